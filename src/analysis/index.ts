@@ -1,0 +1,6 @@
+/** Public surface of the analysis core. Hosts (worker, CLI, tests) import from here only. */
+export { analyzeRecording } from './analyze.ts';
+export { ANALYSIS_VERSION } from './report.ts';
+export type { AnalysisReport, FileReport, Verdict, PhraseReport, ScriptPartReport, BandSummary } from './report.ts';
+export type { AnalyzeOptions, AudioInput, Baseline, ChannelMode } from './options.ts';
+export type { Lang, GuidelineId, VerdictStatus } from './types.ts';

@@ -1,0 +1,27 @@
+/** Options of one analysis run. */
+import type { Lang } from './types.ts';
+
+/** Which channel(s) of a multichannel file to analyse. */
+export type ChannelMode = 'mix' | 'left' | 'right';
+
+/** The agent's own calibration, against which pitch level and effort are measured. */
+export interface Baseline {
+  medianHz: number;
+  activeLevelDbfs: number;
+}
+
+/** Input audio: one Float32Array per channel, all the same length. */
+export interface AudioInput {
+  channels: Float32Array[];
+  sampleRateHz: number;
+}
+
+/** Options of analyzeRecording. */
+export interface AnalyzeOptions {
+  /** Script language; default: guessed from the script, else 'en'. */
+  lang?: Lang;
+  /** The text read aloud, if any; parts split at ，,。.?？ or '|'. */
+  script?: string;
+  channel?: ChannelMode;
+  baseline?: Baseline | null;
+}

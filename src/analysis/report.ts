@@ -1,0 +1,100 @@
+/** The analysis report: the one shape the app, the worker, the CLI (--json) and storage share. */
+import type { GuidelineId, Lang, VerdictStatus } from './types.ts';
+
+/** Bumped whenever a change can move any number in a report. */
+export const ANALYSIS_VERSION = '1.0.0';
+
+/** A band as printed: the good range and the outer limits, in the guideline's unit. */
+export interface BandSummary {
+  goodMin: number | null;
+  goodMax: number | null;
+  lowBelow: number | null;
+  highAbove: number | null;
+}
+
+/** One guideline verdict. */
+export interface Verdict {
+  guideline: GuidelineId;
+  value: number | null;
+  unit: string;
+  status: VerdictStatus;
+  band: BandSummary | null;
+  /** Key into the advice texts of src/guidelines (zh-CN and en). */
+  adviceKey: string;
+}
+
+/** One phrase (sounding interval) with its level and pitch. */
+export interface PhraseReport {
+  startSec: number;
+  endSec: number;
+  activeLevelDbfs: number | null;
+  medianHz: number | null;
+}
+
+/** One part of the script (split at ，,。.?？ or explicit markers) and the phrases mapped to it. */
+export interface ScriptPartReport {
+  index: number;
+  text: string;
+  syllables: number;
+  startSec: number | null;
+  endSec: number | null;
+  found: boolean;
+  /** Pause before this part (null for the first part or when not found). */
+  pauseBeforeSec: number | null;
+}
+
+/** The full analysis of one recording. */
+export interface AnalysisReport {
+  analysisVersion: string;
+  durationSec: number;
+  sampleRateHz: number;
+  channels: number;
+  lang: Lang;
+  speechFound: boolean;
+  noSpeechReason: string | null;
+  speech: {
+    startSec: number | null;
+    endSec: number | null;
+    spanSec: number | null;
+    soundingSec: number | null;
+    pauseCount: number;
+    longestPauseSec: number | null;
+    pauses: { startSec: number; endSec: number }[];
+  };
+  rate: {
+    syllables: number | null;
+    syllablesSource: 'script' | 'estimate';
+    /** Syllable nuclei found in the audio (always the estimate). */
+    nuclei: number | null;
+    words: number | null;
+    syllablesPerSec: number | null;
+    articulationSyllablesPerSec: number | null;
+    perMinute: number | null;
+    perMinuteUnit: 'chars/min' | 'wpm';
+  };
+  loudness: {
+    activeLevelDbfs: number | null;
+    peakDbfs: number | null;
+    clippedFraction: number;
+    noiseFloorDbfs: number | null;
+    snrDb: number | null;
+    phraseLevelSdDb: number | null;
+    finalDropDb: number | null;
+  };
+  pitch: {
+    medianHz: number | null;
+    p5Hz: number | null;
+    p95Hz: number | null;
+    rangeSt: number | null;
+    sdSt: number | null;
+    voicedFraction: number | null;
+    floorHz: number | null;
+    ceilingHz: number | null;
+  };
+  phrases: PhraseReport[];
+  parts: ScriptPartReport[];
+  verdicts: Verdict[];
+}
+
+/** A named report, as the CLI prints it. */
+export type FileReport = { file: string } & AnalysisReport;

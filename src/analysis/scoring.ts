@@ -1,0 +1,113 @@
+/** Scoring: measured values → one verdict per guideline, against the bands of src/guidelines. */
+import type { Band, GuidelineBands } from '../guidelines/bands.ts';
+import type { Baseline } from './options.ts';
+import type { BandSummary, Verdict } from './report.ts';
+import type { GuidelineId, VerdictStatus } from './types.ts';
+import { semitones, standardDeviation } from './stats.ts';
+
+/** What scoring needs from the analysis. */
+export interface ScoringInput {
+  speechFound: boolean;
+  perMinute: number | null;
+  activeLevelDbfs: number | null;
+  peakDbfs: number | null;
+  clippedFraction: number;
+  snrDb: number | null;
+  baseline: Baseline | null;
+  phraseLevelsDbfs: number[];
+  medianHz: number | null;
+  sdSt: number | null;
+  longestPauseSec: number | null;
+  /** Silences between consecutive script parts (null without a multi-part script). */
+  partGapsSec: number[] | null;
+  /** Pauses (≥ 250 ms) inside each part (null without a script). */
+  pausesInsideParts: number[] | null;
+}
+
+/** Status of a value against a four-edge band. */
+export function bandStatus(value: number, band: Band): VerdictStatus {
+  if (band.lowBelow !== null && value < band.lowBelow) return 'low';
+  if (band.highAbove !== null && value > band.highAbove) return 'high';
+  if (band.goodMin !== null && value < band.goodMin) return 'borderline';
+  if (band.goodMax !== null && value > band.goodMax) return 'borderline';
+  return 'good';
+}
+
+function summary(band: Band): BandSummary {
+  return { goodMin: band.goodMin, goodMax: band.goodMax, lowBelow: band.lowBelow, highAbove: band.highAbove };
+}
+
+function verdict(guideline: GuidelineId, value: number | null, unit: string, status: VerdictStatus,
+  band: BandSummary | null, adviceKey = `${guideline}.${status}`): Verdict {
+  return { guideline, value, unit, status, band, adviceKey };
+}
+
+function fromBand(guideline: GuidelineId, value: number | null, band: Band, unmeasuredKey?: string): Verdict {
+  if (value === null) return verdict(guideline, null, band.unit, 'unmeasured', summary(band), unmeasuredKey);
+  return verdict(guideline, value, band.unit, bandStatus(value, band), summary(band));
+}
+
+function volumeVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
+  const band = b.volume;
+  if (m.activeLevelDbfs === null) return fromBand('volume', null, band);
+  const lim = b.volumeLimits;
+  const hot = m.clippedFraction > 0 || (m.peakDbfs !== null && m.peakDbfs > lim.hotPeakAboveDbfs);
+  let status = hot ? 'high' : bandStatus(m.activeLevelDbfs, band);
+  if (status === 'good' && m.peakDbfs !== null && m.peakDbfs > lim.goodPeakMaxDbfs) status = 'borderline';
+  const noisy = m.snrDb !== null && m.snrDb < lim.goodSnrMinDb;
+  if (status === 'good' && noisy) status = 'borderline';
+  const key = noisy && status === 'borderline' ? 'volume.noisy' : `volume.${status}`;
+  return verdict('volume', m.activeLevelDbfs, band.unit, status, summary(band), key);
+}
+
+function steadinessVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
+  const lim = b.steadiness;
+  const band: BandSummary = { goodMin: null, goodMax: lim.maxPhraseSdDb, lowBelow: null, highAbove: 1.5 * lim.maxPhraseSdDb };
+  const levels = m.phraseLevelsDbfs;
+  if (levels.length < 2) return verdict('steadiness', null, 'dB', 'unmeasured', band);
+  const sdDb = standardDeviation(levels);
+  const others = levels.slice(0, -1);
+  const dropDb = others.reduce((s, x) => s + x, 0) / others.length - levels[levels.length - 1];
+  let status: VerdictStatus = 'good';
+  if (sdDb > 1.5 * lim.maxPhraseSdDb || dropDb > 1.5 * lim.maxFinalDropDb) status = 'high';
+  else if (sdDb > lim.maxPhraseSdDb || dropDb > lim.maxFinalDropDb) status = 'borderline';
+  const key = status !== 'good' && dropDb > lim.maxFinalDropDb ? 'steadiness.trailingOff' : `steadiness.${status}`;
+  return verdict('steadiness', sdDb, 'dB', status, band, key);
+}
+
+function pausesVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
+  const lim = b.pauses;
+  const band: BandSummary = { goodMin: lim.betweenPartsMinSec, goodMax: lim.betweenPartsMaxSec, lowBelow: null, highAbove: lim.longestMaxSec };
+  if (!m.speechFound) return verdict('pauses', null, 's', 'unmeasured', band);
+  const longest = m.longestPauseSec ?? 0;
+  if (longest > lim.longestMaxSec) return verdict('pauses', longest, 's', 'high', band);
+  const gaps = m.partGapsSec;
+  if (gaps === null || gaps.length === 0) return verdict('pauses', longest, 's', 'good', band);
+  const shortest = Math.min(...gaps);
+  if (shortest < lim.betweenPartsMinSec) return verdict('pauses', shortest, 's', 'low', band);
+  const tooLong = gaps.some((g) => g > lim.betweenPartsMaxSec);
+  const tooManyInside = (m.pausesInsideParts ?? []).some((n) => n > lim.maxPausesInsidePart);
+  const status: VerdictStatus = tooLong || tooManyInside ? 'borderline' : 'good';
+  return verdict('pauses', Math.max(...gaps), 's', status, band);
+}
+
+/** All verdicts, in the order of GUIDELINES.md. */
+export function scoreGuidelines(m: ScoringInput, bands: GuidelineBands): Verdict[] {
+  const speech = m.speechFound;
+  const effortDb = speech && m.baseline && m.activeLevelDbfs !== null ? m.activeLevelDbfs - m.baseline.activeLevelDbfs : null;
+  const levelSt = speech && m.baseline && m.medianHz !== null ? semitones(m.medianHz / m.baseline.medianHz) : null;
+  const noBaseline = m.baseline === null;
+  return [
+    fromBand('rate', speech ? m.perMinute : null, bands.rate),
+    volumeVerdict(m, bands),
+    fromBand('effort', effortDb, bands.effort, noBaseline && speech ? 'effort.calibrateFirst' : undefined),
+    speech ? steadinessVerdict(m, bands) : verdict('steadiness', null, 'dB', 'unmeasured', null),
+    fromBand('pitchLevel', levelSt, bands.pitchLevel, noBaseline && speech ? 'pitchLevel.calibrateFirst' : undefined),
+    fromBand('pitchVariety', speech ? m.sdSt : null, bands.pitchVariety),
+    pausesVerdict(m, bands),
+    // Emphasis needs word timing of the marked words; measured by the practice screen's drill model.
+    verdict('emphasis', null, 'st', 'unmeasured', null),
+    // Warmth is experimental: shown against a neutral reading, never scored here.
+    verdict('warmth', null, 'st', 'unmeasured', null),
+  ];
+}

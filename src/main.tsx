@@ -1,0 +1,13 @@
+/** App entry: mounts the shell. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import './app/app.css';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('VoiceDrill: #root is missing from index.html');
+createRoot(rootElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
