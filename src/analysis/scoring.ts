@@ -99,7 +99,7 @@ export function scoreGuidelines(m: ScoringInput, bands: GuidelineBands): Verdict
   const noBaseline = m.baseline === null;
   return [
     fromBand('rate', speech ? m.perMinute : null, bands.rate),
-    volumeVerdict(m, bands),
+    speech ? volumeVerdict(m, bands) : fromBand('volume', null, bands.volume),
     fromBand('effort', effortDb, bands.effort, noBaseline && speech ? 'effort.calibrateFirst' : undefined),
     speech ? steadinessVerdict(m, bands) : verdict('steadiness', null, 'dB', 'unmeasured', null),
     fromBand('pitchLevel', levelSt, bands.pitchLevel, noBaseline && speech ? 'pitchLevel.calibrateFirst' : undefined),

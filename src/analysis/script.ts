@@ -3,7 +3,8 @@
  * Mandarin: one syllable per Han character (as the fixtures' syllables.py).
  * English: a dictionary-free orthographic heuristic, a port of the fixtures' syllables.py:
  * vowel groups, minus a silent final -e (not consonant + "le", not -ee/-ye), a silent -ed
- * (not after t/d) and a silent -es (not after sibilants); words of ≤ 3 letters count 1.
+ * (not after t/d) and a silent -es (not after sibilants); words of ≤ 3 letters count 1;
+ * all-capitals acronyms are spelt out.
  */
 import type { Lang } from './types.ts';
 
@@ -50,6 +51,14 @@ export function englishWordSyllables(word: string): number {
   return Math.max(1, n);
 }
 
+// An all-capitals token of 2–5 letters is an acronym, spelt letter by letter ("W" has three syllables).
+function tokenSyllables(token: string): number {
+  if (!/^[A-Z]{2,5}$/.test(token)) return englishWordSyllables(token);
+  let n = 0;
+  for (const letter of token) n += letter === 'W' ? 3 : 1;
+  return n;
+}
+
 /** Syllables and words of a text: Han characters count one each; Latin words by the heuristic; digits one per digit. */
 export function countText(text: string): { syllables: number; words: number; han: number } {
   const han = (text.match(HAN_RE) ?? []).length;
@@ -57,7 +66,7 @@ export function countText(text: string): { syllables: number; words: number; han
   let words = 0;
   for (const token of text.replace(HAN_RE, ' ').match(LATIN_WORD_RE) ?? []) {
     words += 1;
-    syllables += /^[0-9]+$/.test(token) ? token.length : englishWordSyllables(token);
+    syllables += /^[0-9]+$/.test(token) ? token.length : tokenSyllables(token);
   }
   return { syllables, words: words + han, han };
 }

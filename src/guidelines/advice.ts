@@ -69,6 +69,10 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     'zh-CN': '请先完成校准（朗读一句中性的句子），才能和您平时的音量比较。',
     en: 'Calibrate first (read one neutral sentence) so your level can be compared with your own usual level.',
   },
+  'effort.unmeasured': {
+    'zh-CN': '没有测到语音，无法和您平时的音量比较。',
+    en: 'No speech was heard, so your level cannot be compared with your usual one.',
+  },
   'steadiness.good': {
     'zh-CN': '各句音量平稳，句尾没有减弱。',
     en: 'Your level stays steady from phrase to phrase, right to the end.',
@@ -108,6 +112,10 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
   'pitchLevel.calibrateFirst': {
     'zh-CN': '请先完成校准，才能和您平时的音调比较。',
     en: 'Calibrate first so your pitch can be compared with your own usual pitch.',
+  },
+  'pitchLevel.unmeasured': {
+    'zh-CN': '有声部分太少，无法和您平时的音调比较。',
+    en: 'Too little voiced speech to compare your pitch with your usual one.',
   },
   'pitchVariety.low': {
     'zh-CN': '语调太平，像“接线员腔”：想象客户就在面前，让声音有起伏，关键词上扬。',

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
+import { ADVICE, adviceText } from '../../src/guidelines/advice.ts';
+import { bandStatus, scoreGuidelines, type ScoringInput } from '../../src/analysis/scoring.ts';
+
+const base: ScoringInput = {
+  speechFound: true, perMinute: 200, activeLevelDbfs: -22, peakDbfs: -6, clippedFraction: 0, snrDb: 40,
+  baseline: null, phraseLevelsDbfs: [-22, -23, -22], medianHz: 200, sdSt: 3.5, longestPauseSec: 0.5,
+  partGapsSec: [0.4, 0.5], pausesInsideParts: [0, 0, 0],
+};
+const byId = (m: ScoringInput, lang: 'zh' | 'en' = 'zh') =>
+  Object.fromEntries(scoreGuidelines(m, DEFAULT_BANDS[lang]).map((v) => [v.guideline, v]));
+
+describe('bandStatus', () => {
+  const rate = DEFAULT_BANDS.zh.rate;
+  it.each([[150, 'low'], [170, 'borderline'], [180, 'good'], [240, 'good'], [250, 'borderline'], [280, 'high']])(
+    'zh rate %i chars/min → %s', (v, s) => expect(bandStatus(v, rate)).toBe(s));
+  it('English rate bands are in wpm', () => {
+    expect(bandStatus(140, DEFAULT_BANDS.en.rate)).toBe('good');
+    expect(bandStatus(180, DEFAULT_BANDS.en.rate)).toBe('high');
+  });
+});
+
+describe('scoreGuidelines', () => {
+  it('yields every guideline id once, in GUIDELINES.md order', () => {
+    expect(scoreGuidelines(base, DEFAULT_BANDS.zh).map((v) => v.guideline)).toEqual(
+      ['rate', 'volume', 'effort', 'steadiness', 'pitchLevel', 'pitchVariety', 'pauses', 'emphasis', 'warmth']);
+  });
+
+  it('scores a good take good, and asks for calibration instead of guessing', () => {
+    const v = byId(base);
+    expect(v.rate.status).toBe('good');
+    expect(v.volume.status).toBe('good');
+    expect(v.pitchVariety.status).toBe('good');
+    expect(v.pauses.status).toBe('good');
+    expect(v.effort).toMatchObject({ status: 'unmeasured', value: null, adviceKey: 'effort.calibrateFirst' });
+    expect(v.pitchLevel).toMatchObject({ status: 'unmeasured', adviceKey: 'pitchLevel.calibrateFirst' });
+  });
+
+  it('measures effort and pitch level against the baseline', () => {
+    const v = byId({ ...base, baseline: { medianHz: 100, activeLevelDbfs: -30 }, medianHz: 112.246 });
+    expect(v.effort.value).toBeCloseTo(8, 6);
+    expect(v.effort.status).toBe('borderline');
+    expect(v.pitchLevel.value).toBeCloseTo(2, 3);
+    expect(v.pitchLevel.status).toBe('good');
+  });
+
+  it('flags clipping and hot peaks as too loud, low SNR as noisy', () => {
+    expect(byId({ ...base, clippedFraction: 0.001 }).volume.status).toBe('high');
+    expect(byId({ ...base, peakDbfs: -0.5 }).volume.status).toBe('high');
+    expect(byId({ ...base, activeLevelDbfs: -35 }).volume.status).toBe('low');
+    expect(byId({ ...base, snrDb: 15 }).volume).toMatchObject({ status: 'borderline', adviceKey: 'volume.noisy' });
+  });
+
+  it('catches a trailing-off last phrase', () => {
+    const v = byId({ ...base, phraseLevelsDbfs: [-20, -20, -28] });
+    expect(v.steadiness.status).not.toBe('good');
+    expect(v.steadiness.adviceKey).toBe('steadiness.trailingOff');
+  });
+
+  it('judges pauses: none between parts, too long, right', () => {
+    expect(byId({ ...base, partGapsSec: [0.05, 0.4] }).pauses.status).toBe('low');
+    expect(byId({ ...base, longestPauseSec: 1.5 }).pauses.status).toBe('high');
+    expect(byId({ ...base, partGapsSec: [0.4, 0.95] }).pauses.status).toBe('borderline');
+  });
+
+  it('uses the language bands for pitch variety', () => {
+    expect(byId({ ...base, sdSt: 1.8 }, 'zh').pitchVariety.status).toBe('low');
+    expect(byId({ ...base, sdSt: 1.8 }, 'en').pitchVariety.status).toBe('borderline');
+  });
+
+  it('gives no numbers when there is no speech', () => {
+    const v = scoreGuidelines({ ...base, speechFound: false }, DEFAULT_BANDS.en);
+    for (const verdict of v) {
+      expect(verdict.status).toBe('unmeasured');
+      expect(verdict.value).toBeNull();
+    }
+  });
+
+  it('has advice in both languages for every key it emits', () => {
+    const cases: ScoringInput[] = [base, { ...base, speechFound: false }, { ...base, snrDb: 10 },
+      { ...base, perMinute: 100, sdSt: 9, phraseLevelsDbfs: [-10, -30], partGapsSec: [0.01] }];
+    for (const c of cases) for (const v of scoreGuidelines(c, DEFAULT_BANDS.zh)) {
+      expect(ADVICE[v.adviceKey], v.adviceKey).toBeDefined();
+      expect(adviceText(v.adviceKey, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+      expect(adviceText(v.adviceKey, 'en')).toMatch(/[a-z]/);
+    }
+  });
+});

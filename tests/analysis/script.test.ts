@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { countText, englishWordSyllables, guessLang, parseScript } from '../../src/analysis/script.ts';
+
+describe('script syllables', () => {
+  // Counts from ../shared/fixtures/manifest.json (syllables.py heuristic; zh = Han characters).
+  it.each([
+    ['produced the block books, which were the immediate predecessors of the true printed book,', 21],
+    ['we must find a new home in the stars', 9],
+    ['Good afternoon, this is Sam, glad to help you.', 11],
+    ['Hello, Northwind Support, this is Sam, how can I help you today?', 16],
+    ['希望你以后能够做的比我还好呦。', 14],
+    ['下午好，我是王芳，很高兴为您服务', 14],
+    ['您好，星海客服，我是王芳，请问有什么可以帮您？', 19],
+  ])('%s → %i', (text, expected) => {
+    expect(countText(text).syllables).toBe(expected);
+  });
+
+  it('applies the suffix rules of the heuristic', () => {
+    expect(englishWordSyllables('table')).toBe(2);
+    expect(englishWordSyllables('make')).toBe(1);
+    expect(englishWordSyllables('wanted')).toBe(2);
+    expect(englishWordSyllables('vanished')).toBe(2);
+    expect(englishWordSyllables('horses')).toBe(2);
+    expect(englishWordSyllables('the')).toBe(1);
+    expect(englishWordSyllables('')).toBe(0);
+  });
+
+  it('counts words for wpm and Han characters for chars/min', () => {
+    expect(countText('Good afternoon, this is Sam').words).toBe(5);
+    expect(countText('您好 ABC 客服').syllables).toBe(4 + 3);
+  });
+
+  it('guesses the language', () => {
+    expect(guessLang('您好，星海客服')).toBe('zh');
+    expect(guessLang('Hello, Northwind')).toBe('en');
+  });
+});
+
+describe('script parts', () => {
+  it('splits the four-part greeting at Chinese and Western punctuation', () => {
+    const s = parseScript('您好，*星海客服*，我是王芳，请问有什么可以*帮您*？');
+    expect(s.lang).toBe('zh');
+    expect(s.parts.map((p) => p.text)).toEqual(['您好', '星海客服', '我是王芳', '请问有什么可以帮您']);
+    expect(s.parts.map((p) => p.syllables)).toEqual([2, 4, 4, 9]);
+    expect(s.parts[1].emphasis).toEqual(['星海客服']);
+    expect(s.parts[3].emphasis).toEqual(['帮您']);
+    expect(s.syllables).toBe(19);
+  });
+
+  it('honours explicit | markers and drops empty parts', () => {
+    const s = parseScript('Hello | Northwind Support,, this is Sam.', 'en');
+    expect(s.parts.map((p) => p.text)).toEqual(['Hello', 'Northwind Support', 'this is Sam']);
+    expect(s.words).toBe(6);
+  });
+});
