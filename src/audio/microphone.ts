@@ -1,0 +1,69 @@
+/** Microphone access with the browser's voice processing switched off, and errors people can act on. */
+
+/** Why the microphone could not be opened. */
+export type MicrophoneErrorKind = 'denied' | 'no-microphone' | 'busy' | 'insecure' | 'unsupported' | 'unknown';
+
+/** A microphone failure with its kind; the UI turns the kind into guidance. */
+export class MicrophoneError extends Error {
+  constructor(readonly kind: MicrophoneErrorKind, message: string) {
+    super(message);
+    this.name = 'MicrophoneError';
+  }
+}
+
+// Echo cancellation, noise suppression and auto gain are on by default; each changes level and
+// pitch, so measurements would be meaningless with them on.
+const RAW_AUDIO: MediaTrackConstraints = {
+  echoCancellation: false,
+  noiseSuppression: false,
+  autoGainControl: false,
+  channelCount: 1,
+};
+
+/** Map a getUserMedia rejection to a kind. */
+export function classifyMicrophoneError(error: unknown): MicrophoneErrorKind {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+    case 'PermissionDeniedError':
+      return 'denied';
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return 'no-microphone';
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return 'busy';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Open the microphone for raw capture; throws MicrophoneError. */
+export async function openMicrophone(): Promise<MediaStream> {
+  if (!window.isSecureContext) throw new MicrophoneError('insecure', 'The microphone needs a secure page (https or localhost).');
+  if (!navigator.mediaDevices?.getUserMedia) throw new MicrophoneError('unsupported', 'This browser cannot record audio.');
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: RAW_AUDIO, video: false });
+  } catch (error) {
+    const kind = classifyMicrophoneError(error);
+    throw new MicrophoneError(kind, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Current permission state where the Permissions API knows it ('prompt' when it cannot tell). */
+export async function microphonePermission(): Promise<PermissionState> {
+  try {
+    const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });
+    return status.state;
+  } catch {
+    return 'prompt';
+  }
+}
+
+/** Stop every track of a stream (releases the microphone and its indicator). */
+export function releaseStream(stream: MediaStream | null): void {
+  stream?.getTracks().forEach((track) => track.stop());
+}

@@ -1,0 +1,55 @@
+/**
+ * AudioWorklet capture: copies the first input channel into ~50 ms blocks and posts them to the
+ * page (transferring the buffers). Replaces the deprecated ScriptProcessorNode.
+ */
+
+// The AudioWorklet global scope is not in TypeScript's libs; declare the little we use.
+declare abstract class AudioWorkletProcessor {
+  readonly port: MessagePort;
+  abstract process(inputs: Float32Array[][], outputs: Float32Array[][], parameters: Record<string, Float32Array>): boolean;
+}
+declare function registerProcessor(name: string, ctor: new () => AudioWorkletProcessor): void;
+declare const sampleRate: number;
+
+/** Message from the page: stop capturing and let the node be collected. */
+type ControlMessage = { type: 'stop' };
+
+class CaptureProcessor extends AudioWorkletProcessor {
+  private block = new Float32Array(Math.round(sampleRate * 0.05));
+  private filled = 0;
+  private running = true;
+
+  constructor() {
+    super();
+    this.port.onmessage = (event: MessageEvent<ControlMessage>) => {
+      if (event.data.type === 'stop') {
+        this.flush();
+        this.running = false;
+      }
+    };
+  }
+
+  private flush(): void {
+    if (this.filled === 0) return;
+    const out = this.block.slice(0, this.filled);
+    this.port.postMessage(out, [out.buffer]);
+    this.filled = 0;
+  }
+
+  process(inputs: Float32Array[][]): boolean {
+    const channel = inputs[0]?.[0];
+    if (channel && this.running) {
+      let offset = 0;
+      while (offset < channel.length) {
+        const n = Math.min(channel.length - offset, this.block.length - this.filled);
+        this.block.set(channel.subarray(offset, offset + n), this.filled);
+        this.filled += n;
+        offset += n;
+        if (this.filled === this.block.length) this.flush();
+      }
+    }
+    return this.running;
+  }
+}
+
+registerProcessor('voicedrill-capture', CaptureProcessor);
