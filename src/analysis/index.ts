@@ -1,6 +1,8 @@
 /** Public surface of the analysis core. Hosts (worker, CLI, tests) import from here only. */
 export { analyzeRecording } from './analyze.ts';
 export { ANALYSIS_VERSION } from './report.ts';
+export { analyzeToJson } from './report-json.ts';
+export { DECIMALS, decimalsForUnit, roundReport } from './round.ts';
 export type { AnalysisReport, FileReport, Verdict, PhraseReport, ScriptPartReport, BandSummary } from './report.ts';
 export type { AnalyzeOptions, AudioInput, Baseline, ChannelMode } from './options.ts';
 export type { Lang, GuidelineId, VerdictStatus } from './types.ts';

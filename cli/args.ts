@@ -1,0 +1,135 @@
+/** Command-line parsing of `voicedrill` (node:util parseArgs), with messages for people. */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { AnalyzeOptions, ChannelMode, Lang } from './analysis.ts';
+
+/** A mistake on the command line (exit status 2); the message says what is wrong. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** What the command line asks for. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | {
+      kind: 'analyze';
+      /** Paths exactly as given, in order. */
+      files: string[];
+      lang: Lang | undefined;
+      /** The script given inline with --script. */
+      script: string | undefined;
+      /** The path given with --script-file (read later by readScriptFile). */
+      scriptFile: string | undefined;
+      channel: ChannelMode | undefined;
+      json: boolean;
+    };
+
+const LANGS: readonly Lang[] = ['zh', 'en'];
+const CHANNELS: readonly ChannelMode[] = ['mix', 'left', 'right'];
+const VALUE_HINTS: Record<string, string> = { '--lang': ' (zh or en)', '--channel': ' (mix, left or right)' };
+const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
+
+function parseErrorMessage(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const message = e.message ?? String(err);
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(message)?.[1];
+    return option ? `unknown option '${option}'` : 'unknown option';
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const missing = /Option '(--[\w-]+)[^']*' argument missing/.exec(message);
+    if (missing) return `${missing[1]} needs a value${VALUE_HINTS[missing[1]] ?? ''}`;
+  }
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not '${value}'`);
+}
+
+/** Parses argv (without node and the script path) into a Command; throws UsageError. */
+export function parseCommandLine(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        script: { type: 'string' },
+        'script-file': { type: 'string' },
+        channel: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(parseErrorMessage(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const [command, ...files] = positionals;
+  if (command === undefined) throw new UsageError('no command given; try: voicedrill analyze FILE...');
+  if (command === 'help') return { kind: 'help' };
+  if (command !== 'analyze') {
+    if (AUDIO_EXTENSION.test(command)) {
+      throw new UsageError(`unknown command '${command}'; did you mean: voicedrill analyze ${command}`);
+    }
+    throw new UsageError(`unknown command '${command}'; the command is: voicedrill analyze FILE...`);
+  }
+  if (files.length === 0) throw new UsageError('no files given; try: voicedrill analyze FILE...');
+
+  if (values.script !== undefined && values['script-file'] !== undefined) {
+    throw new UsageError('give the script either with --script or with --script-file, not both');
+  }
+  if (values.script !== undefined && values.script.trim() === '') throw new UsageError('--script is empty');
+  if (values['script-file'] === '') throw new UsageError('--script-file needs a path');
+
+  return {
+    kind: 'analyze',
+    files,
+    lang: oneOf('--lang', values.lang, LANGS),
+    script: values.script,
+    scriptFile: values['script-file'],
+    channel: oneOf('--channel', values.channel, CHANNELS),
+    json: values.json ?? false,
+  };
+}
+
+/** Reads a script file as UTF-8 (a BOM is dropped, surrounding blanks trimmed); throws UsageError. */
+export async function readScriptFile(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new UsageError(`cannot read the script file ${path}: ${reason}`);
+  }
+  let text: string;
+  try {
+    // fatal: reject bytes that are not UTF-8 rather than analysing a garbled script.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`the script file ${path} is not UTF-8 text; save it as UTF-8 and try again`);
+  }
+  text = text.trim();
+  if (text === '') throw new UsageError(`the script file ${path} is empty`);
+  return text;
+}
+
+/** AnalyzeOptions of an analyze command, given the script text already read. */
+export function toAnalyzeOptions(command: Extract<Command, { kind: 'analyze' }>, script: string | undefined): AnalyzeOptions {
+  const options: AnalyzeOptions = {};
+  if (command.lang !== undefined) options.lang = command.lang;
+  if (script !== undefined) options.script = script;
+  if (command.channel !== undefined) options.channel = command.channel;
+  return options;
+}

@@ -1,0 +1,221 @@
+/** Reads and decodes one audio file for the CLI, with size and length limits and sanity checks. */
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import decode from 'audio-decode';
+import type { AudioInput } from './analysis.ts';
+import { id3v2Length, sniffAfterId3, sniffFormat, SNIFF_BYTES, type StreamFormat } from './sniff-format.ts';
+
+/** Limits that keep a huge file from exhausting memory; see DECODE_LIMITS. */
+export interface DecodeLimits {
+  /** Largest file accepted, in bytes (checked before reading). */
+  maxFileBytes: number;
+  /** Longest audio accepted, in seconds (checked while decoding). */
+  maxDurationSec: number;
+  /** Most decoded samples accepted, all channels together (4 bytes each in memory). */
+  maxSamples: number;
+}
+
+/**
+ * Default limits: 1 GiB on disk, 2 hours of audio, and 2 hours of 48 kHz stereo worth of samples
+ * (691,200,000 samples ≈ 2.6 GiB of float32), which bounds memory for multichannel or high-rate files.
+ */
+export const DECODE_LIMITS: DecodeLimits = {
+  maxFileBytes: 1024 ** 3,
+  maxDurationSec: 2 * 60 * 60,
+  maxSamples: 2 * 60 * 60 * 48000 * 2,
+};
+
+/** Bytes read per chunk while streaming a file into the decoder. */
+const STREAM_CHUNK_BYTES = 1 << 20;
+
+/** A file that cannot be turned into audio; the message is the reason, for people. */
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+}
+
+/** Human-readable size: "312 KB", "1.4 GB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = value < 10 && !Number.isInteger(value) ? value.toFixed(1) : String(Math.round(value));
+  return unit === 0 ? `${value} bytes` : `${text} ${units[unit]}`;
+}
+
+/** Human-readable duration of a limit: "2 hours", "90 minutes", "45 seconds". */
+function formatLimitDuration(sec: number): string {
+  if (sec >= 3600 && sec % 3600 === 0) return `${sec / 3600} hour${sec === 3600 ? '' : 's'}`;
+  if (sec >= 60 && sec % 60 === 0) return `${sec / 60} minute${sec === 60 ? '' : 's'}`;
+  return `${sec} second${sec === 1 ? '' : 's'}`;
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not an audio file';
+    case 'ENOTDIR':
+      return 'file not found (a part of the path is not a directory)';
+    default:
+      return `cannot read the file (${oneLine(err)})`;
+  }
+}
+
+function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
+function describeDecoderError(err: unknown): string {
+  const text = oneLine(err);
+  if (/unknown audio format|no decoder for/i.test(text)) {
+    return 'not a supported audio file (VoiceDrill reads wav, mp3, ogg/opus, webm/opus, flac and m4a)';
+  }
+  return `the audio data is damaged or in an unsupported encoding (${text})`;
+}
+
+/** Picks the stream decoder from the file's first bytes, or null to decode it whole. */
+async function sniffFile(path: string, sizeBytes: number): Promise<StreamFormat | null> {
+  const fh = await open(path, 'r');
+  try {
+    const head = new Uint8Array(Math.min(SNIFF_BYTES, sizeBytes));
+    await fh.read(head, 0, head.length, 0);
+    const tagBytes = id3v2Length(head);
+    if (tagBytes === 0) return sniffFormat(head);
+    if (tagBytes >= sizeBytes) return null;
+    const after = new Uint8Array(Math.min(SNIFF_BYTES, sizeBytes - tagBytes));
+    await fh.read(after, 0, after.length, tagBytes);
+    return sniffAfterId3(after);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Collects decoded chunks and enforces the length limits as they arrive. */
+class ChunkCollector {
+  readonly chunks: Float32Array[][] = [];
+  sampleRateHz = 0;
+  frames = 0;
+
+  constructor(private readonly limits: DecodeLimits) {}
+
+  add(channelData: Float32Array[], sampleRateHz: number): void {
+    if (channelData.length === 0 || channelData[0].length === 0) return;
+    if (this.sampleRateHz === 0) this.sampleRateHz = sampleRateHz;
+    else if (sampleRateHz !== this.sampleRateHz) {
+      throw new DecodeError(`the sample rate changes inside the file (${this.sampleRateHz} Hz, then ${sampleRateHz} Hz)`);
+    }
+    if (this.chunks.length > 0 && channelData.length !== this.chunks[0].length) {
+      throw new DecodeError('the number of channels changes inside the file');
+    }
+    this.chunks.push(channelData);
+    this.frames += channelData[0].length;
+    this.checkLimits(channelData.length);
+  }
+
+  private checkLimits(channelCount: number): void {
+    const { maxDurationSec, maxSamples } = this.limits;
+    if (this.sampleRateHz > 0 && this.frames / this.sampleRateHz > maxDurationSec) {
+      throw new DecodeError(
+        `the recording is longer than ${formatLimitDuration(maxDurationSec)}, the limit; cut it into shorter pieces first`,
+      );
+    }
+    if (this.frames * channelCount > maxSamples) {
+      throw new DecodeError(
+        `too much audio to analyse (${channelCount} channels at ${this.sampleRateHz} Hz, over ` +
+          `${(maxSamples / 1e6).toFixed(0)} million samples); convert it to mono or cut it into shorter pieces first`,
+      );
+    }
+  }
+
+  /** The collected audio as one Float32Array per channel, checked for sanity. */
+  finish(): AudioInput {
+    if (this.chunks.length === 0 || this.frames === 0) throw new DecodeError('the file contains no audio samples');
+    if (!(this.sampleRateHz > 0) || !Number.isFinite(this.sampleRateHz)) {
+      throw new DecodeError(`the file declares an invalid sample rate (${this.sampleRateHz})`);
+    }
+    const channelCount = this.chunks[0].length;
+    const channels: Float32Array[] = [];
+    for (let c = 0; c < channelCount; c++) {
+      const out = new Float32Array(this.frames);
+      let offset = 0;
+      for (const chunk of this.chunks) {
+        if (chunk[c].length !== chunk[0].length) throw new DecodeError('the channels have different lengths');
+        out.set(chunk[c], offset);
+        offset += chunk[c].length;
+      }
+      for (let i = 0; i < out.length; i++) {
+        if (!Number.isFinite(out[i])) throw new DecodeError('the audio contains invalid samples (NaN or infinity)');
+      }
+      channels.push(out);
+    }
+    this.chunks.length = 0;
+    return { channels, sampleRateHz: this.sampleRateHz };
+  }
+}
+
+/**
+ * A plain Uint8Array over the same memory as a Node Buffer. Decoders must not get Buffers:
+ * Buffer#slice returns a view where Uint8Array#slice copies, and @audio/decode-wav 1.5.1 realigns
+ * float samples with slice(), so a Buffer at an odd offset fails ("start offset of Float32Array…").
+ */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+async function* plainChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) yield plainBytes(chunk);
+}
+
+async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector): Promise<void> {
+  const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
+  try {
+    for await (const { channelData, sampleRate } of decode(plainChunks(stream), format)) collector.add(channelData, sampleRate);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function decodeWhole(path: string, collector: ChunkCollector): Promise<void> {
+  const { channelData, sampleRate } = await decode(plainBytes(await readFile(path)));
+  collector.add(channelData, sampleRate);
+}
+
+/** Reads and decodes the audio file at `path`; throws DecodeError with a reason for people. */
+export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<AudioInput> {
+  let sizeBytes: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new DecodeError('is a directory, not an audio file');
+    if (!info.isFile()) throw new DecodeError('is not a regular file');
+    sizeBytes = info.size;
+  } catch (err) {
+    throw err instanceof DecodeError ? err : new DecodeError(describeFsError(err));
+  }
+  if (sizeBytes === 0) throw new DecodeError('empty file (0 bytes)');
+  if (sizeBytes > limits.maxFileBytes) {
+    throw new DecodeError(
+      `the file is ${formatBytes(sizeBytes)}, over the ${formatBytes(limits.maxFileBytes)} limit; cut it into shorter pieces first`,
+    );
+  }
+  const collector = new ChunkCollector(limits);
+  try {
+    const format = await sniffFile(path, sizeBytes);
+    if (format === null) await decodeWhole(path, collector);
+    else await decodeStreamed(path, format, collector);
+  } catch (err) {
+    if (err instanceof DecodeError) throw err;
+    if ((err as NodeJS.ErrnoException | null)?.code) throw new DecodeError(describeFsError(err));
+    throw new DecodeError(describeDecoderError(err));
+  }
+  return collector.finish();
+}
