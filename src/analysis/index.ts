@@ -3,6 +3,7 @@ export { analyzeRecording } from './analyze.ts';
 export { ANALYSIS_VERSION } from './report.ts';
 export { analyzeToJson } from './report-json.ts';
 export { DECIMALS, decimalsForUnit, roundReport } from './round.ts';
+export { parseScript, countText, guessLang, type ParsedScript, type ScriptPart } from './script.ts';
 export type { AnalysisReport, FileReport, Verdict, PhraseReport, ScriptPartReport, BandSummary } from './report.ts';
 export type { AnalyzeOptions, AudioInput, Baseline, ChannelMode } from './options.ts';
 export type { Lang, GuidelineId, VerdictStatus } from './types.ts';

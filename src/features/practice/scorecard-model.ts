@@ -1,0 +1,224 @@
+/**
+ * The scorecard of one take, as data for the screen: a row per guideline (the report's own rounded
+ * numbers, so the app shows what the CLI prints), the greeting's parts, key words, warnings and a
+ * headline. Pure: no React, no DOM; usable in a worker.
+ * Deltas are current − other, computed only between reports of the same analysis version.
+ */
+import { ANALYSIS_VERSION, type AnalysisReport, type Baseline, type BandSummary, type GuidelineId, type Verdict, type VerdictStatus } from '../../analysis/index.ts';
+import { parseScript } from '../../analysis/index.ts';
+import type { Drill } from '../../drills/types.ts';
+import { adviceText } from '../../guidelines/advice.ts';
+import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
+import { formatBand, formatNumber, guidelineLabel, joinList, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
+import { compareReports } from '../../storage/best.ts';
+import { buildWarnings, type ScorecardWarning } from './warnings-model.ts';
+
+export type { ScorecardWarning, WarningKind } from './warnings-model.ts';
+
+/** What buildScorecard needs. */
+export interface ScorecardInput {
+  /** The rounded report of this take. */
+  report: AnalysisReport;
+  drill: Drill;
+  uiLang: UiLang;
+  previous?: AnalysisReport | null;
+  best?: AnalysisReport | null;
+  baseline: Baseline | null;
+  /** The filled script that was read (for the key words); default: the drill's template. */
+  script?: string;
+}
+
+/** Change of a status against another take. */
+export type Trend = 'better' | 'worse' | 'same';
+
+/** One guideline row. */
+export interface ScorecardRow {
+  guideline: GuidelineId;
+  label: string;
+  status: VerdictStatus;
+  statusText: string;
+  /** The report's number, unchanged. */
+  value: number | null;
+  unit: string;
+  unitLabel: string;
+  /** Value and unit as shown ('—' when unmeasured); relative measures get a '+' sign. */
+  valueText: string;
+  bandText: string;
+  adviceKey: string;
+  advice: string;
+  /** False for warmth (experimental: shown, not scored). */
+  scored: boolean;
+  deltaFromPrevious: number | null;
+  deltaFromBest: number | null;
+  trendFromPrevious: Trend | null;
+}
+
+/** One part of a greeting: heard or not, and the pause before it. */
+export interface PartFinding {
+  index: number;
+  text: string;
+  found: boolean;
+  pauseBeforeSec: number | null;
+  /** Whether the pause is within the drill's between-parts band; null for the first part or when unknown. */
+  pauseInBand: boolean | null;
+  sentence: string;
+}
+
+/** One key word marked for emphasis and its verdict (unmeasured until the emphasis measure lands). */
+export interface EmphasisFinding {
+  word: string;
+  partIndex: number;
+  status: VerdictStatus;
+  sentence: string;
+}
+
+/** The headline of the card. */
+export interface Headline {
+  kind: 'noSpeech' | 'nothingMeasured' | 'allGood' | 'toChange' | 'polish';
+  text: string;
+  /** The guidelines named in the text, in card order. */
+  guidelines: GuidelineId[];
+}
+
+/** The whole scorecard. */
+export interface Scorecard {
+  title: string;
+  headline: Headline;
+  rows: ScorecardRow[];
+  /** Greeting drills only; empty for passages. */
+  parts: PartFinding[];
+  emphasis: EmphasisFinding[];
+  warnings: ScorecardWarning[];
+  /** No baseline: effort and pitch level cannot be measured; calibrationText says what to do. */
+  needsCalibration: boolean;
+  calibrationText: string | null;
+  /** This report beats the best given (best.ts ranking). */
+  isNewBest: boolean;
+  /** The report was made by another analysis version than this app's. */
+  staleAnalysis: boolean;
+}
+
+const RELATIVE: readonly GuidelineId[] = ['effort', 'pitchLevel'];
+const STATUS_RANK: Record<VerdictStatus, number | null> = { good: 2, borderline: 1, low: 0, high: 0, unmeasured: null };
+
+function decimalsOf(x: number): number {
+  const s = String(x);
+  if (s.includes('e')) return 6;
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** a − b, at the precision of the two numbers (so 0.3 − 0.1 is 0.2, not 0.19999999999999998). */
+export function exactDelta(a: number, b: number): number {
+  const d = Math.max(decimalsOf(a), decimalsOf(b));
+  const r = Number((a - b).toFixed(d));
+  return r === 0 ? 0 : r;
+}
+
+function delta(v: Verdict, report: AnalysisReport, other: AnalysisReport | null | undefined): number | null {
+  if (!other || other.analysisVersion !== report.analysisVersion || v.value === null) return null;
+  const o = other.verdicts.find((x) => x.guideline === v.guideline);
+  return o && o.value !== null && o.unit === v.unit ? exactDelta(v.value, o.value) : null;
+}
+
+function trend(v: Verdict, other: AnalysisReport | null | undefined): Trend | null {
+  const o = other?.verdicts.find((x) => x.guideline === v.guideline);
+  const a = STATUS_RANK[v.status];
+  const b = o ? STATUS_RANK[o.status] : null;
+  if (a === null || b === null) return null;
+  return a > b ? 'better' : a < b ? 'worse' : 'same';
+}
+
+function fallbackBand(drill: Drill, g: GuidelineId): BandSummary | null {
+  if (g === 'rate' || g === 'volume' || g === 'effort' || g === 'pitchLevel' || g === 'pitchVariety') return drill.bands[g];
+  return null;
+}
+
+function row(v: Verdict, input: ScorecardInput): ScorecardRow {
+  const { uiLang: lang, report } = input;
+  const unit = unitLabel(lang, v.unit);
+  const sign = v.value !== null && v.value > 0 && RELATIVE.includes(v.guideline) ? '+' : '';
+  return {
+    guideline: v.guideline,
+    label: guidelineLabel(lang, v.guideline),
+    status: v.status,
+    statusText: statusLabel(lang, v.guideline, v.status),
+    value: v.value,
+    unit: v.unit,
+    unitLabel: unit,
+    valueText: v.value === null ? '—' : `${sign}${formatNumber(v.value)} ${unit}`,
+    bandText: formatBand(lang, v.band ?? fallbackBand(input.drill, v.guideline), v.unit),
+    adviceKey: v.adviceKey,
+    advice: adviceText(v.adviceKey, lang),
+    scored: SCORED_GUIDELINES.includes(v.guideline),
+    deltaFromPrevious: delta(v, report, input.previous),
+    deltaFromBest: delta(v, report, input.best),
+    trendFromPrevious: trend(v, input.previous),
+  };
+}
+
+/** The greeting's parts as sentences, with the pause before each against the drill's band. */
+export function partFindings(report: AnalysisReport, drill: Drill, lang: UiLang): PartFinding[] {
+  if (drill.kind === 'passage') return [];
+  const { betweenPartsMinSec: min, betweenPartsMaxSec: max } = drill.bands.pauses;
+  return report.parts.map((p) => {
+    const pause = p.index > 0 && p.found ? p.pauseBeforeSec : null;
+    const inBand = pause === null ? null : pause >= min && pause <= max;
+    let key: MessageKey;
+    if (!p.found) key = 'part.missing';
+    else if (p.index === 0) key = 'part.first.found';
+    else if (pause === null) key = 'part.found.noPause';
+    else key = pause < min ? 'part.found.short' : pause > max ? 'part.found.long' : 'part.found.good';
+    const params = { text: p.text, pause: pause === null ? '' : formatNumber(pause), min: formatNumber(min), max: formatNumber(max) };
+    return { index: p.index, text: p.text, found: p.found, pauseBeforeSec: pause, pauseInBand: inBand, sentence: t(lang, key, params) };
+  });
+}
+
+/** The key words of the script with the emphasis verdict (unmeasured for now; the shape is final). */
+export function emphasisFindings(report: AnalysisReport, drill: Drill, lang: UiLang, script?: string): EmphasisFinding[] {
+  const status = report.verdicts.find((v) => v.guideline === 'emphasis')?.status ?? 'unmeasured';
+  const parsed = parseScript(script ?? drill.template, drill.lang);
+  return parsed.parts.flatMap((part) => part.emphasis.map((word) => ({
+    word, partIndex: part.index, status, sentence: t(lang, `emphasis.${status}`, { word }),
+  })));
+}
+
+/** The headline: what to change first (low/high), else what to polish (borderline), else praise. */
+export function buildHeadline(report: AnalysisReport, rows: readonly ScorecardRow[], lang: UiLang): Headline {
+  if (!report.speechFound) return { kind: 'noSpeech', text: t(lang, 'headline.noSpeech'), guidelines: [] };
+  const scored = rows.filter((r) => r.scored);
+  const pick = (statuses: VerdictStatus[]) => scored.filter((r) => statuses.includes(r.status));
+  const list = (items: ScorecardRow[]) => joinList(lang, items.map((r) => t(lang, 'headline.item', { guideline: r.label, status: r.statusText })));
+  const red = pick(['low', 'high']);
+  if (red.length > 0) {
+    const key = red.length === 1 ? 'headline.toChange.one' : 'headline.toChange.other';
+    return { kind: 'toChange', text: t(lang, key, { count: red.length, list: list(red) }), guidelines: red.map((r) => r.guideline) };
+  }
+  const amber = pick(['borderline']);
+  if (amber.length > 0) {
+    const key = amber.length === 1 ? 'headline.polish.one' : 'headline.polish.other';
+    return { kind: 'polish', text: t(lang, key, { count: amber.length, list: list(amber) }), guidelines: amber.map((r) => r.guideline) };
+  }
+  if (pick(['good']).length > 0) return { kind: 'allGood', text: t(lang, 'headline.allGood'), guidelines: [] };
+  return { kind: 'nothingMeasured', text: t(lang, 'headline.nothingMeasured'), guidelines: [] };
+}
+
+/** Build the scorecard of a take. */
+export function buildScorecard(input: ScorecardInput): Scorecard {
+  const { report, drill, uiLang: lang } = input;
+  const rows = report.verdicts.map((v) => row(v, input));
+  const needsCalibration = input.baseline === null;
+  return {
+    title: drill.title[lang],
+    headline: buildHeadline(report, rows, lang),
+    rows,
+    parts: partFindings(report, drill, lang),
+    emphasis: emphasisFindings(report, drill, lang, input.script),
+    warnings: buildWarnings(report, lang),
+    needsCalibration,
+    calibrationText: needsCalibration ? t(lang, 'calibrate.first') : null,
+    isNewBest: input.best != null && report.speechFound && input.best.analysisVersion === report.analysisVersion
+      && compareReports(report, input.best) < 0,
+    staleAnalysis: report.analysisVersion !== ANALYSIS_VERSION,
+  };
+}

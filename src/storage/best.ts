@@ -1,0 +1,40 @@
+/**
+ * "Personal best" of a drill, as a pure ranking of reports:
+ *   1. most scored guidelines (SCORED_GUIDELINES: warmth is not scored) with status 'good';
+ *   2. then fewest 'low' or 'high' (the red statuses);
+ *   3. then the earlier take (a later take must beat the best, not equal it).
+ * Takes where no speech was found never count. 'unmeasured' and 'borderline' count for neither.
+ */
+import type { AnalysisReport } from '../analysis/index.ts';
+import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
+
+/** The counts a report is ranked by. */
+export interface ReportScore {
+  good: number;
+  lowOrHigh: number;
+}
+
+/** Count the good and the red scored verdicts of a report. */
+export function reportScore(report: AnalysisReport): ReportScore {
+  let good = 0;
+  let lowOrHigh = 0;
+  for (const v of report.verdicts) {
+    if (!SCORED_GUIDELINES.includes(v.guideline)) continue;
+    if (v.status === 'good') good++;
+    else if (v.status === 'low' || v.status === 'high') lowOrHigh++;
+  }
+  return { good, lowOrHigh };
+}
+
+/** True when a report can be a personal best at all (speech was found). */
+export function canBeBest(report: AnalysisReport): boolean {
+  return report.speechFound;
+}
+
+/** Negative when `a` is better than `b`, positive when worse, 0 when they rank the same (then the earlier wins). */
+export function compareReports(a: AnalysisReport, b: AnalysisReport): number {
+  const sa = reportScore(a);
+  const sb = reportScore(b);
+  if (sa.good !== sb.good) return sb.good - sa.good;
+  return sa.lowOrHigh - sb.lowOrHigh;
+}

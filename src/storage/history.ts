@@ -1,0 +1,51 @@
+/** Takes to compare with: the previous analysed take of a drill, and the personal best (see best.ts). */
+import { ANALYSIS_VERSION, type AnalysisReport } from '../analysis/index.ts';
+import type { VoiceDrillDb } from './db.ts';
+import { canBeBest, compareReports } from './best.ts';
+import { StorageError } from './errors.ts';
+import type { TakeRecord } from './records.ts';
+import { getTake, listTakes, takeOrder } from './takes.ts';
+
+/** Options of personalBest. */
+export interface BestOptions {
+  /** Leave this take out (e.g. the one just recorded, to compare against the best before it). */
+  excludeTakeId?: string;
+  /** Only reports of this analysis version compete (default: the current one; numbers of other versions differ). */
+  analysisVersion?: string;
+}
+
+/** The latest analysed take of the drill made before `beforeTakeId` (by creation time, then id), or null. */
+export async function previousTake(db: VoiceDrillDb, drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
+  const all = await listTakes(db, { drillId, status: 'analysed', order: 'oldest' });
+  const target = all.find((t) => t.id === beforeTakeId) ?? (await getAnyTake(db, beforeTakeId));
+  let previous: TakeRecord | null = null;
+  for (const take of all) {
+    if (take.report === null || takeOrder(take, target) >= 0) continue;
+    previous = take;
+  }
+  return previous;
+}
+
+async function getAnyTake(db: VoiceDrillDb, takeId: string): Promise<TakeRecord> {
+  const take = await getTake(db, takeId);
+  if (take === null) throw new StorageError('not-found', `There is no take "${takeId}" to compare with; it may have been deleted.`);
+  return take;
+}
+
+function reportOf(take: TakeRecord): AnalysisReport {
+  if (take.report === null) throw new Error(`Take "${take.id}" has no report.`);
+  return take.report;
+}
+
+/** The drill's best analysed take (best.ts: most good, then fewest low/high, then earliest), or null. */
+export async function personalBest(db: VoiceDrillDb, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
+  const version = options.analysisVersion ?? ANALYSIS_VERSION;
+  const candidates = (await listTakes(db, { drillId, status: 'analysed', order: 'oldest' }))
+    .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && canBeBest(t.report));
+  let best: TakeRecord | null = null;
+  for (const take of candidates) {
+    // Strictly better only: on a tie the earlier take stays the best.
+    if (best === null || compareReports(reportOf(take), reportOf(best)) < 0) best = take;
+  }
+  return best;
+}

@@ -1,0 +1,82 @@
+/**
+ * What is stored, and in which shape. Every record carries `schemaVersion`; results carry the
+ * `analysisVersion` that produced their numbers, so old numbers are re-analysed, never misread.
+ */
+import type { AnalysisReport, Lang } from '../analysis/index.ts';
+import type { Drill } from '../drills/types.ts';
+import type { UiLang } from '../guidelines/advice.ts';
+
+/** Version of the record shapes below; restore.ts migrates anything older, refuses anything newer. */
+export const SCHEMA_VERSION = 1;
+
+/** Name of the IndexedDB database. */
+export const DB_NAME = 'voicedrill';
+
+/** Life of a take: recording → recorded → analysed, or failed; 'recording' at start-up means interrupted. */
+export type TakeStatus = 'recording' | 'recorded' | 'analysed' | 'failed';
+
+/** Every take status. */
+export const TAKE_STATUSES: readonly TakeStatus[] = ['recording', 'recorded', 'analysed', 'failed'];
+
+/** The agent's calibration, with the analysis version that measured it. */
+export interface StoredBaseline {
+  medianHz: number;
+  activeLevelDbfs: number;
+  /** ISO 8601 time of the calibration reading; null when an old record did not say. */
+  recordedAt: string | null;
+  /** Null when an old record did not say: treat as stale and offer to calibrate again. */
+  analysisVersion: string | null;
+}
+
+/** The agent's profile (one per device). */
+export interface Profile {
+  name: string;
+  company: string;
+  /** Language of the scripts the agent practises. */
+  scriptLang: Lang;
+  uiLang: UiLang;
+  baseline: StoredBaseline | null;
+}
+
+/** A stored profile row (single row, id 'me'). */
+export interface ProfileRecord extends Profile {
+  schemaVersion: number;
+  id: 'me';
+}
+
+/** One recorded take. */
+export interface TakeRecord {
+  schemaVersion: number;
+  id: string;
+  drillId: string;
+  /** The drill as it was when recorded (null when an old record did not keep it). */
+  drill: Drill | null;
+  /** The filled script that was read, markers kept: what the analysis is given. */
+  script: string;
+  /** ISO 8601 creation time; takes are ordered by it (then by id). */
+  createdAt: string;
+  status: TakeStatus;
+  /** Sample rate of the stored PCM. */
+  sampleRateHz: number;
+  /** Counted by us from the PCM (browser WebM durations read as Infinity); null while recording, or unknown in an old record. */
+  durationSec: number | null;
+  /** The rounded analysis report, or null before analysis. */
+  report: AnalysisReport | null;
+  /** analysisVersion of `report` (null without a report). */
+  analysisVersion: string | null;
+  /** The agent's own name for the take (rename comes later); null for none. */
+  name: string | null;
+  /** Why the take failed (status 'failed'), as a sentence; null otherwise. */
+  failure: string | null;
+}
+
+/**
+ * One chunk of PCM audio, mono, about 1 s. Stored as Int16 (half the space of Float32; 16-bit is the
+ * precision of the WAV export). A chunk may also hold a Float32Array (older data, imports): the typed
+ * array's own type says how to decode it.
+ */
+export interface AudioChunkRecord {
+  takeId: string;
+  seq: number;
+  pcm: Int16Array | Float32Array;
+}

@@ -1,0 +1,151 @@
+/**
+ * restore: every record read from the database passes through here, is migrated to the current
+ * shape (SCHEMA_VERSION) and normalised, or is refused with a StorageError — never silently misread.
+ *
+ * Schema 0 is the shape before records were versioned (no `schemaVersion`): `createdAt` in epoch
+ * milliseconds, `sampleRate` and `duration` without units, `lang` for the profile's script language,
+ * no status. Partial records (fields missing) are completed with what can be known: no status means
+ * 'analysed' with a report, else 'recorded'; a length that was never stored stays null (unknown: the
+ * audio's length is the answer); a report that does not look like a report is dropped (the audio is
+ * kept, so it can be re-analysed). Records this version writes are always complete.
+ */
+import { ANALYSIS_VERSION, type AnalysisReport, type Lang } from '../analysis/index.ts';
+import { parseDrill } from '../drills/schema.ts';
+import type { UiLang } from '../guidelines/advice.ts';
+import { StorageError } from './errors.ts';
+import { SCHEMA_VERSION, TAKE_STATUSES, type ProfileRecord, type StoredBaseline, type TakeRecord, type TakeStatus } from './records.ts';
+
+type Raw = Record<string, unknown>;
+
+function asObject(x: unknown): Raw | null {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Raw) : null;
+}
+
+const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+function isoTime(x: unknown): string | null {
+  if ((typeof x === 'string' && x.trim() !== '') || typeof x === 'number') {
+    const d = new Date(x);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  return null;
+}
+
+// Schema version of a record: missing → 0; anything but a whole number ≥ 0 cannot be trusted.
+function schemaVersionOf(r: Raw, what: string): number {
+  const v = r.schemaVersion;
+  if (v === undefined || v === null) return 0;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    throw new StorageError('corrupt', `The ${what} has an unreadable schema version (${String(v)}), so it was left untouched.`);
+  }
+  if (v > SCHEMA_VERSION) {
+    throw new StorageError('newer-version', `The ${what} was saved by a newer version of VoiceDrill (schema ${v}; this version reads up to ${SCHEMA_VERSION}). Reload the page to update the app; nothing was changed.`);
+  }
+  return v;
+}
+
+/** True when a value has the shape of an AnalysisReport (enough to show it without misreading). */
+export function looksLikeReport(x: unknown): x is AnalysisReport {
+  const r = asObject(x);
+  return r !== null && typeof r.analysisVersion === 'string' && typeof r.speechFound === 'boolean'
+    && Array.isArray(r.verdicts) && Array.isArray(r.parts) && Array.isArray(r.phrases)
+    && asObject(r.speech) !== null && asObject(r.rate) !== null && asObject(r.loudness) !== null && asObject(r.pitch) !== null
+    && finite(r.durationSec) !== null && finite(r.sampleRateHz) !== null;
+}
+
+function inferStatus(given: unknown, report: AnalysisReport | null): TakeStatus {
+  const status = TAKE_STATUSES.find((s) => s === given);
+  if (status === 'failed' || status === 'recording') return status;
+  // 'analysed' without a readable report: the audio is there, so it is 'recorded' and can be re-analysed.
+  return report !== null ? 'analysed' : 'recorded';
+}
+
+/** Migrate and normalise a stored take; throws StorageError 'newer-version' or 'corrupt'. */
+export function restoreTake(raw: unknown): TakeRecord {
+  const r = asObject(raw);
+  if (r === null) throw new StorageError('corrupt', 'A stored take is not a record, so it was left untouched.');
+  const id = text(r.id);
+  const what = id ? `take "${id}"` : 'take';
+  const version = schemaVersionOf(r, what);
+  if (!id) throw new StorageError('corrupt', 'A stored take has no id, so it was left untouched.');
+  const parsedDrill = r.drill === undefined || r.drill === null ? null : parseDrill(r.drill);
+  const drill = parsedDrill?.ok ? parsedDrill.drill : null;
+  const drillId = text(r.drillId) || drill?.id;
+  if (!drillId) throw new StorageError('corrupt', `The ${what} does not say which drill it belongs to, so it was left untouched.`);
+  const sampleRateHz = finite(version === 0 ? r.sampleRateHz ?? r.sampleRate : r.sampleRateHz);
+  if (sampleRateHz === null || sampleRateHz <= 0) {
+    throw new StorageError('corrupt', `The ${what} has no sample rate, so its audio cannot be read; it was left untouched.`);
+  }
+  const report = looksLikeReport(r.report) ? r.report : null;
+  const storedDurationSec = finite(version === 0 ? r.durationSec ?? r.duration : r.durationSec);
+  const durationSec = storedDurationSec !== null && storedDurationSec >= 0 ? storedDurationSec : report?.durationSec ?? null;
+  const status = inferStatus(r.status, report);
+  const name = text(r.name)?.trim() || null;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    drillId,
+    drill,
+    script: text(r.script) ?? '',
+    // A take that never said when it was made sorts first rather than being dropped.
+    createdAt: isoTime(r.createdAt) ?? new Date(0).toISOString(),
+    status,
+    sampleRateHz,
+    durationSec: status === 'recording' ? null : durationSec,
+    report,
+    analysisVersion: report?.analysisVersion ?? null,
+    name,
+    failure: status === 'failed' ? text(r.failure) ?? 'The take failed for a reason that was not recorded.' : null,
+  };
+}
+
+function restoreBaseline(x: unknown): StoredBaseline | null {
+  const b = asObject(x);
+  if (b === null) return null;
+  const medianHz = finite(b.medianHz);
+  const activeLevelDbfs = finite(b.activeLevelDbfs);
+  if (medianHz === null || medianHz <= 0 || activeLevelDbfs === null) return null;
+  return { medianHz, activeLevelDbfs, recordedAt: isoTime(b.recordedAt), analysisVersion: text(b.analysisVersion) };
+}
+
+function uiLangOf(x: unknown): UiLang | null {
+  const s = text(x)?.toLowerCase() ?? '';
+  if (s.startsWith('zh')) return 'zh-CN';
+  if (s.startsWith('en')) return 'en';
+  return null;
+}
+
+function scriptLangOf(x: unknown): Lang | null {
+  return x === 'zh' || x === 'en' ? x : null;
+}
+
+/** Migrate and normalise the stored profile; null when there is none; throws StorageError like restoreTake. */
+export function restoreProfile(raw: unknown): ProfileRecord | null {
+  if (raw === undefined || raw === null) return null;
+  const r = asObject(raw);
+  if (r === null) throw new StorageError('corrupt', 'The stored profile is not a record, so it was left untouched.');
+  const version = schemaVersionOf(r, 'profile');
+  const givenScriptLang = scriptLangOf(version === 0 ? r.scriptLang ?? r.lang : r.scriptLang);
+  const givenUiLang = uiLangOf(r.uiLang);
+  const uiLang: UiLang = givenUiLang ?? (givenScriptLang === 'zh' ? 'zh-CN' : 'en');
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'me',
+    name: text(r.name)?.trim() ?? '',
+    company: text(r.company)?.trim() ?? '',
+    scriptLang: givenScriptLang ?? (uiLang === 'zh-CN' ? 'zh' : 'en'),
+    uiLang,
+    baseline: restoreBaseline(r.baseline),
+  };
+}
+
+/** True when a take's numbers come from another analysis version and should be recomputed from its audio. */
+export function needsReanalysis(take: TakeRecord): boolean {
+  return take.report !== null && take.analysisVersion !== ANALYSIS_VERSION;
+}
+
+/** True when a calibration was measured by another (or an unknown) analysis version. */
+export function baselineIsStale(baseline: StoredBaseline): boolean {
+  return baseline.analysisVersion !== ANALYSIS_VERSION;
+}

@@ -1,0 +1,151 @@
+/**
+ * VoiceDrillStore: the storage API the app and its workers use. Every method turns Dexie/IndexedDB
+ * failures into StorageError (errors.ts) and every record read passes through restore.ts.
+ * No DOM: usable from a Web Worker or the main thread.
+ */
+import type { AnalysisReport } from '../analysis/index.ts';
+import type { UiLang } from '../guidelines/advice.ts';
+import { VoiceDrillDb, type OpenDbOptions } from './db.ts';
+import { StorageError, toStorageError } from './errors.ts';
+import { personalBest, previousTake, type BestOptions } from './history.ts';
+import { SCHEMA_VERSION, type Profile, type TakeRecord } from './records.ts';
+import { restoreProfile } from './restore.ts';
+import * as takes from './takes.ts';
+
+/** Options of openStore. */
+export interface OpenStoreOptions extends OpenDbOptions {
+  /** Called when another tab keeps an older version of the database open and holds up the upgrade. */
+  onBlocked?: (error: StorageError) => void;
+}
+
+/** A fresh profile for a first start, in the detected UI language. */
+export function defaultProfile(uiLang: UiLang): Profile {
+  return { name: '', company: '', scriptLang: uiLang === 'zh-CN' ? 'zh' : 'en', uiLang, baseline: null };
+}
+
+/** The storage API over one open database. */
+export class VoiceDrillStore {
+  /** The underlying Dexie database (tests and migrations only). */
+  readonly db: VoiceDrillDb;
+
+  constructor(db: VoiceDrillDb) {
+    this.db = db;
+  }
+
+  private async run<T>(action: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof RangeError || e instanceof TypeError) throw e; // a caller's bug, not storage
+      throw toStorageError(e, action);
+    }
+  }
+
+  /** Close the database connection. */
+  close(): void {
+    this.db.close();
+  }
+
+  /** Start a take in status 'recording'. */
+  createTake(input: takes.NewTake): Promise<TakeRecord> {
+    return this.run('start a new take', () => takes.createTake(this.db, input));
+  }
+
+  /** Store chunk `seq` (from 0, ≈1 s) of a recording take; a failure leaves everything saved before intact. */
+  appendAudioChunk(takeId: string, seq: number, samples: Float32Array | Int16Array): Promise<void> {
+    return this.run('save the latest second of audio', () => takes.appendAudioChunk(this.db, takeId, seq, samples));
+  }
+
+  /** Mark a recording take as recorded, with its length in seconds. */
+  finishTake(takeId: string, durationSec: number): Promise<TakeRecord> {
+    return this.run('finish the take', () => takes.finishTake(this.db, takeId, durationSec));
+  }
+
+  /** Store a take's analysis report, rounded as the CLI prints it (status becomes 'analysed'). */
+  saveReport(takeId: string, report: AnalysisReport): Promise<TakeRecord> {
+    return this.run('save the analysis', () => takes.saveReport(this.db, takeId, report));
+  }
+
+  /** Mark a take as failed with a reason (its audio is kept). */
+  failTake(takeId: string, reason: string): Promise<TakeRecord> {
+    return this.run('mark the take as failed', () => takes.failTake(this.db, takeId, reason));
+  }
+
+  /** The take's audio, mono Float32 at its sampleRateHz. */
+  loadTakeAudio(takeId: string): Promise<Float32Array> {
+    return this.run('read the take’s audio', () => takes.loadTakeAudio(this.db, takeId));
+  }
+
+  /** One take, or null. */
+  getTake(takeId: string): Promise<TakeRecord | null> {
+    return this.run('read the take', () => takes.getTake(this.db, takeId));
+  }
+
+  /** Takes matching a filter, newest first by default. */
+  listTakes(filter?: takes.TakeFilter): Promise<TakeRecord[]> {
+    return this.run('list the takes', () => takes.listTakes(this.db, filter));
+  }
+
+  /** Takes left in 'recording' (call at start-up, before recording), with their recovered length. */
+  findInterrupted(): Promise<takes.InterruptedTake[]> {
+    return this.run('look for interrupted takes', () => takes.findInterrupted(this.db));
+  }
+
+  /** Make an interrupted take 'recorded' with the length of its saved chunks ('failed' if none). */
+  recoverTake(takeId: string): Promise<TakeRecord> {
+    return this.run('recover the interrupted take', () => takes.recoverTake(this.db, takeId));
+  }
+
+  /** Delete a take and its audio. */
+  deleteTake(takeId: string): Promise<void> {
+    return this.run('delete the take', () => takes.deleteTake(this.db, takeId));
+  }
+
+  /** The latest analysed take of the drill before the given take, or null. */
+  previousTake(drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
+    return this.run('find the previous take', () => previousTake(this.db, drillId, beforeTakeId));
+  }
+
+  /** The drill's personal best (most good, then fewest low/high, then earliest), or null. */
+  personalBest(drillId: string, options?: BestOptions): Promise<TakeRecord | null> {
+    return this.run('find the personal best', () => personalBest(this.db, drillId, options));
+  }
+
+  /** The stored profile, or null on a first start (see defaultProfile). */
+  getProfile(): Promise<Profile | null> {
+    return this.run('read the profile', async () => {
+      const record = restoreProfile(await this.db.profile.get('me'));
+      if (record === null) return null;
+      const { schemaVersion: _v, id: _id, ...profile } = record;
+      return profile;
+    });
+  }
+
+  /** Save the profile (normalised as restore would read it back); returns what was saved. */
+  saveProfile(profile: Profile): Promise<Profile> {
+    return this.run('save the profile', async () => {
+      const record = restoreProfile({ ...profile, schemaVersion: SCHEMA_VERSION });
+      if (record === null) throw new StorageError('corrupt', 'The profile to save is empty.');
+      await this.db.profile.put(record);
+      const { schemaVersion: _v, id: _id, ...saved } = record;
+      return saved;
+    });
+  }
+}
+
+/** Open the VoiceDrill database; throws a StorageError ('unavailable', 'newer-version', …) when it cannot. */
+export async function openStore(options: OpenStoreOptions = {}): Promise<VoiceDrillStore> {
+  const db = new VoiceDrillDb(options);
+  const onBlocked = options.onBlocked;
+  if (onBlocked) {
+    db.on('blocked', () => onBlocked(new StorageError('blocked',
+      'Another VoiceDrill tab keeps an older version of the database open; close it so this one can continue.')));
+  }
+  try {
+    await db.open();
+  } catch (e) {
+    db.close();
+    throw toStorageError(e, 'open the VoiceDrill database');
+  }
+  return new VoiceDrillStore(db);
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { GuidelineId, VerdictStatus } from '../../src/analysis/index.ts';
+import { ADVICE } from '../../src/guidelines/advice.ts';
+import { EN } from '../../src/i18n/en.ts';
+import {
+  CATALOGUES, detectUiLang, formatBand, formatClock, guidelineLabel, hasMessage, joinList, statusLabel, t, UI_LANGS, unitLabel,
+} from '../../src/i18n/index.ts';
+import { ZH_CN } from '../../src/i18n/zh-CN.ts';
+import { micErrorMessages, storageErrorMessage } from '../../src/features/practice/errors-model.ts';
+import type { StorageErrorKind } from '../../src/storage/index.ts';
+
+const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const GUIDELINES: GuidelineId[] = ['rate', 'volume', 'effort', 'steadiness', 'pitchLevel', 'pitchVariety', 'pauses', 'emphasis', 'warmth'];
+const STATUSES: VerdictStatus[] = ['low', 'borderline', 'good', 'high', 'unmeasured'];
+
+describe('message catalogues', () => {
+  it('have the same keys in zh-CN and en', () => {
+    expect(Object.keys(ZH_CN).sort()).toEqual(Object.keys(EN).sort());
+  });
+
+  it('have no empty message and the same {params} in both languages', () => {
+    for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
+      for (const lang of UI_LANGS) expect(CATALOGUES[lang][key].trim(), `${lang} ${key}`).not.toBe('');
+      expect(params(ZH_CN[key]), key).toEqual(params(EN[key]));
+    }
+  });
+
+  it('name every guideline and every status, in both languages', () => {
+    for (const lang of UI_LANGS) {
+      for (const g of GUIDELINES) {
+        expect(guidelineLabel(lang, g)).not.toBe(g);
+        for (const s of STATUSES) expect(statusLabel(lang, g, s)).toBe(t(lang, hasMessage(`status.${g}.${s}`) ? `status.${g}.${s}` as 'status.low' : `status.${s}`));
+      }
+    }
+    expect(statusLabel('en', 'rate', 'low')).toBe('too slow');
+    expect(statusLabel('zh-CN', 'rate', 'high')).toBe('太快');
+    expect(statusLabel('en', 'rate', 'borderline')).toBe('borderline');
+    expect(statusLabel('zh-CN', 'rate', 'borderline')).toBe('接近边缘');
+  });
+
+  it('have advice for every guideline status in both languages (src/guidelines)', () => {
+    for (const g of GUIDELINES) {
+      for (const s of STATUSES) {
+        // Steadiness has no "low" side and warmth no "high" side (scoring never gives them).
+        if ((g === 'steadiness' && s === 'low') || (g === 'warmth' && s === 'high')) continue;
+        const entry = ADVICE[`${g}.${s}`];
+        expect(entry, `${g}.${s}`).toBeDefined();
+        expect(entry['zh-CN']).not.toBe(entry.en);
+      }
+    }
+  });
+
+  it('cover the practice screen’s cases', () => {
+    for (const key of ['nav.practice', 'nav.history', 'nav.progress', 'nav.settings', 'mic.asking', 'mic.denied.howTo', 'mic.notFound',
+      'mic.busy', 'practice.countIn', 'practice.recording', 'practice.elapsed', 'practice.stop', 'practice.autoStop.silence',
+      'calibrate.first', 'calibrate.sentence', 'warning.noSpeech.title', 'warning.tooShort', 'warning.clipping', 'warning.lowLevel',
+      'storage.quota', 'recover.body', 'practice.tryAgain', 'scorecard.vsPrevious', 'scorecard.vsBest']) {
+      expect(hasMessage(key), key).toBe(true);
+    }
+    expect(t('en', 'mic.denied.howTo')).toMatch(/Chrome or Edge/);
+    expect(t('en', 'storage.quota')).toMatch(/safe/);
+    expect(t('zh-CN', 'storage.quota')).toMatch(/完好无损/);
+    expect(t('en', 'warning.noSpeech.title')).toBe('We didn’t hear you');
+  });
+
+  it('give every storage error kind and microphone problem a message', () => {
+    const kinds: StorageErrorKind[] = ['quota', 'blocked', 'unavailable', 'newer-version', 'corrupt', 'not-found', 'unknown'];
+    for (const kind of kinds) expect(hasMessage(storageErrorMessage(kind))).toBe(true);
+    for (const kind of ['denied', 'no-microphone', 'busy', 'insecure', 'unsupported', 'unknown'] as const) {
+      for (const key of micErrorMessages(kind)) expect(hasMessage(key), key).toBe(true);
+    }
+    expect(micErrorMessages('denied')).toContain('mic.denied.howTo');
+  });
+});
+
+describe('t and detectUiLang', () => {
+  it('substitutes {params} and leaves unknown ones visible', () => {
+    expect(t('en', 'practice.elapsed', { time: '0:07' })).toBe('0:07 elapsed');
+    expect(t('zh-CN', 'practice.countIn', { count: 3 })).toBe('准备……3');
+    expect(t('en', 'practice.countIn')).toBe('Get ready… {count}');
+  });
+
+  it.each([
+    [['zh-CN', 'en'], 'zh-CN'], [['zh-TW'], 'zh-CN'], [['zh'], 'zh-CN'], [['ZH_hk'], 'zh-CN'],
+    [['en-US', 'zh-CN'], 'en'], [['fr-FR', 'zh-CN'], 'zh-CN'], [['de-DE'], 'en'], [[], 'en'],
+  ] as [string[], string][])('%j → %s', (langs, expected) => {
+    expect(detectUiLang(langs)).toBe(expected);
+  });
+});
+
+describe('formatting', () => {
+  it('writes bands with units per UI language', () => {
+    expect(formatBand('zh-CN', { goodMin: 180, goodMax: 240 }, 'chars/min')).toBe('180–240 字/分钟');
+    expect(formatBand('en', { goodMin: 120, goodMax: 160 }, 'wpm')).toBe('120–160 wpm');
+    expect(formatBand('en', { goodMin: -28, goodMax: -16 }, 'dBFS')).toBe('-28 to -16 dBFS');
+    expect(formatBand('zh-CN', { goodMin: null, goodMax: 3 }, 'dB')).toBe('不超过 3 dB');
+    expect(formatBand('en', null, 'st')).toBe('—');
+    expect(unitLabel('zh-CN', 'st')).toBe('半音');
+    expect(unitLabel('en', 'furlongs')).toBe('furlongs');
+  });
+
+  it('formats clocks and lists', () => {
+    expect(formatClock(7.9)).toBe('0:07');
+    expect(formatClock(754)).toBe('12:34');
+    expect(formatClock(3725)).toBe('1:02:05');
+    expect(formatClock(Number.NaN)).toBe('0:00');
+    expect(joinList('en', ['a', 'b', 'c'])).toBe('a, b and c');
+    expect(joinList('zh-CN', ['语速', '停顿'])).toBe('语速、停顿');
+  });
+});
