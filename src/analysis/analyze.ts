@@ -1,26 +1,148 @@
 /** analyzeRecording: the single entry point the worker, the CLI and the tests call. */
+import { DEFAULT_BANDS } from '../guidelines/bands.ts';
+import { highpass } from './dsp/highpass.ts';
+import { mixdown } from './dsp/mixdown.ts';
+import { resampleTo } from './dsp/resample.ts';
+import { intensityContour, NUCLEI_MIN_PITCH_HZ } from './intensity.ts';
+import { clippedFraction, intervalLevelDbfs, measureLoudness, peakDbfs } from './loudness.ts';
+import { syllableNuclei } from './nuclei.ts';
 import type { AnalyzeOptions, AudioInput } from './options.ts';
-import { ANALYSIS_VERSION, type AnalysisReport } from './report.ts';
+import { mapParts, type PartMapping } from './parts.ts';
+import { analysePitch, type PitchResult } from './pitch-pass.ts';
+import { buildRate } from './rate.ts';
+import { ANALYSIS_VERSION, type AnalysisReport, type PhraseReport } from './report.ts';
+import { scoreGuidelines } from './scoring.ts';
+import { guessLang, parseScript } from './script.ts';
+import { segmentSpeech } from './segmentation.ts';
+import { brightnessHz } from './spectrum.ts';
+import { finiteOrNull, standardDeviation } from './stats.ts';
+import { ANALYSIS_RATE_HZ, type IntervalSec, type Segmentation } from './types.ts';
+
+// Finer silences for locating the parts of a greeting: GUIDELINES.md asks for 0.15–0.8 s between parts,
+// shorter than the 0.25 s pause threshold.
+const PART_GAP_MIN_SEC = 0.1;
+// Phrases shorter than this are too short for a stable level (P.56 needs ~0.3 s).
+const STEADINESS_MIN_PHRASE_SEC = 0.3;
+
+function validate(input: AudioInput): void {
+  if (input.channels.length === 0) throw new RangeError('the audio has no channels');
+  if (!(input.sampleRateHz >= 8000 && input.sampleRateHz <= 192000)) {
+    throw new RangeError(`unsupported sample rate ${input.sampleRateHz} Hz (8–192 kHz)`);
+  }
+  const n = input.channels[0].length;
+  if (input.channels.some((c) => c.length !== n)) throw new RangeError('the channels differ in length');
+}
+
+function phraseReports(hp: Float32Array, seg: Segmentation, pitch: PitchResult | null): PhraseReport[] {
+  return seg.sounding.map((iv) => ({
+    startSec: iv.startSec,
+    endSec: iv.endSec,
+    activeLevelDbfs: finiteOrNull(intervalLevelDbfs(hp, ANALYSIS_RATE_HZ, iv)),
+    medianHz: pitch ? pitch.medianHzIn(iv) : null,
+  }));
+}
+
+function steadiness(phrases: PhraseReport[]): { levels: number[]; sdDb: number | null; finalDropDb: number | null } {
+  const levels = phrases
+    .filter((p) => p.endSec - p.startSec >= STEADINESS_MIN_PHRASE_SEC && p.activeLevelDbfs !== null)
+    .map((p) => p.activeLevelDbfs as number);
+  if (levels.length < 2) return { levels, sdDb: null, finalDropDb: null };
+  const others = levels.slice(0, -1);
+  const finalDropDb = others.reduce((s, x) => s + x, 0) / others.length - levels[levels.length - 1];
+  return { levels, sdDb: standardDeviation(levels), finalDropDb };
+}
+
+function partMapping(hp: Float32Array, seg: Segmentation, script: ReturnType<typeof parseScript> | null): PartMapping | null {
+  if (!script || script.parts.length === 0) return null;
+  if (!seg.speechFound) return mapParts(script.parts, [], []);
+  const fine = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ }, { minPauseSec: PART_GAP_MIN_SEC, praatGuardOnly: true });
+  const sounding: IntervalSec[] = fine.speechFound ? fine.sounding : seg.sounding;
+  return mapParts(script.parts, sounding, seg.pauses);
+}
 
 /** Analyse one recording against the delivery guidelines. Pure: same input, same report. */
 export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}): AnalysisReport {
-  if (input.channels.length === 0) throw new Error('no audio channels');
-  const lengthSamples = input.channels[0].length;
-  // Placeholder until the modules are wired (lead is integrating).
+  validate(input);
+  const script = options.script && options.script.trim() ? parseScript(options.script, options.lang) : null;
+  const lang = options.lang ?? script?.lang ?? (options.script ? guessLang(options.script) : 'en');
+  const mono = mixdown(input.channels, options.channel ?? 'mix');
+  const durationSec = mono.length / input.sampleRateHz;
+  const hp = highpass(resampleTo(mono, input.sampleRateHz, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ);
+
+  const seg = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ });
+  const speech = seg.speechFound && seg.startSec !== null && seg.endSec !== null;
+  const loud = measureLoudness({ samples: mono, sampleRateHz: input.sampleRateHz }, hp, speech ? seg.sounding : []);
+  const pitch = speech ? analysePitch(hp, seg.sounding) : null;
+  const nuclei = speech && pitch
+    ? syllableNuclei(intensityContour(hp, ANALYSIS_RATE_HZ, NUCLEI_MIN_PITCH_HZ), pitch.lenientVoicing, { startSec: seg.startSec as number, endSec: seg.endSec as number })
+    : null;
+  const spanSec = speech ? (seg.endSec as number) - (seg.startSec as number) : null;
+  const soundingSec = speech ? seg.sounding.reduce((s, iv) => s + iv.endSec - iv.startSec, 0) : null;
+  const rate = buildRate({ lang, script, nucleiCount: nuclei?.count ?? null, spanSec, soundingSec });
+  const phrases = speech ? phraseReports(hp, seg, pitch) : [];
+  const steady = steadiness(phrases);
+  const parts = partMapping(hp, seg, script);
+  const stats = pitch?.stats ?? null;
+  const brightness = pitch?.track ? brightnessHz(hp, ANALYSIS_RATE_HZ, pitch.track, seg.sounding) : null;
+  const longestPauseSec = speech ? seg.pauses.reduce((m, p) => Math.max(m, p.endSec - p.startSec), 0) : null;
+
+  const verdicts = scoreGuidelines({
+    speechFound: speech,
+    perMinute: rate.perMinute,
+    activeLevelDbfs: loud.activeLevelDbfs,
+    peakDbfs: loud.peakDbfs,
+    clippedFraction: loud.clippedFraction,
+    snrDb: loud.snrDb,
+    baseline: options.baseline ?? null,
+    phraseLevelsDbfs: steady.levels,
+    medianHz: stats?.medianHz ?? null,
+    sdSt: stats?.sdSt ?? null,
+    brightnessHz: brightness,
+    longestPauseSec,
+    partGapsSec: parts && parts.parts.length > 1 && speech ? parts.partGapsSec : null,
+    pausesInsideParts: parts && speech ? parts.pausesInsideParts : null,
+  }, DEFAULT_BANDS[lang]);
+
   return {
     analysisVersion: ANALYSIS_VERSION,
-    durationSec: lengthSamples / input.sampleRateHz,
+    durationSec,
     sampleRateHz: input.sampleRateHz,
     channels: input.channels.length,
-    lang: options.lang ?? 'en',
-    speechFound: false,
-    noSpeechReason: null,
-    speech: { startSec: null, endSec: null, spanSec: null, soundingSec: null, pauseCount: 0, longestPauseSec: null, pauses: [] },
-    rate: { syllables: null, syllablesSource: 'estimate', nuclei: null, words: null, syllablesPerSec: null, articulationSyllablesPerSec: null, perMinute: null, perMinuteUnit: 'wpm' },
-    loudness: { activeLevelDbfs: null, peakDbfs: null, clippedFraction: 0, noiseFloorDbfs: null, snrDb: null, phraseLevelSdDb: null, finalDropDb: null },
-    pitch: { medianHz: null, p5Hz: null, p95Hz: null, rangeSt: null, sdSt: null, voicedFraction: null, floorHz: null, ceilingHz: null },
-    phrases: [],
-    parts: [],
-    verdicts: [],
+    lang,
+    speechFound: speech,
+    noSpeechReason: speech ? null : seg.noSpeechReason,
+    speech: {
+      startSec: speech ? seg.startSec : null,
+      endSec: speech ? seg.endSec : null,
+      spanSec,
+      soundingSec,
+      pauseCount: speech ? seg.pauses.length : 0,
+      longestPauseSec,
+      pauses: speech ? seg.pauses.map((p) => ({ startSec: p.startSec, endSec: p.endSec })) : [],
+    },
+    rate,
+    loudness: {
+      activeLevelDbfs: loud.activeLevelDbfs,
+      peakDbfs: finiteOrNull(peakDbfs(mono)),
+      clippedFraction: clippedFraction(mono),
+      noiseFloorDbfs: loud.noiseFloorDbfs,
+      snrDb: loud.snrDb,
+      phraseLevelSdDb: finiteOrNull(steady.sdDb),
+      finalDropDb: finiteOrNull(steady.finalDropDb),
+    },
+    pitch: {
+      medianHz: stats?.medianHz ?? null,
+      p5Hz: stats?.p5Hz ?? null,
+      p95Hz: stats?.p95Hz ?? null,
+      rangeSt: stats?.rangeSt ?? null,
+      sdSt: stats?.sdSt ?? null,
+      voicedFraction: stats?.voicedFraction ?? null,
+      floorHz: pitch?.floorHz ?? null,
+      ceilingHz: pitch?.ceilingHz ?? null,
+    },
+    timbre: { brightnessHz: brightness },
+    phrases,
+    parts: parts?.parts ?? [],
+    verdicts,
   };
 }

@@ -8,6 +8,8 @@ export type ChannelMode = 'mix' | 'left' | 'right';
 export interface Baseline {
   medianHz: number;
   activeLevelDbfs: number;
+  /** Spectral brightness of the neutral reading; enables the experimental warmth verdict. */
+  brightnessHz?: number | null;
 }
 
 /** Input audio: one Float32Array per channel, all the same length. */

@@ -91,6 +91,8 @@ export interface AnalysisReport {
     floorHz: number | null;
     ceilingHz: number | null;
   };
+  /** Voice quality over voiced speech: spectral brightness for the experimental warmth guideline. */
+  timbre: { brightnessHz: number | null };
   phrases: PhraseReport[];
   parts: ScriptPartReport[];
   verdicts: Verdict[];

@@ -175,6 +175,7 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
       floorHz: hz(pitch.floorHz),
       ceilingHz: hz(pitch.ceilingHz),
     },
+    timbre: { brightnessHz: hz(report.timbre.brightnessHz) },
     phrases: report.phrases.map(roundPhrase),
     parts: report.parts.map(roundPart),
     verdicts: report.verdicts.map(roundVerdict),

@@ -17,6 +17,7 @@ export interface ScoringInput {
   phraseLevelsDbfs: number[];
   medianHz: number | null;
   sdSt: number | null;
+  brightnessHz: number | null;
   longestPauseSec: number | null;
   /** Silences between consecutive script parts (null without a multi-part script). */
   partGapsSec: number[] | null;
@@ -91,6 +92,21 @@ function pausesVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   return verdict('pauses', Math.max(...gaps), 's', status, band);
 }
 
+// Warmth is experimental (GUIDELINES.md): shown against the agent's neutral reading, never scored.
+function warmthVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
+  const lim = b.warmth;
+  const band: BandSummary = { goodMin: lim.minDeltaSt, goodMax: null, lowBelow: null, highAbove: null };
+  const ref = m.baseline;
+  if (!m.speechFound || !ref?.brightnessHz || m.medianHz === null || m.brightnessHz === null) {
+    return verdict('warmth', null, 'st', 'unmeasured', band);
+  }
+  const deltaSt = semitones(m.medianHz / ref.medianHz);
+  const brighter = m.brightnessHz / ref.brightnessHz - 1 >= lim.minBrightnessGainFraction;
+  const higher = deltaSt >= lim.minDeltaSt;
+  const status: VerdictStatus = higher && brighter ? 'good' : higher || brighter ? 'borderline' : 'low';
+  return verdict('warmth', deltaSt, 'st', status, band);
+}
+
 /** All verdicts, in the order of GUIDELINES.md. */
 export function scoreGuidelines(m: ScoringInput, bands: GuidelineBands): Verdict[] {
   const speech = m.speechFound;
@@ -107,7 +123,6 @@ export function scoreGuidelines(m: ScoringInput, bands: GuidelineBands): Verdict
     pausesVerdict(m, bands),
     // Emphasis needs word timing of the marked words; measured by the practice screen's drill model.
     verdict('emphasis', null, 'st', 'unmeasured', null),
-    // Warmth is experimental: shown against a neutral reading, never scored here.
-    verdict('warmth', null, 'st', 'unmeasured', null),
+    warmthVerdict(m, bands),
   ];
 }

@@ -1,15 +1,8 @@
 /** Microphone access with the browser's voice processing switched off, and errors people can act on. */
 
-/** Why the microphone could not be opened. */
-export type MicrophoneErrorKind = 'denied' | 'no-microphone' | 'busy' | 'insecure' | 'unsupported' | 'unknown';
+import { classifyMicrophoneError, MicrophoneError } from './microphone-errors.ts';
 
-/** A microphone failure with its kind; the UI turns the kind into guidance. */
-export class MicrophoneError extends Error {
-  constructor(readonly kind: MicrophoneErrorKind, message: string) {
-    super(message);
-    this.name = 'MicrophoneError';
-  }
-}
+export { classifyMicrophoneError, MicrophoneError, type MicrophoneErrorKind } from './microphone-errors.ts';
 
 // Echo cancellation, noise suppression and auto gain are on by default; each changes level and
 // pitch, so measurements would be meaningless with them on.
@@ -19,27 +12,6 @@ const RAW_AUDIO: MediaTrackConstraints = {
   autoGainControl: false,
   channelCount: 1,
 };
-
-/** Map a getUserMedia rejection to a kind. */
-export function classifyMicrophoneError(error: unknown): MicrophoneErrorKind {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  switch (name) {
-    case 'NotAllowedError':
-    case 'SecurityError':
-    case 'PermissionDeniedError':
-      return 'denied';
-    case 'NotFoundError':
-    case 'DevicesNotFoundError':
-    case 'OverconstrainedError':
-      return 'no-microphone';
-    case 'NotReadableError':
-    case 'TrackStartError':
-    case 'AbortError':
-      return 'busy';
-    default:
-      return 'unknown';
-  }
-}
 
 /** Open the microphone for raw capture; throws MicrophoneError. */
 export async function openMicrophone(): Promise<MediaStream> {

@@ -5,7 +5,7 @@ import { bandStatus, scoreGuidelines, type ScoringInput } from '../../src/analys
 
 const base: ScoringInput = {
   speechFound: true, perMinute: 200, activeLevelDbfs: -22, peakDbfs: -6, clippedFraction: 0, snrDb: 40,
-  baseline: null, phraseLevelsDbfs: [-22, -23, -22], medianHz: 200, sdSt: 3.5, longestPauseSec: 0.5,
+  baseline: null, phraseLevelsDbfs: [-22, -23, -22], medianHz: 200, sdSt: 3.5, brightnessHz: 1200, longestPauseSec: 0.5,
   partGapsSec: [0.4, 0.5], pausesInsideParts: [0, 0, 0],
 };
 const byId = (m: ScoringInput, lang: 'zh' | 'en' = 'zh') =>
@@ -62,6 +62,16 @@ describe('scoreGuidelines', () => {
     expect(byId({ ...base, partGapsSec: [0.05, 0.4] }).pauses.status).toBe('low');
     expect(byId({ ...base, longestPauseSec: 1.5 }).pauses.status).toBe('high');
     expect(byId({ ...base, partGapsSec: [0.4, 0.95] }).pauses.status).toBe('borderline');
+  });
+
+  it('shows warmth only against a neutral reading, from ΔF0 and brightness', () => {
+    expect(byId(base).warmth.status).toBe('unmeasured');
+    const neutral = { medianHz: 200 / 2 ** (1.5 / 12), activeLevelDbfs: -22, brightnessHz: 1100 };
+    const v = byId({ ...base, baseline: neutral });
+    expect(v.warmth.value).toBeCloseTo(1.5, 6);
+    expect(v.warmth.status).toBe('good');
+    expect(byId({ ...base, baseline: { ...neutral, brightnessHz: 1300 } }).warmth.status).toBe('borderline');
+    expect(byId({ ...base, baseline: { ...neutral, medianHz: 210, brightnessHz: 1300 } }).warmth.status).toBe('low');
   });
 
   it('uses the language bands for pitch variety', () => {

@@ -57,6 +57,7 @@ function fullReport(): AnalysisReport {
       floorHz: 132.3,
       ceilingHz: 412.51,
     },
+    timbre: { brightnessHz: 1234.56 },
     phrases: [{ startSec: 0.0499, endSec: 1.2004, activeLevelDbfs: -21.0062, medianHz: null }],
     parts: [{ index: 0, text: '早上好', syllables: 3, startSec: 0.04999, endSec: 1.2, found: true, pauseBeforeSec: null }],
     verdicts: [

@@ -1,9 +1,9 @@
 /** Turn microphone and storage failures into the message keys the practice screen shows. Pure. */
-import type { MicrophoneErrorKind } from '../../audio/microphone.ts';
+import type { MicrophoneErrorKind } from '../../audio/microphone-errors.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { StorageErrorKind } from '../../storage/errors.ts';
 
-// Keyed by the capture layer's own classification (src/audio/microphone.ts), so a new kind fails the build here.
+// Keyed by the capture layer's own classification (src/audio/microphone-errors.ts), so a new kind fails the build here.
 const MIC_KEYS: Record<MicrophoneErrorKind, MessageKey[]> = {
   denied: ['mic.denied.title', 'mic.denied.body', 'mic.denied.howTo'],
   'no-microphone': ['mic.notFound'],
