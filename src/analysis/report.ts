@@ -1,5 +1,5 @@
 /** The analysis report: the one shape the app, the worker, the CLI (--json) and storage share. */
-import type { GuidelineId, Lang, VerdictStatus } from './types.ts';
+import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
 
 /** Bumped whenever a change can move any number in a report. */
 export const ANALYSIS_VERSION = '1.0.0';
@@ -81,16 +81,8 @@ export interface AnalysisReport {
     phraseLevelSdDb: number | null;
     finalDropDb: number | null;
   };
-  pitch: {
-    medianHz: number | null;
-    p5Hz: number | null;
-    p95Hz: number | null;
-    rangeSt: number | null;
-    sdSt: number | null;
-    voicedFraction: number | null;
-    floorHz: number | null;
-    ceilingHz: number | null;
-  };
+  /** PitchStats plus the adapted search range of the second pass. */
+  pitch: PitchStats & { floorHz: number | null; ceilingHz: number | null };
   /** Voice quality over voiced speech: spectral brightness for the experimental warmth guideline. */
   timbre: { brightnessHz: number | null };
   phrases: PhraseReport[];

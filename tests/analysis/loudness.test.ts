@@ -12,20 +12,12 @@ import {
   peakDbfs,
 } from '../../src/analysis/loudness.ts';
 import type { IntervalSec } from '../../src/analysis/types.ts';
+import { seededRandom } from '../helpers/synth.ts';
 
 const FS = 16000;
 
-/** Deterministic uniform PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform PRNG in [0, 1). */
+const rng = seededRandom;
 
 /** Gaussian white noise with the given RMS level in dBFS. */
 function noise(sec: number, rmsDbfs: number, seed = 1): Float32Array {

@@ -5,6 +5,7 @@ import decode from 'audio-decode';
 import { YIN } from 'pitchfinder';
 import { describe, expect, it } from 'vitest';
 import { yinFrameHz } from '../../src/analysis/pitch/index.ts';
+import { seededRandom } from '../helpers/synth.ts';
 
 /**
  * Our FFT-form YIN against pitchfinder's direct YIN (node_modules/pitchfinder, GPL-3.0) frame by frame.
@@ -38,16 +39,10 @@ function agreement(frames: Float32Array[]): { compared: number; agreeFraction: n
   return { compared, agreeFraction: agree / Math.max(1, compared) };
 }
 
-/** Deterministic uniform noise in [−1, 1) (mulberry32). */
+/** Deterministic uniform noise in [−1, 1). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const next = seededRandom(seed);
+  return () => next() * 2 - 1;
 }
 
 describe('FFT-form YIN against pitchfinder YIN', () => {

@@ -3,19 +3,14 @@ import { nextPow2, powerSpectrum, realFft } from '../../src/analysis/dsp/fft.ts'
 import { adaptivePitch, choosePitchPath, DEFAULT_PATH_COSTS, pitchStats, pitchTrack, YinEngine } from '../../src/analysis/pitch/index.ts';
 import { quantileSorted } from '../../src/analysis/stats.ts';
 import type { PitchTrack } from '../../src/analysis/types.ts';
+import { seededRandom } from '../helpers/synth.ts';
 
 const FS = 16000;
 
-/** Deterministic uniform noise in [−1, 1) (mulberry32). */
+/** Deterministic uniform noise in [−1, 1). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const next = seededRandom(seed);
+  return () => next() * 2 - 1;
 }
 
 /** Tone with instantaneous frequency f0(t); `harmonics` partials at 1/h amplitude, below Nyquist. */
