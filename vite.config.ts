@@ -1,11 +1,62 @@
-// Vite build of the app. The analysis core is bundled into the app's worker, never re-implemented.
-import { defineConfig } from 'vite';
+// Vite build of the app: React, the analysis worker, and the service worker (vite-plugin-pwa,
+// Workbox) that precaches every asset so the app opens, records and analyses offline.
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './src/pwa/csp.ts';
+
+// A build id shown in Settings and used by the update test; defaults to the build time.
+const BUILD_ID = process.env.VOICEDRILL_BUILD_ID ?? new Date().toISOString();
+
+/** Puts the CSP into the built page as a <meta> tag (the dev server keeps HMR working without it). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'voicedrill-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  define: { __VOICEDRILL_BUILD_ID__: JSON.stringify(BUILD_ID) },
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    VitePWA({
+      // We register with workbox-window ourselves (src/pwa/register.ts) and prompt before updating.
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon-180.png'],
+      manifest: {
+        id: '/',
+        name: 'VoiceDrill — voice delivery trainer',
+        short_name: 'VoiceDrill',
+        description: 'Practise tone, pace and volume for the phone. Runs offline; audio stays on this machine.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f7f8fa',
+        theme_color: '#0f5c63',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The analysis worker bundles the whole engine; keep it precached.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   server: { host: '127.0.0.1', port: 5173 },
 });

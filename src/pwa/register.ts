@@ -1,0 +1,33 @@
+/** Service-worker registration through workbox-window; reports a waiting update and applies it on request. */
+import { Workbox } from 'workbox-window';
+
+/** Handle on the registered service worker. */
+export interface ServiceWorkerHandle {
+  /** Activate the waiting version; the page reloads once it controls the page. */
+  applyUpdate(): void;
+  /** Ask the server whether a newer version exists. */
+  checkForUpdate(): Promise<void>;
+}
+
+// How often an open app looks for a new version (the browser also checks on navigation).
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/** Register /sw.js (production builds only); `onWaiting` fires when a new version is ready. */
+export function registerServiceWorker(onWaiting: () => void): ServiceWorkerHandle | null {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return null;
+  const wb = new Workbox('/sw.js', { scope: '/' });
+  let reloadOnControl = false;
+  wb.addEventListener('waiting', () => onWaiting());
+  wb.addEventListener('controlling', () => {
+    if (reloadOnControl) window.location.reload();
+  });
+  void wb.register().catch((error: unknown) => console.warn('VoiceDrill: service worker not registered:', error));
+  window.setInterval(() => void wb.update(), UPDATE_CHECK_MS);
+  return {
+    applyUpdate() {
+      reloadOnControl = true;
+      wb.messageSkipWaiting();
+    },
+    checkForUpdate: () => wb.update(),
+  };
+}
