@@ -2,28 +2,16 @@
  * Pitch accuracy against the Praat reference (shared/fixtures/reference.csv, adaptive f0a_* columns).
  * Run: node --import tsx bench/pitch-accuracy.ts [fixturesDir] [--verbose] [--sounding]
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import decode from 'audio-decode';
+import { mixdown } from '../src/analysis/dsp/mixdown.ts';
 import { adaptivePitch, pitchStats } from '../src/analysis/pitch/index.ts';
 import { ANALYSIS_RATE_HZ } from '../src/analysis/types.ts';
+import { decodeFixture, FIXTURES_DIR, hasFixture, readReference } from '../tests/helpers/fixtures.ts';
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../../shared/fixtures/', import.meta.url));
+const dir = args.find((a) => !a.startsWith('--')) ?? FIXTURES_DIR;
 const verbose = args.includes('--verbose');
 // --sounding: estimated sounding intervals instead of the single reference speech span (closer to Praat's statistics).
 const useSounding = args.includes('--sounding');
-
-/** Parses a simple CSV (no quoted commas in the reference). */
-function readCsv(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').trim().split('\n');
-  const head = lines[0].split(',');
-  return lines.slice(1).map((l) => {
-    const cells = l.split(',');
-    return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? '']));
-  });
-}
 
 /** Windowed-sinc resampler (Hann, 16 zero crossings), cutoff at 0.95 of the lower Nyquist. */
 function resample(x: Float32Array, fromHz: number, toHz: number): Float32Array {
@@ -78,13 +66,10 @@ function highPass(x: Float32Array, fs: number, cutHz: number): Float32Array {
   return Float32Array.from(y);
 }
 
-/** Decodes a file to 16 kHz mono, high-passed at 80 Hz. */
-async function load(path: string): Promise<Float32Array> {
-  const audio = await decode(readFileSync(path));
-  const ch = audio.channelData;
-  const mono = new Float32Array(ch[0].length);
-  for (const c of ch) for (let i = 0; i < mono.length; i++) mono[i] += c[i] / ch.length;
-  return highPass(resample(mono, audio.sampleRate, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ, 80);
+/** Decodes a fixture to 16 kHz mono (channel average), high-passed at 80 Hz, with this bench's own filters. */
+async function load(file: string): Promise<Float32Array> {
+  const { channels, sampleRateHz } = await decodeFixture(file, dir);
+  return highPass(resample(mixdown(channels, 'mix'), sampleRateHz, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ, 80);
 }
 
 /**
@@ -135,15 +120,15 @@ interface Row {
   refMed: number;
 }
 
-const rows = readCsv(join(dir, 'reference.csv'));
+const rows = readReference(dir);
 const fmt = (v: number | null | undefined, d = 1): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(d));
 const results: Row[] = [];
 let nMed = 0, nSd = 0, nRange = 0, nJudged = 0;
 let totalMs = 0;
 console.log('id'.padEnd(46), 'floor/ceil ours (ref)'.padEnd(28), 'med ours/ref', ' sd ours/ref', ' rng ours/ref', ' vf ours/ref');
 for (const r of rows) {
-  if (r.speech_found !== '1' || !existsSync(join(dir, r.file))) continue;
-  const x = await load(join(dir, r.file));
+  if (r.speech_found !== '1' || !hasFixture(r.file, dir)) continue;
+  const x = await load(r.file);
   const span = { startSec: Number(r.speech_start_s), endSec: Number(r.speech_end_s) };
   const speech = useSounding ? soundingIntervals(x, ANALYSIS_RATE_HZ, span.startSec, span.endSec) : [span];
   const t0 = performance.now();

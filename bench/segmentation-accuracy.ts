@@ -3,9 +3,6 @@
  * pass rates; then the speed of each stage on 10 min of audio.
  *   node --import tsx bench/segmentation-accuracy.ts
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import decode from 'audio-decode';
 import { highpass } from '../src/analysis/dsp/highpass.ts';
 import { mixdown } from '../src/analysis/dsp/mixdown.ts';
 import { resampleTo } from '../src/analysis/dsp/resample.ts';
@@ -14,24 +11,15 @@ import { syllableNuclei } from '../src/analysis/nuclei.ts';
 import { DEFAULT_PATH_COSTS, pitchTrack } from '../src/analysis/pitch/index.ts';
 import { segmentSpeech } from '../src/analysis/segmentation.ts';
 import { ANALYSIS_RATE_HZ, type MonoSignal, type PitchTrack, type Segmentation } from '../src/analysis/types.ts';
+import { decodeFixture, fixtureSignal, haveFixtures, num, readReference, tile, type ReferenceRow as Row } from '../tests/helpers/fixtures.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/', import.meta.url));
-if (!existsSync(`${FIXTURES}reference.csv`)) {
+if (!haveFixtures) {
   console.error('segmentation-accuracy: ../shared/fixtures/reference.csv not found; nothing to measure.');
   process.exit(1);
 }
 
-type Row = Record<string, string>;
-const [head, ...lines] = readFileSync(`${FIXTURES}reference.csv`, 'utf8').trim().split('\n');
-const cols = head.split(',');
-const rows: Row[] = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+const rows = readReference();
 const byId = new Map(rows.map((r) => [r.id, r]));
-
-/** The preprocessing every analysis shares: mix to mono, 16 kHz, 80 Hz high-pass. */
-function preprocess(channels: Float32Array[], rateHz: number): MonoSignal {
-  const mono = resampleTo(mixdown(channels, 'mix'), rateHz, ANALYSIS_RATE_HZ);
-  return { samples: highpass(mono, ANALYSIS_RATE_HZ), sampleRateHz: ANALYSIS_RATE_HZ };
-}
 
 /** The nuclei voicing of the Praat script: lenient 50–600 Hz track, voicing threshold 0.25. */
 const nucleiPitch = (x: MonoSignal): PitchTrack =>
@@ -46,8 +34,7 @@ interface Result {
 
 const results: Result[] = [];
 for (const row of rows) {
-  const audio = await decode(readFileSync(FIXTURES + row.file));
-  const x = preprocess(audio.channelData, audio.sampleRate);
+  const x = await fixtureSignal(row.file);
   const seg = segmentSpeech(x);
   const parity = segmentSpeech(x, { refineEdges: false, praatGuardOnly: true });
   const span = seg.speechFound ? { startSec: seg.startSec!, endSec: seg.endSec! } : null;
@@ -56,7 +43,6 @@ for (const row of rows) {
 }
 
 const f = (v: number | null | undefined, d = 3): string => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(d));
-const num = (r: Row, k: string): number | null => (r[k] === '' || r[k] === undefined ? null : Number(r[k]));
 /** Reference row of a file: its parent's for variants (README caveats), shifted by any padding. */
 const reference = (r: Row): { row: Row; offsetSec: number } => ({ row: byId.get(r.parent) ?? r, offsetSec: Number(r.time_offset_s || 0) });
 
@@ -105,12 +91,6 @@ rate('Praat nuclei within 20 % of transcript syllables (same set, for comparison
 rate('nuclei within ±15 % (or ±2) of Praat (all speech)', speech, (r) => Math.abs(r.nuclei - Number(r.row.nuclei)) <= Math.max(2, 0.15 * Number(r.row.nuclei)));
 
 // ---------------------------------------------------------------- speed, 10 min of audio
-/** Tile x to `sec` seconds. */
-function tile(x: Float32Array, rateHz: number, sec: number): Float32Array {
-  const out = new Float32Array(Math.round(sec * rateHz));
-  for (let i = 0; i < out.length; i += x.length) out.set(x.subarray(0, Math.min(x.length, out.length - i)), i);
-  return out;
-}
 function time<T>(label: string, fn: () => T): T {
   fn(); // warm-up on the same input
   const t0 = performance.now();
@@ -120,19 +100,20 @@ function time<T>(label: string, fn: () => T): T {
 }
 const TEN_MIN_SEC = 600;
 console.log('\n# speed, 10 min of audio (warm, one run)');
-const stereo = await decode(readFileSync(`${FIXTURES}formats/en_ljspeech_LJ001-0004_44k1_stereo_24bit.wav`));
-const stereo10 = stereo.channelData.map((c) => tile(c, 44100, TEN_MIN_SEC));
+/** The first channel of a fixture, tiled to 10 minutes at `rateHz`. */
+const firstChannel10 = async (file: string, rateHz: number): Promise<Float32Array> =>
+  tile([(await decodeFixture(file)).channels[0]], rateHz, TEN_MIN_SEC);
+const stereo = await decodeFixture('formats/en_ljspeech_LJ001-0004_44k1_stereo_24bit.wav');
+const stereo10 = stereo.channels.map((c) => tile([c], 44100, TEN_MIN_SEC));
 const mono44 = time('mixdown, stereo 44.1 kHz', () => mixdown(stereo10, 'mix'));
-const opus = await decode(readFileSync(`${FIXTURES}formats/en_ljspeech_LJ001-0004_opus.webm`));
-const mono48 = tile(opus.channelData[0], 48000, TEN_MIN_SEC);
+const mono48 = await firstChannel10('formats/en_ljspeech_LJ001-0004_opus.webm', 48000);
 time('resample 48 kHz → 16 kHz', () => resampleTo(mono48, 48000, ANALYSIS_RATE_HZ));
 time('resample 44.1 kHz → 16 kHz', () => resampleTo(mono44, 44100, ANALYSIS_RATE_HZ));
-const mono22 = tile((await decode(readFileSync(`${FIXTURES}formats/en_ljspeech_LJ001-0004.flac`))).channelData[0], 22050, TEN_MIN_SEC);
+const mono22 = await firstChannel10('formats/en_ljspeech_LJ001-0004.flac', 22050);
 time('resample 22.05 kHz → 16 kHz', () => resampleTo(mono22, 22050, ANALYSIS_RATE_HZ));
-const mono8 = tile((await decode(readFileSync(`${FIXTURES}formats/en_ljspeech_LJ001-0004_8k.wav`))).channelData[0], 8000, TEN_MIN_SEC);
+const mono8 = await firstChannel10('formats/en_ljspeech_LJ001-0004_8k.wav', 8000);
 time('resample 8 kHz → 16 kHz', () => resampleTo(mono8, 8000, ANALYSIS_RATE_HZ));
-const wendy = await decode(readFileSync(`${FIXTURES}real/en_longread_wendy.wav`));
-const speech10 = tile(wendy.channelData[0], ANALYSIS_RATE_HZ, TEN_MIN_SEC);
+const speech10 = await firstChannel10('real/en_longread_wendy.wav', ANALYSIS_RATE_HZ);
 const hp = time('high-pass 80 Hz (16 kHz)', () => highpass(speech10, ANALYSIS_RATE_HZ));
 const signal10 = { samples: hp, sampleRateHz: ANALYSIS_RATE_HZ };
 time('intensity, min pitch 100 Hz', () => intensityContour(hp, ANALYSIS_RATE_HZ, SEGMENTATION_MIN_PITCH_HZ));

@@ -1,18 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import decode from 'audio-decode';
 import { describe, expect, it } from 'vitest';
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
-import { mixdown } from '../../src/analysis/dsp/mixdown.ts';
-import { resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { intensityContour, NUCLEI_MIN_PITCH_HZ } from '../../src/analysis/intensity.ts';
 import { isVoicedAt, syllableNuclei, type SyllableNuclei, type VoicingTrack } from '../../src/analysis/nuclei.ts';
 import { segmentSpeech } from '../../src/analysis/segmentation.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour } from '../../src/analysis/types.ts';
+import { fixtureSignal, haveFixtures, readReference } from '../helpers/fixtures.ts';
 
 const FS = ANALYSIS_RATE_HZ;
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-const hasFixtures = existsSync(`${FIXTURES}reference.csv`);
 
 /**
  * Test stand-in for the pitch tracker: lenient autocorrelation voicing, 50–600 Hz, 10 ms hop.
@@ -153,17 +147,11 @@ describe('syllableNuclei dip test and voicing (hand-made contours)', () => {
   });
 });
 
-describe.skipIf(!hasFixtures)('syllableNuclei against transcripts and Praat', () => {
-  const [head, ...lines] = hasFixtures ? readFileSync(`${FIXTURES}reference.csv`, 'utf8').trim().split('\n') : [''];
-  const cols = head.split(',');
-  const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+describe.skipIf(!haveFixtures)('syllableNuclei against transcripts and Praat', () => {
+  const rows = haveFixtures ? readReference() : [];
   const counts = new Map<string, number>();
   const count = async (file: string): Promise<number> => {
-    if (!counts.has(file)) {
-      const audio = await decode(readFileSync(FIXTURES + file));
-      const mono = resampleTo(mixdown(audio.channelData, 'mix'), audio.sampleRate, FS);
-      counts.set(file, nucleiOf(highpass(mono, FS)).count);
-    }
+    if (!counts.has(file)) counts.set(file, nucleiOf((await fixtureSignal(file)).samples).count);
     return counts.get(file)!;
   };
 

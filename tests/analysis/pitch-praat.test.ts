@@ -1,40 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import decode from 'audio-decode';
 import { describe, expect, it } from 'vitest';
-import { highpass } from '../../src/analysis/dsp/highpass.ts';
-import { resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { adaptivePitch, pitchStats } from '../../src/analysis/pitch/index.ts';
 import { ANALYSIS_RATE_HZ, type PitchStats } from '../../src/analysis/types.ts';
+import { fixtureSignal, haveFixtures, readReference, type ReferenceRow } from '../helpers/fixtures.ts';
 
 // Praat references (../shared/fixtures relative to the repo root): adaptive f0a_* columns, with the
 // reference speech span as the single speech interval (bench/pitch-accuracy.ts prints the full table).
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-const hasFixtures = existsSync(join(FIXTURES, 'reference.csv'));
 
-type Row = Record<string, string>;
-
-function readReference(): Row[] {
-  const [head, ...lines] = readFileSync(join(FIXTURES, 'reference.csv'), 'utf8').trim().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => {
-    const cells = l.split(',');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
-}
-
-async function measure(row: Row): Promise<PitchStats> {
-  const audio = await decode(readFileSync(join(FIXTURES, row.file)));
-  const mono = audio.channelData[0];
-  const x = highpass(resampleTo(mono, audio.sampleRate, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ);
+async function measure(row: ReferenceRow): Promise<PitchStats> {
+  // The first channel only ('left'); every file selected below is mono.
+  const x = (await fixtureSignal(row.file, 'left')).samples;
   const speech = [{ startSec: Number(row.speech_start_s), endSec: Number(row.speech_end_s) }];
   const res = adaptivePitch(x, ANALYSIS_RATE_HZ, speech);
   return pitchStats(res.track!, speech);
 }
 
-describe.skipIf(!hasFixtures)('adaptive pitch against Praat (fixtures)', () => {
-  const rows = hasFixtures ? readReference() : [];
+describe.skipIf(!haveFixtures)('adaptive pitch against Praat (fixtures)', () => {
+  const rows = haveFixtures ? readReference() : [];
   // Clean 16 kHz mono speech: the real recordings and the espeak renders.
   const clean = rows.filter((r) => r.speech_found === '1' && !r.parent && r.sample_rate === '16000' && r.channels === '1');
 

@@ -1,26 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import decode from 'audio-decode';
 import { describe, expect, it } from 'vitest';
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
-import { mixdown } from '../../src/analysis/dsp/mixdown.ts';
-import { resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { segmentSpeech, type SegmentationOptions } from '../../src/analysis/segmentation.ts';
 import { ANALYSIS_RATE_HZ, type NoSpeechReason, type Segmentation } from '../../src/analysis/types.ts';
+import { fixtureSignal, haveFixtures, readReference } from '../helpers/fixtures.ts';
+import { seededRandom } from '../helpers/synth.ts';
 
 const FS = ANALYSIS_RATE_HZ;
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-const hasFixtures = existsSync(`${FIXTURES}reference.csv`);
 
-/** Deterministic uniform PRNG in [−0.5, 0.5) (mulberry32). */
+/** Deterministic uniform noise in [−0.5, 0.5). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const next = seededRandom(seed);
+  return () => next() - 0.5;
 }
 
 const signal = (sec: number, fn: (tSec: number) => number): Float32Array =>
@@ -163,22 +153,12 @@ describe('no-speech guard', () => {
 
 // ---------------------------------------------------------------- real fixtures (Praat reference)
 
-type Row = Record<string, string>;
-
-function referenceRows(): Row[] {
-  const [head, ...lines] = readFileSync(`${FIXTURES}reference.csv`, 'utf8').trim().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
-
 async function segmentFile(file: string, options?: SegmentationOptions): Promise<Segmentation> {
-  const audio = await decode(readFileSync(FIXTURES + file));
-  const mono = resampleTo(mixdown(audio.channelData, 'mix'), audio.sampleRate, FS);
-  return segmentSpeech({ samples: highpass(mono, FS), sampleRateHz: FS }, options);
+  return segmentSpeech(await fixtureSignal(file), options);
 }
 
-describe.skipIf(!hasFixtures)('segmentSpeech against the Praat reference fixtures', () => {
-  const rows = hasFixtures ? referenceRows() : [];
+describe.skipIf(!haveFixtures)('segmentSpeech against the Praat reference fixtures', () => {
+  const rows = haveFixtures ? readReference() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const results = new Map<string, Segmentation>();
   const segmented = async (): Promise<Map<string, Segmentation>> => {
