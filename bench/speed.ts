@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import decode from 'audio-decode';
 import { analyzeRecording } from '../src/analysis/index.ts';
 import { encodeWav } from '../tests/helpers/wav.ts';
-import { FIXTURES_DIR, haveFixtures } from '../tests/helpers/fixtures.ts';
+import { FIXTURES_DIR, haveFixtures, tile } from '../tests/helpers/fixtures.ts';
 
 const TARGET_SEC = 600;
 const RATE_HZ = 16000;
@@ -26,14 +26,7 @@ async function buildLongSpeech(): Promise<Float32Array> {
     const audio = await decode(readFileSync(join(dir, name)));
     if (audio.sampleRate === RATE_HZ) pieces.push(audio.channelData[0]);
   }
-  const out = new Float32Array(TARGET_SEC * RATE_HZ);
-  let at = 0;
-  for (let i = 0; at < out.length; i = (i + 1) % pieces.length) {
-    const piece = pieces[i].subarray(0, Math.min(pieces[i].length, out.length - at));
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return tile(pieces, RATE_HZ, TARGET_SEC);
 }
 
 writeFileSync(wavPath, encodeWav([await buildLongSpeech()], RATE_HZ, 16));
