@@ -1,18 +1,111 @@
-/** The app shell. Screens (Practice, History, Progress, Settings) arrive with their issues. */
+/** The app shell: start-up, the header with navigation and language switch, banners, and the current screen. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ANALYSIS_VERSION } from '../analysis/index.ts';
+import { detectUiLang, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
+import { defaultProfile, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
+import { storageErrorMessage } from '../features/practice/errors-model.ts';
+import { FirstRun } from '../features/settings/FirstRun.tsx';
+import { AppContext, type AppServices } from './app-context.ts';
+import { Header } from './Header.tsx';
+import { loadPreferences, savePreferences, type Preferences } from './preferences.ts';
+import { RecoveryBanner } from './RecoveryBanner.tsx';
+import { Screen } from './Screen.tsx';
+import { useBoot } from './use-boot.ts';
+import { useHashRoute } from './use-hash-route.ts';
 
-/** Minimal shell: title, what the app is, and the engine version. */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The VoiceDrill app. */
 export function App(): React.JSX.Element {
-  const zh = typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh');
+  const [storageProblem, setStorageProblem] = useState<StorageErrorKind | null>(null);
+  const boot = useBoot(setStorageProblem);
+  const [route, navigate] = useHashRoute();
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [uiLang, setUiLangState] = useState<UiLang>(() => detectUiLang(navigator.languages ?? [navigator.language]));
+  const [prefs, setPrefsState] = useState<Preferences>(() => loadPreferences(browserStorage()));
+  const [interrupted, setInterrupted] = useState<AppServices['interrupted']>([]);
+  const [recovered, setRecovered] = useState<TakeRecord | null>(null);
+  // null until the first run is finished in this session: then it follows what start-up found.
+  const [onboarding, setOnboarding] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    if (boot.status !== 'ready') return;
+    setProfile(boot.profile);
+    if (boot.profile) setUiLangState(boot.profile.uiLang);
+    setInterrupted(boot.interrupted);
+    if (boot.storageError) setStorageProblem(boot.storageError);
+  }, [boot]);
+
+  useEffect(() => {
+    document.documentElement.lang = uiLang;
+    document.title = translate(uiLang, 'app.name');
+  }, [uiLang]);
+
+  const store = boot.status === 'ready' ? boot.store : null;
+  const current = profile ?? { ...defaultProfile(uiLang), uiLang };
+
+  const saveProfile = useCallback(async (next: Profile) => {
+    const saved = store ? await store.saveProfile(next) : next;
+    setProfile(saved);
+    setUiLangState(saved.uiLang);
+  }, [store]);
+
+  const setUiLang = useCallback((lang: UiLang) => {
+    setUiLangState(lang);
+    if (profile && store) {
+      store.saveProfile({ ...profile, uiLang: lang }).then(setProfile, () => setStorageProblem('unknown'));
+    }
+  }, [profile, store]);
+
+  const services = useMemo<AppServices>(() => ({
+    uiLang,
+    t: (key: MessageKey, params?: MessageParams) => translate(uiLang, key, params),
+    store,
+    profile: current,
+    profileSaved: profile !== null,
+    saveProfile,
+    setUiLang,
+    prefs,
+    setPrefs: (next: Preferences) => {
+      setPrefsState(next);
+      savePreferences(browserStorage(), next);
+    },
+    navigate,
+    reportStorageError: setStorageProblem,
+    interrupted,
+    dismissInterrupted: (takeId: string) => setInterrupted((list) => list.filter((i) => i.take.id !== takeId)),
+  }), [uiLang, store, current, profile, saveProfile, setUiLang, prefs, navigate, interrupted]);
+
+  const ready = boot.status === 'ready';
+  const firstRun = ready && (onboarding ?? (boot.store !== null && boot.profile === null));
+
   return (
-    <main className="shell">
-      <h1>VoiceDrill</h1>
-      <p>
-        {zh
-          ? '练习电话服务中的语调、语速和音量。一切都在您的电脑上运行，录音不会离开这台机器。'
-          : 'Practise tone, pace and volume for the phone. Everything runs on your machine; your audio never leaves it.'}
-      </p>
-      <p className="version">analysis {ANALYSIS_VERSION}</p>
-    </main>
+    <AppContext.Provider value={services}>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {services.t('app.skipToContent')}
+      </a>
+      <Header route={route} showNav={ready && !firstRun} />
+      {storageProblem && (
+        <div className="banner banner-error" role="alert">{services.t(storageErrorMessage(storageProblem))}</div>
+      )}
+      {ready && !firstRun && interrupted.length > 0 && (
+        <RecoveryBanner onAnalyse={(take) => { setRecovered(take); navigate({ screen: 'practice' }); }} />
+      )}
+      <main id="main" tabIndex={-1} className="main">
+        {!ready && <p className="loading" role="status">{services.t('app.loading')}</p>}
+        {firstRun && <FirstRun onFinish={() => setOnboarding(false)} />}
+        {ready && !firstRun && <Screen route={route} recovered={recovered} onRecoveredTaken={() => setRecovered(null)} />}
+      </main>
+      <footer className="footer">
+        <p>{services.t('app.offline')}</p>
+        <p className="version">analysis {ANALYSIS_VERSION}</p>
+      </footer>
+    </AppContext.Provider>
   );
 }

@@ -2,16 +2,27 @@
 import captureProcessorUrl from './worklets/capture-processor.ts?worker&url';
 import { releaseStream } from './microphone.ts';
 
+// Longest wait for the worklet's last block (a context that no longer runs never answers).
+const FLUSH_TIMEOUT_MS = 200;
+
 /** Receives each captured block (mono, at the context's sample rate). */
 export type BlockListener = (block: Float32Array) => void;
 
+/** Where the worklet's "last block posted" answer goes. */
+interface FlushSignal {
+  onStopped: (() => void) | null;
+}
+
 /** A running capture; stop() releases the microphone, the worklet and the AudioContext. */
 export class Recorder {
+  private stopping = false;
+
   private constructor(
     private readonly stream: MediaStream,
     private readonly context: AudioContext,
     private readonly node: AudioWorkletNode,
     private readonly source: MediaStreamAudioSourceNode,
+    private readonly flush: FlushSignal,
     readonly sampleRateHz: number,
   ) {}
 
@@ -22,10 +33,14 @@ export class Recorder {
       await context.audioWorklet.addModule(captureProcessorUrl);
       const source = context.createMediaStreamSource(stream);
       const node = new AudioWorkletNode(context, 'voicedrill-capture', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
-      node.port.onmessage = (event: MessageEvent<Float32Array>) => onBlock(event.data);
+      const flush: FlushSignal = { onStopped: null };
+      node.port.onmessage = (event: MessageEvent<Float32Array | { type: 'stopped' }>) => {
+        if (event.data instanceof Float32Array) onBlock(event.data);
+        else flush.onStopped?.();
+      };
       source.connect(node);
       if (context.state === 'suspended') await context.resume();
-      return new Recorder(stream, context, node, source, context.sampleRate);
+      return new Recorder(stream, context, node, source, flush, context.sampleRate);
     } catch (error) {
       releaseStream(stream);
       await context.close().catch(() => undefined);
@@ -33,12 +48,18 @@ export class Recorder {
     }
   }
 
-  /** Flush the last block, then release everything. Safe to call twice. */
+  /** Flush the last block (the worklet says when it is posted), then release everything. Safe to call twice. */
   async stop(): Promise<void> {
-    if (this.context.state === 'closed') return;
-    const flushed = new Promise<void>((resolve) => setTimeout(resolve, 60));
-    this.node.port.postMessage({ type: 'stop' });
-    await flushed;
+    if (this.context.state === 'closed' || this.stopping) return;
+    this.stopping = true;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FLUSH_TIMEOUT_MS);
+      this.flush.onStopped = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.node.port.postMessage({ type: 'stop' });
+    });
     this.source.disconnect();
     this.node.port.onmessage = null;
     releaseStream(this.stream);

@@ -22,6 +22,8 @@ export const TAKE_STATUSES: readonly TakeStatus[] = ['recording', 'recorded', 'a
 export interface StoredBaseline {
   medianHz: number;
   activeLevelDbfs: number;
+  /** Spectral brightness of the neutral reading (for the experimental warmth verdict); absent in older records. */
+  brightnessHz?: number | null;
   /** ISO 8601 time of the calibration reading; null when an old record did not say. */
   recordedAt: string | null;
   /** Null when an old record did not say: treat as stale and offer to calibrate again. */

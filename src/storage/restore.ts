@@ -106,7 +106,15 @@ function restoreBaseline(x: unknown): StoredBaseline | null {
   const medianHz = finite(b.medianHz);
   const activeLevelDbfs = finite(b.activeLevelDbfs);
   if (medianHz === null || medianHz <= 0 || activeLevelDbfs === null) return null;
-  return { medianHz, activeLevelDbfs, recordedAt: isoTime(b.recordedAt), analysisVersion: text(b.analysisVersion) };
+  const brightnessHz = finite(b.brightnessHz);
+  return {
+    medianHz,
+    activeLevelDbfs,
+    // Only when measured: older calibrations did not keep it, and warmth then stays unmeasured.
+    ...(brightnessHz !== null && brightnessHz > 0 ? { brightnessHz } : {}),
+    recordedAt: isoTime(b.recordedAt),
+    analysisVersion: text(b.analysisVersion),
+  };
 }
 
 function uiLangOf(x: unknown): UiLang | null {

@@ -1,6 +1,7 @@
 /**
  * AudioWorklet capture: copies the first input channel into ~50 ms blocks and posts them to the
- * page (transferring the buffers). Replaces the deprecated ScriptProcessorNode.
+ * page (transferring the buffers). On 'stop' it posts the partial last block, then {type: 'stopped'}.
+ * Replaces the deprecated ScriptProcessorNode.
  */
 
 // The AudioWorklet global scope is not in TypeScript's libs; declare the little we use.
@@ -25,6 +26,8 @@ class CaptureProcessor extends AudioWorkletProcessor {
       if (event.data.type === 'stop') {
         this.flush();
         this.running = false;
+        // Tells the page that the last block has been posted, so it need not wait blindly.
+        this.port.postMessage({ type: 'stopped' });
       }
     };
   }

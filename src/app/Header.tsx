@@ -1,0 +1,41 @@
+/** The header: brand, main navigation (links, aria-current) and the UI language switch. */
+import type { UiLang } from '../i18n/index.ts';
+import { useApp } from './app-context.ts';
+import { NAV_SCREENS, navScreenOf, routeHref, type Route } from './routes.ts';
+
+const LANG_NAMES: Record<UiLang, string> = { 'zh-CN': '中文', en: 'English' };
+
+/** The app header. */
+export function Header({ route, showNav }: { route: Route; showNav: boolean }): React.JSX.Element {
+  const { t, uiLang, setUiLang } = useApp();
+  const current = navScreenOf(route);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <h1>VoiceDrill</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+      </div>
+      {showNav && (
+        <nav aria-label={t('app.nav')} className="nav">
+          <ul>
+            {NAV_SCREENS.map((screen) => (
+              <li key={screen}>
+                <a href={routeHref({ screen })} aria-current={current === screen ? 'page' : undefined} data-nav={screen}>
+                  {t(`nav.${screen}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <label className="lang-switch">
+        <span>{t('app.language')}</span>
+        <select value={uiLang} onChange={(e) => setUiLang(e.target.value as UiLang)} data-testid="ui-lang">
+          {(Object.keys(LANG_NAMES) as UiLang[]).map((lang) => (
+            <option key={lang} value={lang} lang={lang}>{LANG_NAMES[lang]}</option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

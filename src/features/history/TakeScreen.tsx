@@ -1,0 +1,52 @@
+/** One take from History: its scorecard, or the way to analyse it; listen back; delete. */
+import { useMemo } from 'react';
+import { useApp } from '../../app/app-context.ts';
+import { routeHref } from '../../app/routes.ts';
+import { needsReanalysis } from '../../storage/index.ts';
+import { ScorecardView } from '../practice/ScorecardView.tsx';
+import { toBaseline } from '../practice/take-pipeline.ts';
+import { StoredTakeAudio } from './StoredTakeAudio.tsx';
+import { useStoredTake } from './use-stored-take.ts';
+
+/** The take screen. */
+export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
+  const { t, profile, navigate } = useApp();
+  const s = useStoredTake(takeId);
+  const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
+  const remove = async (): Promise<void> => {
+    if (window.confirm(t('history.deleteConfirm')) && (await s.remove())) navigate({ screen: 'history' });
+  };
+  const take = s.take;
+  const canAnalyse = take !== null && (take.status === 'recorded' || take.status === 'recording' || needsReanalysis(take));
+  return (
+    <section className="screen take" aria-labelledby="take-title">
+      <p><a href={routeHref({ screen: 'history' })}>← {t('history.back')}</a></p>
+      <h2 id="take-title" className="visually-hidden">{t('nav.history')}</h2>
+      {s.loading && <p role="status">{t('app.loading')}</p>}
+      {s.error && <p role="alert" className="notice notice-error">{s.error}</p>}
+      {!s.loading && take === null && !s.error && <p className="card empty-state">{t('history.missing')}</p>}
+      {take && !s.analysed && (
+        <div className="card">
+          {take.failure && <p className="notice notice-error">{take.failure}</p>}
+          {needsReanalysis(take) && <p className="notice">{t('history.reanalyse')}</p>}
+          {canAnalyse && (
+            <button type="button" className="primary" onClick={s.analyse} disabled={s.busy} data-action="analyse">
+              {s.busy ? t('practice.analysing') : t('history.analyse')}
+            </button>
+          )}
+        </div>
+      )}
+      {s.analysed && (
+        <ScorecardView analysed={s.analysed} baseline={baseline} actions={(
+          <>
+            {needsReanalysis(s.analysed.take) && <button type="button" onClick={s.analyse} disabled={s.busy}>{t('scorecard.reanalyse')}</button>}
+            <StoredTakeAudio takeId={s.analysed.take.id} />
+          </>
+        )} />
+      )}
+      {take && (
+        <p><button type="button" className="danger" onClick={() => void remove()} data-action="delete">{t('history.delete')}</button></p>
+      )}
+    </section>
+  );
+}

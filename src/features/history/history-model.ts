@@ -1,0 +1,128 @@
+/**
+ * History as data: takes grouped by drill, then by day (the agent's local calendar), newest first,
+ * each with its key figures as the scorecard shows them. Pure.
+ */
+import type { GuidelineId, VerdictStatus } from '../../analysis/index.ts';
+import { findBuiltInDrill } from '../../drills/index.ts';
+import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
+import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
+import { needsReanalysis, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
+
+/** Guidelines shown as a take's key figures in the list. */
+export const KEY_FIGURES: readonly GuidelineId[] = ['rate', 'volume', 'pitchVariety', 'pauses'];
+
+/** One key figure of a take. */
+export interface KeyFigure {
+  guideline: GuidelineId;
+  label: string;
+  valueText: string;
+  status: VerdictStatus;
+  statusText: string;
+}
+
+/** One take in the list. */
+export interface TakeSummary {
+  id: string;
+  createdAt: string;
+  timeText: string;
+  durationText: string;
+  status: TakeStatus;
+  /** What the status means when the take has no scores ('' when analysed). */
+  statusText: string;
+  figures: KeyFigure[];
+  /** Scored guidelines measured good, and how many were measured at all. */
+  goodCount: number;
+  measuredCount: number;
+  /** Analysed by another analysis version (open it to update). */
+  stale: boolean;
+}
+
+/** The takes of one day. */
+export interface DayGroup {
+  dayKey: string;
+  dayLabel: string;
+  takes: TakeSummary[];
+}
+
+/** The takes of one drill. */
+export interface DrillGroup {
+  drillId: string;
+  title: string;
+  takeCount: number;
+  days: DayGroup[];
+}
+
+const STATUS_KEYS: Record<Exclude<TakeStatus, 'analysed'>, MessageKey> = {
+  recording: 'history.status.recording',
+  recorded: 'history.status.recorded',
+  failed: 'history.status.failed',
+};
+
+/** Local calendar day of an ISO time, as YYYY-MM-DD. */
+export function localDayKey(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function drillTitle(take: TakeRecord, lang: UiLang): string {
+  return (take.drill ?? findBuiltInDrill(take.drillId))?.title[lang] ?? take.drillId;
+}
+
+/** The list entry of one take. */
+export function summariseTake(take: TakeRecord, lang: UiLang): TakeSummary {
+  const report = take.report;
+  const figures: KeyFigure[] = [];
+  let goodCount = 0;
+  let measuredCount = 0;
+  for (const v of report?.verdicts ?? []) {
+    if (SCORED_GUIDELINES.includes(v.guideline) && v.status !== 'unmeasured') {
+      measuredCount++;
+      if (v.status === 'good') goodCount++;
+    }
+    if (!KEY_FIGURES.includes(v.guideline)) continue;
+    figures.push({
+      guideline: v.guideline,
+      label: guidelineLabel(lang, v.guideline),
+      valueText: v.value === null ? '—' : `${formatNumber(v.value)} ${unitLabel(lang, v.unit)}`,
+      status: v.status,
+      statusText: statusLabel(lang, v.guideline, v.status),
+    });
+  }
+  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(take.createdAt));
+  return {
+    id: take.id,
+    createdAt: take.createdAt,
+    timeText: time,
+    durationText: take.durationSec === null ? '—' : t(lang, 'history.seconds', { seconds: formatNumber(Math.round(take.durationSec * 10) / 10) }),
+    status: take.status,
+    statusText: take.status === 'analysed' ? '' : t(lang, STATUS_KEYS[take.status]),
+    figures,
+    goodCount,
+    measuredCount,
+    stale: needsReanalysis(take),
+  };
+}
+
+/** Takes grouped by drill (most recently practised first), then by day and time, newest first. */
+export function groupTakes(takes: readonly TakeRecord[], lang: UiLang): DrillGroup[] {
+  const newestFirst = [...takes].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+  const drills = new Map<string, DrillGroup>();
+  const dayFormat = new Intl.DateTimeFormat(lang, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+  for (const take of newestFirst) {
+    let group = drills.get(take.drillId);
+    if (!group) {
+      group = { drillId: take.drillId, title: drillTitle(take, lang), takeCount: 0, days: [] };
+      drills.set(take.drillId, group);
+    }
+    const dayKey = localDayKey(take.createdAt);
+    let day = group.days.find((d) => d.dayKey === dayKey);
+    if (!day) {
+      day = { dayKey, dayLabel: dayFormat.format(new Date(take.createdAt)), takes: [] };
+      group.days.push(day);
+    }
+    day.takes.push(summariseTake(take, lang));
+    group.takeCount++;
+  }
+  return [...drills.values()];
+}

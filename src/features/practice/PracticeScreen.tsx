@@ -1,0 +1,96 @@
+/** The practice screen: pick a drill, read the script, record with live meters, get the scorecard. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Lang } from '../../analysis/index.ts';
+import { useApp } from '../../app/app-context.ts';
+import { renderDrill } from '../../drills/index.ts';
+import type { TakeRecord } from '../../storage/index.ts';
+import { pickDrill } from './drill-menu-model.ts';
+import { DrillPicker } from './DrillPicker.tsx';
+import { storageErrorMessage } from './errors-model.ts';
+import { isCapturing, spaceAction, statusMessage, stopNotice } from './practice-model.ts';
+import { RecordPanel } from './RecordPanel.tsx';
+import { MAX_TAKE_SEC } from './recording-model.ts';
+import { ScorecardView } from './ScorecardView.tsx';
+import { scorecardAnnouncement, scorecardOf } from './scorecard-view-model.ts';
+import { ScriptView } from './ScriptView.tsx';
+import { drillOfTake, toBaseline } from './take-pipeline.ts';
+import { usePractice } from './use-practice.ts';
+import { useSpaceKey } from './use-space-key.ts';
+
+/** Props of PracticeScreen. */
+export interface PracticeScreenProps {
+  /** A recovered take to analyse now (from the recovery banner). */
+  recovered: TakeRecord | null;
+  onRecoveredTaken: () => void;
+}
+
+/** The practice screen. */
+export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenProps): React.JSX.Element {
+  const { t, uiLang, store, profile, prefs } = useApp();
+  const [lang, setLang] = useState<Lang>(profile.scriptLang);
+  const [drillId, setDrillId] = useState<string | null>(null);
+  const drill = pickDrill(lang, drillId);
+  const rendered = useMemo(() => renderDrill(drill, profile), [drill, profile]);
+  const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
+  const practice = usePractice({ store, drill, rendered, baseline, countInSec: prefs.countInSec });
+  const { state, result } = practice;
+
+  const { analyseStored } = practice;
+  const handledRecovery = useRef<string | null>(null);
+  useEffect(() => {
+    if (recovered === null || handledRecovery.current === recovered.id) return;
+    handledRecovery.current = recovered.id;
+    const d = drillOfTake(recovered);
+    if (d) {
+      setLang(d.lang);
+      setDrillId(d.id);
+    }
+    analyseStored(recovered);
+    onRecoveredTaken();
+  }, [recovered, onRecoveredTaken, analyseStored]);
+  const card = useMemo(() => (result ? scorecardOf(result, uiLang, baseline) : null), [result, uiLang, baseline]);
+
+  useSpaceKey(() => {
+    const action = spaceAction(state);
+    if (action === 'start') practice.start();
+    else if (action === 'skipCountIn') practice.skipCountIn();
+    else if (action === 'stop') practice.stop();
+    return action !== null;
+  });
+
+  const capturing = isCapturing(state) || state.phase === 'finishing' || state.phase === 'analysing';
+  const message = statusMessage(state);
+  const status = state.phase === 'scorecard' && card ? scorecardAnnouncement(card, uiLang) : message ? t(message.key, message.params) : null;
+  const notice = stopNotice(state);
+  const chooseDrill = (id: string): void => {
+    setDrillId(id);
+    practice.reset();
+  };
+
+  return (
+    <section className="screen practice" aria-labelledby="practice-title">
+      <h2 id="practice-title">{t('nav.practice')}</h2>
+      <div className="practice-layout">
+        <DrillPicker lang={lang} drillId={drill.id} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
+        <div className="practice-main">
+          <ScriptView drill={drill} rendered={rendered} />
+          <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status}
+            onStart={practice.start} onSkipCountIn={practice.skipCountIn} onStop={practice.stop} />
+          {notice && (state.phase === 'analysing' || state.phase === 'scorecard') && <p className="notice" data-notice={state.stopReason ?? ''}>{t(notice.key, notice.params)}</p>}
+          {state.storageError && <p className="notice notice-error" role="alert" data-storage-error={state.storageError}>{t(storageErrorMessage(state.storageError))}</p>}
+          {state.phase === 'error' && (
+            <p className="notice notice-error" role="alert" data-testid="practice-error">
+              {state.errorText === null
+                ? (state.storageError ? t('practice.notSaved') : t('practice.nothingSaved'))
+                : t('practice.analysisFailed', { detail: state.errorText })}
+            </p>
+          )}
+          {state.phase === 'scorecard' && result && (
+            <ScorecardView analysed={result} baseline={baseline} measureFromStop audio={practice.lastAudio}
+              actions={<button type="button" className="primary" onClick={practice.reset} data-action="try-again">{t('practice.tryAgain')}</button>} />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * From a recorded take to what the scorecard needs: the analysis (in the worker, through an
+ * Analyser), the report saved with the take, and the takes to compare with. The same path serves a
+ * take just recorded, a recovered one and one re-opened from History. No DOM: tested in Node.
+ */
+import type { AnalyzeOptions, AudioInput, Baseline, FileReport } from '../../analysis/index.ts';
+import { findBuiltInDrill } from '../../drills/index.ts';
+import { ANALYSED_MARK } from './timing.ts';
+import type { Drill } from '../../drills/types.ts';
+import { SCHEMA_VERSION, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+
+/** Runs analyzeToJson somewhere (the worker in the app, directly in tests); abortable. */
+export interface Analyser {
+  analyse(input: AudioInput, options: AnalyzeOptions, fileLabel: string, signal?: AbortSignal): Promise<FileReport>;
+}
+
+/** The takes a new take is compared with. */
+export interface Comparison {
+  previous: TakeRecord | null;
+  best: TakeRecord | null;
+}
+
+/** A take with its analysis. */
+export interface AnalysedTake {
+  take: TakeRecord;
+  drill: Drill;
+  report: FileReport;
+  comparison: Comparison;
+  /** The report being stored with the take; rejects with a StorageError (the scorecard is shown anyway, the audio stays stored). */
+  saved: Promise<TakeRecord>;
+}
+
+/** The analysis's baseline from the stored calibration (null when not calibrated). */
+export function toBaseline(stored: StoredBaseline | null): Baseline | null {
+  if (stored === null) return null;
+  return { medianHz: stored.medianHz, activeLevelDbfs: stored.activeLevelDbfs, brightnessHz: stored.brightnessHz ?? null };
+}
+
+/** The drill a take was recorded with (its snapshot, else the built-in of that id), or null. */
+export function drillOfTake(take: TakeRecord): Drill | null {
+  return take.drill ?? findBuiltInDrill(take.drillId);
+}
+
+/** Options of the take's analysis: the drill's language and the filled script, as the CLI gets them. */
+export function analysisOptions(take: TakeRecord, drill: Drill, baseline: Baseline | null): AnalyzeOptions {
+  return { lang: drill.lang, script: take.script, baseline };
+}
+
+/** The previous analysed take of the drill and the personal best before this take (both may be null). */
+export async function loadComparison(store: VoiceDrillStore, take: TakeRecord): Promise<Comparison> {
+  const [previous, best] = await Promise.all([
+    store.previousTake(take.drillId, take.id),
+    store.personalBest(take.drillId, { excludeTakeId: take.id }),
+  ]);
+  return { previous, best };
+}
+
+/** What analyseTake needs. */
+export interface AnalyseTakeArgs {
+  store: VoiceDrillStore;
+  analyser: Analyser;
+  take: TakeRecord;
+  baseline: Baseline | null;
+  /** The take's audio when already in memory (else it is read from storage). Its buffer is handed over. */
+  samples?: Float32Array;
+  /** Started earlier (at the start of the take) to save time after the stop. */
+  comparison?: Promise<Comparison>;
+  /** Resolves once the take is stored as recorded (finishTake), run alongside the analysis; the report is saved after it. */
+  recorded?: Promise<TakeRecord>;
+  signal?: AbortSignal;
+}
+
+/** Analyse a recorded take, save its report, and gather the takes to compare with. */
+export async function analyseTake(args: AnalyseTakeArgs): Promise<AnalysedTake> {
+  const { store, analyser, take, baseline, signal } = args;
+  const drill = drillOfTake(take);
+  if (drill === null) throw new Error(`The drill “${take.drillId}” of this take is no longer available, so it cannot be scored.`);
+  const comparison = args.comparison ?? loadComparison(store, take);
+  const samples = args.samples ?? (await store.loadTakeAudio(take.id));
+  if (samples.length === 0) throw new Error('This take has no audio to analyse.');
+  const report = await analyser.analyse({ channels: [samples], sampleRateHz: take.sampleRateHz }, analysisOptions(take, drill, baseline), take.id, signal);
+  performance.mark(ANALYSED_MARK);
+  // Saved in the background: the scorecard does not wait for the disk.
+  const saved = (args.recorded ?? Promise.resolve(take)).then(() => store.saveReport(take.id, report));
+  saved.catch(() => undefined);
+  return { take: { ...take, status: 'analysed', report, analysisVersion: report.analysisVersion }, drill, report, comparison: await comparison, saved };
+}
+
+/** What analyseUnsaved needs: a recording that is not in storage (storage unavailable or full). */
+export interface AnalyseUnsavedArgs {
+  analyser: Analyser;
+  drill: Drill;
+  script: string;
+  samples: Float32Array;
+  sampleRateHz: number;
+  baseline: Baseline | null;
+  signal?: AbortSignal;
+}
+
+/** Analyse a recording that could not be stored: the scorecard is shown, nothing is saved or compared. */
+export async function analyseUnsaved(args: AnalyseUnsavedArgs): Promise<AnalysedTake> {
+  const { analyser, drill, script, samples, sampleRateHz, baseline, signal } = args;
+  const now = new Date().toISOString();
+  const take: TakeRecord = {
+    schemaVersion: SCHEMA_VERSION, id: `unsaved-${now}`, drillId: drill.id, drill, script, createdAt: now, status: 'recorded',
+    sampleRateHz, durationSec: samples.length / sampleRateHz, report: null, analysisVersion: null, name: null, failure: null,
+  };
+  const report = await analyser.analyse({ channels: [samples], sampleRateHz }, analysisOptions(take, drill, baseline), take.id, signal);
+  const analysed: TakeRecord = { ...take, status: 'analysed', report, analysisVersion: report.analysisVersion };
+  return { take: analysed, drill, report, comparison: { previous: null, best: null }, saved: Promise.resolve(analysed) };
+}

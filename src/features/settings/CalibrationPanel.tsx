@@ -1,0 +1,51 @@
+/** Calibration: read one neutral sentence; its median pitch and active level become the agent's baseline. */
+import { useApp } from '../../app/app-context.ts';
+import { formatNumber } from '../../i18n/index.ts';
+import { baselineIsStale } from '../../storage/index.ts';
+import { RecordPanel } from '../practice/RecordPanel.tsx';
+import { spaceAction, statusMessage } from '../practice/practice-model.ts';
+import { MAX_TAKE_SEC } from '../practice/recording-model.ts';
+import { formatWhen } from '../practice/scorecard-view-model.ts';
+import { useSpaceKey } from '../practice/use-space-key.ts';
+import { useCalibration } from './use-calibration.ts';
+
+/** Props of CalibrationPanel. */
+export interface CalibrationPanelProps {
+  /** Called once a baseline was saved. */
+  onDone?: () => void;
+  /** Extra actions (e.g. "Skip for now" on the first run). */
+  extra?: React.ReactNode;
+}
+
+/** The calibration card. */
+export function CalibrationPanel({ onDone, extra }: CalibrationPanelProps): React.JSX.Element {
+  const { t, uiLang, profile } = useApp();
+  const c = useCalibration(onDone);
+  useSpaceKey(() => {
+    const action = spaceAction(c.state);
+    if (action === 'start') c.start();
+    else if (action === 'skipCountIn') c.skipCountIn();
+    else if (action === 'stop') c.stop();
+    return action !== null;
+  });
+  const baseline = profile.baseline;
+  const message = statusMessage(c.state);
+  return (
+    <section className="card calibration" aria-labelledby="calibrate-title" data-testid="calibration">
+      <h3 id="calibrate-title">{t('calibrate.title')}</h3>
+      <p>{t('calibrate.instructions')}</p>
+      <p className="calibrate-label">{t('calibrate.readThis')}</p>
+      <blockquote className="script" lang={profile.scriptLang === 'zh' ? 'zh-CN' : 'en'}>{c.sentence}</blockquote>
+      <p className="baseline-now" data-testid="baseline">
+        {baseline
+          ? t('settings.baseline', { hz: formatNumber(baseline.medianHz), level: formatNumber(baseline.activeLevelDbfs), when: baseline.recordedAt ? formatWhen(baseline.recordedAt, uiLang) : '—' })
+          : t('settings.noBaseline')}
+      </p>
+      {baseline && baselineIsStale(baseline) && <p className="notice">{t('calibrate.stale')}</p>}
+      <RecordPanel state={c.state} live={c.live} maxSec={MAX_TAKE_SEC.greeting3} status={message ? t(message.key, message.params) : null} startLabel={t('calibrate.start')}
+        onStart={c.start} onSkipCountIn={c.skipCountIn} onStop={c.stop} />
+      {c.outcome && <p role={c.outcome.ok ? 'status' : 'alert'} className={c.outcome.ok ? 'ok-text' : 'notice notice-error'}>{c.outcome.text}</p>}
+      {extra && <div className="actions">{extra}</div>}
+    </section>
+  );
+}

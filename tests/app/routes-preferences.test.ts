@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { COUNT_IN_CHOICES_SEC, DEFAULT_PREFERENCES, loadPreferences, parsePreferences, PREFERENCES_KEY, savePreferences } from '../../src/app/preferences.ts';
+import { navScreenOf, parseRoute, routeHref } from '../../src/app/routes.ts';
+
+describe('routes', () => {
+  it('parse and format every screen', () => {
+    for (const screen of ['practice', 'history', 'progress', 'settings'] as const) {
+      expect(parseRoute(routeHref({ screen }))).toEqual({ screen });
+    }
+    const take = { screen: 'take', takeId: 'take-1/ä b' } as const;
+    expect(parseRoute(routeHref(take))).toEqual(take);
+    expect(navScreenOf(take)).toBe('history');
+  });
+
+  it('fall back to Practice', () => {
+    expect(parseRoute('')).toEqual({ screen: 'practice' });
+    expect(parseRoute('#/nowhere')).toEqual({ screen: 'practice' });
+    expect(parseRoute('#/take/')).toEqual({ screen: 'practice' });
+  });
+});
+
+describe('preferences', () => {
+  it('read what was saved, and defaults for anything else', () => {
+    const memory = new Map<string, string>();
+    const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
+    expect(loadPreferences(storage)).toEqual(DEFAULT_PREFERENCES);
+    expect(savePreferences(storage, { countInSec: 0 })).toBe(true);
+    expect(memory.has(PREFERENCES_KEY)).toBe(true);
+    expect(loadPreferences(storage)).toEqual({ countInSec: 0 });
+    expect(parsePreferences('{"countInSec": 4}')).toEqual(DEFAULT_PREFERENCES);
+    expect(parsePreferences('not json')).toEqual(DEFAULT_PREFERENCES);
+    expect(COUNT_IN_CHOICES_SEC).toContain(DEFAULT_PREFERENCES.countInSec);
+  });
+
+  it('survive a storage that throws', () => {
+    const broken = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    expect(loadPreferences(broken)).toEqual(DEFAULT_PREFERENCES);
+    expect(savePreferences(broken, { countInSec: 1 })).toBe(false);
+    expect(loadPreferences(null)).toEqual(DEFAULT_PREFERENCES);
+  });
+});
