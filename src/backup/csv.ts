@@ -1,0 +1,77 @@
+/**
+ * Results as CSV for spreadsheets: one row per take (date, drill, each guideline's value, unit and
+ * result). RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark so Excel reads Chinese
+ * correctly. Numbers are written exactly as stored, with a point as the decimal mark. Text cells
+ * that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get a leading
+ * apostrophe (OWASP "CSV injection"); numbers are never changed. Pure.
+ */
+import type { GuidelineId } from '../analysis/index.ts';
+import { findBuiltInDrill } from '../drills/index.ts';
+import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
+import { formatNumber, guidelineLabel, statusLabel, t, type UiLang } from '../i18n/index.ts';
+import type { TakeRecord } from '../storage/index.ts';
+
+/** The UTF-8 byte-order mark Excel needs to read the file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/** Guidelines, in column order. */
+export const CSV_GUIDELINES: readonly GuidelineId[] = [...SCORED_GUIDELINES, 'warmth'];
+
+/** One cell, quoted when it holds a comma, a quote, a line break or edge spaces; quotes doubled. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One line of cells (without the line end). */
+export function csvRow(cells: readonly (string | number | null)[]): string {
+  return cells.map(csvField).join(',');
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A time as the agent's local "YYYY-MM-DD HH:MM:SS" (spreadsheets read it as a date). */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The header cells in the UI language. */
+export function csvHeader(lang: UiLang): string[] {
+  const fixed = ['csv.date', 'csv.dateUtc', 'csv.drill', 'csv.drillId', 'csv.takeName', 'csv.takeStatus', 'csv.analysisVersion', 'csv.durationSec', 'csv.takeId'] as const;
+  const head = fixed.map((k) => t(lang, k));
+  for (const g of CSV_GUIDELINES) {
+    const guideline = guidelineLabel(lang, g);
+    head.push(t(lang, 'csv.value', { guideline }), t(lang, 'csv.unit', { guideline }), t(lang, 'csv.result', { guideline }));
+  }
+  return head;
+}
+
+/** The row of one take (guideline cells empty when it has no results). */
+export function csvTakeRow(take: TakeRecord, lang: UiLang): (string | number | null)[] {
+  const drill = take.drill ?? findBuiltInDrill(take.drillId);
+  const row: (string | number | null)[] = [
+    localDateTime(take.createdAt), take.createdAt, drill?.title[lang] ?? take.drillId, take.drillId, take.name,
+    take.status, take.analysisVersion, take.durationSec, take.id,
+  ];
+  for (const g of CSV_GUIDELINES) {
+    const v = take.report?.verdicts.find((x) => x.guideline === g);
+    row.push(v?.value ?? null, v?.unit ?? null, v ? statusLabel(lang, g, v.status) : null);
+  }
+  return row;
+}
+
+/** The whole CSV text (BOM, header, one row per take oldest first, CRLF). */
+export function takesToCsv(takes: readonly TakeRecord[], lang: UiLang): string {
+  const sorted = [...takes].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  const lines = [csvRow(csvHeader(lang)), ...sorted.map((tk) => csvRow(csvTakeRow(tk, lang)))];
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** File names for downloads, dated on the local calendar: voicedrill-backup-2026-11-23.voicedrill / …-results-….csv. */
+export function downloadName(kind: 'backup' | 'results', now: Date): string {
+  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return kind === 'backup' ? `voicedrill-backup-${day}.voicedrill` : `voicedrill-results-${day}.csv`;
+}

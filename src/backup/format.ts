@@ -1,0 +1,108 @@
+/**
+ * The backup manifest, format "voicedrill-backup" version 1, and its valibot schema.
+ * Take records are stored as the app stores them (TakeRecord) except that the drill snapshot is
+ * replaced by `drillIndex` into `drills` (one copy per distinct snapshot). Objects are validated as
+ * loose objects: unknown extra fields pass through untouched, so nothing is silently dropped.
+ */
+import * as v from 'valibot';
+import { SCHEMA_VERSION, TAKE_STATUSES } from '../storage/index.ts';
+
+/** The format id every backup manifest carries. */
+export const BACKUP_FORMAT = 'voicedrill-backup';
+/** The manifest version this app writes and reads. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** How a chunk's samples are stored in the data section. */
+export type ChunkEncoding = 's16le' | 'f32le';
+
+/** Bytes per sample of each encoding. */
+export const BYTES_PER_SAMPLE: Readonly<Record<ChunkEncoding, number>> = { s16le: 2, f32le: 4 };
+
+const num = v.pipe(v.number(), v.finite());
+const nullableNum = v.nullable(num);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const isoTime = v.pipe(v.string(), v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time'));
+const interval = v.looseObject({ startSec: num, endSec: num });
+
+const verdictSchema = v.looseObject({
+  guideline: v.picklist(['rate', 'volume', 'effort', 'steadiness', 'pitchLevel', 'pitchVariety', 'pauses', 'emphasis', 'warmth']),
+  value: nullableNum,
+  unit: v.string(),
+  status: v.picklist(['low', 'borderline', 'good', 'high', 'unmeasured']),
+  band: v.nullable(v.looseObject({ goodMin: nullableNum, goodMax: nullableNum, lowBelow: nullableNum, highAbove: nullableNum })),
+  adviceKey: v.string(),
+});
+
+/** An AnalysisReport as stored (the fields the app reads are checked; extra fields pass). */
+export const reportSchema = v.looseObject({
+  analysisVersion: v.pipe(v.string(), v.nonEmpty()),
+  durationSec: num,
+  sampleRateHz: num,
+  channels: count,
+  lang: v.picklist(['zh', 'en']),
+  speechFound: v.boolean(),
+  noSpeechReason: v.nullable(v.string()),
+  speech: v.looseObject({
+    startSec: nullableNum, endSec: nullableNum, spanSec: nullableNum, soundingSec: nullableNum,
+    pauseCount: count, longestPauseSec: nullableNum, pauses: v.array(interval),
+  }),
+  rate: v.looseObject({}),
+  loudness: v.looseObject({}),
+  pitch: v.looseObject({ medianHz: nullableNum }),
+  phrases: v.array(v.looseObject({ startSec: num, endSec: num, activeLevelDbfs: nullableNum, medianHz: nullableNum })),
+  parts: v.array(v.looseObject({
+    index: count, text: v.string(), syllables: count, startSec: nullableNum, endSec: nullableNum, found: v.boolean(), pauseBeforeSec: nullableNum,
+  })),
+  verdicts: v.array(verdictSchema),
+});
+
+/** One take record in the manifest. */
+export const takeEntrySchema = v.looseObject({
+  schemaVersion: v.pipe(count, v.maxValue(SCHEMA_VERSION, 'was written by a newer version')),
+  id: v.pipe(v.string(), v.nonEmpty()),
+  drillId: v.pipe(v.string(), v.nonEmpty()),
+  drillIndex: v.nullable(count),
+  script: v.string(),
+  createdAt: isoTime,
+  status: v.picklist(TAKE_STATUSES),
+  sampleRateHz: v.pipe(num, v.minValue(1)),
+  durationSec: nullableNum,
+  report: v.nullable(reportSchema),
+  analysisVersion: v.nullable(v.string()),
+  name: v.nullable(v.string()),
+  failure: v.nullable(v.string()),
+});
+
+/** Where one audio chunk's bytes are in the data section. */
+export const chunkEntrySchema = v.strictObject({
+  seq: count,
+  encoding: v.picklist(['s16le', 'f32le']),
+  offset: count,
+  bytes: count,
+  samples: count,
+  crc32: v.pipe(count, v.maxValue(0xffffffff)),
+});
+
+/** The whole manifest. */
+export const manifestSchema = v.looseObject({
+  format: v.literal(BACKUP_FORMAT),
+  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: isoTime,
+  app: v.looseObject({ analysisVersion: v.string(), schemaVersion: count }),
+  dataBytes: count,
+  profile: v.nullable(v.looseObject({ schemaVersion: v.pipe(count, v.maxValue(SCHEMA_VERSION, 'was written by a newer version')) })),
+  drills: v.array(v.looseObject({ id: v.string() })),
+  takes: v.array(v.looseObject({ record: takeEntrySchema, chunks: v.array(chunkEntrySchema) })),
+});
+
+/** A manifest as written (see manifestSchema). */
+export type Manifest = v.InferOutput<typeof manifestSchema>;
+/** One take of a manifest. */
+export type ManifestTake = Manifest['takes'][number];
+/** One chunk entry of a manifest. */
+export type ChunkEntry = v.InferOutput<typeof chunkEntrySchema>;
+
+/** The first problems of a failed validation, as "path: message" sentences (English, for logs). */
+export function validationProblems(issues: readonly v.BaseIssue<unknown>[], max = 3): string {
+  return issues.slice(0, max).map((i) => `${v.getDotPath(i) ?? 'manifest'}: ${i.message}`).join('; ');
+}

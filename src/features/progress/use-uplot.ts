@@ -1,0 +1,42 @@
+/**
+ * Mount a uPlot chart in a container as wide as the container (ResizeObserver); the chart is destroyed
+ * and the observer disconnected when the options or data change or the component unmounts.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** Narrowest chart drawn, CSS px (a phone in portrait still gets readable axes). */
+const MIN_WIDTH_PX = 240;
+
+/** The chart in `container` for `options` and `data` (null: none); returns a ref to the live chart. */
+export function useUplot(
+  container: RefObject<HTMLDivElement | null>,
+  options: Omit<uPlot.Options, 'width' | 'height'> | null,
+  data: uPlot.AlignedData | null,
+  heightPx: number,
+): RefObject<uPlot | null> {
+  const chart = useRef<uPlot | null>(null);
+  useEffect(() => {
+    const el = container.current;
+    if (!el || !options || !data) return undefined;
+    const widthOf = (): number => Math.max(MIN_WIDTH_PX, Math.floor(el.clientWidth));
+    const u = new uPlot({ ...options, width: widthOf(), height: heightPx }, data, el);
+    chart.current = u;
+    let lastWidth = widthOf();
+    const observer = new ResizeObserver(() => {
+      const w = widthOf();
+      if (w !== lastWidth) {
+        lastWidth = w;
+        u.setSize({ width: w, height: heightPx });
+      }
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      u.destroy();
+      chart.current = null;
+    };
+  }, [container, options, data, heightPx]);
+  return chart;
+}

@@ -1,0 +1,146 @@
+/**
+ * Review one stored take: the waveform (wavesurfer.js) with the pitch contour in semitones and the
+ * loudness envelope drawn over it, the parts, pauses and key words as regions, a player with speed,
+ * loop and keyboard shortcuts, and a list of findings that play their moment.
+ * Logic lives in review-model.ts, review-signal.ts and review-findings.ts; this file only wires.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatClock, t, type UiLang } from '../../i18n/index.ts';
+import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
+import { storageErrorMessage } from '../practice/errors-model.ts';
+import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from './review-data.ts';
+import { reviewFindings } from './review-findings.ts';
+import { findingRange, keyAction, padRange, reviewRegions, type Finding } from './review-model.ts';
+import type { ReviewSignals } from './review-signal.ts';
+import { useOverlay } from './use-overlay.ts';
+import { useReviewPlayer, WAVEFORM_HEIGHT_PX, type PlayerSource } from './use-review-player.ts';
+
+/** Props of TakeReview. */
+export interface TakeReviewProps {
+  store: VoiceDrillStore;
+  uiLang: UiLang;
+  takeId: string;
+  /** Seek to this finding once the take is ready (e.g. a scorecard row's link). */
+  initialFinding?: Finding | null;
+}
+
+/** Seconds of context played before and after a finding's moment. */
+const MOMENT_PAD_SEC = 0.25;
+
+function errorText(e: unknown, lang: UiLang): string {
+  return isStorageError(e) ? t(lang, storageErrorMessage(e.kind)) : t(lang, 'review.error');
+}
+
+// Keys typed into a field are the field's, not the player's.
+function typingInto(target: EventTarget | null): boolean {
+  const el = target as { tagName?: string; isContentEditable?: boolean } | null;
+  return !!el && (el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? ''));
+}
+
+/** The review screen of one take. */
+export function TakeReview({ store, uiLang, takeId, initialFinding = null }: TakeReviewProps): React.JSX.Element {
+  const [loaded, setLoaded] = useState<LoadedTake | null>(null);
+  const [signals, setSignals] = useState<ReviewSignals | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const waveform = useRef<HTMLDivElement | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoaded(null);
+    setSignals(null);
+    setError(null);
+    loadTakeForReview(store, takeId).then(async (l) => {
+      if (cancelled) return;
+      setLoaded(l);
+      if (l.samples.length === 0) return;
+      const s = await afterPaint(() => (cancelled ? null : signalsOf(l)));
+      if (!cancelled && s) setSignals(s);
+    }).catch((e: unknown) => { if (!cancelled) setError(errorText(e, uiLang)); });
+    return () => { cancelled = true; };
+  }, [store, takeId, uiLang]);
+
+  const script = loaded?.take.script ?? '';
+  const report = loaded?.report ?? null;
+  const regions = useMemo(() => (report ? reviewRegions(report, script) : []), [report, script]);
+  const source = useMemo<PlayerSource | null>(() => (loaded && loaded.samples.length > 0
+    ? { samples: loaded.samples, sampleRateHz: loaded.take.sampleRateHz, report, regions } : null), [loaded, report, regions]);
+  const player = useReviewPlayer(waveform, source);
+  const referenceLabel = t(uiLang, signals?.contour.reference === 'baseline' ? 'review.reference.baseline' : 'review.reference.take');
+  const paints = useOverlay(canvas, waveform, signals, {
+    contourColor: '#1a5fd0', envelopeColor: 'rgba(122, 74, 0, 0.85)', referenceColor: '#5a6472', referenceLabel, font: '11px system-ui, sans-serif',
+  });
+  const findings = useMemo(() => (report ? reviewFindings(report, script, uiLang) : []), [report, script, uiLang]);
+
+  const { ready, playRange, playPause, seekBy, stepRate, toggleLoop, seekTo } = player;
+  // Only seek: playing without a click of the agent's own would be blocked by the browser.
+  useEffect(() => {
+    if (!ready || !report || !initialFinding) return;
+    const range = findingRange(report, initialFinding, script);
+    if (range) seekTo(padRange(range, MOMENT_PAD_SEC, report.durationSec).startSec);
+  }, [ready, report, script, initialFinding, seekTo]);
+
+  useEffect(() => {
+    if (!ready) return undefined;
+    const onKey = (e: KeyboardEvent): void => {
+      if (typingInto(e.target)) return;
+      const action = keyAction(e);
+      if (!action) return;
+      e.preventDefault();
+      if (action.type === 'playPause') playPause();
+      else if (action.type === 'seek') seekBy(action.deltaSec);
+      else if (action.type === 'speed') stepRate(action.step);
+      else toggleLoop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ready, playPause, seekBy, stepRate, toggleLoop]);
+
+  if (error) return <section className="card take-review" data-testid="take-review"><p role="alert">{error}</p></section>;
+  if (!loaded) return <section className="card take-review" data-testid="take-review" aria-busy="true"><p>{t(uiLang, 'review.loading')}</p></section>;
+  const noAudio = loaded.samples.length === 0;
+  return (
+    <section className="card take-review" data-testid="take-review" data-take-id={takeId} data-ready={ready && paints > 0 ? 'true' : 'false'}
+      data-regions={JSON.stringify(regions.map((r) => ({ id: r.id, kind: r.kind, startSec: r.startSec, endSec: r.endSec })))}>
+      <h3>{t(uiLang, 'review.title', { drill: loaded.take.drill?.title[uiLang] ?? loaded.take.drillId })}</h3>
+      {noAudio && <p role="alert">{t(uiLang, 'review.noAudio')}</p>}
+      {!report && !noAudio && <p>{t(uiLang, 'review.notAnalysed')}</p>}
+      {player.error && <p role="alert">{t(uiLang, 'review.error')}</p>}
+      <div className="review-wave" style={{ position: 'relative', minHeight: WAVEFORM_HEIGHT_PX }}>
+        <div ref={waveform} data-testid="review-waveform" role="img"
+          aria-label={t(uiLang, 'review.waveformLabel', { seconds: loaded.durationSec.toFixed(1) })} />
+        <canvas ref={canvas} data-testid="review-overlay" aria-hidden="true"
+          style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 4 }} />
+      </div>
+      <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>
+      <div className="review-controls" role="group" aria-label={t(uiLang, 'review.controls')}>
+        <button type="button" onClick={playPause} disabled={!ready} data-action="play-pause">
+          {player.playing ? t(uiLang, 'review.pause') : t(uiLang, 'review.play')}
+        </button>
+        <span className="review-time" aria-live="off">{formatClock(player.timeSec)} / {formatClock(player.durationSec)}</span>
+        <button type="button" onClick={() => stepRate(-1)} disabled={!ready} aria-label={t(uiLang, 'review.slower')}>[</button>
+        <span data-testid="review-rate">{t(uiLang, 'review.speed', { rate: player.rate })}</span>
+        <button type="button" onClick={() => stepRate(1)} disabled={!ready} aria-label={t(uiLang, 'review.faster')}>]</button>
+        <button type="button" onClick={toggleLoop} disabled={!ready || !report} aria-pressed={player.loop !== null} data-action="loop">
+          {player.loop ? t(uiLang, 'review.loopOff') : t(uiLang, 'review.loopOn')}
+        </button>
+      </div>
+      <p className="review-shortcuts">{t(uiLang, 'review.shortcuts')}</p>
+      {findings.length > 0 && (
+        <>
+          <h4>{t(uiLang, 'review.findings')}</h4>
+          <ul className="review-findings">
+            {findings.map((f) => (
+              <li key={f.key} data-finding={f.key} data-start-sec={f.range.startSec} data-end-sec={f.range.endSec} data-status={f.status ?? undefined}>
+                <button type="button" disabled={!ready} onClick={() => playRange(padRange(f.range, MOMENT_PAD_SEC, loaded.durationSec))}>
+                  {t(uiLang, 'review.playMoment')}
+                </button>{' '}
+                <span>{f.label}</span>{f.detail && <span> — {f.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
