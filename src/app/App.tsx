@@ -12,6 +12,7 @@ import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { Screen } from './Screen.tsx';
 import { useBoot } from './use-boot.ts';
 import { useHashRoute } from './use-hash-route.ts';
+import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 
 function browserStorage(): Storage | null {
   try {
@@ -104,8 +105,9 @@ export function App(): React.JSX.Element {
       </main>
       <footer className="footer">
         <p>{services.t('app.offline')}</p>
-        <p className="version">analysis {ANALYSIS_VERSION}</p>
+        <p className="version" data-build={__VOICEDRILL_BUILD_ID__}>analysis {ANALYSIS_VERSION} · {services.t('settings.version', { build: __VOICEDRILL_BUILD_ID__ })}</p>
       </footer>
+      <UpdatePrompt uiLang={uiLang} />
     </AppContext.Provider>
   );
 }

@@ -370,6 +370,12 @@ export const EN = {
   'csv.value': '{guideline}',
   'csv.unit': '{guideline}: unit',
   'csv.result': '{guideline}: result',
+  // Updates (service worker)
+  'update.available': 'A new version of VoiceDrill is ready.',
+  'update.reload': 'Update and reload',
+  'update.later': 'Later',
+  'update.deferred': 'The update will be applied as soon as this take is finished.',
+  'settings.version': 'Version {build}',
 } as const;
 
 /** A message key (every key of the English catalogue). */

@@ -373,4 +373,10 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'csv.value': '{guideline}',
   'csv.unit': '{guideline}：单位',
   'csv.result': '{guideline}：结果',
+  // 更新（Service Worker）
+  'update.available': 'VoiceDrill 有新版本可用。',
+  'update.reload': '更新并重新加载',
+  'update.later': '稍后',
+  'update.deferred': '本次录音结束后将自动更新。',
+  'settings.version': '版本 {build}',
 };

@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { useApp } from '../../app/app-context.ts';
 import { routeHref } from '../../app/routes.ts';
 import { needsReanalysis } from '../../storage/index.ts';
+import { CompareTakes } from '../review/compare-takes.tsx';
+import { TakeReview } from '../review/TakeReview.tsx';
 import { ScorecardView } from '../practice/ScorecardView.tsx';
 import { toBaseline } from '../practice/take-pipeline.ts';
 import { StoredTakeAudio } from './StoredTakeAudio.tsx';
@@ -10,7 +12,7 @@ import { useStoredTake } from './use-stored-take.ts';
 
 /** The take screen. */
 export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
-  const { t, profile, navigate } = useApp();
+  const { t, profile, navigate, store, uiLang } = useApp();
   const s = useStoredTake(takeId);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
   const remove = async (): Promise<void> => {
@@ -43,6 +45,12 @@ export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
             <StoredTakeAudio takeId={s.analysed.take.id} />
           </>
         )} />
+      )}
+      {s.analysed && store && (
+        <>
+          <TakeReview store={store} uiLang={uiLang} takeId={s.analysed.take.id} />
+          <CompareTakes store={store} uiLang={uiLang} takeId={s.analysed.take.id} against={{ kind: 'best' }} />
+        </>
       )}
       {take && (
         <p><button type="button" className="danger" onClick={() => void remove()} data-action="delete">{t('history.delete')}</button></p>

@@ -1,6 +1,7 @@
 /** Settings: the profile, the count-in, and calibration (re-calibrate any time). */
 import { useApp } from '../../app/app-context.ts';
 import { COUNT_IN_CHOICES_SEC } from '../../app/preferences.ts';
+import { StorageSettings } from '../settings-storage/StorageSettings.tsx';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
@@ -29,7 +30,10 @@ export function SettingsScreen(): React.JSX.Element {
             <p className="hint">{t('settings.appliesNow')}</p>
           </section>
         </div>
-        <CalibrationPanel />
+        <div>
+          <CalibrationPanel />
+          <StorageSettings />
+        </div>
       </div>
     </section>
   );

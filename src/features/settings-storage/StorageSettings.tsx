@@ -1,0 +1,23 @@
+/** Settings → your data: storage usage and quota, re-analysis, backup and CSV export. */
+import { useEffect, useMemo } from 'react';
+import { useApp } from '../../app/app-context.ts';
+import type { AnalyseFn } from '../../storage/quota.ts';
+import { AnalysisClient } from '../../workers/analysis-client.ts';
+import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
+import { BackupPanel } from './BackupPanel.tsx';
+import { StoragePanel } from './StoragePanel.tsx';
+
+/** The storage and backup cards; owns (and disposes) the worker used for re-analysis. */
+export function StorageSettings(): React.JSX.Element | null {
+  const { store, uiLang } = useApp();
+  const client = useMemo(() => new AnalysisClient(spawnAnalysisWorker), []);
+  useEffect(() => () => client.dispose(), [client]);
+  const analyse: AnalyseFn = (input, options, label, signal) => client.analyse(input, options, label, signal);
+  if (!store) return null;
+  return (
+    <>
+      <StoragePanel store={store} uiLang={uiLang} analyse={analyse} />
+      <BackupPanel store={store} uiLang={uiLang} />
+    </>
+  );
+}
