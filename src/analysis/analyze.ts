@@ -1,6 +1,7 @@
 /** analyzeRecording: the single entry point the worker, the CLI and the tests call. */
 import { DEFAULT_BANDS } from '../guidelines/bands.ts';
 import { highpass } from './dsp/highpass.ts';
+import { measureEmphasis } from './emphasis.ts';
 import { mixdown } from './dsp/mixdown.ts';
 import { resampleTo } from './dsp/resample.ts';
 import { intensityContour, NUCLEI_MIN_PITCH_HZ } from './intensity.ts';
@@ -52,12 +53,13 @@ function steadiness(phrases: PhraseReport[]): { levels: number[]; sdDb: number |
   return { levels, sdDb: standardDeviation(levels), finalDropDb };
 }
 
-function partMapping(hp: Float32Array, seg: Segmentation, script: ReturnType<typeof parseScript> | null): PartMapping | null {
+// The parts' mapping and the fine sounding intervals it was made on (emphasis times words on them too).
+function partMapping(hp: Float32Array, seg: Segmentation, script: ReturnType<typeof parseScript> | null): { mapping: PartMapping; sounding: IntervalSec[] } | null {
   if (!script || script.parts.length === 0) return null;
-  if (!seg.speechFound) return mapParts(script.parts, [], []);
+  if (!seg.speechFound) return { mapping: mapParts(script.parts, [], []), sounding: [] };
   const fine = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ }, { minPauseSec: PART_GAP_MIN_SEC, praatGuardOnly: true });
   const sounding: IntervalSec[] = fine.speechFound ? fine.sounding : seg.sounding;
-  return mapParts(script.parts, sounding, seg.pauses);
+  return { mapping: mapParts(script.parts, sounding, seg.pauses), sounding };
 }
 
 /** Analyse one recording against the delivery guidelines. Pure: same input, same report. */
@@ -81,7 +83,15 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
   const rate = buildRate({ lang, script, nucleiCount: nuclei?.count ?? null, spanSec, soundingSec });
   const phrases = speech ? phraseReports(hp, seg, pitch) : [];
   const steady = steadiness(phrases);
-  const parts = partMapping(hp, seg, script);
+  const mapped = partMapping(hp, seg, script);
+  const parts = mapped?.mapping ?? null;
+  const emphasis = script && mapped
+    ? measureEmphasis({
+      lang, scriptParts: script.parts, mappedParts: mapped.mapping.parts, nucleiSec: speech ? nuclei?.timesSec ?? [] : [],
+      sounding: speech ? mapped.sounding : [], signals: { samples: hp, sampleRateHz: ANALYSIS_RATE_HZ, track: pitch?.track ?? null },
+      limits: DEFAULT_BANDS[lang].emphasis,
+    })
+    : [];
   const stats = pitch?.stats ?? null;
   const brightness = pitch?.track ? brightnessHz(hp, ANALYSIS_RATE_HZ, pitch.track, seg.sounding) : null;
   const longestPauseSec = speech ? seg.pauses.reduce((m, p) => Math.max(m, p.endSec - p.startSec), 0) : null;
@@ -101,6 +111,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     longestPauseSec,
     partGapsSec: parts && parts.parts.length > 1 && speech ? parts.partGapsSec : null,
     pausesInsideParts: parts && speech ? parts.pausesInsideParts : null,
+    emphasisWords: emphasis,
   }, DEFAULT_BANDS[lang]);
 
   return {
@@ -143,6 +154,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     timbre: { brightnessHz: brightness },
     phrases,
     parts: parts?.parts ?? [],
+    emphasis,
     verdicts,
   };
 }

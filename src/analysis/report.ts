@@ -2,7 +2,7 @@
 import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
 
 /** Bumped whenever a change can move any number in a report. */
-export const ANALYSIS_VERSION = '1.0.0';
+export const ANALYSIS_VERSION = '1.1.0';
 
 /** A band as printed: the good range and the outer limits, in the guideline's unit. */
 export interface BandSummary {
@@ -41,6 +41,28 @@ export interface ScriptPartReport {
   found: boolean;
   /** Pause before this part (null for the first part or when not found). */
   pauseBeforeSec: number | null;
+}
+
+/** Verdict of one marked word: the emphasis statuses (never 'high'). */
+export type EmphasisStatus = Extract<VerdictStatus, 'good' | 'borderline' | 'low' | 'unmeasured'>;
+
+/** One word marked for emphasis (*word* in the script), located in its part and measured against its neighbours. */
+export interface EmphasisWordReport {
+  /** The marked text, as in the script. */
+  word: string;
+  partIndex: number;
+  /** Where the word sounds (null when not located). */
+  startSec: number | null;
+  endSec: number | null;
+  /** Timed by the syllable nuclei of its part, or proportionally by syllables (null when not located). */
+  located: 'nuclei' | 'proportional' | null;
+  /** F0 peak (p90) of the word − median F0 of its neighbours, semitones. */
+  pitchGainSt: number | null;
+  /** RMS level of the word − its neighbours', dB. */
+  levelGainDb: number | null;
+  /** Duration per syllable of the word ÷ its neighbours' (null when timed proportionally within its part). */
+  durationRatio: number | null;
+  status: EmphasisStatus;
 }
 
 /** The full analysis of one recording. */
@@ -87,6 +109,8 @@ export interface AnalysisReport {
   timbre: { brightnessHz: number | null };
   phrases: PhraseReport[];
   parts: ScriptPartReport[];
+  /** The script's marked words in script order (empty without marked words). */
+  emphasis: EmphasisWordReport[];
   verdicts: Verdict[];
 }
 

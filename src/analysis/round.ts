@@ -4,6 +4,7 @@
  *
  * Rules (by unit, decimals after the point):
  *   seconds 3 (1 ms) · dB and dBFS 2 · Hz 1 · semitones 2 · syllables/s 2 · chars/min and wpm 1 ·
+ *   ratios (emphasis durationRatio) 2 ·
  *   fractions 0–1 (clippedFraction, voicedFraction): 3 significant digits, so that rare clipping
  *   (e.g. 2e-7) stays visible instead of rounding to 0 · counts and sampleRateHz unchanged.
  * Verdict values and bands use the rule of the verdict's `unit`; an unknown unit gets 2 decimals.
@@ -11,7 +12,7 @@
  * roundReport also fixes the key order: the order of the fields in the object literals below
  * (the order of the AnalysisReport declaration), whatever order the analysis built them in.
  */
-import type { AnalysisReport, BandSummary, PhraseReport, ScriptPartReport, Verdict } from './report.ts';
+import type { AnalysisReport, BandSummary, EmphasisWordReport, PhraseReport, ScriptPartReport, Verdict } from './report.ts';
 
 /** Decimals per unit (see the module comment); the table printer uses the same numbers. */
 export const DECIMALS = {
@@ -21,6 +22,7 @@ export const DECIMALS = {
   st: 2,
   perSec: 2,
   perMinute: 1,
+  ratio: 2,
   /** Used for a verdict unit this table does not know. */
   other: 2,
 } as const;
@@ -123,6 +125,20 @@ function roundPart(p: ScriptPartReport): ScriptPartReport {
   };
 }
 
+function roundEmphasis(e: EmphasisWordReport): EmphasisWordReport {
+  return {
+    word: e.word,
+    partIndex: e.partIndex,
+    startSec: sec(e.startSec),
+    endSec: sec(e.endSec),
+    located: e.located,
+    pitchGainSt: st(e.pitchGainSt),
+    levelGainDb: db(e.levelGainDb),
+    durationRatio: roundOrNull(e.durationRatio, DECIMALS.ratio),
+    status: e.status,
+  };
+}
+
 /** The report with every number rounded by the rules above and its keys in the canonical order. Pure. */
 export function roundReport(report: AnalysisReport): AnalysisReport {
   const { speech, rate, loudness, pitch } = report;
@@ -178,6 +194,8 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
     timbre: { brightnessHz: hz(report.timbre.brightnessHz) },
     phrases: report.phrases.map(roundPhrase),
     parts: report.parts.map(roundPart),
+    // Reports made before analysis 1.1.0 have no emphasis list.
+    emphasis: (report.emphasis ?? []).map(roundEmphasis),
     verdicts: report.verdicts.map(roundVerdict),
   };
 }

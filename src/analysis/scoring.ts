@@ -1,9 +1,9 @@
 /** Scoring: measured values → one verdict per guideline, against the bands of src/guidelines. */
 import type { Band, GuidelineBands } from '../guidelines/bands.ts';
 import type { Baseline } from './options.ts';
-import type { BandSummary, Verdict } from './report.ts';
+import type { BandSummary, EmphasisWordReport, Verdict } from './report.ts';
 import type { GuidelineId, VerdictStatus } from './types.ts';
-import { semitones, standardDeviation } from './stats.ts';
+import { quantile, semitones, standardDeviation } from './stats.ts';
 
 /** What scoring needs from the analysis. */
 export interface ScoringInput {
@@ -23,6 +23,8 @@ export interface ScoringInput {
   partGapsSec: number[] | null;
   /** Pauses (≥ 250 ms) inside each part (null without a script). */
   pausesInsideParts: number[] | null;
+  /** The script's marked words as measured by emphasis.ts (empty without marked words). */
+  emphasisWords: readonly Pick<EmphasisWordReport, 'pitchGainSt' | 'status'>[];
 }
 
 /** Status of a value against a four-edge band. */
@@ -92,6 +94,24 @@ function pausesVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   return verdict('pauses', Math.max(...gaps), 's', status, band);
 }
 
+/**
+ * Emphasis over the marked words: value = median pitch gain of the measured words; good when every
+ * word is good; low when every measured word is low; unmeasured when no word is measured (or none is
+ * marked); borderline otherwise (some good or borderline, or good words beside unmeasured ones).
+ */
+function emphasisVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
+  const band: BandSummary = { goodMin: b.emphasis.minPitchGainSt, goodMax: null, lowBelow: null, highAbove: null };
+  const words = m.emphasisWords;
+  const measured = words.filter((w) => w.status !== 'unmeasured');
+  if (measured.length === 0) return verdict('emphasis', null, 'st', 'unmeasured', band);
+  const gains = measured.map((w) => w.pitchGainSt).filter((x): x is number => x !== null);
+  const value = gains.length > 0 ? quantile(gains, 0.5) : null;
+  let status: VerdictStatus = 'borderline';
+  if (words.every((w) => w.status === 'good')) status = 'good';
+  else if (measured.every((w) => w.status === 'low')) status = 'low';
+  return verdict('emphasis', value, 'st', status, band);
+}
+
 // Warmth is experimental (GUIDELINES.md): shown against the agent's neutral reading, never scored.
 function warmthVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   const lim = b.warmth;
@@ -121,8 +141,7 @@ export function scoreGuidelines(m: ScoringInput, bands: GuidelineBands): Verdict
     fromBand('pitchLevel', levelSt, bands.pitchLevel, noBaseline && speech ? 'pitchLevel.calibrateFirst' : undefined),
     fromBand('pitchVariety', speech ? m.sdSt : null, bands.pitchVariety),
     pausesVerdict(m, bands),
-    // Emphasis needs word timing of the marked words; measured by the practice screen's drill model.
-    verdict('emphasis', null, 'st', 'unmeasured', null),
+    emphasisVerdict(m, bands),
     warmthVerdict(m, bands),
   ];
 }

@@ -77,6 +77,57 @@ export function guessLang(text: string): Lang {
   return han > 0 && han >= (words - han) ? 'zh' : 'en';
 }
 
+/** One word of a part in syllable order: a Han character, a Latin word or number, or a whole marked phrase. */
+export interface PartWord {
+  text: string;
+  /** Syllables of the part before this word. */
+  firstSyllable: number;
+  syllables: number;
+  /** Index into the part's `emphasis` when this is a marked phrase, else null. */
+  emphasisIndex: number | null;
+}
+
+// One Han character, or one run of Latin letters/apostrophes, or one run of digits (countText's tokens).
+const WORD_TOKEN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z']+|[0-9]+/gu;
+const LATIN_OR_DIGIT_RE = /[A-Za-z0-9']/;
+
+// Where `word` occurs in `text` at or after `from`: preferably not inside a Latin word ("Sam" is not
+// found in "Sample" when a standalone "Sam" follows); else the first occurrence at all; −1 if none.
+function findWord(text: string, word: string, from: number): number {
+  const isCut = (a: string, b: string): boolean => LATIN_OR_DIGIT_RE.test(a) && LATIN_OR_DIGIT_RE.test(b);
+  for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (!isCut(text.charAt(at - 1), word.charAt(0)) && !isCut(word.charAt(word.length - 1), text.charAt(end))) return at;
+  }
+  return text.indexOf(word, from);
+}
+
+/** The words of a part with their syllable positions; each marked phrase is one word. Marks not found in the text are left out. */
+export function partWords(part: ScriptPart): PartWord[] {
+  const out: PartWord[] = [];
+  let syllable = 0;
+  const plain = (segment: string): void => {
+    for (const token of segment.match(WORD_TOKEN_RE) ?? []) {
+      const n = countText(token).syllables;
+      if (n === 0) continue;
+      out.push({ text: token, firstSyllable: syllable, syllables: n, emphasisIndex: null });
+      syllable += n;
+    }
+  };
+  let pos = 0;
+  part.emphasis.forEach((word, emphasisIndex) => {
+    const at = word.length > 0 ? findWord(part.text, word, pos) : -1;
+    if (at < 0) return;
+    plain(part.text.slice(pos, at));
+    const n = countText(word).syllables;
+    out.push({ text: word, firstSyllable: syllable, syllables: n, emphasisIndex });
+    syllable += n;
+    pos = at + word.length;
+  });
+  plain(part.text.slice(pos));
+  return out;
+}
+
 /** Parse a script into parts; `*word*` marks a word for emphasis. */
 export function parseScript(script: string, lang?: Lang): ParsedScript {
   const resolvedLang = lang ?? guessLang(script);

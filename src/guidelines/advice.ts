@@ -174,8 +174,8 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     en: 'The key words are over-stressed: a lighter touch is enough.',
   },
   'emphasis.unmeasured': {
-    'zh-CN': '关键词重音暂不测量：朗读时仍请在关键词上抬高音调、稍微放慢。',
-    en: 'Stress on the key words is not measured yet: still lift your pitch and slow a touch on them.',
+    'zh-CN': '这段练习没有标记关键词，或未能在录音中定位关键词：朗读时仍请在关键词上抬高音调、稍微放慢。',
+    en: 'No key words are marked in this drill, or they could not be located: still lift your pitch and slow a touch on them.',
   },
   'warmth.unmeasured': {
     'zh-CN': '“微笑的声音”为实验性指标：需要先录一段您的中性朗读作对比。',

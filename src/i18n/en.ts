@@ -117,7 +117,7 @@ export const EN = {
   'part.found.noPause': '“{text}”: heard.',
   'part.missing': '“{text}”: not heard. Say every part of the greeting.',
 
-  'emphasis.unmeasured': '“{word}”: stress is not measured yet.',
+  'emphasis.unmeasured': '“{word}”: could not be located in the recording, so its stress was not measured.',
   'emphasis.low': '“{word}”: did not stand out. Lift the pitch and lengthen it a little.',
   'emphasis.borderline': '“{word}”: stood out a little; it can stand out more.',
   'emphasis.good': '“{word}”: stood out. Good.',
@@ -194,7 +194,7 @@ export const EN = {
   'meter.pitchValue': '{hz} Hz',
   'meter.zoneValue': '{level} dBFS, {zone}',
   'meter.liveNote': 'Live meters are a guide; the scorecard measures the whole take.',
-  'scorecard.emphasisNote': 'Stress on key words is not measured yet: read these as a reminder of what to lift.',
+  'scorecard.emphasisNote': 'The key words could not be located in this recording: read these as a reminder of what to lift.',
   'scorecard.status': 'Result',
   'scorecard.deltaPrevious': '{delta} vs previous',
   'scorecard.deltaBest': '{delta} vs best',
@@ -374,7 +374,8 @@ export const EN = {
   'update.available': 'A new version of VoiceDrill is ready.',
   'update.reload': 'Update and reload',
   'update.later': 'Later',
-  'update.deferred': 'The update will be applied as soon as this take is finished.',
+  'update.deferred': 'The update waits until this take is finished.',
+  'update.afterTake': 'Your take is saved. Reload now to use the new version of VoiceDrill.',
   'settings.version': 'Version {build}',
 } as const;
 

@@ -120,7 +120,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'part.found.noPause': '“{text}”：听到了。',
   'part.missing': '“{text}”：没有听到。问候语的每一部分都要说到。',
 
-  'emphasis.unmeasured': '“{word}”：暂不测量重音。',
+  'emphasis.unmeasured': '“{word}”：未能在录音中定位，无法测量重音。',
   'emphasis.low': '“{word}”：不够突出。把音调抬高，稍微拉长。',
   'emphasis.borderline': '“{word}”：略有突出，还可以更明显。',
   'emphasis.good': '“{word}”：很突出，很好。',
@@ -197,7 +197,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'meter.pitchValue': '{hz} Hz',
   'meter.zoneValue': '{level} dBFS，{zone}',
   'meter.liveNote': '实时显示仅供参考；成绩单会测量整段录音。',
-  'scorecard.emphasisNote': '关键词重音暂不测量：这些提示用来提醒您哪些词要抬高音调。',
+  'scorecard.emphasisNote': '本次录音中未能定位关键词：这些提示用来提醒您哪些词要抬高音调。',
   'scorecard.status': '结果',
   'scorecard.deltaPrevious': '比上次 {delta}',
   'scorecard.deltaBest': '比最佳 {delta}',
@@ -377,6 +377,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'update.available': 'VoiceDrill 有新版本可用。',
   'update.reload': '更新并重新加载',
   'update.later': '稍后',
-  'update.deferred': '本次录音结束后将自动更新。',
+  'update.deferred': '更新将在本次录音结束后进行。',
+  'update.afterTake': '录音已保存。现在重新加载即可使用新版本。',
   'settings.version': '版本 {build}',
 };

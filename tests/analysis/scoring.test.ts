@@ -6,7 +6,7 @@ import { bandStatus, scoreGuidelines, type ScoringInput } from '../../src/analys
 const base: ScoringInput = {
   speechFound: true, perMinute: 200, activeLevelDbfs: -22, peakDbfs: -6, clippedFraction: 0, snrDb: 40,
   baseline: null, phraseLevelsDbfs: [-22, -23, -22], medianHz: 200, sdSt: 3.5, brightnessHz: 1200, longestPauseSec: 0.5,
-  partGapsSec: [0.4, 0.5], pausesInsideParts: [0, 0, 0],
+  partGapsSec: [0.4, 0.5], pausesInsideParts: [0, 0, 0], emphasisWords: [],
 };
 const byId = (m: ScoringInput, lang: 'zh' | 'en' = 'zh') =>
   Object.fromEntries(scoreGuidelines(m, DEFAULT_BANDS[lang]).map((v) => [v.guideline, v]));
@@ -87,9 +87,23 @@ describe('scoreGuidelines', () => {
     }
   });
 
+  it('sums up the marked words into the emphasis verdict', () => {
+    const w = (status: 'good' | 'borderline' | 'low' | 'unmeasured', pitchGainSt: number | null) => ({ status, pitchGainSt });
+    const band = { goodMin: 2, goodMax: null, lowBelow: null, highAbove: null };
+    expect(byId(base).emphasis).toMatchObject({ status: 'unmeasured', value: null, unit: 'st', band, adviceKey: 'emphasis.unmeasured' });
+    expect(byId({ ...base, emphasisWords: [w('good', 4), w('good', 2.5), w('good', 3)] }).emphasis)
+      .toMatchObject({ status: 'good', value: 3, band, adviceKey: 'emphasis.good' });
+    expect(byId({ ...base, emphasisWords: [w('good', 4), w('borderline', 1)] }).emphasis).toMatchObject({ status: 'borderline', value: 2.5 });
+    expect(byId({ ...base, emphasisWords: [w('low', 0.5), w('low', -1)] }).emphasis).toMatchObject({ status: 'low', value: -0.25 });
+    expect(byId({ ...base, emphasisWords: [w('good', 4), w('unmeasured', null)] }).emphasis).toMatchObject({ status: 'borderline', value: 4 });
+    expect(byId({ ...base, emphasisWords: [w('unmeasured', null)] }).emphasis).toMatchObject({ status: 'unmeasured', value: null });
+  });
+
   it('has advice in both languages for every key it emits', () => {
+    const w = (status: 'good' | 'borderline' | 'low', pitchGainSt: number) => ({ status, pitchGainSt });
     const cases: ScoringInput[] = [base, { ...base, speechFound: false }, { ...base, snrDb: 10 },
-      { ...base, perMinute: 100, sdSt: 9, phraseLevelsDbfs: [-10, -30], partGapsSec: [0.01] }];
+      { ...base, perMinute: 100, sdSt: 9, phraseLevelsDbfs: [-10, -30], partGapsSec: [0.01] },
+      { ...base, emphasisWords: [w('good', 3)] }, { ...base, emphasisWords: [w('borderline', 1)] }, { ...base, emphasisWords: [w('low', 0)] }];
     for (const c of cases) for (const v of scoreGuidelines(c, DEFAULT_BANDS.zh)) {
       expect(ADVICE[v.adviceKey], v.adviceKey).toBeDefined();
       expect(adviceText(v.adviceKey, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);

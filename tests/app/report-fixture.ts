@@ -42,6 +42,7 @@ export function makeReport(
     timbre: { brightnessHz: 1250.4 },
     phrases: [],
     parts: [],
+    emphasis: [],
     verdicts: list,
     ...overrides,
   };

@@ -22,6 +22,11 @@ const report = makeReport({
   pauses: ['borderline', 0.95],
 }, {
   parts: parts([['您好', true, null], ['蓝天航空', true, 0.4], ['我是李雷', true, 0.05], ['请问有什么可以帮您', false, null]]),
+  // The company name was measured; the offer to help (in a part that was not heard) could not be located.
+  emphasis: [
+    { word: '蓝天航空', partIndex: 1, startSec: 0.9, endSec: 1.9, located: 'nuclei', pitchGainSt: 2.6, levelGainDb: 1.1, durationRatio: 1.31, status: 'good' },
+    { word: '帮您', partIndex: 3, startSec: null, endSec: null, located: null, pitchGainSt: null, levelGainDb: null, durationRatio: null, status: 'unmeasured' },
+  ],
 });
 const previous = makeReport({ rate: ['low', 140.2], volume: ['good', -25.1], pitchVariety: ['low', 1.3], pauses: ['low', 0.1] });
 const best = makeReport({ rate: ['good', 200], volume: ['good', -20], pitchVariety: ['good', 3.05], pauses: ['good', 0.5] });
@@ -83,11 +88,18 @@ describe('scorecard rows', () => {
     expect(buildScorecard({ report, drill: drill('zh-passage-first-bus'), uiLang: 'en', baseline: null }).parts).toEqual([]);
   });
 
-  it('lists the key words, unmeasured for now', () => {
+  it('lists each key word with its own measured emphasis', () => {
     expect(en.emphasis).toEqual([
-      { word: '蓝天航空', partIndex: 1, status: 'unmeasured', sentence: '“蓝天航空”: stress is not measured yet.' },
-      { word: '帮您', partIndex: 3, status: 'unmeasured', sentence: '“帮您”: stress is not measured yet.' },
+      { word: '蓝天航空', partIndex: 1, status: 'good', sentence: '“蓝天航空”: stood out. Good.', pitchGainSt: 2.6, levelGainDb: 1.1, durationRatio: 1.31, startSec: 0.9, endSec: 1.9 },
+      { word: '帮您', partIndex: 3, status: 'unmeasured', sentence: '“帮您”: could not be located in the recording, so its stress was not measured.', pitchGainSt: null, levelGainDb: null, durationRatio: null, startSec: null, endSec: null },
     ]);
+  });
+
+  it('treats a report from before emphasis was measured as unlocated key words', () => {
+    const old = { ...report, analysisVersion: '1.0.0' } as Partial<typeof report>;
+    delete old.emphasis;
+    const card = buildScorecard({ report: old as typeof report, drill: zh4, uiLang: 'en', baseline: null, script });
+    expect(card.emphasis.map((e) => e.status)).toEqual(['unmeasured', 'unmeasured']);
   });
 
   it('heads the card with what to change and asks for calibration', () => {

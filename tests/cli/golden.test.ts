@@ -17,6 +17,8 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const CASES: { name: string; args: string[] }[] = [
   { name: 'vowel150-two-phrases', args: [`${SYNTH}/vowel150-two-phrases.wav`, '--lang', 'en'] },
   { name: 'greeting-zh', args: [`${SYNTH}/greeting-zh.wav`, '--lang', 'zh', '--script-file', `${SYNTH}/greeting-zh.txt`] },
+  // The same take with key words marked: the emphasis list and verdict.
+  { name: 'greeting-zh-emphasis', args: [`${SYNTH}/greeting-zh.wav`, '--lang', 'zh', '--script', '*早上*好，我是小王，很高兴为您*服务*。'] },
   { name: 'stereo-float32.left', args: [`${SYNTH}/stereo-float32.wav`, '--channel', 'left'] },
   { name: 'stereo-float32.right', args: [`${SYNTH}/stereo-float32.wav`, '--channel', 'right'] },
 ];

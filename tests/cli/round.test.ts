@@ -1,7 +1,7 @@
 /** roundReport, toFileReport, formatTable and the golden tolerance matcher on a fully populated report. */
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../cli/format-table.ts';
-import type { AnalysisReport } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, type AnalysisReport } from '../../src/analysis/index.ts';
 import { toFileReport } from '../../src/analysis/report-json.ts';
 import { decimalsForUnit, roundReport, roundTo } from '../../src/analysis/round.ts';
 import { compareWithTolerance } from '../helpers/tolerance.ts';
@@ -9,7 +9,7 @@ import { compareWithTolerance } from '../helpers/tolerance.ts';
 /** A report with every field measured and unrounded numbers. */
 function fullReport(): AnalysisReport {
   return {
-    analysisVersion: '1.0.0',
+    analysisVersion: ANALYSIS_VERSION,
     durationSec: 5.139229024943311,
     sampleRateHz: 22050,
     channels: 1,
@@ -60,6 +60,10 @@ function fullReport(): AnalysisReport {
     timbre: { brightnessHz: 1234.56 },
     phrases: [{ startSec: 0.0499, endSec: 1.2004, activeLevelDbfs: -21.0062, medianHz: null }],
     parts: [{ index: 0, text: '早上好', syllables: 3, startSec: 0.04999, endSec: 1.2, found: true, pauseBeforeSec: null }],
+    emphasis: [
+      { word: '早上', partIndex: 0, startSec: 0.04999, endSec: 0.61249, located: 'nuclei', pitchGainSt: 3.14159, levelGainDb: 2.71828, durationRatio: 1.23456, status: 'good' },
+      { word: '好', partIndex: 0, startSec: null, endSec: null, located: null, pitchGainSt: null, levelGainDb: null, durationRatio: null, status: 'unmeasured' },
+    ],
     verdicts: [
       { guideline: 'rate', value: 168.97194, unit: 'chars/min', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
       { guideline: 'volume', value: -22.31456, unit: 'dBFS', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
@@ -95,6 +99,13 @@ describe('roundReport', () => {
     expect(r.phrases[0]).toEqual({ startSec: 0.05, endSec: 1.2, activeLevelDbfs: -21.01, medianHz: null });
     expect(r.verdicts.map((v) => v.value)).toEqual([169, -22.31, 0.412, null]);
     expect(r.rate.syllables).toBe(14);
+    expect(r.emphasis[0]).toEqual({ word: '早上', partIndex: 0, startSec: 0.05, endSec: 0.612, located: 'nuclei', pitchGainSt: 3.14, levelGainDb: 2.72, durationRatio: 1.23, status: 'good' });
+    expect(r.emphasis[1].pitchGainSt).toBeNull();
+  });
+
+  it('keeps a report from before analysis 1.1.0 (no emphasis list) readable', () => {
+    const { emphasis: _dropped, ...old } = fullReport();
+    expect(roundReport(old as AnalysisReport).emphasis).toEqual([]);
   });
 
   it('turns NaN and infinities in nullable fields into null', () => {

@@ -22,7 +22,7 @@ export const ROW_BOUNDS: Readonly<Record<string, Bound>> = {
   pitchLevel: { absolute: 0.35 }, // 2 % of F0 is 0.34 st
   pitchVariety: { relative: 0.02 },
   pauses: { absolute: 0.02 },
-  emphasis: { absolute: 0 },
+  emphasis: { absolute: 0.5 }, // median pitch gain of the key words: two F0 statistics, each ±2 % (0.34 st)
   warmth: { absolute: 0.35 },
 };
 

@@ -55,7 +55,9 @@ describe.skipIf(!haveChromium)('practice: English four-part greeting, then Histo
     takeId = (await page.getByTestId('scorecard').getAttribute('data-take-id')) ?? '';
     expect(takeId).toMatch(/^take-/);
     expect(await page.locator('.parts li[data-found="true"]').count()).toBe(4);
-    expect(await page.locator('.emphasis li[data-status="unmeasured"]').count()).toBe(2);
+    // Both key words are located and measured (espeak's voice barely stresses them, so no status is asserted).
+    expect(await page.locator('.emphasis li').count()).toBe(2);
+    expect(await page.locator('.emphasis li[data-status="unmeasured"]').count()).toBe(0);
     expect(await page.getByTestId('comparison').textContent()).toContain('This is your first take of this drill.');
 
     const cli = await cliReport(E2E_WAVS.enGreeting4, 'en', script);

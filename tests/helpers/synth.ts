@@ -1,8 +1,25 @@
 /**
  * Deterministic speech-like test signals with known truth: a harmonic "vowel" (F0 glide, 1/k
  * harmonic amplitudes ≈ −6 dB/octave tilt) amplitude-modulated at a syllable rate, in phrases
- * separated by silences, over an optional seeded white-noise floor.
+ * separated by silences, over an optional seeded white-noise floor. A phrase may carry a
+ * prominence bump (SyllableBump): a run of its syllables higher, louder and longer, for emphasis tests.
  */
+
+/**
+ * A prominence bump on a run of syllables of one phrase. The bumped syllables last
+ * `durationFactor` × 1/syllablesPerSec each; their humps (not the −20 dB floor between syllables, so
+ * the envelope stays continuous) are `levelDb` louder, which puts the syllables ≈ levelDb louder; F0
+ * is `pitchSt` higher across the run, reached through 30 ms raised-cosine ramps inside its edges.
+ * The phrase-level RMS (levelDbfs) still holds for the whole phrase, bump included.
+ */
+export interface SyllableBump {
+  /** First bumped syllable, 0-based, and how many. */
+  firstSyllable: number;
+  syllableCount: number;
+  pitchSt: number;
+  levelDb: number;
+  durationFactor: number;
+}
 
 /** One phrase: where it is, its pitch glide, its level and its syllable rate. */
 export interface PhraseSpec {
@@ -13,8 +30,10 @@ export interface PhraseSpec {
   f0EndHz: number;
   /** RMS level over the phrase, dBFS (RMS re full-scale square: a full-scale sine is −3.01 dBFS). */
   levelDbfs: number;
-  /** Syllable humps per second; a phrase of n/rate seconds holds exactly n humps. */
+  /** Syllable humps per second; a phrase of n/rate seconds holds exactly n humps (plus a bump's extra length). */
   syllablesPerSec: number;
+  /** Optional prominence bump on some syllables (see SyllableBump). */
+  bump?: SyllableBump;
 }
 
 /** A whole test signal. */
@@ -44,6 +63,31 @@ export function seededRandom(seed: number): () => number {
 const ENVELOPE_FLOOR = 0.1;
 // Phrase on/offset ramp, so that the phrase edges do not click.
 const EDGE_RAMP_SEC = 0.01;
+// Pitch ramp at the edges of a bump: the F0 step is spread over 30 ms inside the bumped run.
+const BUMP_PITCH_RAMP_SEC = 0.03;
+
+/** Seconds a bump adds to its phrase: (durationFactor − 1) × count / rate. */
+export function bumpExtraSec(bump: SyllableBump | undefined, syllablesPerSec: number): number {
+  return bump ? ((bump.durationFactor - 1) * bump.syllableCount) / syllablesPerSec : 0;
+}
+
+/** Hump (0…1), pitch offset (st) and hump gain at time t (s from the phrase start) of a bumped phrase. */
+function bumpedAt(t: number, p: PhraseSpec, bump: SyllableBump): { hump: number; pitchSt: number; humpGain: number } {
+  const d = 1 / p.syllablesPerSec;
+  const t0 = bump.firstSyllable * d; // the run starts after the unbumped syllables before it
+  const t1 = t0 + bump.syllableCount * bump.durationFactor * d;
+  let u: number; // position in syllables
+  if (t < t0) u = t / d;
+  else if (t < t1) u = bump.firstSyllable + (t - t0) / (bump.durationFactor * d);
+  else u = bump.firstSyllable + bump.syllableCount + (t - t1) / d;
+  const inRun = t >= t0 && t < t1;
+  const r = inRun ? Math.min(1, (t - t0) / BUMP_PITCH_RAMP_SEC, (t1 - t) / BUMP_PITCH_RAMP_SEC) : 0;
+  return {
+    hump: Math.sin(Math.PI * u) ** 2,
+    pitchSt: bump.pitchSt * (0.5 - 0.5 * Math.cos(Math.PI * r)),
+    humpGain: inRun ? 10 ** (bump.levelDb / 20) : 1,
+  };
+}
 
 function renderPhrase(out: Float32Array, p: PhraseSpec, sampleRateHz: number): void {
   const first = Math.round(p.startSec * sampleRateHz);
@@ -56,11 +100,13 @@ function renderPhrase(out: Float32Array, p: PhraseSpec, sampleRateHz: number): v
   let phase = 0;
   for (let i = 0; i < n; i++) {
     const t = i / sampleRateHz;
-    const f0 = p.f0StartHz * 2 ** ((glideSt * (i / n)) / 12);
+    // Without a bump, the original formulas (bit-identical signals for the existing tests).
+    const b = p.bump ? bumpedAt(t, p, p.bump) : null;
+    const f0 = b ? p.f0StartHz * 2 ** ((glideSt * (i / n) + b.pitchSt) / 12) : p.f0StartHz * 2 ** ((glideSt * (i / n)) / 12);
     phase += (2 * Math.PI * f0) / sampleRateHz;
     let x = 0;
     for (let k = 1; k * f0 < topHz; k++) x += Math.sin(k * phase) / k;
-    const hump = Math.sin(Math.PI * p.syllablesPerSec * t) ** 2;
+    const hump = b ? b.hump * b.humpGain : Math.sin(Math.PI * p.syllablesPerSec * t) ** 2;
     const edge = Math.min(1, t / EDGE_RAMP_SEC, (n - 1 - i) / sampleRateHz / EDGE_RAMP_SEC);
     phrase[i] = x * (ENVELOPE_FLOOR + (1 - ENVELOPE_FLOOR) * hump) * edge;
   }
@@ -83,18 +129,23 @@ export function speechLike(spec: SpeechLikeSpec): Float32Array {
   return out;
 }
 
-/** Phrases for consecutive script parts of the given syllable counts, separated by `pauseSec`. */
+/**
+ * Phrases for consecutive script parts of the given syllable counts, separated by `pauseSec`;
+ * `bumps[k]`, when given, is part k's prominence bump (its phrase grows by the bump's extra length).
+ */
 export function partsAt(
   firstStartSec: number,
   syllableCounts: number[],
   pauseSec: number,
   base: Omit<PhraseSpec, 'startSec' | 'endSec'>,
+  bumps: readonly (SyllableBump | null | undefined)[] = [],
 ): PhraseSpec[] {
   const phrases: PhraseSpec[] = [];
   let t = firstStartSec;
-  for (const count of syllableCounts) {
-    const durationSec = count / base.syllablesPerSec;
-    phrases.push({ ...base, startSec: t, endSec: t + durationSec });
+  for (const [k, count] of syllableCounts.entries()) {
+    const bump = bumps[k] ?? undefined;
+    const durationSec = count / base.syllablesPerSec + bumpExtraSec(bump, base.syllablesPerSec);
+    phrases.push(bump ? { ...base, bump, startSec: t, endSec: t + durationSec } : { ...base, startSec: t, endSec: t + durationSec });
     t += durationSec + pauseSec;
   }
   return phrases;

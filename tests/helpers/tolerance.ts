@@ -13,6 +13,8 @@ export const TOLERANCE = {
   perSec: 0.02,
   perMinute: 1,
   fraction: 0.002,
+  /** Dimensionless ratios (emphasis durationRatio, printed with 2 decimals). */
+  ratio: 0.02,
 } as const;
 
 // Keys whose number is a count or an exact setting.
@@ -52,6 +54,7 @@ export function toleranceFor(key: string, unit: string | null): number {
   if (key.endsWith('Hz')) return TOLERANCE.hz;
   if (key.endsWith('St')) return TOLERANCE.st;
   if (key.endsWith('Fraction')) return TOLERANCE.fraction;
+  if (key.endsWith('Ratio')) return TOLERANCE.ratio;
   return 0;
 }
 

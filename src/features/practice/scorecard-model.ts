@@ -70,6 +70,12 @@ export interface EmphasisFinding {
   partIndex: number;
   status: VerdictStatus;
   sentence: string;
+  /** The cues measured against the neighbouring syllables (null when not measurable). */
+  pitchGainSt: number | null;
+  levelGainDb: number | null;
+  durationRatio: number | null;
+  startSec: number | null;
+  endSec: number | null;
 }
 
 /** The headline of the card. */
@@ -174,13 +180,20 @@ export function partFindings(report: AnalysisReport, drill: Drill, lang: UiLang)
   });
 }
 
-/** The key words of the script with the emphasis verdict (unmeasured for now; the shape is final). */
+/** The key words of the script, each with its own measured emphasis (reports before 1.1.0 carry none). */
 export function emphasisFindings(report: AnalysisReport, drill: Drill, lang: UiLang, script?: string): EmphasisFinding[] {
-  const status = report.verdicts.find((v) => v.guideline === 'emphasis')?.status ?? 'unmeasured';
+  const measured = [...(report.emphasis ?? [])];
   const parsed = parseScript(script ?? drill.template, drill.lang);
-  return parsed.parts.flatMap((part) => part.emphasis.map((word) => ({
-    word, partIndex: part.index, status, sentence: t(lang, `emphasis.${status}`, { word }),
-  })));
+  return parsed.parts.flatMap((part) => part.emphasis.map((word) => {
+    const i = measured.findIndex((m) => m.partIndex === part.index && m.word === word);
+    const m = i >= 0 ? measured.splice(i, 1)[0] : null;
+    const status: VerdictStatus = m?.status ?? 'unmeasured';
+    return {
+      word, partIndex: part.index, status, sentence: t(lang, `emphasis.${status}`, { word }),
+      pitchGainSt: m?.pitchGainSt ?? null, levelGainDb: m?.levelGainDb ?? null, durationRatio: m?.durationRatio ?? null,
+      startSec: m?.startSec ?? null, endSec: m?.endSec ?? null,
+    };
+  }));
 }
 
 /** The headline: what to change first (low/high), else what to polish (borderline), else praise. */
