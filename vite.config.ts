@@ -27,7 +27,6 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       strategies: 'generateSW',
-      includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon-180.png'],
       manifest: {
         id: '/',
         name: 'VoiceDrill — voice delivery trainer',
@@ -50,6 +49,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first visit's page comes under the service worker at once, so a later update's
+        // controller change reaches it too.
+        clientsClaim: true,
         // The analysis worker bundles the whole engine; keep it precached.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },

@@ -10,8 +10,8 @@ export function UpdatePrompt({ uiLang }: { uiLang: UiLang }): React.JSX.Element 
   useEffect(() => onUpdateState(setState), []);
   if (state.kind !== 'available' && state.kind !== 'deferred') return null;
   return (
-    <div className="update-prompt" role="status" aria-live="polite" data-testid="update-prompt" data-state={state.kind}>
-      <p>{state.kind === 'deferred' ? t(uiLang, 'update.deferred') : t(uiLang, 'update.available')}</p>
+    <div className="update-prompt" role="status" aria-live="polite" data-testid="update-prompt" data-state={state.kind === 'available' && state.afterTake ? 'after-take' : state.kind}>
+      <p>{t(uiLang, state.kind === 'deferred' ? 'update.deferred' : state.afterTake ? 'update.afterTake' : 'update.available')}</p>
       {state.kind === 'available' && (
         <div className="update-actions">
           <button type="button" className="primary" onClick={acceptUpdate} data-action="apply-update">{t(uiLang, 'update.reload')}</button>

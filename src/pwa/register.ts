@@ -16,16 +16,25 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 export function registerServiceWorker(onWaiting: () => void): ServiceWorkerHandle | null {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return null;
   const wb = new Workbox('/sw.js', { scope: '/' });
-  let reloadOnControl = false;
+  let reloadWanted = false;
+  let reloading = false;
+  const reload = (): void => {
+    if (!reloadWanted || reloading) return;
+    reloading = true;
+    window.location.reload();
+  };
   wb.addEventListener('waiting', () => onWaiting());
-  wb.addEventListener('controlling', () => {
-    if (reloadOnControl) window.location.reload();
+  // A controlled page hears the controller change; a page the worker never controlled (it was
+  // installed during this visit) only hears the new worker activate.
+  wb.addEventListener('controlling', reload);
+  wb.addEventListener('activated', (event) => {
+    if (event.isUpdate || event.isExternal) reload();
   });
   void wb.register().catch((error: unknown) => console.warn('VoiceDrill: service worker not registered:', error));
   window.setInterval(() => void wb.update(), UPDATE_CHECK_MS);
   return {
     applyUpdate() {
-      reloadOnControl = true;
+      reloadWanted = true;
       wb.messageSkipWaiting();
     },
     checkForUpdate: () => wb.update(),

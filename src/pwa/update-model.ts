@@ -3,8 +3,9 @@
 /** Where the update stands. */
 export type UpdateState =
   | { kind: 'none' }
-  | { kind: 'available' }
-  /** Accepted while busy: the reload waits until the take or analysis ends. */
+  /** A new version waits; `afterTake` when it was accepted during a take that has now finished. */
+  | { kind: 'available'; afterTake: boolean }
+  /** Accepted while busy: nothing happens until the take or analysis ends. */
   | { kind: 'deferred' }
   | { kind: 'applying' }
   | { kind: 'dismissed' };
@@ -16,17 +17,21 @@ export type UpdateEvent =
   | { type: 'dismiss' }
   | { type: 'idle' };
 
-/** Next state; 'applying' is the only state in which the app may activate the new version and reload. */
+/**
+ * Next state; 'applying' is the only state in which the app activates the new version and reloads.
+ * An update accepted during a take is offered again when the take ends, rather than reloading under
+ * the scorecard the agent is reading.
+ */
 export function nextUpdateState(state: UpdateState, event: UpdateEvent): UpdateState {
   switch (event.type) {
     case 'waiting':
-      return state.kind === 'none' || state.kind === 'dismissed' ? { kind: 'available' } : state;
+      return state.kind === 'none' || state.kind === 'dismissed' ? { kind: 'available', afterTake: false } : state;
     case 'accept':
       if (state.kind !== 'available') return state;
       return event.busy ? { kind: 'deferred' } : { kind: 'applying' };
     case 'dismiss':
       return state.kind === 'available' || state.kind === 'deferred' ? { kind: 'dismissed' } : state;
     case 'idle':
-      return state.kind === 'deferred' ? { kind: 'applying' } : state;
+      return state.kind === 'deferred' ? { kind: 'available', afterTake: true } : state;
   }
 }

@@ -6,22 +6,25 @@ const run = (events: UpdateEvent[], from: UpdateState = { kind: 'none' }): Updat
 
 describe('update prompt model', () => {
   it('offers a waiting version and applies it at once when idle', () => {
-    expect(run([{ type: 'waiting' }])).toEqual({ kind: 'available' });
+    expect(run([{ type: 'waiting' }])).toEqual({ kind: 'available', afterTake: false });
     expect(run([{ type: 'waiting' }, { type: 'accept', busy: false }])).toEqual({ kind: 'applying' });
   });
 
-  it('never applies mid-take: an accept while busy waits for idle', () => {
+  it('never applies mid-take: an accept while busy waits, then asks again once the take is done', () => {
     const deferred = run([{ type: 'waiting' }, { type: 'accept', busy: true }]);
     expect(deferred).toEqual({ kind: 'deferred' });
     expect(nextUpdateState(deferred, { type: 'waiting' })).toEqual({ kind: 'deferred' });
-    expect(nextUpdateState(deferred, { type: 'idle' })).toEqual({ kind: 'applying' });
+    const again = nextUpdateState(deferred, { type: 'idle' });
+    expect(again).toEqual({ kind: 'available', afterTake: true });
+    expect(nextUpdateState(again, { type: 'accept', busy: false })).toEqual({ kind: 'applying' });
+    expect(nextUpdateState(again, { type: 'accept', busy: true })).toEqual({ kind: 'deferred' });
   });
 
   it('does nothing without an accepted update', () => {
     expect(run([{ type: 'accept', busy: false }])).toEqual({ kind: 'none' });
     expect(run([{ type: 'idle' }])).toEqual({ kind: 'none' });
     expect(run([{ type: 'waiting' }, { type: 'dismiss' }, { type: 'idle' }])).toEqual({ kind: 'dismissed' });
-    expect(run([{ type: 'waiting' }, { type: 'dismiss' }, { type: 'waiting' }])).toEqual({ kind: 'available' });
+    expect(run([{ type: 'waiting' }, { type: 'dismiss' }, { type: 'waiting' }])).toEqual({ kind: 'available', afterTake: false });
   });
 });
 

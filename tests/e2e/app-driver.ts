@@ -27,13 +27,13 @@ export interface AppPage {
 }
 
 /** Open the app in a new page of the session. */
-export async function openApp(session: Session, hash = ''): Promise<AppPage> {
+export async function openApp(session: Session, hash = '', url = baseUrl()): Promise<AppPage> {
   const page = await session.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`); });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  await page.goto(`${baseUrl()}/${hash}`);
+  await page.goto(`${url}/${hash}`);
   await page.locator('h1').waitFor();
   return { page, errors };
 }

@@ -26,6 +26,8 @@ export interface LaunchOptions {
   denyMicrophone?: boolean;
   /** Reuse a profile folder (to test persistence across browser restarts). */
   userDataDir?: string;
+  /** Origin to grant the microphone to (default: the shared server's). */
+  origin?: string;
 }
 
 /** A browser session with its own profile; close() releases everything. */
@@ -48,7 +50,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const ownDir = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args });
-  if (!options.denyMicrophone) await context.grantPermissions(['microphone'], { origin: baseUrl() });
+  if (!options.denyMicrophone) await context.grantPermissions(['microphone'], { origin: options.origin ?? baseUrl() });
   return {
     browser: context.browser(),
     context,

@@ -8,6 +8,7 @@ import { findBuiltInDrill } from '../../drills/index.ts';
 import { ANALYSED_MARK } from './timing.ts';
 import type { Drill } from '../../drills/types.ts';
 import { SCHEMA_VERSION, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+import { holdBusy } from '../../pwa/busy.ts';
 
 /** Runs analyzeToJson somewhere (the worker in the app, directly in tests); abortable. */
 export interface Analyser {
@@ -80,9 +81,11 @@ export async function analyseTake(args: AnalyseTakeArgs): Promise<AnalysedTake> 
   if (samples.length === 0) throw new Error('This take has no audio to analyse.');
   const report = await analyser.analyse({ channels: [samples], sampleRateHz: take.sampleRateHz }, analysisOptions(take, drill, baseline), take.id, signal);
   performance.mark(ANALYSED_MARK);
-  // Saved in the background: the scorecard does not wait for the disk.
+  // Saved in the background: the scorecard does not wait for the disk. The busy guard stays held
+  // until the save settles, so an accepted app update cannot reload the page before it lands.
+  const releaseBusy = holdBusy('saving a report');
   const saved = (args.recorded ?? Promise.resolve(take)).then(() => store.saveReport(take.id, report));
-  saved.catch(() => undefined);
+  saved.then(releaseBusy, releaseBusy);
   return { take: { ...take, status: 'analysed', report, analysisVersion: report.analysisVersion }, drill, report, comparison: await comparison, saved };
 }
 
