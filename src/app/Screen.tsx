@@ -1,11 +1,14 @@
-/** The screen of the current route. */
-import { HistoryScreen } from '../features/history/HistoryScreen.tsx';
-import { TakeScreen } from '../features/history/TakeScreen.tsx';
+/** The screen of the current route; screens other than Practice load on demand (wavesurfer, uPlot, backup). */
+import { lazy, Suspense } from 'react';
 import { PracticeScreen } from '../features/practice/PracticeScreen.tsx';
-import { ProgressScreen } from '../features/progress/ProgressScreen.tsx';
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import type { TakeRecord } from '../storage/index.ts';
+import { useApp } from './app-context.ts';
 import type { Route } from './routes.ts';
+
+const HistoryScreen = lazy(async () => ({ default: (await import('../features/history/HistoryScreen.tsx')).HistoryScreen }));
+const TakeScreen = lazy(async () => ({ default: (await import('../features/history/TakeScreen.tsx')).TakeScreen }));
+const ProgressScreen = lazy(async () => ({ default: (await import('../features/progress/ProgressScreen.tsx')).ProgressScreen }));
+const SettingsScreen = lazy(async () => ({ default: (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen }));
 
 /** Props of Screen. */
 export interface ScreenProps {
@@ -15,8 +18,7 @@ export interface ScreenProps {
   onRecoveredTaken: () => void;
 }
 
-/** Renders the screen for the route (each screen owns and releases its own resources). */
-export function Screen({ route, recovered, onRecoveredTaken }: ScreenProps): React.JSX.Element {
+function RouteScreen({ route, recovered, onRecoveredTaken }: ScreenProps): React.JSX.Element {
   switch (route.screen) {
     case 'practice':
       return <PracticeScreen recovered={recovered} onRecoveredTaken={onRecoveredTaken} />;
@@ -29,4 +31,14 @@ export function Screen({ route, recovered, onRecoveredTaken }: ScreenProps): Rea
     case 'settings':
       return <SettingsScreen />;
   }
+}
+
+/** Renders the screen for the route (each screen owns and releases its own resources). */
+export function Screen(props: ScreenProps): React.JSX.Element {
+  const { t } = useApp();
+  return (
+    <Suspense fallback={<p className="loading" role="status">{t('app.loading')}</p>}>
+      <RouteScreen {...props} />
+    </Suspense>
+  );
 }
