@@ -5,14 +5,14 @@
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Baseline } from '../../analysis/index.ts';
-import { MicrophoneError, openMicrophone } from '../../audio/microphone.ts';
+import { openSession } from './open-session.ts';
 import type { Drill, RenderedDrill } from '../../drills/index.ts';
 import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { canStart, INITIAL_PRACTICE, practiceReducer, type PracticeEvent, type PracticeState } from './practice-model.ts';
 import { MAX_TAKE_SEC, type StopReason } from './recording-model.ts';
-import { RecordingSession, releaseUnused, type LiveSnapshot } from './recording-session.ts';
+import type { LiveSnapshot, RecordingSession } from './recording-session.ts';
 import { analyseTake, analyseUnsaved, type AnalysedTake } from './take-pipeline.ts';
 import { CAPTURED_MARK, STOP_MARK } from './timing.ts';
 import { useBusyGuard } from './use-busy-guard.ts';
@@ -136,37 +136,24 @@ export function usePractice(args: PracticeArgs): PracticeController {
     setResult(null);
     setLive(null);
     void (async () => {
-      let stream: MediaStream;
-      try {
-        stream = await openMicrophone();
-      } catch (error) {
-        send({ type: 'micFailed', kind: error instanceof MicrophoneError ? error.kind : 'unknown' });
-        return;
-      }
-      if (!alive.current) {
-        releaseUnused(stream);
-        return;
-      }
-      try {
-        session.current = await RecordingSession.start(stream, {
-          kind: drill.kind,
-          countInSec,
-          sink: store === null ? null : { store, newTake: (sampleRateHz) => ({ drill, script: rendered.script, sampleRateHz }) },
-          onSnapshot: (snapshot) => {
-            if (!alive.current) return;
-            setLive(snapshot);
-            dispatch({ type: 'progress', countInRemainingSec: snapshot.countInRemainingSec, elapsedSec: snapshot.elapsedSec });
-          },
-          onAutoStop: (reason) => void finish(reason),
-          onStorageError: () => undefined,
-        });
-        if (!alive.current) session.current?.dispose();
-        else send({ type: 'progress', countInRemainingSec: countInSec, elapsedSec: 0 });
-        // The worker is idle while the agent speaks: warm the resampling path of this device's rate.
-        client.current?.warmUp(session.current.sampleRateHz).catch(() => undefined);
-      } catch (error) {
-        send({ type: 'micFailed', kind: error instanceof MicrophoneError ? error.kind : 'unknown' });
-      }
+      const opened = await openSession({
+        kind: drill.kind,
+        countInSec,
+        sink: store === null ? null : { store, newTake: (sampleRateHz) => ({ drill, script: rendered.script, sampleRateHz }) },
+        onSnapshot: (snapshot) => {
+          if (!alive.current) return;
+          setLive(snapshot);
+          dispatch({ type: 'progress', countInRemainingSec: snapshot.countInRemainingSec, elapsedSec: snapshot.elapsedSec });
+        },
+        onAutoStop: (reason) => void finish(reason),
+        onStorageError: () => undefined,
+      }, () => alive.current);
+      if (opened.kind === 'failed') send({ type: 'micFailed', kind: opened.micError });
+      if (opened.kind !== 'started') return;
+      session.current = opened.session;
+      send({ type: 'progress', countInRemainingSec: countInSec, elapsedSec: 0 });
+      // The worker is idle while the agent speaks: warm the resampling path of this device's rate.
+      client.current?.warmUp(opened.session.sampleRateHz).catch(() => undefined);
     })();
   }, [finish, send]);
 

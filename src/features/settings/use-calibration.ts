@@ -4,7 +4,7 @@
  * worker and session and releases both when the panel closes.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { MicrophoneError, openMicrophone } from '../../audio/microphone.ts';
+import { openSession } from '../practice/open-session.ts';
 import { useApp } from '../../app/app-context.ts';
 import { isStorageError } from '../../storage/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
@@ -12,7 +12,7 @@ import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { storageErrorMessage } from '../practice/errors-model.ts';
 import { canStart, INITIAL_PRACTICE, practiceReducer, type PracticeState } from '../practice/practice-model.ts';
 import { MAX_TAKE_SEC } from '../practice/recording-model.ts';
-import { RecordingSession, releaseUnused, type LiveSnapshot } from '../practice/recording-session.ts';
+import type { LiveSnapshot, RecordingSession } from '../practice/recording-session.ts';
 import { useBusyGuard } from '../practice/use-busy-guard.ts';
 import { baselineFromReport, calibrationProblemMessage, calibrationSentence } from './calibration-model.ts';
 
@@ -93,34 +93,20 @@ export function useCalibration(onDone?: () => void): CalibrationController {
     setOutcome(null);
     setLive(null);
     void (async () => {
-      let stream: MediaStream;
-      try {
-        stream = await openMicrophone();
-      } catch (error) {
-        dispatch({ type: 'micFailed', kind: error instanceof MicrophoneError ? error.kind : 'unknown' });
-        return;
-      }
-      if (!alive.current) {
-        releaseUnused(stream);
-        return;
-      }
-      try {
-        session.current = await RecordingSession.start(stream, {
-          kind: 'greeting3',
-          countInSec: appRef.current.prefs.countInSec,
-          sink: null,
-          onSnapshot: (snapshot) => {
-            if (!alive.current) return;
-            setLive(snapshot);
-            dispatch({ type: 'progress', countInRemainingSec: snapshot.countInRemainingSec, elapsedSec: snapshot.elapsedSec });
-          },
-          onAutoStop: () => void finish(),
-          onStorageError: () => undefined,
-        });
-        if (!alive.current) session.current?.dispose();
-      } catch (error) {
-        dispatch({ type: 'micFailed', kind: error instanceof MicrophoneError ? error.kind : 'unknown' });
-      }
+      const opened = await openSession({
+        kind: 'greeting3',
+        countInSec: appRef.current.prefs.countInSec,
+        sink: null,
+        onSnapshot: (snapshot) => {
+          if (!alive.current) return;
+          setLive(snapshot);
+          dispatch({ type: 'progress', countInRemainingSec: snapshot.countInRemainingSec, elapsedSec: snapshot.elapsedSec });
+        },
+        onAutoStop: () => void finish(),
+        onStorageError: () => undefined,
+      }, () => alive.current);
+      if (opened.kind === 'failed') dispatch({ type: 'micFailed', kind: opened.micError });
+      if (opened.kind === 'started') session.current = opened.session;
     })();
   }, [finish]);
 
