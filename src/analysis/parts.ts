@@ -45,14 +45,15 @@ function gapCandidates(sounding: IntervalSec[], totalSec: number): Candidate[] {
   return out;
 }
 
-function timeAtSoundingShare(sounding: IntervalSec[], totalSec: number, share: number): number {
+/** Time at a share (0…1) of the sounding time of the intervals (their total is `totalSec`). */
+export function timeAtSoundingShare(intervals: readonly IntervalSec[], totalSec: number, share: number): number {
   let remaining = share * totalSec;
-  for (const s of sounding) {
+  for (const s of intervals) {
     const d = s.endSec - s.startSec;
     if (remaining <= d) return s.startSec + remaining;
     remaining -= d;
   }
-  return sounding[sounding.length - 1].endSec;
+  return intervals[intervals.length - 1].endSec;
 }
 
 /** Place the part boundaries; returns one boundary candidate per part boundary. */

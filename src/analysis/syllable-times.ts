@@ -5,6 +5,7 @@
  * equal shares of the part's sounding time (internal silences skipped).
  */
 import type { IntervalSec } from './types.ts';
+import { timeAtSoundingShare } from './parts.ts';
 
 /** How a part's syllables were placed in time. */
 export type SyllableLocation = 'nuclei' | 'proportional';
@@ -74,16 +75,6 @@ function atIndex(knots: readonly number[], index: number): number {
   return knots[i] + (index - i) * (knots[i + 1] - knots[i]);
 }
 
-// Time at a share (0…1) of the sounding time of the intervals.
-function atSoundingShare(intervals: readonly IntervalSec[], totalSec: number, share: number): number {
-  let remaining = share * totalSec;
-  for (const s of intervals) {
-    const d = s.endSec - s.startSec;
-    if (remaining <= d) return s.startSec + remaining;
-    remaining -= d;
-  }
-  return intervals[intervals.length - 1].endSec;
-}
 
 /**
  * Boundaries of `syllables` syllables inside a part's span. Nuclei: the regions of the nuclei inside
@@ -112,7 +103,7 @@ export function partSyllables(
   }
   const totalSec = audible.reduce((s, iv) => s + iv.endSec - iv.startSec, 0);
   const boundariesSec = Array.from({ length: syllables + 1 }, (_, j) => (totalSec > 0
-    ? atSoundingShare(audible, totalSec, j / syllables)
+    ? timeAtSoundingShare(audible, totalSec, j / syllables)
     : span.startSec + ((span.endSec - span.startSec) * j) / syllables));
   return { located: 'proportional', boundariesSec };
 }
