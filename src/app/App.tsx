@@ -2,9 +2,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ANALYSIS_VERSION } from '../analysis/index.ts';
 import { detectUiLang, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
-import { defaultProfile, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
+import { defaultProfile, isStorageError, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
 import { storageErrorMessage } from '../features/practice/errors-model.ts';
 import { FirstRun } from '../features/settings/FirstRun.tsx';
+import { UndoDelete } from '../features/history/undo-delete-model.ts';
 import { AppContext, type AppServices } from './app-context.ts';
 import { Header } from './Header.tsx';
 import { loadPreferences, savePreferences, type Preferences } from './preferences.ts';
@@ -49,6 +50,13 @@ export function App(): React.JSX.Element {
   }, [uiLang]);
 
   const store = boot.status === 'ready' ? boot.store : null;
+  // One for the app, so a delete made on a take's screen can be undone in History.
+  const undoDelete = useMemo(() => (store ? new UndoDelete({
+    commit: (takeId) => store.deleteTake(takeId),
+    onError: (_takeId, e) => setStorageProblem(isStorageError(e) ? e.kind : 'unknown'),
+  }) : null), [store]);
+  // Pending deletes are dropped, not done, when the store goes: the takes stay (nothing is lost).
+  useEffect(() => () => undoDelete?.dispose(), [undoDelete]);
   const current = profile ?? { ...defaultProfile(uiLang), uiLang };
 
   const saveProfile = useCallback(async (next: Profile) => {
@@ -81,7 +89,8 @@ export function App(): React.JSX.Element {
     reportStorageError: setStorageProblem,
     interrupted,
     dismissInterrupted: (takeId: string) => setInterrupted((list) => list.filter((i) => i.take.id !== takeId)),
-  }), [uiLang, store, current, profile, saveProfile, setUiLang, prefs, navigate, interrupted]);
+    undoDelete,
+  }), [uiLang, store, current, profile, saveProfile, setUiLang, prefs, navigate, interrupted, undoDelete]);
 
   const ready = boot.status === 'ready';
   const firstRun = ready && (onboarding ?? (boot.store !== null && boot.profile === null));

@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { MessageKey, MessageParams, UiLang } from '../i18n/index.ts';
 import type { InterruptedTake, Profile, StorageErrorKind, VoiceDrillStore } from '../storage/index.ts';
+import type { UndoDelete } from '../features/history/undo-delete-model.ts';
 import type { Preferences } from './preferences.ts';
 import type { Route } from './routes.ts';
 
@@ -27,6 +28,8 @@ export interface AppServices {
   /** Takes a crash or a closed tab interrupted, found at start-up. */
   interrupted: InterruptedTake[];
   dismissInterrupted: (takeId: string) => void;
+  /** Deletes of takes that can still be undone (null without a store). */
+  undoDelete: UndoDelete | null;
 }
 
 /** The shell's context (set by App). */

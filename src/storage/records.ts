@@ -66,7 +66,7 @@ export interface TakeRecord {
   report: AnalysisReport | null;
   /** analysisVersion of `report` (null without a report). */
   analysisVersion: string | null;
-  /** The agent's own name for the take (rename comes later); null for none. */
+  /** The agent's own name for the take (History → Rename); null for none. */
   name: string | null;
   /** Why the take failed (status 'failed'), as a sentence; null otherwise. */
   failure: string | null;

@@ -96,6 +96,11 @@ export class VoiceDrillStore {
     return this.run('recover the interrupted take', () => takes.recoverTake(this.db, takeId));
   }
 
+  /** Rename a take (empty or null clears the name); returns the renamed take. */
+  renameTake(takeId: string, name: string | null): Promise<TakeRecord> {
+    return this.run('rename the take', () => takes.renameTake(this.db, takeId, name));
+  }
+
   /** Delete a take and its audio. */
   deleteTake(takeId: string): Promise<void> {
     return this.run('delete the take', () => takes.deleteTake(this.db, takeId));

@@ -221,6 +221,21 @@ export async function recoverTake(db: VoiceDrillDb, takeId: string): Promise<Tak
   });
 }
 
+/** Longest take name kept, in characters (a label in a list, not a note). */
+export const TAKE_NAME_MAX_CHARS = 80;
+
+/** Give a take the agent's own name (trimmed, inner whitespace collapsed; empty clears it). */
+export async function renameTake(db: VoiceDrillDb, takeId: string, name: string | null): Promise<TakeRecord> {
+  const clean = (name ?? '').replace(/\s+/g, ' ').trim();
+  if ([...clean].length > TAKE_NAME_MAX_CHARS) throw new RangeError(`A take name has at most ${TAKE_NAME_MAX_CHARS} characters.`);
+  return db.transaction('rw', db.takes, async () => {
+    const take = await requireTake(db, takeId);
+    const renamed: TakeRecord = { ...take, name: clean === '' ? null : clean };
+    await db.takes.put(renamed);
+    return renamed;
+  });
+}
+
 /** Delete a take and its audio (nothing happens if it does not exist). */
 export async function deleteTake(db: VoiceDrillDb, takeId: string): Promise<void> {
   await db.transaction('rw', db.takes, db.audioChunks, async () => {

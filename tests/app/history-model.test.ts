@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findBuiltInDrill } from '../../src/drills/index.ts';
-import { groupTakes, KEY_FIGURES, localDayKey, summariseTake } from '../../src/features/history/history-model.ts';
+import { checkTakeName, groupTakes, KEY_FIGURES, localDayKey, summariseTake, takeLabel, withoutHidden } from '../../src/features/history/history-model.ts';
 import { SCHEMA_VERSION, type TakeRecord } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
 
@@ -54,5 +54,28 @@ describe('history', () => {
     expect(s.statusText).toBe('Not analysed yet');
     expect(s.figures).toEqual([]);
     expect(summariseTake({ ...takes[3], status: 'recording', durationSec: null }, 'zh-CN')).toMatchObject({ statusText: '已中断', durationText: '—' });
+  });
+
+  it('names a take by its own name, else by its drill and time', () => {
+    expect(takeLabel({ ...takes[0], name: 'Morning try' }, 'en')).toBe('Morning try');
+    expect(takeLabel(takes[0], 'en')).toMatch(/^Three-part greeting \(Mandarin\), Nov 20, 2026, 0?9:00/);
+    expect(takeLabel(takes[0], 'zh-CN')).toMatch(/^三段式问候，|^三段式问候, /);
+    expect(summariseTake({ ...takes[0], name: 'Best' }, 'en')).toMatchObject({ name: 'Best', label: 'Best' });
+  });
+
+  it('checks a typed name: trimmed, whitespace collapsed, empty clears, too long refused in the UI language', () => {
+    expect(checkTakeName('  Monday   morning ', 'en')).toEqual({ ok: true, name: 'Monday morning' });
+    expect(checkTakeName('   ', 'en')).toEqual({ ok: true, name: null });
+    expect(checkTakeName('语'.repeat(80), 'zh-CN')).toEqual({ ok: true, name: '语'.repeat(80) });
+    expect(checkTakeName('x'.repeat(81), 'en')).toEqual({ ok: false, error: 'A name can have at most 80 characters.' });
+    expect(checkTakeName('x'.repeat(81), 'zh-CN')).toEqual({ ok: false, error: '名称最多 80 个字符。' });
+  });
+
+  it('leaves hidden takes out, dropping empty days and drills and recounting', () => {
+    const groups = groupTakes(takes, 'en');
+    const hidden = new Set(['c', 'd']);
+    const shown = withoutHidden(groups, (id) => hidden.has(id));
+    expect(shown.map((g) => [g.drillId, g.takeCount, g.days.map((d) => d.dayKey)])).toEqual([['zh-greeting3', 2, ['2026-11-20']]]);
+    expect(withoutHidden(groups, () => false)).toEqual(groups);
   });
 });

@@ -245,6 +245,23 @@ describe('previous take and personal best', () => {
   });
 });
 
+describe('rename', () => {
+  it('stores a trimmed name, clears it when empty, keeps everything else, and refuses unknown or too-long input', async () => {
+    const store = await freshStore();
+    const d = drill();
+    const take = await store.createTake({ drill: d, script: renderDrill(d, { name: 'A', company: 'B' }).script, sampleRateHz: RATE_HZ });
+    await store.appendAudioChunk(take.id, 0, chunk(1));
+    const before = await store.finishTake(take.id, 1);
+    const renamed = await store.renameTake(take.id, '  Monday   try ');
+    expect(renamed).toEqual({ ...before, name: 'Monday try' });
+    expect(await store.getTake(take.id)).toEqual(renamed);
+    expect((await store.renameTake(take.id, '')).name).toBeNull();
+    expect(await store.loadTakeAudio(take.id)).toHaveLength(RATE_HZ);
+    await expect(store.renameTake(take.id, 'x'.repeat(81))).rejects.toBeInstanceOf(RangeError);
+    await expect(store.renameTake('take-missing', 'x')).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});
+
 describe('opening', () => {
   it('turns an unusable IndexedDB into an "unavailable" error', async () => {
     const broken = { open: () => { throw new DOMException('Storage is disabled.', 'SecurityError'); } };

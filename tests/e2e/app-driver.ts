@@ -18,6 +18,9 @@ export const E2E_PROFILES: Readonly<Record<Lang, { name: string; company: string
 export const E2E_WAVS = {
   zhGreeting3: join(REPO_ROOT, 'tests/fixtures/synth/e2e-zh-greeting3.wav'),
   enGreeting4: join(REPO_ROOT, 'tests/fixtures/synth/e2e-en-greeting4.wav'),
+  /** The same English greeting read faster and higher, and slower and lower (progress over three takes). */
+  enGreeting4Fast: join(REPO_ROOT, 'tests/fixtures/synth/e2e-en-greeting4-fast.wav'),
+  enGreeting4Low: join(REPO_ROOT, 'tests/fixtures/synth/e2e-en-greeting4-low.wav'),
 } as const;
 
 /** A page of the app with the errors it logged. */

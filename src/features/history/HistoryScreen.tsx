@@ -1,33 +1,63 @@
-/** History: the takes grouped by drill and day, with key figures; each opens its scorecard. */
-import { useEffect, useState } from 'react';
+/** History: the takes grouped by drill and day, with key figures; each opens its scorecard, is renamed or deleted (with undo). */
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../app/app-context.ts';
 import { routeHref } from '../../app/routes.ts';
-import { isStorageError } from '../../storage/index.ts';
+import { isStorageError, type TakeRecord } from '../../storage/index.ts';
 import { storageErrorMessage } from '../practice/errors-model.ts';
-import { groupTakes, type DrillGroup } from './history-model.ts';
+import { groupTakes, withoutHidden, type TakeSummary } from './history-model.ts';
+import { TakeItem } from './TakeItem.tsx';
+import { UndoBar } from './UndoBar.tsx';
+import { useUndoDelete } from './use-undo-delete.ts';
 
 /** The history screen. */
 export function HistoryScreen(): React.JSX.Element {
   const { t, uiLang, store } = useApp();
-  const [groups, setGroups] = useState<DrillGroup[] | null>(null);
+  const undoDelete = useUndoDelete(true);
+  const [takes, setTakes] = useState<TakeRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const message = useCallback((e: unknown) => t(storageErrorMessage(isStorageError(e) ? e.kind : 'unknown')), [t]);
   useEffect(() => {
     let cancelled = false;
     if (!store) {
-      setGroups([]);
+      setTakes([]);
       return;
     }
     store.listTakes().then(
-      (takes) => { if (!cancelled) setGroups(groupTakes(takes, uiLang)); },
-      (e: unknown) => { if (!cancelled) setError(t(storageErrorMessage(isStorageError(e) ? e.kind : 'unknown'))); },
+      (list) => { if (!cancelled) setTakes(list); },
+      (e: unknown) => { if (!cancelled) setError(message(e)); },
     );
     return () => { cancelled = true; };
-  }, [store, uiLang, t]);
+  }, [store, message]);
+
+  const allGroups = useMemo(() => (takes ? groupTakes(takes, uiLang) : null), [takes, uiLang]);
+  // Not memoised: what is hidden changes with the undo model (useUndoDelete re-renders on each change).
+  const groups = allGroups && (undoDelete ? withoutHidden(allGroups, (id) => undoDelete.isHidden(id)) : allGroups);
+
+  // After Undo the focus goes back to the restored take.
+  useEffect(() => {
+    if (restored === null) return;
+    document.querySelector<HTMLElement>(`li[data-take-id="${CSS.escape(restored)}"] a.take-link`)?.focus();
+    setRestored(null);
+  }, [restored]);
+
+  const rename = useCallback(async (takeId: string, name: string | null) => {
+    if (!store) return;
+    try {
+      const renamed = await store.renameTake(takeId, name);
+      setTakes((list) => list && list.map((take) => (take.id === takeId ? renamed : take)));
+    } catch (e) {
+      throw new Error(message(e), { cause: e });
+    }
+  }, [store, message]);
+  const remove = useCallback((take: TakeSummary) => undoDelete?.delete(take.id, take.label), [undoDelete]);
+  const undo = useCallback((takeId: string) => { if (undoDelete?.undo(takeId)) setRestored(takeId); }, [undoDelete]);
 
   return (
     <section className="screen history" aria-labelledby="history-title">
       <h2 id="history-title">{t('nav.history')}</h2>
       {error && <p role="alert" className="notice notice-error">{error}</p>}
+      <UndoBar pending={undoDelete?.pendingDeletes() ?? []} onUndo={undo} />
       {groups === null && !error && <p role="status">{t('app.loading')}</p>}
       {groups !== null && groups.length === 0 && (
         <div className="card empty-state"><p>{t('history.empty')} <a href={routeHref({ screen: 'practice' })}>{t('nav.practice')}</a></p></div>
@@ -39,26 +69,7 @@ export function HistoryScreen(): React.JSX.Element {
             <div key={day.dayKey} className="history-day" data-day={day.dayKey}>
               <h4>{day.dayLabel}</h4>
               <ul className="take-list">
-                {day.takes.map((take) => (
-                  <li key={take.id} data-take-id={take.id} data-status={take.status}>
-                    <a href={routeHref({ screen: 'take', takeId: take.id })} className="take-link">
-                      <span className="take-time">{take.timeText}</span>
-                      <span className="take-duration">{take.durationText}</span>
-                      {take.status === 'analysed'
-                        ? <span className="take-score">{t('history.goodCount', { good: take.goodCount, measured: take.measuredCount })}</span>
-                        : <span className="take-score muted">{take.statusText}</span>}
-                    </a>
-                    {take.figures.length > 0 && (
-                      <ul className="figures">
-                        {take.figures.map((f) => (
-                          <li key={f.guideline} data-guideline={f.guideline} data-status={f.status}>
-                            <span className="figure-label">{f.label}</span> <span className={`pill status-${f.status}`}>{f.valueText}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
+                {day.takes.map((take) => <TakeItem key={take.id} take={take} onRename={rename} onDelete={remove} />)}
               </ul>
             </div>
           ))}

@@ -1,4 +1,4 @@
-/** One take from History: its scorecard, or the way to analyse it; listen back; delete. */
+/** One take from History: its scorecard, or the way to analyse it; listen back; delete (undone in History). */
 import { useMemo } from 'react';
 import { useApp } from '../../app/app-context.ts';
 import { routeHref } from '../../app/routes.ts';
@@ -7,23 +7,27 @@ import { CompareTakes } from '../review/compare-takes.tsx';
 import { TakeReview } from '../review/TakeReview.tsx';
 import { ScorecardView } from '../practice/ScorecardView.tsx';
 import { toBaseline } from '../practice/take-pipeline.ts';
+import { takeLabel } from './history-model.ts';
 import { StoredTakeAudio } from './StoredTakeAudio.tsx';
 import { useStoredTake } from './use-stored-take.ts';
 
 /** The take screen. */
 export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
-  const { t, profile, navigate, store, uiLang } = useApp();
+  const { t, profile, navigate, store, uiLang, undoDelete } = useApp();
   const s = useStoredTake(takeId);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
-  const remove = async (): Promise<void> => {
-    if (window.confirm(t('history.deleteConfirm')) && (await s.remove())) navigate({ screen: 'history' });
-  };
   const take = s.take;
+  // No confirm dialog: History hides the take and offers Undo before the real delete (undo-delete-model.ts).
+  const remove = (): void => {
+    if (!take || !undoDelete) return;
+    undoDelete.delete(take.id, takeLabel(take, uiLang));
+    navigate({ screen: 'history' });
+  };
   const canAnalyse = take !== null && (take.status === 'recorded' || take.status === 'recording' || needsReanalysis(take));
   return (
     <section className="screen take" aria-labelledby="take-title">
       <p><a href={routeHref({ screen: 'history' })}>← {t('history.back')}</a></p>
-      <h2 id="take-title" className="visually-hidden">{t('nav.history')}</h2>
+      <h2 id="take-title" className={take?.name ? 'take-title' : 'visually-hidden'} data-name={take?.name ?? ''}>{take?.name ?? t('nav.history')}</h2>
       {s.loading && <p role="status">{t('app.loading')}</p>}
       {s.error && <p role="alert" className="notice notice-error">{s.error}</p>}
       {!s.loading && take === null && !s.error && <p className="card empty-state">{t('history.missing')}</p>}
@@ -53,7 +57,7 @@ export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
         </>
       )}
       {take && (
-        <p><button type="button" className="danger" onClick={() => void remove()} data-action="delete">{t('history.delete')}</button></p>
+        <p><button type="button" className="danger" onClick={remove} data-action="delete">{t('history.delete')}</button></p>
       )}
     </section>
   );

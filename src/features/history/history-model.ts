@@ -6,7 +6,7 @@ import type { GuidelineId, VerdictStatus } from '../../analysis/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
-import { needsReanalysis, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
+import { needsReanalysis, TAKE_NAME_MAX_CHARS, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
 
 /** Guidelines shown as a take's key figures in the list. */
 export const KEY_FIGURES: readonly GuidelineId[] = ['rate', 'volume', 'pitchVariety', 'pauses'];
@@ -23,6 +23,10 @@ export interface KeyFigure {
 /** One take in the list. */
 export interface TakeSummary {
   id: string;
+  /** The agent's own name for the take, or null. */
+  name: string | null;
+  /** How the take is named in buttons and the undo bar: its name, or its drill and time. */
+  label: string;
   createdAt: string;
   timeText: string;
   durationText: string;
@@ -92,6 +96,8 @@ export function summariseTake(take: TakeRecord, lang: UiLang): TakeSummary {
   const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(take.createdAt));
   return {
     id: take.id,
+    name: take.name,
+    label: takeLabel(take, lang),
     createdAt: take.createdAt,
     timeText: time,
     durationText: take.durationSec === null ? '—' : t(lang, 'history.seconds', { seconds: formatNumber(Math.round(take.durationSec * 10) / 10) }),
@@ -125,4 +131,34 @@ export function groupTakes(takes: readonly TakeRecord[], lang: UiLang): DrillGro
     group.takeCount++;
   }
   return [...drills.values()];
+}
+
+/** How a take is named in buttons and the undo bar: its own name, or its drill and local date and time. */
+export function takeLabel(take: TakeRecord, lang: UiLang): string {
+  if (take.name) return take.name;
+  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(take.createdAt));
+  return `${drillTitle(take, lang)}, ${when}`;
+}
+
+/** What the rename field holds, checked: the name to store (null clears it), or why it cannot be stored. */
+export type RenameInput = { ok: true; name: string | null } | { ok: false; error: string };
+
+/** Check a name typed in the rename field (trimmed, inner whitespace collapsed, at most TAKE_NAME_MAX_CHARS). */
+export function checkTakeName(raw: string, lang: UiLang): RenameInput {
+  const clean = raw.replace(/\s+/g, ' ').trim();
+  if ([...clean].length > TAKE_NAME_MAX_CHARS) return { ok: false, error: t(lang, 'history.renameTooLong', { max: TAKE_NAME_MAX_CHARS }) };
+  return { ok: true, name: clean === '' ? null : clean };
+}
+
+/** The groups without the takes hidden by a delete (pending undo or done); empty days and drills drop out. */
+export function withoutHidden(groups: readonly DrillGroup[], isHidden: (takeId: string) => boolean): DrillGroup[] {
+  const out: DrillGroup[] = [];
+  for (const group of groups) {
+    const days = group.days
+      .map((day) => ({ ...day, takes: day.takes.filter((take) => !isHidden(take.id)) }))
+      .filter((day) => day.takes.length > 0);
+    const takeCount = days.reduce((n, day) => n + day.takes.length, 0);
+    if (takeCount > 0) out.push({ ...group, days, takeCount });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /**
  * One stored take for its screen: loads it and, when analysed, the takes it is compared with; analyses
- * it (again) on request in its own worker, terminated when the screen closes.
+ * it (again) on request in its own worker, terminated when the screen closes. Deleting goes through
+ * the app's UndoDelete (TakeScreen).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../../app/app-context.ts';
@@ -18,10 +19,9 @@ export interface StoredTakeState {
   busy: boolean;
   error: string | null;
   analyse: () => void;
-  remove: () => Promise<boolean>;
 }
 
-/** Load a take by id; analyse or delete it on request. */
+/** Load a take by id; analyse it on request. */
 export function useStoredTake(takeId: string): StoredTakeState {
   const { store, profile, t } = useApp();
   const [take, setTake] = useState<TakeRecord | null>(null);
@@ -82,16 +82,5 @@ export function useStoredTake(takeId: string): StoredTakeState {
     })();
   }, [store, take, busy, profile.baseline, message]);
 
-  const remove = useCallback(async () => {
-    if (!store || !take) return false;
-    try {
-      await store.deleteTake(take.id);
-      return true;
-    } catch (e) {
-      setError(message(e));
-      return false;
-    }
-  }, [store, take, message]);
-
-  return { loading, take, analysed, busy, error, analyse, remove };
+  return { loading, take, analysed, busy, error, analyse };
 }

@@ -1,0 +1,139 @@
+/**
+ * Progress page speed in the browser: the production build, served on localhost, in headless Chromium,
+ * with 1,000 stored takes (bench/synthetic-takes.ts) written straight into the app's IndexedDB database.
+ * Measures navigation start → the first progress chart with painted pixels, 5 runs (each a new page
+ * load, after one warm-up), and prints the median and each run; then the pure model time for reference.
+ * Run: npm run bench:ui [takes]
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { DB_NAME, SCHEMA_VERSION, type ProfileRecord } from '../src/storage/index.ts';
+import { buildProduction } from '../tests/e2e/global-setup.ts';
+import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
+import { serveStatic } from '../tests/e2e/static-server.ts';
+import { syntheticTakes } from './synthetic-takes.ts';
+
+const TAKES = Number(process.argv[2] ?? 1000);
+const RUNS = 5;
+const TARGET_MS = 200;
+const OUT_DIR = join('bench', 'out', 'ui-dist');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+const profile: ProfileRecord = {
+  schemaVersion: SCHEMA_VERSION, id: 'me', name: 'Alex', company: 'Bluebird Telecom', scriptLang: 'en', uiLang: 'en', baseline: null,
+};
+
+// In-page code is passed as source text: tsx's keepNames would wrap functions in a __name helper the page lacks.
+const SEED = `async ([dbName, profile, takes]) => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open(dbName);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction(['profile', 'takes', 'audioChunks'], 'readwrite');
+    tx.objectStore('takes').clear();
+    tx.objectStore('audioChunks').clear();
+    tx.objectStore('profile').put(profile);
+    for (const take of takes) tx.objectStore('takes').put(take);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}`;
+
+// Resolves with performance.now() (ms since navigation start) at the first frame where the app shell is
+// up, the progress page is in the DOM, and a canvas inside it has a pixel that is not fully transparent.
+const FIRST_PAINTED_CHART = `() => new Promise((resolve) => {
+  const at = { shell: null, page: null, chart: null };
+  const check = () => {
+    const now = performance.now();
+    if (at.shell === null && document.querySelector('h1')) at.shell = now;
+    if (at.page === null && document.querySelector('[data-testid="progress"]')) at.page = now;
+    const canvas = document.querySelector('[data-testid="progress"] .progress-chart canvas');
+    if (canvas && canvas.width > 0 && canvas.height > 0) {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) { at.chart = now; return resolve(at); }
+    }
+    requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+// How long IndexedDB takes to hand over every take record (structured-clone reads), ms.
+const READ_ALL = `async (dbName) => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open(dbName);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const t0 = performance.now();
+  await new Promise((resolve, reject) => {
+    const req = db.transaction(['takes']).objectStore('takes').getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}`;
+
+/** Times of one load, ms since navigation start. */
+interface LoadTimes {
+  shell: number;
+  page: number;
+  chart: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  console.log(`building the app (production) into ${OUT_DIR} …`);
+  await buildProduction(OUT_DIR);
+  const server = await serveStatic(OUT_DIR);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // First load: the app creates its database schema (and the service worker installs).
+    const setup = await context.newPage();
+    await setup.goto(`${server.url}/`);
+    await setup.locator('h1').waitFor();
+    await setup.evaluate(`(${SEED})(${JSON.stringify([DB_NAME, profile, syntheticTakes(TAKES)])})`);
+    await setup.close();
+
+    const loads: LoadTimes[] = [];
+    const probe = await context.newPage();
+    await probe.goto(`${server.url}/#/settings`);
+    await probe.locator('h1').waitFor();
+    const readMs = (await probe.evaluate(`(${READ_ALL})('${DB_NAME}')`)) as number;
+    await probe.close();
+    let charts = 0;
+    for (let run = 0; run <= RUNS; run++) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/#/progress`, { waitUntil: 'commit' });
+      const at = (await page.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
+      const count = await page.locator('[data-testid="progress"]').getAttribute('data-take-count');
+      if (Number(count) !== TAKES) throw new Error(`The progress page shows ${count} takes, not ${TAKES}.`);
+      charts = await page.locator('.progress-chart').count();
+      await page.close();
+      if (run > 0) loads.push(at); // run 0 warms the caches up
+    }
+    const times = loads.map((l) => l.chart);
+    const m = median(times);
+    console.log(`progress page, ${TAKES} stored takes, ${charts} charts: navigation start → first painted chart`);
+    console.log(`  median ${m.toFixed(0)} ms of ${RUNS} runs (target ≤ ${TARGET_MS} ms${m <= TARGET_MS ? ', met' : ', NOT met'})`);
+    console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(`  reading the ${TAKES} take records from IndexedDB alone (getAll): ${readMs.toFixed(0)} ms`);
+    console.log(`  median app shell up ${median(loads.map((l) => l.shell)).toFixed(0)} ms, progress page in the DOM ${median(loads.map((l) => l.page)).toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(OUT_DIR, { recursive: true, force: true });
+  }
+  console.log('\nfor reference, the model alone (bench/ui-progress.ts):');
+  console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/ui-progress.ts', String(TAKES)], { encoding: 'utf8' }).trimEnd());
+}
+
+await main();
