@@ -50,13 +50,19 @@ export interface ReviewPlayer {
   seekTo(timeSec: number): void;
 }
 
-function labelElement(text: string): HTMLElement {
+// Part labels sit at the top of their region, key-word labels at the bottom, so the two never overlap.
+function labelElement(text: string, atBottom: boolean): HTMLElement {
   const el = document.createElement('span');
   el.className = 'review-region-label';
   el.textContent = text;
   el.style.fontSize = '11px';
   el.style.padding = '0 2px';
   el.style.whiteSpace = 'nowrap';
+  if (atBottom) {
+    el.style.position = 'absolute';
+    el.style.bottom = '2px';
+    el.style.fontWeight = '600';
+  }
   return el;
 }
 
@@ -106,7 +112,7 @@ export function useReviewPlayer(container: RefObject<HTMLDivElement | null>, sou
         for (const r of source.regions) {
           regions.addRegion({
             id: r.id, start: r.startSec, end: r.endSec, color: REGION_COLORS[r.kind], drag: false, resize: false,
-            content: r.kind === 'pause' ? undefined : labelElement(r.label),
+            content: r.kind === 'pause' ? undefined : labelElement(r.label, r.kind === 'keyword'),
           });
         }
         setReady(true);
