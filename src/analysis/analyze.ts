@@ -43,6 +43,17 @@ function phraseReports(hp: Float32Array, seg: Segmentation, pitch: PitchResult |
   }));
 }
 
+// Steadiness compares the script's parts when the take maps onto a multi-part script: a greeting said
+// with short gaps is a single pause-delimited phrase, yet "trailing off" is about its last part.
+function steadinessStretches(hp: Float32Array, phrases: PhraseReport[], parts: PartMapping | null): PhraseReport[] {
+  const found = parts && parts.parts.length > 1 ? parts.parts.filter((p) => p.found && p.startSec !== null && p.endSec !== null) : [];
+  if (found.length < 2) return phrases;
+  return found.map((p) => {
+    const iv = { startSec: p.startSec as number, endSec: p.endSec as number };
+    return { ...iv, activeLevelDbfs: finiteOrNull(intervalLevelDbfs(hp, ANALYSIS_RATE_HZ, iv)), medianHz: null };
+  });
+}
+
 function steadiness(phrases: PhraseReport[]): { levels: number[]; sdDb: number | null; finalDropDb: number | null } {
   const levels = phrases
     .filter((p) => p.endSec - p.startSec >= STEADINESS_MIN_PHRASE_SEC && p.activeLevelDbfs !== null)
@@ -82,9 +93,9 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
   const soundingSec = speech ? seg.sounding.reduce((s, iv) => s + iv.endSec - iv.startSec, 0) : null;
   const rate = buildRate({ lang, script, nucleiCount: nuclei?.count ?? null, spanSec, soundingSec });
   const phrases = speech ? phraseReports(hp, seg, pitch) : [];
-  const steady = steadiness(phrases);
   const mapped = partMapping(hp, seg, script);
   const parts = mapped?.mapping ?? null;
+  const steady = steadiness(steadinessStretches(hp, phrases, speech ? parts : null));
   const emphasis = script && mapped
     ? measureEmphasis({
       lang, scriptParts: script.parts, mappedParts: mapped.mapping.parts, nucleiSec: speech ? nuclei?.timesSec ?? [] : [],

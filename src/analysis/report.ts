@@ -2,7 +2,7 @@
 import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
 
 /** Bumped whenever a change can move any number in a report. */
-export const ANALYSIS_VERSION = '1.1.0';
+export const ANALYSIS_VERSION = '1.2.0';
 
 /** A band as printed: the good range and the outer limits, in the guideline's unit. */
 export interface BandSummary {

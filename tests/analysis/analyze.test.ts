@@ -57,6 +57,20 @@ describe('known truth', () => {
     expect(Math.abs((base.rate.nuclei ?? 0) - 24)).toBeLessThanOrEqual(3);
   });
 
+  it('judges steadiness over the parts of a greeting said with short gaps, and catches trailing off', () => {
+    // 0.18 s gaps: below the 0.25 s pause threshold, so the whole greeting is one pause-delimited phrase.
+    const greeting = partsAt(0.4, [2, 4, 4, 9], 0.18, voice);
+    greeting[3] = { ...greeting[3], levelDbfs: voice.levelDbfs - 8 };
+    const x = speechLike({ sampleRateHz: 16000, durationSec: 7, phrases: greeting, noiseDbfs: -75, seed: 5 });
+    const r = analyzeRecording({ channels: [x], sampleRateHz: 16000 }, { script: '您好，星海客服，我是王芳，请问有什么可以帮您？' });
+    expect(r.speech.pauseCount).toBe(0);
+    expect(r.loudness.finalDropDb ?? 0).toBeGreaterThan(6);
+    expect(r.loudness.finalDropDb ?? 0).toBeLessThan(10);
+    expect(r.verdicts.find((v) => v.guideline === 'steadiness')).toMatchObject({ adviceKey: 'steadiness.trailingOff' });
+    const flat = analyzeRecording({ channels: [x], sampleRateHz: 16000 });
+    expect(flat.loudness.phraseLevelSdDb).toBeNull(); // without a script there is only one phrase
+  });
+
   it('maps the phrases onto the parts of a greeting', () => {
     const greeting = partsAt(0.4, [2, 4, 4, 9], 0.4, voice);
     const x = speechLike({ sampleRateHz: 16000, durationSec: 7, phrases: greeting, noiseDbfs: -75, seed: 3 });
