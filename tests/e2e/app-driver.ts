@@ -52,6 +52,12 @@ export async function completeFirstRun(page: Page, profile: { name: string; comp
   await page.locator('#practice-title').waitFor();
 }
 
+/** Switch the count-in off in Settings (takes then start recording at once); stays on Settings. */
+export async function switchCountInOff(page: Page): Promise<void> {
+  await page.locator('[data-nav="settings"]').click();
+  await page.locator('select[name="countIn"]').selectOption('0');
+}
+
 /** Choose a drill in the picker (its language first). */
 export async function pickDrill(page: Page, lang: Lang, drillId: string): Promise<void> {
   await page.locator(`input[name="drill-lang"][value="${lang}"]`).check();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, type AppPage } from './app-driver.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, type AppPage, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { clearAllData, readStoredData, recordTake, type StoredData } from './store-driver.ts';
 
@@ -46,8 +46,7 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
   it('records a take, names it, and exports everything to a .voicedrill download', async () => {
     const { page } = app;
     await firstRun();
-    await page.locator('[data-nav="settings"]').click();
-    await page.locator('select[name="countIn"]').selectOption('0');
+    await switchCountInOff(page);
     await page.locator('[data-nav="practice"]').click();
     await pickDrill(page, 'en', 'en-greeting4');
     const takeId = await recordTake(page);

@@ -11,7 +11,7 @@ import { localDayKey } from '../../src/features/history/history-model.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
 import {
   completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, scorecardDetails, scorecardRows, shownScript, stopToScorecardMs,
-  unexpectedErrors, waitForScorecard, type AppPage, type RowAttrs,
+  unexpectedErrors, waitForScorecard, type AppPage, type RowAttrs, switchCountInOff
 } from './app-driver.ts';
 import { cliReport, compareWithCli, formatComparison } from './cli-compare.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
@@ -33,8 +33,7 @@ describe.skipIf(!haveChromium)('practice: English four-part greeting, then Histo
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
     await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await page.locator('[data-nav="settings"]').click();
-    await page.locator('select[name="countIn"]').selectOption('0');
+    await switchCountInOff(page);
     await page.locator('[data-nav="practice"]').click();
     await page.locator('#practice-title').waitFor();
   });

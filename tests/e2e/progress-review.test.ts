@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.ts';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, type AppPage } from './app-driver.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, type AppPage, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { paintedPixels, readStoredData, recordTake } from './store-driver.ts';
 
@@ -42,8 +42,7 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
       if (i === 0) {
         await page.getByTestId('ui-lang').selectOption('en');
         await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-        await page.locator('[data-nav="settings"]').click();
-        await page.locator('select[name="countIn"]').selectOption('0');
+        await switchCountInOff(page);
         await page.locator('[data-nav="practice"]').click();
       }
       await page.locator('#practice-title').waitFor();

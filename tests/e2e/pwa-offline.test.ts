@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.ts';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, scorecardRows, waitForScorecard, type AppPage } from './app-driver.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, scorecardRows, waitForScorecard, type AppPage, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -31,8 +31,7 @@ describe.skipIf(!haveChromium)('offline after one online visit', () => {
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
     await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await page.locator('[data-nav="settings"]').click();
-    await page.locator('select[name="countIn"]').selectOption('0');
+    await switchCountInOff(page);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${server.url}/`);
   });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, waitForScorecard, type AppPage } from './app-driver.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, waitForScorecard, type AppPage, switchCountInOff } from './app-driver.ts';
 import { buildProduction } from './global-setup.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -39,8 +39,7 @@ describe.skipIf(!haveChromium)('update prompt across two builds', () => {
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
     await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await page.locator('[data-nav="settings"]').click();
-    await page.locator('select[name="countIn"]').selectOption('0');
+    await switchCountInOff(page);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     expect(await buildIdShown()).toBe('build-A');
   });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, scorecardRows, unexpectedErrors, waitForScorecard } from './app-driver.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, scorecardRows, unexpectedErrors, waitForScorecard, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 /** Seconds recorded before the browser is closed. */
@@ -26,8 +26,7 @@ describe.skipIf(!haveChromium)('recovery of an interrupted take', () => {
     sessions.push(session);
     const { page } = await openApp(session);
     await completeFirstRun(page, { ...E2E_PROFILES.zh, scriptLang: 'zh' });
-    await page.locator('[data-nav="settings"]').click();
-    await page.locator('select[name="countIn"]').selectOption('0');
+    await switchCountInOff(page);
     await page.locator('[data-nav="practice"]').click();
     await pickDrill(page, 'zh', 'zh-greeting3');
     await page.locator('[data-action="start"]').click();

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, waitForScorecard, type AppPage, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 /** 1 s chunks that are stored before the disk is "full": 4 s of leading silence and 2 s of the greeting. */
@@ -26,8 +26,7 @@ describe.skipIf(!haveChromium)('storage full while recording', () => {
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
     await completeFirstRun(page, { ...E2E_PROFILES.zh, scriptLang: 'zh' });
-    await page.locator('[data-nav="settings"]').click();
-    await page.locator('select[name="countIn"]').selectOption('0');
+    await switchCountInOff(page);
     await page.locator('[data-nav="practice"]').click();
     await pickDrill(page, 'zh', 'zh-greeting3');
 
