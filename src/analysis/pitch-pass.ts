@@ -18,6 +18,18 @@ export interface PitchResult {
 
 const EMPTY_STATS: PitchStats = { medianHz: null, p5Hz: null, p95Hz: null, rangeSt: null, sdSt: null, voicedFraction: null };
 
+// Index of the first element ≥ t in ascending `sorted` (its length when none).
+function firstAtOrAfter(sorted: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Run the pitch analyses on the 16 kHz high-passed signal over the speech intervals. */
 export function analysePitch(hp16k: Float32Array, sounding: readonly IntervalSec[]): PitchResult {
   const adaptive = adaptivePitch(hp16k, ANALYSIS_RATE_HZ, sounding);
@@ -33,10 +45,11 @@ export function analysePitch(hp16k: Float32Array, sounding: readonly IntervalSec
     lenientVoicing,
     medianHzIn(interval) {
       if (!track) return null;
+      const times = track.timesSec;
       const values: number[] = [];
-      for (let i = 0; i < track.timesSec.length; i++) {
-        const t = track.timesSec[i];
-        if (t >= interval.startSec && t <= interval.endSec && track.f0Hz[i] > 0) values.push(track.f0Hz[i]);
+      // Frame times are sorted: start at the interval instead of scanning the whole track per phrase.
+      for (let i = firstAtOrAfter(times, interval.startSec); i < times.length && times[i] <= interval.endSec; i++) {
+        if (track.f0Hz[i] > 0) values.push(track.f0Hz[i]);
       }
       return values.length >= 3 ? quantile(values, 0.5) : null;
     },
