@@ -4,7 +4,7 @@ import { highpass } from './dsp/highpass.ts';
 import { measureEmphasis } from './emphasis.ts';
 import { mixdown } from './dsp/mixdown.ts';
 import { resampleTo } from './dsp/resample.ts';
-import { intensityContour, NUCLEI_MIN_PITCH_HZ } from './intensity.ts';
+import { intensityContour, NUCLEI_MIN_PITCH_HZ, SEGMENTATION_MIN_PITCH_HZ } from './intensity.ts';
 import { clippedFraction, intervalLevelDbfs, measureLoudness, peakDbfs } from './loudness.ts';
 import { syllableNuclei } from './nuclei.ts';
 import type { AnalyzeOptions, AudioInput } from './options.ts';
@@ -17,7 +17,7 @@ import { guessLang, parseScript } from './script.ts';
 import { segmentSpeech } from './segmentation.ts';
 import { brightnessHz } from './spectrum.ts';
 import { finiteOrNull, standardDeviation } from './stats.ts';
-import { ANALYSIS_RATE_HZ, type IntervalSec, type Segmentation } from './types.ts';
+import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from './types.ts';
 
 // Finer silences for locating the parts of a greeting: GUIDELINES.md asks for 0.15–0.8 s between parts,
 // shorter than the 0.25 s pause threshold.
@@ -65,10 +65,12 @@ function steadiness(phrases: PhraseReport[]): { levels: number[]; sdDb: number |
 }
 
 // The parts' mapping and the fine sounding intervals it was made on (emphasis times words on them too).
-function partMapping(hp: Float32Array, seg: Segmentation, script: ReturnType<typeof parseScript> | null): { mapping: PartMapping; sounding: IntervalSec[] } | null {
+function partMapping(
+  hp: Float32Array, contour: IntensityContour, seg: Segmentation, script: ReturnType<typeof parseScript> | null,
+): { mapping: PartMapping; sounding: IntervalSec[] } | null {
   if (!script || script.parts.length === 0) return null;
   if (!seg.speechFound) return { mapping: mapParts(script.parts, [], []), sounding: [] };
-  const fine = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ }, { minPauseSec: PART_GAP_MIN_SEC, praatGuardOnly: true });
+  const fine = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ }, { minPauseSec: PART_GAP_MIN_SEC, praatGuardOnly: true }, contour);
   const sounding: IntervalSec[] = fine.speechFound ? fine.sounding : seg.sounding;
   return { mapping: mapParts(script.parts, sounding, seg.pauses), sounding };
 }
@@ -82,7 +84,8 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
   const durationSec = mono.length / input.sampleRateHz;
   const hp = highpass(resampleTo(mono, input.sampleRateHz, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ);
 
-  const seg = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ });
+  const contour = intensityContour(hp, ANALYSIS_RATE_HZ, SEGMENTATION_MIN_PITCH_HZ);
+  const seg = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ }, {}, contour);
   const speech = seg.speechFound && seg.startSec !== null && seg.endSec !== null;
   const loud = measureLoudness({ samples: mono, sampleRateHz: input.sampleRateHz }, hp, speech ? seg.sounding : []);
   const pitch = speech ? analysePitch(hp, seg.sounding) : null;
@@ -93,7 +96,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
   const soundingSec = speech ? seg.sounding.reduce((s, iv) => s + iv.endSec - iv.startSec, 0) : null;
   const rate = buildRate({ lang, script, nucleiCount: nuclei?.count ?? null, spanSec, soundingSec });
   const phrases = speech ? phraseReports(hp, seg, pitch) : [];
-  const mapped = partMapping(hp, seg, script);
+  const mapped = partMapping(hp, contour, seg, script);
   const parts = mapped?.mapping ?? null;
   const steady = steadiness(steadinessStretches(hp, phrases, speech ? parts : null));
   const emphasis = script && mapped

@@ -62,9 +62,13 @@ const MIN_PITCH_SPREAD_ST = 1;
 const MIN_SPREAD_FRAMES = 10;
 
 /** Segment the preprocessed (80 Hz high-passed) mono signal into speech, pauses and phrases. */
-export function segmentSpeech(signal: MonoSignal, options: SegmentationOptions = {}): Segmentation {
+export function segmentSpeech(
+  signal: MonoSignal,
+  options: SegmentationOptions = {},
+  // The 100 Hz intensity contour of `signal`, when the caller already has it (a second segmentation of the same signal).
+  contour: IntensityContour = intensityContour(signal.samples, signal.sampleRateHz, SEGMENTATION_MIN_PITCH_HZ),
+): Segmentation {
   const o = { ...DEFAULTS, ...options };
-  const contour = intensityContour(signal.samples, signal.sampleRateHz, SEGMENTATION_MIN_PITCH_HZ);
   const levels = contour.levelDbfs;
   if (levels.length === 0) return noSpeech('too-short', null);
   const sorted = Float64Array.from(levels).sort();
