@@ -12,11 +12,11 @@ import { mapParts, type PartMapping } from './parts.ts';
 import { analysePitch, type PitchResult } from './pitch-pass.ts';
 import { buildRate } from './rate.ts';
 import { ANALYSIS_VERSION, type AnalysisReport, type PhraseReport } from './report.ts';
-import { scoreGuidelines } from './scoring.ts';
+import { levelSteadiness, scoreGuidelines } from './scoring.ts';
 import { guessLang, parseScript } from './script.ts';
 import { segmentSpeech } from './segmentation.ts';
 import { brightnessHz } from './spectrum.ts';
-import { finiteOrNull, standardDeviation } from './stats.ts';
+import { finiteOrNull } from './stats.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from './types.ts';
 
 // Finer silences for locating the parts of a greeting: GUIDELINES.md asks for 0.15–0.8 s between parts,
@@ -54,14 +54,10 @@ function steadinessStretches(hp: Float32Array, phrases: PhraseReport[], parts: P
   });
 }
 
-function steadiness(phrases: PhraseReport[]): { levels: number[]; sdDb: number | null; finalDropDb: number | null } {
-  const levels = phrases
+function steadiness(phrases: PhraseReport[]): ReturnType<typeof levelSteadiness> {
+  return levelSteadiness(phrases
     .filter((p) => p.endSec - p.startSec >= STEADINESS_MIN_PHRASE_SEC && p.activeLevelDbfs !== null)
-    .map((p) => p.activeLevelDbfs as number);
-  if (levels.length < 2) return { levels, sdDb: null, finalDropDb: null };
-  const others = levels.slice(0, -1);
-  const finalDropDb = others.reduce((s, x) => s + x, 0) / others.length - levels[levels.length - 1];
-  return { levels, sdDb: standardDeviation(levels), finalDropDb };
+    .map((p) => p.activeLevelDbfs as number));
 }
 
 // The parts' mapping and the fine sounding intervals it was made on (emphasis times words on them too).
@@ -118,7 +114,8 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     clippedFraction: loud.clippedFraction,
     snrDb: loud.snrDb,
     baseline: options.baseline ?? null,
-    phraseLevelsDbfs: steady.levels,
+    phraseLevelSdDb: steady.phraseLevelSdDb,
+    finalDropDb: steady.finalDropDb,
     medianHz: stats?.medianHz ?? null,
     sdSt: stats?.sdSt ?? null,
     brightnessHz: brightness,
@@ -152,7 +149,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
       clippedFraction: clippedFraction(mono),
       noiseFloorDbfs: loud.noiseFloorDbfs,
       snrDb: loud.snrDb,
-      phraseLevelSdDb: finiteOrNull(steady.sdDb),
+      phraseLevelSdDb: finiteOrNull(steady.phraseLevelSdDb),
       finalDropDb: finiteOrNull(steady.finalDropDb),
     },
     pitch: {

@@ -14,7 +14,9 @@ export interface ScoringInput {
   clippedFraction: number;
   snrDb: number | null;
   baseline: Baseline | null;
-  phraseLevelsDbfs: number[];
+  /** SD of the per-phrase (or per-part) levels and the last one's drop below the rest; null with < 2. */
+  phraseLevelSdDb: number | null;
+  finalDropDb: number | null;
   medianHz: number | null;
   sdSt: number | null;
   brightnessHz: number | null;
@@ -63,14 +65,20 @@ function volumeVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   return verdict('volume', m.activeLevelDbfs, band.unit, status, summary(band), key);
 }
 
+/** Level steadiness of consecutive phrases (GUIDELINES.md: SD of per-phrase level; drop on the last). */
+export function levelSteadiness(levelsDbfs: readonly number[]): { phraseLevelSdDb: number | null; finalDropDb: number | null } {
+  if (levelsDbfs.length < 2) return { phraseLevelSdDb: null, finalDropDb: null };
+  const others = levelsDbfs.slice(0, -1);
+  const finalDropDb = others.reduce((s, x) => s + x, 0) / others.length - levelsDbfs[levelsDbfs.length - 1];
+  return { phraseLevelSdDb: standardDeviation(levelsDbfs), finalDropDb };
+}
+
 function steadinessVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   const lim = b.steadiness;
   const band: BandSummary = { goodMin: null, goodMax: lim.maxPhraseSdDb, lowBelow: null, highAbove: 1.5 * lim.maxPhraseSdDb };
-  const levels = m.phraseLevelsDbfs;
-  if (levels.length < 2) return verdict('steadiness', null, 'dB', 'unmeasured', band);
-  const sdDb = standardDeviation(levels);
-  const others = levels.slice(0, -1);
-  const dropDb = others.reduce((s, x) => s + x, 0) / others.length - levels[levels.length - 1];
+  const sdDb = m.phraseLevelSdDb;
+  const dropDb = m.finalDropDb;
+  if (sdDb === null || dropDb === null) return verdict('steadiness', null, 'dB', 'unmeasured', band);
   let status: VerdictStatus = 'good';
   if (sdDb > 1.5 * lim.maxPhraseSdDb || dropDb > 1.5 * lim.maxFinalDropDb) status = 'high';
   else if (sdDb > lim.maxPhraseSdDb || dropDb > lim.maxFinalDropDb) status = 'borderline';

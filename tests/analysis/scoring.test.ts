@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
 import { ADVICE, adviceText } from '../../src/guidelines/advice.ts';
-import { bandStatus, scoreGuidelines, type ScoringInput } from '../../src/analysis/scoring.ts';
+import { bandStatus, levelSteadiness, scoreGuidelines, type ScoringInput } from '../../src/analysis/scoring.ts';
 
 const base: ScoringInput = {
   speechFound: true, perMinute: 200, activeLevelDbfs: -22, peakDbfs: -6, clippedFraction: 0, snrDb: 40,
-  baseline: null, phraseLevelsDbfs: [-22, -23, -22], medianHz: 200, sdSt: 3.5, brightnessHz: 1200, longestPauseSec: 0.5,
+  baseline: null, ...levelSteadiness([-22, -23, -22]), medianHz: 200, sdSt: 3.5, brightnessHz: 1200, longestPauseSec: 0.5,
   partGapsSec: [0.4, 0.5], pausesInsideParts: [0, 0, 0], emphasisWords: [],
 };
 const byId = (m: ScoringInput, lang: 'zh' | 'en' = 'zh') =>
@@ -53,7 +53,7 @@ describe('scoreGuidelines', () => {
   });
 
   it('catches a trailing-off last phrase', () => {
-    const v = byId({ ...base, phraseLevelsDbfs: [-20, -20, -28] });
+    const v = byId({ ...base, ...levelSteadiness([-20, -20, -28]) });
     expect(v.steadiness.status).not.toBe('good');
     expect(v.steadiness.adviceKey).toBe('steadiness.trailingOff');
   });
@@ -102,7 +102,7 @@ describe('scoreGuidelines', () => {
   it('has advice in both languages for every key it emits', () => {
     const w = (status: 'good' | 'borderline' | 'low', pitchGainSt: number) => ({ status, pitchGainSt });
     const cases: ScoringInput[] = [base, { ...base, speechFound: false }, { ...base, snrDb: 10 },
-      { ...base, perMinute: 100, sdSt: 9, phraseLevelsDbfs: [-10, -30], partGapsSec: [0.01] },
+      { ...base, perMinute: 100, sdSt: 9, ...levelSteadiness([-10, -30]), partGapsSec: [0.01] },
       { ...base, emphasisWords: [w('good', 3)] }, { ...base, emphasisWords: [w('borderline', 1)] }, { ...base, emphasisWords: [w('low', 0)] }];
     for (const c of cases) for (const v of scoreGuidelines(c, DEFAULT_BANDS.zh)) {
       expect(ADVICE[v.adviceKey], v.adviceKey).toBeDefined();
