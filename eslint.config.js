@@ -1,6 +1,12 @@
 // Lint: strict TypeScript, and walls between layers (the dependency arrows point toward src/analysis).
+// Layers, top to bottom (docs/adr/0004-layers.md):
+//   app (the shell) → features → takes, capture, services, ui → storage, backup, drills, i18n → guidelines ← analysis
+// Only src/takes, the analysis worker, the capture worklet and the CLI run analysis code; the layers below
+// the screens may name the report's types and read the version constant and the script parser.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const NO_ANALYSIS = 'Screens, the shell, src/ui, src/services and src/capture get analysis results and types through src/takes.';
 
 const hostOnly = ['**/audio/**', '**/workers/**', '**/storage/**', '**/features/**', '**/ui/**', '**/cli/**'];
 
@@ -26,6 +32,69 @@ export default tseslint.config(
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'self', 'process', 'Buffer', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['src/guidelines/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)analysis/', message: 'src/guidelines holds the ids, languages and statuses it is keyed by; it imports nothing from src/analysis.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)analysis/', message: NO_ANALYSIS },
+          { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!(index|components)\\.ts$)', message: 'A feature imports another feature only through its index.ts (models) or components.ts.' },
+          { regex: '(^|/)app/', message: 'Features sit below the app shell: use src/services.' },
+          { regex: '(^|/)takes/(?!index\\.ts$)', message: 'Screens use src/takes through its index.ts.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)analysis/', message: NO_ANALYSIS },
+          { regex: 'features/[^/]+/(?!(index|components)\\.ts$|[A-Za-z]+Screen\\.tsx$)', message: 'The shell imports a feature through its screen, index.ts or components.ts only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/services/**/*.{ts,tsx}', 'src/capture/**/*.ts', 'src/takes/**/*.ts'],
+    ignores: ['src/takes/**', 'src/capture/live-pitch-model.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)analysis/', message: NO_ANALYSIS },
+          { regex: '(^|/)(features|app)/', message: 'This layer sits below the screens and the shell.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/takes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)(features|app|ui)/', message: 'src/takes sits below the screens and the shell.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts', 'src/backup/**/*.ts', 'src/drills/**/*.ts', 'src/i18n/**/*.ts', 'src/pwa/**/*.{ts,tsx}', 'src/audio/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)analysis/(?!(report|script)\\.ts$)', allowTypeImports: true, message: 'Below src/takes, only the report types, ANALYSIS_VERSION (report.ts) and the script parser (script.ts) of src/analysis may be used.' },
+          { regex: '(^|/)(features|app|ui|takes|capture|services)/', message: 'This layer sits below the take lifecycle and the screens.' },
+        ],
+      }],
     },
   },
   {

@@ -19,7 +19,7 @@ import {
 import { ANALYSIS_RATE_HZ } from '../src/analysis/types.ts';
 
 const fs = ANALYSIS_RATE_HZ;
-const dir = join(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../../shared/fixtures/', import.meta.url)), 'real');
+const dir = join(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../../shared/fixtures', import.meta.url)), 'real');
 const durationSec = 600;
 
 async function tenMinutes(): Promise<Float32Array> {

@@ -70,20 +70,4 @@ export interface PitchStats {
   voicedFraction: number | null;
 }
 
-/** Script language. */
-export type Lang = 'zh' | 'en';
-
-/** Guideline ids, fixed by GUIDELINES.md. */
-export type GuidelineId =
-  | 'rate'
-  | 'volume'
-  | 'effort'
-  | 'steadiness'
-  | 'pitchLevel'
-  | 'pitchVariety'
-  | 'pauses'
-  | 'emphasis'
-  | 'warmth';
-
-/** Verdict of one guideline. */
-export type VerdictStatus = 'low' | 'borderline' | 'good' | 'high' | 'unmeasured';
+export type { GuidelineId, Lang, VerdictStatus } from '../guidelines/ids.ts';

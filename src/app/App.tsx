@@ -1,14 +1,14 @@
 /** The app shell: start-up, the header with navigation and language switch, banners, and the current screen. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ANALYSIS_VERSION } from '../analysis/index.ts';
+import { ANALYSIS_VERSION } from '../takes/index.ts';
 import { detectUiLang, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
 import { defaultProfile, isStorageError, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
-import { storageErrorMessage } from '../features/practice/errors-model.ts';
-import { FirstRun } from '../features/settings/FirstRun.tsx';
-import { UndoDelete } from '../features/history/undo-delete-model.ts';
-import { AppContext, type AppServices } from './app-context.ts';
+import { storageErrorMessage } from '../services/error-messages.ts';
+import { FirstRun } from '../features/settings/components.ts';
+import { UndoDelete } from '../takes/index.ts';
+import { AppContext, type AppServices } from '../services/app-context.ts';
 import { Header } from './Header.tsx';
-import { loadPreferences, savePreferences, type Preferences } from './preferences.ts';
+import { loadPreferences, savePreferences, type Preferences } from '../services/preferences.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { Screen } from './Screen.tsx';
 import { useBoot } from './use-boot.ts';

@@ -1,7 +1,7 @@
 /** The header: brand, main navigation (links, aria-current) and the UI language switch. */
 import type { UiLang } from '../i18n/index.ts';
-import { useApp } from './app-context.ts';
-import { NAV_SCREENS, navScreenOf, routeHref, type Route } from './routes.ts';
+import { useApp } from '../services/app-context.ts';
+import { NAV_SCREENS, navScreenOf, routeHref, type Route } from '../services/routes.ts';
 
 const LANG_NAMES: Record<UiLang, string> = { 'zh-CN': '中文', en: 'English' };
 

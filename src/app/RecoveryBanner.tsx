@@ -1,11 +1,10 @@
 /** Offers the takes a crash or a closed tab interrupted: analyse what was saved, or discard it. */
 import { useState } from 'react';
 import { findBuiltInDrill } from '../drills/index.ts';
-import { formatNumber } from '../i18n/index.ts';
-import { storageErrorMessage } from '../features/practice/errors-model.ts';
-import { formatWhen } from '../features/practice/scorecard-view-model.ts';
+import { formatNumber, formatWhen } from '../i18n/index.ts';
+import { storageErrorMessage } from '../services/error-messages.ts';
 import { isStorageError, type InterruptedTake, type TakeRecord } from '../storage/index.ts';
-import { useApp } from './app-context.ts';
+import { useApp } from '../services/app-context.ts';
 
 /** The recovery banner (one entry per interrupted take). */
 export function RecoveryBanner({ onAnalyse }: { onAnalyse: (take: TakeRecord) => void }): React.JSX.Element {

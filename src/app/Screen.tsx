@@ -2,8 +2,8 @@
 import { lazy, Suspense } from 'react';
 import { PracticeScreen } from '../features/practice/PracticeScreen.tsx';
 import type { TakeRecord } from '../storage/index.ts';
-import { useApp } from './app-context.ts';
-import type { Route } from './routes.ts';
+import { useApp } from '../services/app-context.ts';
+import type { Route } from '../services/routes.ts';
 
 const HistoryScreen = lazy(async () => ({ default: (await import('../features/history/HistoryScreen.tsx')).HistoryScreen }));
 const TakeScreen = lazy(async () => ({ default: (await import('../features/history/TakeScreen.tsx')).TakeScreen }));

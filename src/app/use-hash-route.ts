@@ -1,6 +1,6 @@
 /** The current hash route, following the browser's back and forward buttons. */
 import { useCallback, useEffect, useState } from 'react';
-import { parseRoute, routeHref, type Route } from './routes.ts';
+import { parseRoute, routeHref, type Route } from '../services/routes.ts';
 
 /** The route and a function to go to another. */
 export function useHashRoute(): [Route, (route: Route) => void] {

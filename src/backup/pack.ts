@@ -4,7 +4,7 @@
  * and every audio chunk's place, length and CRC-32. Pure: no IndexedDB.
  */
 import * as v from 'valibot';
-import { ANALYSIS_VERSION } from '../analysis/index.ts';
+import { ANALYSIS_VERSION } from '../analysis/report.ts';
 import type { Drill } from '../drills/types.ts';
 import { restoreProfile, restoreTake, SCHEMA_VERSION, StorageError, type AudioChunkRecord, type ProfileRecord, type TakeRecord } from '../storage/index.ts';
 import { decodeContainer, encodeContainer } from './container.ts';

@@ -5,7 +5,7 @@
  * Passages are 40–120 script syllables (tests/app/drills.test.ts holds the rule).
  */
 import type { GuidelineId, Lang } from '../analysis/index.ts';
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from '../i18n/ui-lang.ts';
 import { DEFAULT_BANDS } from '../guidelines/bands.ts';
 import type { Drill, DrillKind } from './types.ts';
 

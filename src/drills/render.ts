@@ -9,8 +9,8 @@
  * Filled values are cleaned: part delimiters (，,。.?？！!；;|), emphasis and placeholder marks
  * (* { }) become spaces, so "Smith, Jones & Co." cannot add a part to a four-part greeting.
  */
-import type { Lang } from '../analysis/index.ts';
-import { countText, parseScript } from '../analysis/index.ts';
+import type { Lang } from '../guidelines/ids.ts';
+import { countText, parseScript } from '../analysis/script.ts';
 import type { DisplayPart, DisplaySegment, Drill, DrillProfile, RenderedDrill } from './types.ts';
 
 /** Values used when the profile's name or company is empty, per script language. */

@@ -4,8 +4,8 @@
  * Errors are English sentences with the path of the field, e.g. "template: …".
  */
 import * as v from 'valibot';
-import type { GuidelineId } from '../analysis/index.ts';
-import { parseScript } from '../analysis/index.ts';
+import type { GuidelineId } from '../guidelines/ids.ts';
+import { parseScript } from '../analysis/script.ts';
 import { DEFAULT_BANDS, GUIDELINES_VERSION, SCORED_GUIDELINES, type Band, type GuidelineBands } from '../guidelines/bands.ts';
 import { fillTemplate, SAMPLE_PROFILE } from './render.ts';
 import { DRILL_KINDS, GREETING_PART_COUNT, type Drill } from './types.ts';

@@ -1,6 +1,6 @@
 /** The drill types: what an agent reads aloud, and the bands it is scored against. */
 import type { GuidelineId, Lang } from '../analysis/index.ts';
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from '../i18n/ui-lang.ts';
 import type { GuidelineBands } from '../guidelines/bands.ts';
 
 /** What a drill trains: the two standard greetings of GUIDELINES.md point 2, or a reading passage (point 7). */

@@ -2,7 +2,7 @@
  * Target bands of ../shared/GUIDELINES.md ("Initial target bands") as versioned data.
  * Every band is a configurable default: trainers may override it per drill.
  */
-import type { GuidelineId, Lang } from '../analysis/types.ts';
+import type { GuidelineId, Lang } from './ids.ts';
 
 /** Version of this band table; stored with every verdict. */
 export const GUIDELINES_VERSION = '2026-11-23.1';

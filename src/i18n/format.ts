@@ -1,6 +1,6 @@
 /** Formatting shared by the screens: numbers as the CLI prints them, units, bands, clocks, lists. */
 import type { BandSummary, GuidelineId, VerdictStatus } from '../analysis/index.ts';
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from './ui-lang.ts';
 import { t, tMaybe } from './messages.ts';
 
 /** A number exactly as stored (the CLI prints String(value) too); −0 shows as 0. */
@@ -48,4 +48,9 @@ export function joinList(lang: UiLang, items: readonly string[]): string {
   if (lang === 'zh-CN') return items.join('、');
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A take's time for sentences ("23 Nov 2026, 09:15" / "2026年11月23日 09:15"). */
+export function formatWhen(iso: string, lang: UiLang): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

@@ -1,5 +1,5 @@
 /** The message catalogues and `t`: lookup with `{param}` substitution. */
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from './ui-lang.ts';
 import { EN, type MessageKey } from './en.ts';
 import { ZH_CN } from './zh-CN.ts';
 

@@ -1,11 +1,9 @@
 /** Public surface of storage: open the store, the record types, errors, restore and PCM helpers. */
 export { openStore, defaultProfile, VoiceDrillStore, type OpenStoreOptions } from './store.ts';
 export type { NewTake, InterruptedTake, TakeFilter } from './takes.ts';
-export { TAKE_NAME_MAX_CHARS } from './takes.ts';
-export type { BestOptions } from './history.ts';
+export { TAKE_NAME_MAX_CHARS, takeOrder } from './takes.ts';
 export { DB_NAME, SCHEMA_VERSION, TAKE_STATUSES } from './records.ts';
 export type { AudioChunkRecord, Profile, ProfileRecord, StoredBaseline, TakeRecord, TakeStatus } from './records.ts';
 export { StorageError, isStorageError, toStorageError, type StorageErrorKind } from './errors.ts';
 export { baselineIsStale, looksLikeReport, needsReanalysis, restoreProfile, restoreTake } from './restore.ts';
-export { canBeBest, compareReports, reportScore, type ReportScore } from './best.ts';
 export { concatChunks, floatToInt16, int16ToFloat } from './pcm.ts';

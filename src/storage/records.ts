@@ -4,7 +4,7 @@
  */
 import type { AnalysisReport, Lang } from '../analysis/index.ts';
 import type { Drill } from '../drills/types.ts';
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from '../i18n/ui-lang.ts';
 
 /** Version of the record shapes below; restore.ts migrates anything older, refuses anything newer. */
 export const SCHEMA_VERSION = 1;

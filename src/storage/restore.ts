@@ -9,9 +9,10 @@
  * audio's length is the answer); a report that does not look like a report is dropped (the audio is
  * kept, so it can be re-analysed). Records this version writes are always complete.
  */
-import { ANALYSIS_VERSION, type AnalysisReport, type Lang } from '../analysis/index.ts';
+import type { AnalysisReport, Lang } from '../analysis/index.ts';
+import { ANALYSIS_VERSION } from '../analysis/report.ts';
 import { parseDrill } from '../drills/schema.ts';
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from '../i18n/ui-lang.ts';
 import { StorageError } from './errors.ts';
 import { SCHEMA_VERSION, TAKE_STATUSES, type ProfileRecord, type StoredBaseline, type TakeRecord, type TakeStatus } from './records.ts';
 

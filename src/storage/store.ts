@@ -4,10 +4,9 @@
  * No DOM: usable from a Web Worker or the main thread.
  */
 import type { AnalysisReport } from '../analysis/index.ts';
-import type { UiLang } from '../guidelines/advice.ts';
+import type { UiLang } from '../i18n/ui-lang.ts';
 import { VoiceDrillDb, type OpenDbOptions } from './db.ts';
 import { StorageError, toStorageError } from './errors.ts';
-import { personalBest, previousTake, type BestOptions } from './history.ts';
 import { SCHEMA_VERSION, type Profile, type TakeRecord } from './records.ts';
 import { restoreProfile } from './restore.ts';
 import * as takes from './takes.ts';
@@ -104,16 +103,6 @@ export class VoiceDrillStore {
   /** Delete a take and its audio. */
   deleteTake(takeId: string): Promise<void> {
     return this.run('delete the take', () => takes.deleteTake(this.db, takeId));
-  }
-
-  /** The latest analysed take of the drill before the given take, or null. */
-  previousTake(drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
-    return this.run('find the previous take', () => previousTake(this.db, drillId, beforeTakeId));
-  }
-
-  /** The drill's personal best (most good, then fewest low/high, then earliest), or null. */
-  personalBest(drillId: string, options?: BestOptions): Promise<TakeRecord | null> {
-    return this.run('find the personal best', () => personalBest(this.db, drillId, options));
   }
 
   /** The stored profile, or null on a first start (see defaultProfile). */

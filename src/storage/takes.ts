@@ -6,7 +6,7 @@
  * stops at the first failed append, so there is no gap; if there were, what follows it is ignored).
  */
 import { Dexie } from 'dexie';
-import { roundReport, type AnalysisReport } from '../analysis/index.ts';
+import type { AnalysisReport } from '../analysis/index.ts';
 import type { Drill } from '../drills/types.ts';
 import type { VoiceDrillDb } from './db.ts';
 import { StorageError } from './errors.ts';
@@ -142,14 +142,13 @@ export async function finishTake(db: VoiceDrillDb, takeId: string, durationSec: 
   });
 }
 
-/** Store the analysis report of a recorded take, rounded (roundReport, as the CLI prints it); the take becomes 'analysed'. */
+/** Store the analysis report of a recorded take as given (analyzeToJson rounded it once, as the CLI prints it); the take becomes 'analysed'. */
 export async function saveReport(db: VoiceDrillDb, takeId: string, report: AnalysisReport): Promise<TakeRecord> {
   if (!looksLikeReport(report)) throw new TypeError('saveReport was given something that is not an analysis report.');
   return db.transaction('rw', db.takes, async () => {
     const take = await requireTake(db, takeId);
     if (take.status === 'recording') throw new StorageError('unknown', `Take "${takeId}" is still recording; finish or recover it before saving its report.`);
-    const rounded = roundReport(report);
-    const analysed: TakeRecord = { ...take, status: 'analysed', report: rounded, analysisVersion: rounded.analysisVersion, failure: null };
+    const analysed: TakeRecord = { ...take, status: 'analysed', report, analysisVersion: report.analysisVersion, failure: null };
     await db.takes.put(analysed);
     return analysed;
   });

@@ -1,6 +1,6 @@
 /** A horizontal level meter with the too-quiet / good / too-loud zones of the recording-level band. */
 import { useId } from 'react';
-import { GOOD_MAX_DBFS, GOOD_MIN_DBFS, levelZone, meterFraction, METER_FLOOR_DBFS, type LevelZone } from '../features/practice/level-meter-model.ts';
+import { GOOD_MAX_DBFS, GOOD_MIN_DBFS, levelZone, meterFraction, METER_FLOOR_DBFS, type LevelZone } from '../capture/level-meter-model.ts';
 
 /** Texts of the meter, in the UI language. */
 export interface LevelMeterLabels {

@@ -1,6 +1,6 @@
 /** The live pitch trace: recent F0 on a log scale, drawn on a small canvas (voiced stretches as lines). */
 import { useEffect, useRef } from 'react';
-import { pitchY, type PitchPoint } from '../features/practice/live-pitch-model.ts';
+import { pitchY, type PitchPoint } from '../capture/live-pitch-model.ts';
 
 /** Range of the trace's vertical axis, Hz. */
 const MIN_HZ = 60;

@@ -194,7 +194,7 @@ describe('measureLoudness and intervalLevelDbfs', () => {
 
 // ---- Fixtures with Praat references (../shared/fixtures relative to the repo root) ----
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
 const hasFixtures = existsSync(`${FIXTURES}reference.csv`);
 
 type Row = Record<string, string>;

@@ -18,7 +18,7 @@ import { seededRandom } from '../helpers/synth.ts';
 const FS = 16000;
 const W = 512;
 const THRESHOLD = 0.15;
-const REAL = fileURLToPath(new URL('../../../shared/fixtures/real/', import.meta.url));
+const REAL = fileURLToPath(new URL('../../../shared/fixtures/real', import.meta.url));
 const pitchfinder = YIN({ sampleRate: FS, threshold: THRESHOLD });
 
 /** Fraction of frames (both voiced, pitchfinder plausible) where the two agree within 1 %. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
-import { ADVICE, adviceText } from '../../src/guidelines/advice.ts';
+import { ADVICE, adviceText } from '../../src/i18n/advice.ts';
 import { bandStatus, levelSteadiness, scoreGuidelines, type ScoringInput } from '../../src/analysis/scoring.ts';
 
 const base: ScoringInput = {

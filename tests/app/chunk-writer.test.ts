@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SEC, ChunkWriter } from '../../src/features/practice/chunk-writer.ts';
+import { CHUNK_SEC, ChunkWriter } from '../../src/capture/chunk-writer.ts';
 import { int16ToFloat } from '../../src/storage/pcm.ts';
 
 const RATE = 1000; // small numbers keep the arithmetic readable

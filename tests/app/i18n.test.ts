@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { GuidelineId, VerdictStatus } from '../../src/analysis/index.ts';
-import { ADVICE } from '../../src/guidelines/advice.ts';
+import { ADVICE } from '../../src/i18n/advice.ts';
 import { EN } from '../../src/i18n/en.ts';
 import {
   CATALOGUES, detectUiLang, formatBand, formatClock, guidelineLabel, hasMessage, joinList, statusLabel, t, UI_LANGS, unitLabel,
 } from '../../src/i18n/index.ts';
 import { ZH_CN } from '../../src/i18n/zh-CN.ts';
-import { micErrorMessages, storageErrorMessage } from '../../src/features/practice/errors-model.ts';
+import { micErrorMessages, storageErrorMessage } from '../../src/services/error-messages.ts';
 import type { StorageErrorKind } from '../../src/storage/index.ts';
 
 const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   blockLevelDbfs, GOOD_MAX_DBFS, GOOD_MIN_DBFS, levelZone, meterFraction, RELEASE_DB_PER_SEC, SILENCE_DBFS, smoothLevelDbfs,
-} from '../../src/features/practice/level-meter-model.ts';
+} from '../../src/capture/level-meter-model.ts';
 import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
 
 describe('live level meter', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockLevelDbfs } from '../../src/features/practice/level-meter-model.ts';
-import { LIVE_MIN_LEVEL_DBFS, LivePitch, pitchY } from '../../src/features/practice/live-pitch-model.ts';
+import { blockLevelDbfs } from '../../src/capture/level-meter-model.ts';
+import { LIVE_MIN_LEVEL_DBFS, LivePitch, pitchY } from '../../src/capture/live-pitch-model.ts';
 
 function voiced(f0Hz: number, rateHz: number, sec: number, amp = 0.2): Float32Array {
   // A few harmonics with falling amplitude, like a voiced vowel.

@@ -4,7 +4,8 @@ import { ANALYSIS_VERSION, type AnalysisReport, type AnalyzeOptions } from '../.
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
 import { formatBytes, nearlyFull, persistenceText, resultText, usageText } from '../../src/features/settings-storage/storage-panel-model.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
-import { outdatedTakeIds, reanalyseOutdated, requestPersistentStorage, storageHealth, type ReanalyseProgress } from '../../src/storage/quota.ts';
+import { requestPersistentStorage, storageHealth } from '../../src/storage/quota.ts';
+import { outdatedTakeIds, reanalyseOutdated, type ReanalyseProgress } from '../../src/takes/index.ts';
 import { makeReport } from './report-fixture.ts';
 
 const opened: VoiceDrillStore[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COUNT_IN_SEC, MAX_TAKE_SEC, RecordingModel, SILENCE_STOP_SEC, SPEECH_START_SEC, VOICE_MIN_DBFS,
-} from '../../src/features/practice/recording-model.ts';
+} from '../../src/capture/recording-model.ts';
 
 const RATE = 48000;
 const BLOCK = 2400; // 50 ms, the worklet's block

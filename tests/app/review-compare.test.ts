@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
-import { resolveComparison } from '../../src/features/review/compare-data.ts';
+import { resolveComparison } from '../../src/takes/compare-takes.ts';
 import {
   alignContours, alignSpan, commonAlignMode, comparisonData, fractionAtTime, scriptSpan, speechSpan, timeAtFraction,
 } from '../../src/features/review/compare-model.ts';
-import type { PitchContour } from '../../src/features/review/review-signal.ts';
+import type { PitchContour } from '../../src/takes/review-signal.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { makeReport, parts } from './report-fixture.ts';
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeToJson, ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
-import { loadTakeForReview, signalsOf } from '../../src/features/review/review-data.ts';
+import { loadTakeForReview, signalsOf } from '../../src/takes/load-review.ts';
 import { findingRange, reviewRegions } from '../../src/features/review/review-model.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { speechLike } from '../helpers/synth.ts';

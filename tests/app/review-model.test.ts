@@ -5,7 +5,7 @@ import { reviewFindings } from '../../src/features/review/review-findings.ts';
 import {
   findingParam, findingRange, keyAction, keywordPlaces, parseFindingParam, loopRangeAt, loopSeek, nextRate, padRange, PLAYBACK_RATES, reviewRegions, seekTime,
 } from '../../src/features/review/review-model.ts';
-import type { PitchContour } from '../../src/features/review/review-signal.ts';
+import type { PitchContour } from '../../src/takes/review-signal.ts';
 import { makeReport } from './report-fixture.ts';
 
 // 早上好，我是李雷，很高兴为您*服务* — three parts with their mapped times, two pauses between them.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analysisSignal, contourAt, loudnessEnvelope, pitchContour, reviewSignals, semitonesAbove, speechIntervals, waveformPeaks,
-} from '../../src/features/review/review-signal.ts';
+} from '../../src/takes/review-signal.ts';
 import { speechLike } from '../helpers/synth.ts';
 import { makeReport } from './report-fixture.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_IN_CHOICES_SEC, DEFAULT_PREFERENCES, loadPreferences, parsePreferences, PREFERENCES_KEY, savePreferences } from '../../src/app/preferences.ts';
-import { navScreenOf, parseRoute, routeHref } from '../../src/app/routes.ts';
+import { COUNT_IN_CHOICES_SEC, DEFAULT_PREFERENCES, loadPreferences, parsePreferences, PREFERENCES_KEY, savePreferences } from '../../src/services/preferences.ts';
+import { navScreenOf, parseRoute, routeHref } from '../../src/services/routes.ts';
 
 describe('routes', () => {
   it('parse and format every screen', () => {

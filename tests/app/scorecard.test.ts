@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
 import { buildScorecard, exactDelta } from '../../src/features/practice/scorecard-model.ts';
-import { adviceText } from '../../src/guidelines/advice.ts';
+import { adviceText } from '../../src/i18n/advice.ts';
 import { makeReport, parts } from './report-fixture.ts';
 
 function drill(id: string): Drill {

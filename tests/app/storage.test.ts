@@ -7,6 +7,7 @@ import {
   type VoiceDrillStore,
 } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
+import { personalBest, previousTake } from '../../src/takes/index.ts';
 
 const RATE_HZ = 48000;
 let dbCounter = 0;
@@ -221,27 +222,26 @@ describe('previous take and personal best', () => {
     const other = await add(6, { rate: ['good', 1], volume: ['good', 1], pauses: ['good', 1], pitchVariety: ['good', 3] });
     await store.db.takes.update(other, { drillId: 'en-greeting3' });
 
-    expect((await store.previousTake(d.id, t5))?.id).toBe(t4);
-    expect((await store.previousTake(d.id, t3))?.id).toBe(t2);
-    expect(await store.previousTake(d.id, t1)).toBeNull();
-    expect((await store.personalBest(d.id))?.id).toBe(t2);
-    expect((await store.personalBest(d.id, { excludeTakeId: t2 }))?.id).toBe(t5);
-    expect((await store.personalBest(d.id, { analysisVersion: '0.0.1' }))?.id).toBe(t4);
+    expect((await previousTake(store, d.id, t5))?.id).toBe(t4);
+    expect((await previousTake(store, d.id, t3))?.id).toBe(t2);
+    expect(await previousTake(store, d.id, t1)).toBeNull();
+    expect((await personalBest(store, d.id))?.id).toBe(t2);
+    expect((await personalBest(store, d.id, { excludeTakeId: t2 }))?.id).toBe(t5);
+    expect((await personalBest(store, d.id, { analysisVersion: '0.0.1' }))?.id).toBe(t4);
     expect((await store.listTakes({ drillId: d.id, status: 'analysed', order: 'oldest' })).map((t) => t.id)).toEqual([t1, t2, t4, t5]);
     expect((await store.listTakes({ limit: 2 })).map((t) => t.id)).toEqual([other, t5]);
 
-    // Reports are stored rounded, exactly as the CLI prints them.
-    const raw = makeReport({ rate: ['good', 201.26], volume: ['good', -20.123] }, { durationSec: 1.23456 });
-    const saved = await store.saveReport(t3, raw);
-    expect(saved.report?.verdicts.slice(0, 2).map((v) => v.value)).toEqual([201.3, -20.12]);
-    expect(saved.report?.durationSec).toBe(1.235);
+    // Reports are stored exactly as given: analyzeToJson rounded them once, as the CLI prints them.
+    const given = makeReport({ rate: ['good', 201.3], volume: ['good', -20.12] }, { durationSec: 1.235 });
+    const saved = await store.saveReport(t3, given);
+    expect(saved.report).toEqual(given);
     expect((await store.getTake(t3))?.report).toEqual(saved.report);
 
     await store.deleteTake(t2);
     expect(await store.getTake(t2)).toBeNull();
     expect(await store.db.audioChunks.where('takeId').equals(t2).count()).toBe(0);
     // t3 (now analysed) and t5 tie: the earlier one is the best.
-    expect((await store.personalBest(d.id))?.id).toBe(t3);
+    expect((await personalBest(store, d.id))?.id).toBe(t3);
   });
 });
 

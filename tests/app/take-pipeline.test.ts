@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeToJson, type AnalyzeOptions, type AudioInput, type FileReport } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
-import { ChunkWriter } from '../../src/features/practice/chunk-writer.ts';
-import { analyseTake, analyseUnsaved, analysisOptions, drillOfTake, loadComparison, toBaseline, type Analyser } from '../../src/features/practice/take-pipeline.ts';
+import { ChunkWriter } from '../../src/capture/chunk-writer.ts';
+import { analyseTake, analyseUnsaved, analysisOptions, drillOfTake, loadComparison, toBaseline, type Analyser } from '../../src/takes/analyse-take.ts';
 import { concatChunks, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { partsAt, speechLike } from '../helpers/synth.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { UNDO_WINDOW_MS, UndoDelete, type UndoTimers } from '../../src/features/history/undo-delete-model.ts';
+import { UNDO_WINDOW_MS, UndoDelete, type UndoTimers } from '../../src/takes/undo-delete.ts';
 
 // Hand-driven timers: `run()` fires every timer still set.
 function fakeTimers(): UndoTimers & { run: () => void; count: () => number } {

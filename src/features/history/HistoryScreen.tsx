@@ -1,9 +1,9 @@
 /** History: the takes grouped by drill and day, with key figures; each opens its scorecard, is renamed or deleted (with undo). */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useApp } from '../../app/app-context.ts';
-import { routeHref } from '../../app/routes.ts';
+import { useApp } from '../../services/app-context.ts';
+import { routeHref } from '../../services/routes.ts';
 import { isStorageError, type TakeRecord } from '../../storage/index.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
 import { groupTakes, withoutHidden, type TakeSummary } from './history-model.ts';
 import { TakeItem } from './TakeItem.tsx';
 import { UndoBar } from './UndoBar.tsx';

@@ -1,7 +1,7 @@
 /** Listen to a stored take: its audio is read from storage only when asked for. */
 import { useState } from 'react';
-import { useApp } from '../../app/app-context.ts';
-import { TakeAudio } from '../practice/TakeAudio.tsx';
+import { useApp } from '../../services/app-context.ts';
+import { TakeAudio } from '../practice/components.ts';
 
 /** A "listen" button for a stored take. */
 export function StoredTakeAudio({ takeId }: { takeId: string }): React.JSX.Element | null {

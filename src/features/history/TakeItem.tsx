@@ -1,7 +1,7 @@
 /** One take in the History list: opens its screen; renamed in place (Enter saves, Escape cancels); deleted with undo. */
 import { useEffect, useRef, useState } from 'react';
-import { useApp } from '../../app/app-context.ts';
-import { routeHref } from '../../app/routes.ts';
+import { useApp } from '../../services/app-context.ts';
+import { routeHref } from '../../services/routes.ts';
 import { TAKE_NAME_MAX_CHARS } from '../../storage/index.ts';
 import { checkTakeName, type TakeSummary } from './history-model.ts';
 

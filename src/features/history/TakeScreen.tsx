@@ -1,12 +1,12 @@
 /** One take from History: its scorecard, or the way to analyse it; listen back; delete (undone in History). */
 import { useMemo } from 'react';
-import { useApp } from '../../app/app-context.ts';
-import { routeHref } from '../../app/routes.ts';
+import { useApp } from '../../services/app-context.ts';
+import { routeHref } from '../../services/routes.ts';
 import { needsReanalysis } from '../../storage/index.ts';
-import { CompareTakes } from '../review/compare-takes.tsx';
-import { TakeReview } from '../review/TakeReview.tsx';
-import { ScorecardView } from '../practice/ScorecardView.tsx';
-import { toBaseline } from '../practice/take-pipeline.ts';
+import { CompareTakes } from '../review/components.ts';
+import { TakeReview } from '../review/components.ts';
+import { ScorecardView } from '../practice/components.ts';
+import { toBaseline } from '../../takes/index.ts';
 import { takeLabel } from './history-model.ts';
 import { StoredTakeAudio } from './StoredTakeAudio.tsx';
 import { useStoredTake } from './use-stored-take.ts';

@@ -1,6 +1,6 @@
 /** The deletes that can still be undone, each with its Undo button (focused when it appears). */
-import { useApp } from '../../app/app-context.ts';
-import type { PendingDelete } from './undo-delete-model.ts';
+import { useApp } from '../../services/app-context.ts';
+import type { PendingDelete } from '../../takes/index.ts';
 
 /** Props of UndoBar. */
 export interface UndoBarProps {

@@ -2,7 +2,7 @@
  * History as data: takes grouped by drill, then by day (the agent's local calendar), newest first,
  * each with its key figures as the scorecard shows them. Pure.
  */
-import type { GuidelineId, VerdictStatus } from '../../analysis/index.ts';
+import type { GuidelineId, VerdictStatus } from '../../takes/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';

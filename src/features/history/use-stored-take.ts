@@ -4,12 +4,12 @@
  * the app's UndoDelete (TakeScreen).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useApp } from '../../app/app-context.ts';
+import { useApp } from '../../services/app-context.ts';
 import { isStorageError, needsReanalysis, type TakeRecord } from '../../storage/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
-import { analyseTake, drillOfTake, loadComparison, toBaseline, type AnalysedTake } from '../practice/take-pipeline.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
+import { analyseTake, drillOfTake, loadComparison, toBaseline, type AnalysedTake } from '../../takes/index.ts';
 
 /** What the take screen shows. */
 export interface StoredTakeState {

@@ -1,7 +1,7 @@
 /** The app's UndoDelete as React state: re-renders on every change; leaving History deletes for good. */
 import { useEffect, useSyncExternalStore } from 'react';
-import { useApp } from '../../app/app-context.ts';
-import type { UndoDelete } from './undo-delete-model.ts';
+import { useApp } from '../../services/app-context.ts';
+import type { UndoDelete } from '../../takes/index.ts';
 
 const NO_SUBSCRIPTION = (): (() => void) => () => undefined;
 const NO_VERSION = (): number => 0;

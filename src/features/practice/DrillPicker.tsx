@@ -1,6 +1,6 @@
 /** The drill picker: script language, then the built-in drills of that language grouped by kind (one radio group). */
-import type { Lang } from '../../analysis/index.ts';
-import { useApp } from '../../app/app-context.ts';
+import type { Lang } from '../../takes/index.ts';
+import { useApp } from '../../services/app-context.ts';
 import { drillMenu } from './drill-menu-model.ts';
 
 /** Props of DrillPicker. */

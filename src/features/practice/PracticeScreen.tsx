@@ -1,19 +1,19 @@
 /** The practice screen: pick a drill, read the script, record with live meters, get the scorecard. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Lang } from '../../analysis/index.ts';
-import { useApp } from '../../app/app-context.ts';
+import type { Lang } from '../../takes/index.ts';
+import { useApp } from '../../services/app-context.ts';
 import { renderDrill } from '../../drills/index.ts';
 import type { TakeRecord } from '../../storage/index.ts';
 import { pickDrill } from './drill-menu-model.ts';
 import { DrillPicker } from './DrillPicker.tsx';
-import { storageErrorMessage } from './errors-model.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
 import { isCapturing, spaceAction, statusMessage, stopNotice } from './practice-model.ts';
 import { RecordPanel } from './RecordPanel.tsx';
-import { MAX_TAKE_SEC } from './recording-model.ts';
+import { MAX_TAKE_SEC } from '../../capture/recording-model.ts';
 import { ScorecardView } from './ScorecardView.tsx';
 import { scorecardAnnouncement, scorecardOf } from './scorecard-view-model.ts';
 import { ScriptView } from './ScriptView.tsx';
-import { drillOfTake, toBaseline } from './take-pipeline.ts';
+import { drillOfTake, toBaseline } from '../../takes/index.ts';
 import { usePractice } from './use-practice.ts';
 import { useSpaceKey } from './use-space-key.ts';
 

@@ -1,14 +1,14 @@
 /** The recording card: Start, the microphone's permission states, the count-in, live meters, elapsed time and Stop. */
 import { useEffect, useId, useRef } from 'react';
-import { useApp } from '../../app/app-context.ts';
+import { useApp } from '../../services/app-context.ts';
 import { formatClock } from '../../i18n/index.ts';
 import { LevelMeter, type LevelMeterLabels } from '../../ui/LevelMeter.tsx';
 import { PitchTrace } from '../../ui/PitchTrace.tsx';
-import { micErrorMessages } from './errors-model.ts';
-import { SILENCE_DBFS } from './level-meter-model.ts';
+import { micErrorMessages } from '../../services/error-messages.ts';
+import { SILENCE_DBFS } from '../../capture/level-meter-model.ts';
 import { canStart, countInNumber, type PracticeState } from './practice-model.ts';
-import { SILENCE_STOP_SEC } from './recording-model.ts';
-import type { LiveSnapshot } from './recording-session.ts';
+import { SILENCE_STOP_SEC } from '../../capture/recording-model.ts';
+import type { LiveSnapshot } from '../../capture/recording-session.ts';
 
 /** Props of RecordPanel. */
 export interface RecordPanelProps {

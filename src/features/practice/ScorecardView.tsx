@@ -4,12 +4,13 @@
  * Rows carry data-guideline, data-status and data-value (the report's number as the CLI prints it).
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { Baseline } from '../../analysis/index.ts';
-import { useApp } from '../../app/app-context.ts';
-import { routeHref } from '../../app/routes.ts';
-import { comparisonView, dataValue, formatWhen, rowComparisons, scorecardOf } from './scorecard-view-model.ts';
-import type { AnalysedTake } from './take-pipeline.ts';
-import { SCORECARD_MARK, STOP_MARK, STOP_TO_SCORECARD } from './timing.ts';
+import type { Baseline } from '../../takes/index.ts';
+import { useApp } from '../../services/app-context.ts';
+import { routeHref } from '../../services/routes.ts';
+import { formatWhen } from '../../i18n/index.ts';
+import { comparisonView, dataValue, rowComparisons, scorecardOf } from './scorecard-view-model.ts';
+import type { AnalysedTake } from '../../takes/index.ts';
+import { SCORECARD_MARK, STOP_MARK, STOP_TO_SCORECARD } from '../../capture/timing.ts';
 import { TakeAudio } from './TakeAudio.tsx';
 import { detailLines } from './details-model.ts';
 

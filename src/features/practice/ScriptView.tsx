@@ -1,7 +1,7 @@
 /** The script to read: its parts, with the key words emphasised, in the script's language. */
 import type { Drill, RenderedDrill } from '../../drills/index.ts';
-import { routeHref } from '../../app/routes.ts';
-import { useApp } from '../../app/app-context.ts';
+import { routeHref } from '../../services/routes.ts';
+import { useApp } from '../../services/app-context.ts';
 import { SAMPLE_PROFILE } from '../../drills/index.ts';
 
 /** The script card. */

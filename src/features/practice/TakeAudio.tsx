@@ -3,7 +3,7 @@
  * scorecard); its object URL is revoked when the take changes or the player closes.
  */
 import { useEffect, useState } from 'react';
-import { useApp } from '../../app/app-context.ts';
+import { useApp } from '../../services/app-context.ts';
 import { encodeWavMono16 } from '../../audio/wav.ts';
 
 /** Props of TakeAudio. */

@@ -2,7 +2,7 @@
  * The scorecard's measurement details: the report's own numbers (as the CLI prints them), labelled,
  * each with the report field it comes from (`data-field`), for agents and trainers who want the figures. Pure.
  */
-import type { AnalysisReport } from '../../analysis/index.ts';
+import type { AnalysisReport } from '../../takes/index.ts';
 import { formatNumber, t, unitLabel, type UiLang } from '../../i18n/index.ts';
 
 /** One measurement line. */

@@ -1,5 +1,5 @@
 /** The drill picker as data: the built-in drills of a script language, grouped by kind. Pure. */
-import type { Lang } from '../../analysis/index.ts';
+import type { Lang } from '../../takes/index.ts';
 import { builtInDrillsFor, DRILL_KINDS, type Drill, type DrillKind } from '../../drills/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 

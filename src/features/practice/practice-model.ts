@@ -6,7 +6,7 @@
 import type { MicrophoneErrorKind } from '../../audio/microphone-errors.ts';
 import type { MessageKey, MessageParams } from '../../i18n/index.ts';
 import type { StorageErrorKind } from '../../storage/errors.ts';
-import { SILENCE_STOP_SEC, type StopReason } from './recording-model.ts';
+import { SILENCE_STOP_SEC, type StopReason } from '../../capture/recording-model.ts';
 
 /** Phase of the practice screen. */
 export type PracticePhase =

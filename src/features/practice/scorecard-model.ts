@@ -4,13 +4,13 @@
  * headline. Pure: no React, no DOM; usable in a worker.
  * Deltas are current − other, computed only between reports of the same analysis version.
  */
-import { ANALYSIS_VERSION, type AnalysisReport, type Baseline, type BandSummary, type GuidelineId, type Verdict, type VerdictStatus } from '../../analysis/index.ts';
-import { parseScript } from '../../analysis/index.ts';
+import { ANALYSIS_VERSION, type AnalysisReport, type Baseline, type BandSummary, type GuidelineId, type Verdict, type VerdictStatus } from '../../takes/index.ts';
+import { parseScript } from '../../takes/index.ts';
 import type { Drill } from '../../drills/types.ts';
-import { adviceText } from '../../guidelines/advice.ts';
+import { adviceText } from '../../i18n/advice.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatBand, formatNumber, guidelineLabel, joinList, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
-import { compareReports } from '../../storage/best.ts';
+import { compareReports } from '../../takes/index.ts';
 import { buildWarnings, type ScorecardWarning } from './warnings-model.ts';
 
 export type { ScorecardWarning, WarningKind } from './warnings-model.ts';

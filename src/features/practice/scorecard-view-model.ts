@@ -3,10 +3,10 @@
  * (`data-value` exactly as the CLI prints the verdict value), signed deltas, and the comparison with
  * the previous take and the personal best as sentences. Pure.
  */
-import type { Baseline } from '../../analysis/index.ts';
-import { formatNumber, t, type UiLang } from '../../i18n/index.ts';
+import type { Baseline } from '../../takes/index.ts';
+import { formatNumber, t, type UiLang, formatWhen } from '../../i18n/index.ts';
 import { buildScorecard, type Scorecard, type ScorecardRow } from './scorecard-model.ts';
-import type { AnalysedTake } from './take-pipeline.ts';
+import type { AnalysedTake } from '../../takes/index.ts';
 
 /** The `data-value` of a row: the report's number as the CLI's JSON prints it, '' for null. */
 export function dataValue(value: number | null): string {
@@ -54,11 +54,6 @@ export function comparisonView(card: Scorecard, lang: UiLang, previousAt: string
   if (card.isNewBest) bestText = t(lang, 'scorecard.newBest');
   else if (bestAt !== null) bestText = t(lang, 'scorecard.bestFrom', { when: formatWhen(bestAt, lang) });
   return { previousText, bestText, newBest: card.isNewBest };
-}
-
-/** A take's time for sentences ("23 Nov 2026, 09:15" / "2026年11月23日 09:15"). */
-export function formatWhen(iso: string, lang: UiLang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The scorecard of an analysed take in a UI language (the one place the view builds it). */

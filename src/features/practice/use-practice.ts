@@ -4,17 +4,17 @@
  * screen aborts the analysis, terminates the worker and releases the microphone and AudioContext.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Baseline } from '../../analysis/index.ts';
-import { openSession } from './open-session.ts';
+import type { Baseline } from '../../takes/index.ts';
+import { openSession } from '../../capture/open-session.ts';
 import type { Drill, RenderedDrill } from '../../drills/index.ts';
 import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { canStart, INITIAL_PRACTICE, practiceReducer, type PracticeEvent, type PracticeState } from './practice-model.ts';
-import { MAX_TAKE_SEC, type StopReason } from './recording-model.ts';
-import type { LiveSnapshot, RecordingSession } from './recording-session.ts';
-import { analyseTake, analyseUnsaved, type AnalysedTake } from './take-pipeline.ts';
-import { CAPTURED_MARK, STOP_MARK } from './timing.ts';
+import { MAX_TAKE_SEC, type StopReason } from '../../capture/recording-model.ts';
+import type { LiveSnapshot, RecordingSession } from '../../capture/recording-session.ts';
+import { analyseTake, analyseUnsaved, loadComparison, type AnalysedTake, type Comparison } from '../../takes/index.ts';
+import { CAPTURED_MARK, STOP_MARK } from '../../capture/timing.ts';
 import { useBusyGuard } from './use-busy-guard.ts';
 
 /** What the hook needs. */
@@ -52,6 +52,7 @@ export function usePractice(args: PracticeArgs): PracticeController {
   const [result, setResult] = useState<AnalysedTake | null>(null);
   const [lastAudio, setLastAudio] = useState<PracticeController['lastAudio']>(null);
   const session = useRef<RecordingSession | null>(null);
+  const comparison = useRef<Promise<Comparison> | null>(null);
   const client = useRef<AnalysisClient | null>(null);
   const abort = useRef<AbortController | null>(null);
   const alive = useRef(false);
@@ -124,7 +125,7 @@ export function usePractice(args: PracticeArgs): PracticeController {
       return;
     }
     await analyse((signal, c) => analyseTake({
-      store, analyser: c, take, baseline, samples: done.samples, comparison: done.comparison ?? undefined,
+      store, analyser: c, take, baseline, samples: done.samples, comparison: comparison.current ?? undefined,
       recorded: done.recorded ?? undefined, signal,
     }));
   }, [analyse, send]);
@@ -135,11 +136,20 @@ export function usePractice(args: PracticeArgs): PracticeController {
     send({ type: 'start', maxSec: MAX_TAKE_SEC[drill.kind] });
     setResult(null);
     setLive(null);
+    comparison.current = null;
     void (async () => {
       const opened = await openSession({
         kind: drill.kind,
         countInSec,
-        sink: store === null ? null : { store, newTake: (sampleRateHz) => ({ drill, script: rendered.script, sampleRateHz }) },
+        sink: store === null ? null : {
+          store,
+          newTake: (sampleRateHz) => ({ drill, script: rendered.script, sampleRateHz }),
+          // Read now so the scorecard does not wait for the takes it is compared with after the stop.
+          onCreated: (take) => {
+            comparison.current = loadComparison(store, take);
+            comparison.current.catch(() => undefined);
+          },
+        },
         onSnapshot: (snapshot) => {
           if (!alive.current) return;
           setLive(snapshot);

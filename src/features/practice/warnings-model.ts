@@ -1,5 +1,5 @@
 /** Recording-quality warnings of a take: no speech, too short, clipping, very low level, noisy. Pure. */
-import type { AnalysisReport } from '../../analysis/index.ts';
+import type { AnalysisReport } from '../../takes/index.ts';
 import { formatNumber, t, type MessageKey, type UiLang } from '../../i18n/index.ts';
 
 /** Less sounding speech than this (seconds) is "too short". */

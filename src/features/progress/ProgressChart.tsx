@@ -10,7 +10,7 @@ import type uPlot from 'uplot';
 import { formatNumber, statusLabel, t, type UiLang } from '../../i18n/index.ts';
 import { chartYRange, type ProgressChart as ChartModel } from './progress-model.ts';
 import { bandPlugin } from './uplot-band.ts';
-import { useUplot } from './use-uplot.ts';
+import { useUplot } from '../../ui/use-uplot.ts';
 
 /** Props of ProgressChart. */
 export interface ProgressChartProps {

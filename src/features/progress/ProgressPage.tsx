@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
 import { buildProgress } from './progress-model.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 

@@ -1,5 +1,5 @@
 /** Progress: the charts of every guideline over sessions, per drill and across drills (ProgressPage is the screen). */
-import { useApp } from '../../app/app-context.ts';
+import { useApp } from '../../services/app-context.ts';
 import { ProgressPage } from './ProgressPage.tsx';
 
 /** The progress screen. */

@@ -7,11 +7,12 @@
  * and English wpm never meet. Numbers from different analysis versions are never one line: each
  * version is its own series, and the chart says so (versionSplit).
  */
-import { ANALYSIS_VERSION, type BandSummary, type GuidelineId, type Lang, type VerdictStatus } from '../../analysis/index.ts';
+import { ANALYSIS_VERSION, type BandSummary, type GuidelineId, type Lang, type VerdictStatus } from '../../takes/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { DEFAULT_BANDS, SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type UiLang } from '../../i18n/index.ts';
-import { canBeBest, compareReports, reportScore, type TakeRecord } from '../../storage/index.ts';
+import type { TakeRecord } from '../../storage/index.ts';
+import { canBeBest, compareReports, reportScore } from '../../takes/index.ts';
 import { practiceStreak, type Streak } from './progress-streak.ts';
 
 /** One plotted value: the stored verdict value, unchanged. */

@@ -7,11 +7,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatClock, t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
-import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from './review-data.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
+import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from '../../takes/index.ts';
 import { reviewFindings } from './review-findings.ts';
 import { findingRange, keyAction, padRange, reviewRegions, type Finding } from './review-model.ts';
-import type { ReviewSignals } from './review-signal.ts';
+import type { ReviewSignals } from '../../takes/index.ts';
 import { useOverlay } from './use-overlay.ts';
 import { useReviewPlayer, WAVEFORM_HEIGHT_PX, type PlayerSource } from './use-review-player.ts';
 

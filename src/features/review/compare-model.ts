@@ -3,9 +3,9 @@
  * (first heard part → last heard part) or, failing that, its speech span to the same length, so the
  * same words line up however fast each take was read. Pure.
  */
-import type { AnalysisReport } from '../../analysis/index.ts';
+import type { AnalysisReport } from '../../takes/index.ts';
 import type { TimeRange } from './review-model.ts';
-import { contourAt, type PitchContour } from './review-signal.ts';
+import { contourAt, type PitchContour } from '../../takes/index.ts';
 
 /** What is scaled to a common length. */
 export type AlignMode = 'script' | 'speech';

@@ -8,11 +8,11 @@ import type uPlot from 'uplot';
 import { t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { encodeWavMono16 } from '../../audio/wav.ts';
-import { useUplot } from '../progress/use-uplot.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
-import { resolveComparison, type CompareAgainst } from './compare-data.ts';
+import { useUplot } from '../../ui/use-uplot.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
+import { resolveComparison, type CompareAgainst } from '../../takes/index.ts';
 import { alignContours, comparisonData, timeAtFraction, type AlignedComparison } from './compare-model.ts';
-import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from './review-data.ts';
+import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from '../../takes/index.ts';
 
 /** Props of CompareTakes. */
 export interface CompareTakesProps {

@@ -2,7 +2,7 @@
  * Drawing the pitch contour and the loudness envelope over the waveform: pure pixel mapping plus a
  * painter over the few 2D-context calls it needs (a CanvasRenderingContext2D satisfies it).
  */
-import type { LoudnessEnvelope, PitchContour } from './review-signal.ts';
+import type { LoudnessEnvelope, PitchContour } from '../../takes/index.ts';
 
 /** The vertical range of the contour, semitones. */
 export interface SemitoneScale {

@@ -1,5 +1,5 @@
 /** The review's list of findings, each with the moment it refers to, as text in the UI language. Pure. */
-import type { AnalysisReport } from '../../analysis/index.ts';
+import type { AnalysisReport } from '../../takes/index.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type UiLang } from '../../i18n/index.ts';
 import { findingRange, keywordPlaces, type Finding, type TimeRange } from './review-model.ts';
 

@@ -3,7 +3,7 @@
  * key words), the moment each scorecard finding refers to, and the player's keyboard, speed and loop
  * rules. Pure: no React, no DOM. Times are seconds from the start of the take, as in the report.
  */
-import { countText, parseScript, type AnalysisReport, type GuidelineId, type Lang } from '../../analysis/index.ts';
+import { countText, parseScript, type AnalysisReport, type GuidelineId, type Lang } from '../../takes/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 
 /** A stretch of the take. */

@@ -1,7 +1,7 @@
 /** Paints the contour/envelope overlay on a canvas that follows its box's size (ResizeObserver, released on unmount). */
 import { useEffect, useState, type RefObject } from 'react';
 import { paintOverlay, type OverlayStyle } from './review-draw.ts';
-import type { ReviewSignals } from './review-signal.ts';
+import type { ReviewSignals } from '../../takes/index.ts';
 
 /** Keep `canvas` the size of `box` and paint `signals` on it; returns how many times it has painted. */
 export function useOverlay(

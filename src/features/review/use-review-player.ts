@@ -8,8 +8,8 @@ import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import { encodeWavMono16 } from '../../audio/wav.ts';
 import { loopRangeAt, loopSeek, nextRate, seekTime, type ReviewRegion, type TimeRange } from './review-model.ts';
-import { waveformPeaks } from './review-signal.ts';
-import type { AnalysisReport } from '../../analysis/index.ts';
+import { waveformPeaks } from '../../takes/index.ts';
+import type { AnalysisReport } from '../../takes/index.ts';
 
 /** Region fill per kind (translucent, so the waveform stays readable). */
 const REGION_COLORS: Record<ReviewRegion['kind'], string> = {

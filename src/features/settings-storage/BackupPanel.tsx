@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { downloadName, exportBackup, importBackup, isBackupError, takesToCsv, type BackupErrorKind, type ImportResult } from '../../backup/index.ts';
 import { t, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
 import { useDownloads } from './use-downloads.ts';
 
 /** Props of BackupPanel. */

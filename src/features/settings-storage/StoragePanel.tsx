@@ -5,10 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { t, type UiLang } from '../../i18n/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
-import {
-  defaultStorageManager, outdatedTakeIds, reanalyseOutdated, requestPersistentStorage, storageHealth,
-  type AnalyseFn, type ReanalyseProgress, type StorageHealth, type StorageManagerLike,
-} from '../../storage/quota.ts';
+import { defaultStorageManager, requestPersistentStorage, storageHealth, type StorageHealth, type StorageManagerLike } from '../../storage/quota.ts';
+import { outdatedTakeIds, reanalyseOutdated, type AnalyseFn, type ReanalyseProgress } from '../../takes/index.ts';
 import { nearlyFull, persistenceText, progressText, resultText, usageText } from './storage-panel-model.ts';
 
 /** Props of StoragePanel. */

@@ -1,7 +1,7 @@
 /** Settings → your data: storage usage and quota, re-analysis, backup and CSV export. */
 import { useEffect, useMemo } from 'react';
-import { useApp } from '../../app/app-context.ts';
-import type { AnalyseFn } from '../../storage/quota.ts';
+import { useApp } from '../../services/app-context.ts';
+import type { AnalyseFn } from '../../takes/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { BackupPanel } from './BackupPanel.tsx';

@@ -1,6 +1,7 @@
 /** The storage panel's texts: usage against quota, persistence, re-analysis progress. Pure. */
 import { t, type UiLang } from '../../i18n/index.ts';
-import type { ReanalyseProgress, ReanalyseResult, StorageHealth } from '../../storage/quota.ts';
+import type { StorageHealth } from '../../storage/quota.ts';
+import type { ReanalyseProgress, ReanalyseResult } from '../../takes/index.ts';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 

@@ -1,12 +1,11 @@
 /** Calibration: read one neutral sentence; its median pitch and active level become the agent's baseline. */
-import { useApp } from '../../app/app-context.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { useApp } from '../../services/app-context.ts';
+import { formatNumber, formatWhen } from '../../i18n/index.ts';
 import { baselineIsStale } from '../../storage/index.ts';
-import { RecordPanel } from '../practice/RecordPanel.tsx';
-import { spaceAction, statusMessage } from '../practice/practice-model.ts';
-import { MAX_TAKE_SEC } from '../practice/recording-model.ts';
-import { formatWhen } from '../practice/scorecard-view-model.ts';
-import { useSpaceKey } from '../practice/use-space-key.ts';
+import { RecordPanel } from '../practice/components.ts';
+import { spaceAction, statusMessage } from '../practice/index.ts';
+import { MAX_TAKE_SEC } from '../../capture/recording-model.ts';
+import { useSpaceKey } from '../practice/components.ts';
 import { useCalibration } from './use-calibration.ts';
 
 /** Props of CalibrationPanel. */

@@ -1,6 +1,6 @@
 /** The first run: the name and company for the greetings, then an optional calibration (skippable). */
 import { useState } from 'react';
-import { useApp } from '../../app/app-context.ts';
+import { useApp } from '../../services/app-context.ts';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 

@@ -1,11 +1,11 @@
 /** The profile form (name, company, script language, app language), shared by Settings and the first run. */
 import { useState } from 'react';
-import type { Lang } from '../../analysis/index.ts';
-import { useApp } from '../../app/app-context.ts';
+import type { Lang } from '../../takes/index.ts';
+import { useApp } from '../../services/app-context.ts';
 import { MAX_FILL_CHARS } from '../../drills/index.ts';
 import type { UiLang } from '../../i18n/index.ts';
 import type { Profile } from '../../storage/index.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
 import { isStorageError } from '../../storage/index.ts';
 
 /** Props of ProfileForm. */

@@ -1,7 +1,7 @@
 /** Settings: the profile, the count-in, and calibration (re-calibrate any time). */
-import { useApp } from '../../app/app-context.ts';
-import { COUNT_IN_CHOICES_SEC } from '../../app/preferences.ts';
-import { StorageSettings } from '../settings-storage/StorageSettings.tsx';
+import { useApp } from '../../services/app-context.ts';
+import { COUNT_IN_CHOICES_SEC } from '../../services/preferences.ts';
+import { StorageSettings } from '../settings-storage/components.ts';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 

@@ -2,10 +2,10 @@
  * Calibration: the agent reads one neutral sentence, and its analysis becomes the baseline that pitch
  * level, effort and warmth are measured against (GUIDELINES.md: compare the agent with themself). Pure.
  */
-import type { AnalysisReport, Lang } from '../../analysis/index.ts';
+import type { AnalysisReport, Lang } from '../../takes/index.ts';
 import { CATALOGUES, type MessageKey } from '../../i18n/index.ts';
 import type { StoredBaseline } from '../../storage/index.ts';
-import { TOO_SHORT_SPEECH_SEC } from '../practice/warnings-model.ts';
+import { TOO_SHORT_SPEECH_SEC } from '../practice/index.ts';
 
 /** Why a calibration reading cannot be used. */
 export type CalibrationProblem = 'noSpeech' | 'tooShort' | 'noPitch';

@@ -4,16 +4,16 @@
  * worker and session and releases both when the panel closes.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { openSession } from '../practice/open-session.ts';
-import { useApp } from '../../app/app-context.ts';
+import { openSession } from '../../capture/open-session.ts';
+import { useApp } from '../../services/app-context.ts';
 import { isStorageError } from '../../storage/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
-import { storageErrorMessage } from '../practice/errors-model.ts';
-import { canStart, INITIAL_PRACTICE, practiceReducer, type PracticeState } from '../practice/practice-model.ts';
-import { MAX_TAKE_SEC } from '../practice/recording-model.ts';
-import type { LiveSnapshot, RecordingSession } from '../practice/recording-session.ts';
-import { useBusyGuard } from '../practice/use-busy-guard.ts';
+import { storageErrorMessage } from '../../services/error-messages.ts';
+import { canStart, INITIAL_PRACTICE, practiceReducer, type PracticeState } from '../practice/index.ts';
+import { MAX_TAKE_SEC } from '../../capture/recording-model.ts';
+import type { LiveSnapshot, RecordingSession } from '../../capture/recording-session.ts';
+import { useBusyGuard } from '../practice/components.ts';
 import { baselineFromReport, calibrationProblemMessage, calibrationSentence } from './calibration-model.ts';
 
 /** What the calibration panel gets. */

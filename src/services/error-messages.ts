@@ -1,7 +1,7 @@
 /** Turn microphone and storage failures into the message keys the practice screen shows. Pure. */
-import type { MicrophoneErrorKind } from '../../audio/microphone-errors.ts';
-import type { MessageKey } from '../../i18n/index.ts';
-import type { StorageErrorKind } from '../../storage/errors.ts';
+import type { MicrophoneErrorKind } from '../audio/microphone-errors.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import type { StorageErrorKind } from '../storage/errors.ts';
 
 // Keyed by the capture layer's own classification (src/audio/microphone-errors.ts), so a new kind fails the build here.
 const MIC_KEYS: Record<MicrophoneErrorKind, MessageKey[]> = {

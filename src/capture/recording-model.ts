@@ -7,7 +7,7 @@
  * heard so far (the room's floor) and above VOICE_MIN_DBFS. Speech has begun after
  * SPEECH_START_SEC of voiced blocks, so a click or a cough alone never arms the auto-stop.
  */
-import type { DrillKind } from '../../drills/types.ts';
+import type { DrillKind } from '../drills/types.ts';
 import { blockLevelDbfs, SILENCE_DBFS } from './level-meter-model.ts';
 
 /** Silence after speech that stops the recording, seconds (the brief: 2 s). */

@@ -1,6 +1,6 @@
 /** Loading a stored take for review or comparison: its record, audio and the agent's baseline. No DOM. */
-import type { AnalysisReport } from '../../analysis/index.ts';
-import { StorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+import type { AnalysisReport } from '../analysis/index.ts';
+import { StorageError, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { reviewSignals, type ReviewSignals } from './review-signal.ts';
 
 /** A take ready to review. */

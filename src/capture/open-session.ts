@@ -1,5 +1,5 @@
 /** Open the microphone and start a recording session: the step the practice and calibration screens share. */
-import { MicrophoneError, openMicrophone, type MicrophoneErrorKind } from '../../audio/microphone.ts';
+import { MicrophoneError, openMicrophone, type MicrophoneErrorKind } from '../audio/microphone.ts';
 import { releaseUnused, RecordingSession, type SessionOptions } from './recording-session.ts';
 
 /** How opening went: started, the microphone failed (with its kind), or the screen closed meanwhile. */

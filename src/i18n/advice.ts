@@ -1,7 +1,6 @@
 /** One-sentence advice per guideline verdict, in zh-CN and en, written from GUIDELINES.md's seven points. */
 
-/** UI languages. */
-export type UiLang = 'zh-CN' | 'en';
+import type { UiLang } from './ui-lang.ts';
 
 /** Advice keys: `<guideline>.<status>` plus a few specific cases. */
 export const ADVICE: Record<string, Record<UiLang, string>> = {

@@ -1,5 +1,6 @@
 /** Which take to compare with, and loading it: the personal best, the previous take, or a chosen reference take. */
-import { StorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+import { StorageError, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { personalBest, previousTake } from './comparison.ts';
 
 /**
  * What the current take is compared with. A reference recording (a trainer's model reading) is a
@@ -14,9 +15,9 @@ export type CompareAgainst =
 export async function resolveComparison(store: VoiceDrillStore, current: TakeRecord, against: CompareAgainst): Promise<TakeRecord | null> {
   switch (against.kind) {
     case 'best':
-      return store.personalBest(current.drillId, { excludeTakeId: current.id });
+      return personalBest(store, current.drillId, { excludeTakeId: current.id });
     case 'previous':
-      return store.previousTake(current.drillId, current.id);
+      return previousTake(store, current.drillId, current.id);
     case 'reference': {
       const other = await store.getTake(against.takeId);
       if (other === null) throw new StorageError('not-found', `There is no reference take "${against.takeId}"; it may have been deleted.`);

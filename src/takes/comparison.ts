@@ -1,10 +1,7 @@
 /** Takes to compare with: the previous analysed take of a drill, and the personal best (see best.ts). */
 import { ANALYSIS_VERSION, type AnalysisReport } from '../analysis/index.ts';
-import type { VoiceDrillDb } from './db.ts';
+import { StorageError, takeOrder, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { canBeBest, compareReports } from './best.ts';
-import { StorageError } from './errors.ts';
-import type { TakeRecord } from './records.ts';
-import { getTake, listTakes, takeOrder } from './takes.ts';
 
 /** Options of personalBest. */
 export interface BestOptions {
@@ -15,9 +12,9 @@ export interface BestOptions {
 }
 
 /** The latest analysed take of the drill made before `beforeTakeId` (by creation time, then id), or null. */
-export async function previousTake(db: VoiceDrillDb, drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
-  const all = await listTakes(db, { drillId, status: 'analysed', order: 'oldest' });
-  const target = all.find((t) => t.id === beforeTakeId) ?? (await getAnyTake(db, beforeTakeId));
+export async function previousTake(store: VoiceDrillStore, drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
+  const all = await store.listTakes({ drillId, status: 'analysed', order: 'oldest' });
+  const target = all.find((t) => t.id === beforeTakeId) ?? (await getAnyTake(store, beforeTakeId));
   let previous: TakeRecord | null = null;
   for (const take of all) {
     if (take.report === null || takeOrder(take, target) >= 0) continue;
@@ -26,8 +23,8 @@ export async function previousTake(db: VoiceDrillDb, drillId: string, beforeTake
   return previous;
 }
 
-async function getAnyTake(db: VoiceDrillDb, takeId: string): Promise<TakeRecord> {
-  const take = await getTake(db, takeId);
+async function getAnyTake(store: VoiceDrillStore, takeId: string): Promise<TakeRecord> {
+  const take = await store.getTake(takeId);
   if (take === null) throw new StorageError('not-found', `There is no take "${takeId}" to compare with; it may have been deleted.`);
   return take;
 }
@@ -38,9 +35,9 @@ function reportOf(take: TakeRecord): AnalysisReport {
 }
 
 /** The drill's best analysed take (best.ts: most good, then fewest low/high, then earliest), or null. */
-export async function personalBest(db: VoiceDrillDb, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
+export async function personalBest(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
   const version = options.analysisVersion ?? ANALYSIS_VERSION;
-  const candidates = (await listTakes(db, { drillId, status: 'analysed', order: 'oldest' }))
+  const candidates = (await store.listTakes({ drillId, status: 'analysed', order: 'oldest' }))
     .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && canBeBest(t.report));
   let best: TakeRecord | null = null;
   for (const take of candidates) {

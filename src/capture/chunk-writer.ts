@@ -5,7 +5,7 @@
  * the writing (later chunks would leave a gap); everything appended before it stays. Pure: the
  * append function is given, so the logic is tested without a database.
  */
-import { floatToInt16 } from '../../storage/pcm.ts';
+import { floatToInt16 } from '../storage/pcm.ts';
 
 /** Length of a stored chunk, seconds (storage/takes.ts: chunks of ≈ 1 s). */
 export const CHUNK_SEC = 1;

@@ -4,13 +4,13 @@
  * contour in semitones against a reference, the loudness envelope, and waveform peaks.
  * Pure and DOM-free, so the same code can run in a worker or in Node tests.
  */
-import { highpass } from '../../analysis/dsp/highpass.ts';
-import { resampleTo } from '../../analysis/dsp/resample.ts';
-import type { AnalysisReport } from '../../analysis/index.ts';
-import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../../analysis/intensity.ts';
-import { adaptivePitch } from '../../analysis/pitch/index.ts';
-import { quantile } from '../../analysis/stats.ts';
-import { ANALYSIS_RATE_HZ, type IntervalSec } from '../../analysis/types.ts';
+import { highpass } from '../analysis/dsp/highpass.ts';
+import { resampleTo } from '../analysis/dsp/resample.ts';
+import type { AnalysisReport } from './index.ts';
+import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../analysis/intensity.ts';
+import { adaptivePitch } from '../analysis/pitch/index.ts';
+import { quantile } from '../analysis/stats.ts';
+import { ANALYSIS_RATE_HZ, type IntervalSec } from '../analysis/types.ts';
 
 /** What the semitone scale of a contour is measured against. */
 export type ContourReference = 'baseline' | 'take';

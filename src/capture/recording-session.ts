@@ -3,16 +3,15 @@
  * every block to the RecordingModel (count-in, auto-stop, limit), the live meters and the ChunkWriter
  * (audio saved while recording), and releases everything on finish() or dispose().
  */
-import type { DrillKind } from '../../drills/types.ts';
-import { Recorder } from '../../audio/recorder.ts';
-import { releaseStream } from '../../audio/microphone.ts';
-import type { NewTake, TakeRecord, VoiceDrillStore } from '../../storage/index.ts';
-import { concatChunks } from '../../storage/pcm.ts';
+import type { DrillKind } from '../drills/types.ts';
+import { Recorder } from '../audio/recorder.ts';
+import { releaseStream } from '../audio/microphone.ts';
+import type { NewTake, TakeRecord, VoiceDrillStore } from '../storage/index.ts';
+import { concatChunks } from '../storage/pcm.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { SILENCE_DBFS, smoothLevelDbfs } from './level-meter-model.ts';
 import { LivePitch, type PitchPoint } from './live-pitch-model.ts';
 import { MAX_TAKE_SEC, RecordingModel, type RecordingPhase, type StopReason } from './recording-model.ts';
-import { loadComparison, type Comparison } from './take-pipeline.ts';
 
 /** Seconds of pitch trace kept for the display. */
 const TRACE_SEC = 6;
@@ -34,6 +33,8 @@ export interface LiveSnapshot {
 export interface TakeSink {
   store: VoiceDrillStore;
   newTake: (sampleRateHz: number) => NewTake;
+  /** Called once the take is created in storage (e.g. to start reading what it will be compared with). */
+  onCreated?: (take: TakeRecord) => void;
 }
 
 /** Settings of a session. */
@@ -58,7 +59,6 @@ export interface FinishedTake {
   take: TakeRecord | null;
   /** Resolves when the take is marked recorded with its length (samples ÷ rate). */
   recorded: Promise<TakeRecord> | null;
-  comparison: Promise<Comparison> | null;
   storageError: unknown;
 }
 
@@ -71,7 +71,6 @@ export class RecordingSession {
   private readonly trace: PitchPoint[] = [];
   private recorder: Recorder | null = null;
   private take: Promise<TakeRecord> | null = null;
-  private comparison: Promise<Comparison> | null = null;
   private shownDbfs = SILENCE_DBFS;
   private finishing: Promise<FinishedTake> | null = null;
   private autoStopped = false;
@@ -123,9 +122,7 @@ export class RecordingSession {
   private ensureTake(sink: TakeSink): Promise<TakeRecord> {
     if (this.take === null) {
       this.take = sink.store.createTake(sink.newTake(this.sampleRateHz));
-      // Fetched now so the scorecard does not wait for it after the stop.
-      this.comparison = this.take.then((t) => loadComparison(sink.store, t));
-      this.comparison.catch(() => undefined);
+      if (sink.onCreated) this.take.then(sink.onCreated, () => undefined);
     }
     return this.take;
   }
@@ -165,7 +162,7 @@ export class RecordingSession {
     this.recorder = null;
     const reason = this.model.stopReason ?? 'user';
     if (this.writer === null) {
-      return { reason, sampleRateHz: this.sampleRateHz, samples: concatChunks(this.memory), take: null, recorded: null, comparison: null, storageError: null };
+      return { reason, sampleRateHz: this.sampleRateHz, samples: concatChunks(this.memory), take: null, recorded: null, storageError: null };
     }
     await this.writer.flush();
     const sink = this.options.sink as TakeSink;
@@ -180,7 +177,7 @@ export class RecordingSession {
     recorded?.catch(() => undefined);
     return {
       reason, sampleRateHz: this.sampleRateHz, samples: concatChunks(this.writer.savedChunks), take, recorded,
-      comparison: this.comparison, storageError,
+      storageError,
     };
   }
 }

@@ -4,7 +4,7 @@
  * 500 Hz). One estimate per captured block (~50 ms), a few hundred multiply-adds each. Pure.
  * The trace is a guide; the scorecard's pitch figures come from the full analysis.
  */
-import { yinFrameHz } from '../../analysis/pitch/index.ts';
+import { yinFrameHz } from '../analysis/pitch/index.ts';
 
 /** Search range of the live trace, Hz (covers low male to high female speaking voices). */
 export const LIVE_FLOOR_HZ = 60;

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { MessageKey, MessageParams, UiLang } from '../i18n/index.ts';
 import type { InterruptedTake, Profile, StorageErrorKind, VoiceDrillStore } from '../storage/index.ts';
-import type { UndoDelete } from '../features/history/undo-delete-model.ts';
+import type { UndoDelete } from '../takes/index.ts';
 import type { Preferences } from './preferences.ts';
 import type { Route } from './routes.ts';
 

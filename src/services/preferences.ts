@@ -2,7 +2,7 @@
  * Device preferences that are not part of the agent's profile: the count-in. Kept in localStorage
  * under a versioned key; anything unreadable falls back to the defaults.
  */
-import { DEFAULT_COUNT_IN_SEC } from '../features/practice/recording-model.ts';
+import { DEFAULT_COUNT_IN_SEC } from '../capture/recording-model.ts';
 
 /** Preferences of this device. */
 export interface Preferences {

@@ -3,12 +3,13 @@
  * Analyser), the report saved with the take, and the takes to compare with. The same path serves a
  * take just recorded, a recovered one and one re-opened from History. No DOM: tested in Node.
  */
-import type { AnalyzeOptions, AudioInput, Baseline, FileReport } from '../../analysis/index.ts';
-import { findBuiltInDrill } from '../../drills/index.ts';
-import { ANALYSED_MARK } from './timing.ts';
-import type { Drill } from '../../drills/types.ts';
-import { SCHEMA_VERSION, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
-import { holdBusy } from '../../pwa/busy.ts';
+import type { AnalyzeOptions, AudioInput, Baseline, FileReport } from '../analysis/index.ts';
+import { findBuiltInDrill } from '../drills/index.ts';
+import { ANALYSED_MARK } from '../capture/timing.ts';
+import type { Drill } from '../drills/types.ts';
+import { SCHEMA_VERSION, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { holdBusy } from '../pwa/busy.ts';
+import { personalBest, previousTake } from './comparison.ts';
 
 /** Runs analyzeToJson somewhere (the worker in the app, directly in tests); abortable. */
 export interface Analyser {
@@ -50,8 +51,8 @@ export function analysisOptions(take: TakeRecord, drill: Drill, baseline: Baseli
 /** The previous analysed take of the drill and the personal best before this take (both may be null). */
 export async function loadComparison(store: VoiceDrillStore, take: TakeRecord): Promise<Comparison> {
   const [previous, best] = await Promise.all([
-    store.previousTake(take.drillId, take.id),
-    store.personalBest(take.drillId, { excludeTakeId: take.id }),
+    previousTake(store, take.drillId, take.id),
+    personalBest(store, take.drillId, { excludeTakeId: take.id }),
   ]);
   return { previous, best };
 }

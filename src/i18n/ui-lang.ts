@@ -1,0 +1,2 @@
+/** UI languages. */
+export type UiLang = 'zh-CN' | 'en';
