@@ -1,5 +1,5 @@
 /** Public surface of backups: export/import of everything (one .voicedrill file) and results as CSV. */
-export { exportBackup, importBackup, mergeBackup, readAll, readBackupFile, compareAnalysisVersions, type ImportOptions, type ImportResult } from './store-io.ts';
+export { deleteAllData, exportBackup, importBackup, mergeBackup, readAll, readBackupFile, compareAnalysisVersions, type ImportOptions, type ImportResult } from './store-io.ts';
 export { defaultProfileChoice, profileFromBackup, profileIsEmpty, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 export { packBackup, unpackBackup, type BackupContents } from './pack.ts';
 export { BackupError, isBackupError, type BackupErrorKind } from './errors.ts';

@@ -133,6 +133,21 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
   }
 }
 
+/** Delete every take, its audio and the profile with its calibration (every table, in one transaction); returns how many takes there were. */
+export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: number }> {
+  const db = store.db;
+  try {
+    // Every table, not a list: a table added by a later schema version is emptied too.
+    return await db.transaction('rw', db.tables, async () => {
+      const takes = await db.takes.count();
+      await Promise.all(db.tables.map((table) => table.clear()));
+      return { takes };
+    });
+  } catch (e) {
+    throw toStorageError(e, 'delete your data');
+  }
+}
+
 /** Read and validate a backup file completely (nothing is written); throws BackupError. */
 export async function readBackupFile(file: Blob | Uint8Array): Promise<BackupContents> {
   const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());

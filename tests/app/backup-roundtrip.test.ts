@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import {
-  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, defaultProfileChoice, encodeContainer, exportBackup, importBackup, profilesDiffer, unpackBackup,
+  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, defaultProfileChoice, deleteAllData, encodeContainer, exportBackup, importBackup, profilesDiffer, unpackBackup,
 } from '../../src/backup/index.ts';
 import { crc32 } from '../../src/backup/crc32.ts';
 import { findBuiltInDrill, parseDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
@@ -167,6 +167,17 @@ describe('backup round trip', () => {
     // …and takes the backup's when asked.
     expect(await importBackup(calibrated, bytes, { profile: 'backup' })).toMatchObject({ added: 0, profile: 'taken' });
     expect((await calibrated.getProfile())?.baseline?.medianHz).toBe(180.5);
+  });
+});
+
+describe('delete all data', () => {
+  it('empties every table (takes, audio, profile) and says how many takes went', async () => {
+    const store = await populated();
+    expect(await store.db.audioChunks.count()).toBeGreaterThan(0);
+    expect(await deleteAllData(store)).toEqual({ takes: 4 });
+    for (const table of store.db.tables) expect(await table.count()).toBe(0);
+    expect(await store.getProfile()).toBeNull();
+    expect(await deleteAllData(store)).toEqual({ takes: 0 });
   });
 });
 
