@@ -73,8 +73,8 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
 
   const exportCsv = (): Promise<void> => run(async () => {
     const now = new Date();
-    const takes = await store.listTakes({ order: 'oldest' });
-    download(new Blob([takesToCsv(takes, uiLang)], { type: 'text/csv;charset=utf-8' }), downloadName('results', now));
+    const [takes, agent] = await Promise.all([store.listTakes({ order: 'oldest' }), store.getProfile()]);
+    download(new Blob([takesToCsv(takes, uiLang, agent)], { type: 'text/csv;charset=utf-8' }), downloadName('results', now));
     return t(uiLang, 'backup.csvExported', { count: takes.length });
   });
 
