@@ -65,6 +65,15 @@ export function App(): React.JSX.Element {
     setUiLangState(saved.uiLang);
   }, [store]);
 
+  const reloadStored = useCallback(async () => {
+    if (!store) return;
+    const [stored, found] = await Promise.all([store.getProfile(), store.findInterrupted()]);
+    // The UI language stays as it is: an import keeps it, and after "delete all" the screen stays readable.
+    setProfile(stored);
+    setInterrupted(found);
+    setRecovered(null);
+  }, [store]);
+
   const setUiLang = useCallback((lang: UiLang) => {
     setUiLangState(lang);
     if (profile && store) {
@@ -89,8 +98,9 @@ export function App(): React.JSX.Element {
     reportStorageError: setStorageProblem,
     interrupted,
     dismissInterrupted: (takeId: string) => setInterrupted((list) => list.filter((i) => i.take.id !== takeId)),
+    reloadStored,
     undoDelete,
-  }), [uiLang, store, current, profile, saveProfile, setUiLang, prefs, navigate, interrupted, undoDelete]);
+  }), [uiLang, store, current, profile, saveProfile, setUiLang, prefs, navigate, interrupted, reloadStored, undoDelete]);
 
   const ready = boot.status === 'ready';
   const firstRun = ready && (onboarding ?? (boot.store !== null && boot.profile === null));

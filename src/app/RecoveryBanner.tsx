@@ -1,7 +1,7 @@
 /** Offers the takes a crash or a closed tab interrupted: analyse what was saved, or discard it. */
 import { useState } from 'react';
 import { findBuiltInDrill } from '../drills/index.ts';
-import { formatNumber, formatWhen } from '../i18n/index.ts';
+import { formatSeconds, formatWhen } from '../i18n/index.ts';
 import { storageErrorMessage } from '../services/error-messages.ts';
 import { isStorageError, type InterruptedTake, type TakeRecord } from '../storage/index.ts';
 import { useApp } from '../services/app-context.ts';
@@ -45,7 +45,7 @@ export function RecoveryBanner({ onAnalyse }: { onAnalyse: (take: TakeRecord) =>
               <p>
                 {empty
                   ? t('recover.empty', { drill: title })
-                  : t('recover.summary', { seconds: formatNumber(Math.round(item.recoveredDurationSec * 10) / 10), drill: title, when: formatWhen(item.take.createdAt, uiLang) })}
+                  : t('recover.summary', { seconds: formatSeconds(item.recoveredDurationSec), drill: title, when: formatWhen(item.take.createdAt, uiLang) })}
               </p>
               <div className="actions">
                 {!empty && (

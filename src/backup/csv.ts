@@ -1,15 +1,19 @@
 /**
- * Results as CSV for spreadsheets: one row per take (date, drill, each guideline's value, unit and
- * result). RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark so Excel reads Chinese
- * correctly. Numbers are written exactly as stored, with a point as the decimal mark. Text cells
+ * Results as CSV for spreadsheets: one row per take (date, agent, drill, each guideline's value, unit
+ * and result, then the report's raw figures with their units in the column names, csv-figures.ts).
+ * RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark so Excel reads Chinese
+ * correctly. Numbers are written exactly as stored, with a point as the decimal mark: the take's
+ * length keeps its stored precision (its header says "unrounded"), where the screens show it to one
+ * decimal by formatSeconds (src/i18n/format.ts) — a spreadsheet rounds for itself. Text cells
  * that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get a leading
  * apostrophe (OWASP "CSV injection"); numbers are never changed. Pure.
  */
-import type { GuidelineId } from '../analysis/index.ts';
+import type { AnalysisReport, GuidelineId } from '../analysis/index.ts';
 import { findBuiltInDrill } from '../drills/index.ts';
 import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, type UiLang } from '../i18n/index.ts';
-import type { TakeRecord } from '../storage/index.ts';
+import type { Profile, TakeRecord } from '../storage/index.ts';
+import { CSV_FIGURES } from './csv-figures.ts';
 
 /** The UTF-8 byte-order mark Excel needs to read the file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -40,33 +44,49 @@ export function localDateTime(iso: string): string {
 
 /** The header cells in the UI language. */
 export function csvHeader(lang: UiLang): string[] {
-  const fixed = ['csv.date', 'csv.dateUtc', 'csv.drill', 'csv.drillId', 'csv.takeName', 'csv.takeStatus', 'csv.analysisVersion', 'csv.durationSec', 'csv.takeId'] as const;
+  const fixed = ['csv.date', 'csv.dateUtc', 'csv.agent', 'csv.company', 'csv.drill', 'csv.drillId', 'csv.takeName', 'csv.takeStatus', 'csv.analysisVersion', 'csv.durationSec', 'csv.takeId'] as const;
   const head = fixed.map((k) => t(lang, k));
   for (const g of CSV_GUIDELINES) {
     const guideline = guidelineLabel(lang, g);
     head.push(t(lang, 'csv.value', { guideline }), t(lang, 'csv.unit', { guideline }), t(lang, 'csv.result', { guideline }));
   }
+  for (const figure of CSV_FIGURES) head.push(t(lang, figure.key));
   return head;
 }
 
-/** The row of one take (guideline cells empty when it has no results). */
-export function csvTakeRow(take: TakeRecord, lang: UiLang): (string | number | null)[] {
+// A raw figure of a report; null when it is missing (an older report) or not a finite number.
+function figureOf(report: AnalysisReport, read: (r: AnalysisReport) => number | null): number | null {
+  try {
+    const value = read(report);
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  } catch {
+    return null; // a part of the report an older version did not write
+  }
+}
+
+/** The agent the rows are about (the profile's name and company); null cells when there is no profile. */
+export type CsvAgent = Pick<Profile, 'name' | 'company'> | null;
+
+/** The row of one take (guideline and figure cells empty when it has no results). */
+export function csvTakeRow(take: TakeRecord, lang: UiLang, agent: CsvAgent = null): (string | number | null)[] {
   const drill = take.drill ?? findBuiltInDrill(take.drillId);
   const row: (string | number | null)[] = [
-    localDateTime(take.createdAt), take.createdAt, drill?.title[lang] ?? take.drillId, take.drillId, take.name,
+    localDateTime(take.createdAt), take.createdAt, agent?.name || null, agent?.company || null, drill?.title[lang] ?? take.drillId, take.drillId, take.name,
     take.status, take.analysisVersion, take.durationSec, take.id,
   ];
   for (const g of CSV_GUIDELINES) {
     const v = take.report?.verdicts.find((x) => x.guideline === g);
     row.push(v?.value ?? null, v?.unit ?? null, v ? statusLabel(lang, g, v.status) : null);
   }
+  const report = take.report;
+  for (const figure of CSV_FIGURES) row.push(report ? figureOf(report, figure.read) : null);
   return row;
 }
 
 /** The whole CSV text (BOM, header, one row per take oldest first, CRLF). */
-export function takesToCsv(takes: readonly TakeRecord[], lang: UiLang): string {
+export function takesToCsv(takes: readonly TakeRecord[], lang: UiLang, agent: CsvAgent = null): string {
   const sorted = [...takes].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-  const lines = [csvRow(csvHeader(lang)), ...sorted.map((tk) => csvRow(csvTakeRow(tk, lang)))];
+  const lines = [csvRow(csvHeader(lang)), ...sorted.map((tk) => csvRow(csvTakeRow(tk, lang, agent)))];
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 

@@ -1,7 +1,9 @@
 /** Public surface of backups: export/import of everything (one .voicedrill file) and results as CSV. */
-export { exportBackup, importBackup, mergeBackup, readAll, compareAnalysisVersions, type ImportResult } from './store-io.ts';
+export { deleteAllData, exportBackup, importBackup, mergeBackup, readAll, readBackupFile, compareAnalysisVersions, type ImportOptions, type ImportResult } from './store-io.ts';
+export { defaultProfileChoice, profileFromBackup, profileIsEmpty, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 export { packBackup, unpackBackup, type BackupContents } from './pack.ts';
 export { BackupError, isBackupError, type BackupErrorKind } from './errors.ts';
 export { CONTAINER_MAGIC, CONTAINER_VERSION, CONTAINER_HEADER_BYTES, decodeContainer, encodeContainer } from './container.ts';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './format.ts';
-export { csvField, csvRow, csvHeader, csvTakeRow, takesToCsv, downloadName, localDateTime, UTF8_BOM } from './csv.ts';
+export { csvField, csvRow, csvHeader, csvTakeRow, takesToCsv, downloadName, localDateTime, UTF8_BOM, type CsvAgent } from './csv.ts';
+export { CSV_FIGURES, type CsvFigure } from './csv-figures.ts';

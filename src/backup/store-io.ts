@@ -6,11 +6,13 @@
  * Merge rules: a take whose id is not here is added with its audio. A take already here keeps its
  * audio and record, except that its results are replaced when the backup's results come from a
  * newer analysis version (the higher analysisVersion wins; results never go back to an older one).
- * The profile is imported only when this device has none (this device's own profile wins).
+ * The profile and calibration: by the caller's choice (profile-choice.ts) — by default the backup's when
+ * this device's is missing, empty or uncalibrated, else this device's. The UI language stays this device's.
  */
 import { Dexie } from 'dexie';
-import { restoreProfile, restoreTake, toStorageError, type AudioChunkRecord, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { restoreProfile, restoreTake, toStorageError, type AudioChunkRecord, type ProfileRecord, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
+import { defaultProfileChoice, profileFromBackup, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 
 /** What an import did. */
 export interface ImportResult {
@@ -20,7 +22,16 @@ export interface ImportResult {
   updated: number;
   /** Takes already here and left as they were. */
   skipped: number;
+  /** True when the backup's profile (and calibration) replaced or became this device's. */
   profileImported: boolean;
+  /** What happened to the profile: 'taken' from the backup, 'kept' (this device's, also when both are the same), or 'none' in the backup. */
+  profile: ProfileOutcome;
+}
+
+/** How to import. */
+export interface ImportOptions {
+  /** Whose profile and calibration to keep when they differ; default defaultProfileChoice(). */
+  profile?: ProfileChoice;
 }
 
 /** Compare analysis versions ("1.10.0" > "1.9.2"); null (no results) is lowest. */
@@ -69,11 +80,11 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
 }
 
 /** Write validated backup contents into the store in one transaction, by the merge rules above. */
-export async function mergeBackup(store: VoiceDrillStore, contents: BackupContents): Promise<ImportResult> {
+export async function mergeBackup(store: VoiceDrillStore, contents: BackupContents, options: ImportOptions = {}): Promise<ImportResult> {
   const db = store.db;
   try {
     return await db.transaction('rw', db.takes, db.audioChunks, db.profile, async () => {
-      const result: ImportResult = { added: 0, updated: 0, skipped: 0, profileImported: false };
+      const result: ImportResult = { added: 0, updated: 0, skipped: 0, profileImported: false, profile: contents.profile === null ? 'none' : 'kept' };
       const existing = await db.takes.bulkGet(contents.takes.map((tk) => tk.record.id));
       const newTakes: TakeRecord[] = [];
       const newChunks: AudioChunkRecord[] = [];
@@ -101,9 +112,19 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
       await db.takes.bulkPut(updates);
       result.added = newTakes.length;
       result.updated = updates.length;
-      if (contents.profile !== null && (await db.profile.get('me')) === undefined) {
-        await db.profile.put(contents.profile);
-        result.profileImported = true;
+      if (contents.profile !== null) {
+        let here: ProfileRecord | null;
+        try {
+          here = restoreProfile(await db.profile.get('me'));
+        } catch {
+          here = null; // unreadable here: the backup's is offered first
+        }
+        const choice = options.profile ?? defaultProfileChoice(here, contents.profile);
+        if (choice === 'backup' && profilesDiffer(here, contents.profile)) {
+          await db.profile.put({ ...profileFromBackup(contents.profile, here), schemaVersion: contents.profile.schemaVersion, id: 'me' });
+          result.profileImported = true;
+          result.profile = 'taken';
+        }
       }
       return result;
     });
@@ -112,8 +133,28 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
   }
 }
 
-/** Validate a backup file completely, then merge it; throws BackupError (bad file) or StorageError, changing nothing. */
-export async function importBackup(store: VoiceDrillStore, file: Blob | Uint8Array): Promise<ImportResult> {
+/** Delete every take, its audio and the profile with its calibration (every table, in one transaction); returns how many takes there were. */
+export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: number }> {
+  const db = store.db;
+  try {
+    // Every table, not a list: a table added by a later schema version is emptied too.
+    return await db.transaction('rw', db.tables, async () => {
+      const takes = await db.takes.count();
+      await Promise.all(db.tables.map((table) => table.clear()));
+      return { takes };
+    });
+  } catch (e) {
+    throw toStorageError(e, 'delete your data');
+  }
+}
+
+/** Read and validate a backup file completely (nothing is written); throws BackupError. */
+export async function readBackupFile(file: Blob | Uint8Array): Promise<BackupContents> {
   const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
-  return mergeBackup(store, unpackBackup(bytes));
+  return unpackBackup(bytes);
+}
+
+/** Validate a backup file completely, then merge it; throws BackupError (bad file) or StorageError, changing nothing. */
+export async function importBackup(store: VoiceDrillStore, file: Blob | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  return mergeBackup(store, await readBackupFile(file), options);
 }

@@ -54,3 +54,15 @@ export function joinList(lang: UiLang, items: readonly string[]): string {
 export function formatWhen(iso: string, lang: UiLang): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/**
+ * A duration for display, the one rule for a take's length everywhere it is shown: seconds to one
+ * decimal, rounded half up on the stored decimal value (7.05 → "7.1", 7 → "7.0"), so the scorecard,
+ * History, the review and the recovery banner agree. The CSV writes the stored value unrounded.
+ */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  // toPrecision(12) first: 7.05 × 10 is 70.49999… in binary, and the agent's 7.05 must round like 7.05.
+  const tenths = Math.round(Number((seconds * 10).toPrecision(12)));
+  return (tenths / 10).toFixed(1);
+}

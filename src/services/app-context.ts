@@ -28,6 +28,8 @@ export interface AppServices {
   /** Takes a crash or a closed tab interrupted, found at start-up. */
   interrupted: InterruptedTake[];
   dismissInterrupted: (takeId: string) => void;
+  /** Read the profile and interrupted takes again after the stored data changed underneath (import, delete all). */
+  reloadStored: () => Promise<void>;
   /** Deletes of takes that can still be undone (null without a store). */
   undoDelete: UndoDelete | null;
 }

@@ -3,6 +3,8 @@
  * the undo window ends (UNDO_WINDOW_MS), or earlier when the agent leaves History (flush). Nothing is
  * written while the window is open, so closing the tab then keeps the take: it is back on the next
  * start, and nothing saved is ever lost to an undo that could not happen (docs/adr/0003-delete-with-undo.md).
+ * A confirmed delete hides the take only from lists read before it was confirmed (see `listStamp`):
+ * a list read afterwards shows what the store holds, so a take restored from a backup is listed again.
  * No React and no DOM: timers are injected so tests drive them.
  */
 
@@ -37,13 +39,17 @@ const DEFAULT_TIMERS: UndoTimers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** The deletes waiting for their undo window, and the takes deleted for good in this session. */
+/** The deletes waiting for their undo window, being written, and done (with when, to judge lists read before). */
 export class UndoDelete {
   private readonly options: UndoDeleteOptions;
   private readonly timers: UndoTimers;
   private pending: PendingDelete[] = [];
   private readonly handles = new Map<string, unknown>();
-  private readonly gone = new Set<string>();
+  /** Deletes being written now. */
+  private readonly writing = new Set<string>();
+  /** Deletes done, with the stamp at which each was confirmed. */
+  private readonly confirmed = new Map<string, number>();
+  private stamp = 0;
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
@@ -66,14 +72,26 @@ export class UndoDelete {
     return this.pending;
   }
 
-  /** True while the take should not be listed: its delete is pending, or done. */
-  isHidden(takeId: string): boolean {
-    return this.gone.has(takeId) || this.handles.has(takeId);
+  /** Take before reading a list of takes from the store; give it to isHidden with that list. */
+  listStamp(): number {
+    return this.stamp;
+  }
+
+  /**
+   * True when the take should not be shown in a list read from the store at `listedAt` (listStamp):
+   * its delete is pending or being written, or was confirmed after the list was read. A take a list
+   * read after its confirmed delete holds is back in the store (a restored backup) and is shown.
+   */
+  isHidden(takeId: string, listedAt: number): boolean {
+    if (this.handles.has(takeId) || this.writing.has(takeId)) return true;
+    const confirmedAt = this.confirmed.get(takeId);
+    return confirmedAt !== undefined && listedAt < confirmedAt;
   }
 
   /** Hide the take now and delete it for good when the undo window ends. */
   delete(takeId: string, label: string): void {
-    if (this.isHidden(takeId)) return;
+    // A take deleted before and since restored can be deleted again: only a delete under way is refused.
+    if (this.handles.has(takeId) || this.writing.has(takeId)) return;
     this.pending = [...this.pending, { takeId, label }];
     this.handles.set(takeId, this.timers.set(() => { void this.commit(takeId); }, this.options.windowMs ?? UNDO_WINDOW_MS));
     this.changed();
@@ -109,15 +127,18 @@ export class UndoDelete {
     this.timers.clear(handle);
     this.handles.delete(takeId);
     this.pending = this.pending.filter((p) => p.takeId !== takeId);
-    // Hidden as deleted before the write ends, so the take does not flash back in the list.
-    this.gone.add(takeId);
+    // Hidden while the write runs, so the take does not flash back in the list.
+    this.writing.add(takeId);
     this.changed();
     try {
       await this.options.commit(takeId);
+      // Lists read before now still hold the take: they keep hiding it. Lists read later show the store.
+      this.confirmed.set(takeId, ++this.stamp);
     } catch (e) {
-      this.gone.delete(takeId);
-      this.changed();
       this.options.onError?.(takeId, e);
+    } finally {
+      this.writing.delete(takeId);
+      this.changed();
     }
   }
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import {
-  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, encodeContainer, exportBackup, importBackup, unpackBackup,
+  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, defaultProfileChoice, deleteAllData, encodeContainer, exportBackup, importBackup, profilesDiffer, unpackBackup,
 } from '../../src/backup/index.ts';
 import { crc32 } from '../../src/backup/crc32.ts';
 import { findBuiltInDrill, parseDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
@@ -85,7 +85,7 @@ describe('backup round trip', () => {
     const bytes = await backupBytes(source);
     const target = await freshStore();
     const result = await importBackup(target, new Blob([bytes as Uint8Array<ArrayBuffer>]));
-    expect(result).toEqual({ added: 4, updated: 0, skipped: 0, profileImported: true });
+    expect(result).toEqual({ added: 4, updated: 0, skipped: 0, profileImported: true, profile: 'taken' });
     expect(await dump(target)).toEqual(before);
     // The typed arrays keep their kind: Int16 stays Int16, the old Float32 chunk stays Float32.
     const chunks = await target.db.audioChunks.toArray();
@@ -113,7 +113,7 @@ describe('backup round trip', () => {
     const target = await freshStore();
     await importBackup(target, bytes);
     const once = await dump(target);
-    expect(await importBackup(target, bytes)).toEqual({ added: 0, updated: 0, skipped: 4, profileImported: false });
+    expect(await importBackup(target, bytes)).toEqual({ added: 0, updated: 0, skipped: 4, profileImported: false, profile: 'kept' });
     expect(await dump(target)).toEqual(once);
   });
 
@@ -139,12 +139,64 @@ describe('backup round trip', () => {
     expect((await older.getTake(analysed.id))?.analysisVersion).toBe('9.0.0');
   });
 
-  it('keeps this device’s own profile', async () => {
+  it('on a new device (first-run profile, not calibrated) takes the backup’s profile and calibration by default', async () => {
     const bytes = await sampleBackup();
+    const backup = unpackBackup(bytes.slice()).profile;
     const target = await freshStore();
-    await target.saveProfile({ name: 'Sam', company: 'Riverside', scriptLang: 'en', uiLang: 'en', baseline: null });
-    expect((await importBackup(target, bytes)).profileImported).toBe(false);
-    expect((await target.getProfile())?.name).toBe('Sam');
+    // What the first run leaves: a name typed again, the UI language chosen here, no calibration.
+    await target.saveProfile({ name: 'Li Lei', company: '', scriptLang: 'en', uiLang: 'en', baseline: null });
+    const result = await importBackup(target, bytes);
+    expect(result).toMatchObject({ added: 4, profileImported: true, profile: 'taken' });
+    const profile = await target.getProfile();
+    expect(profile).toEqual({ name: '李雷', company: '蓝天航空', scriptLang: 'zh', uiLang: 'en', baseline: backup?.baseline });
+    expect(profile?.baseline?.medianHz).toBe(180.5);
+  });
+
+  it('keeps this device’s profile when asked, and a calibrated one by default', async () => {
+    const bytes = await sampleBackup();
+    const asked = await freshStore();
+    await asked.saveProfile({ name: 'Sam', company: 'Riverside', scriptLang: 'en', uiLang: 'en', baseline: null });
+    expect(await importBackup(asked, bytes, { profile: 'device' })).toMatchObject({ profileImported: false, profile: 'kept' });
+    expect((await asked.getProfile())?.name).toBe('Sam');
+
+    const calibrated = await freshStore();
+    const baseline = { medianHz: 120, activeLevelDbfs: -25, recordedAt: '2026-11-25T08:00:00.000Z', analysisVersion: ANALYSIS_VERSION };
+    await calibrated.saveProfile({ name: 'Sam', company: 'Riverside', scriptLang: 'en', uiLang: 'en', baseline });
+    expect(await importBackup(calibrated, bytes)).toMatchObject({ added: 4, profileImported: false, profile: 'kept' });
+    expect((await calibrated.getProfile())?.baseline).toEqual(baseline);
+    // …and takes the backup's when asked.
+    expect(await importBackup(calibrated, bytes, { profile: 'backup' })).toMatchObject({ added: 0, profile: 'taken' });
+    expect((await calibrated.getProfile())?.baseline?.medianHz).toBe(180.5);
+  });
+});
+
+describe('delete all data', () => {
+  it('empties every table (takes, audio, profile) and says how many takes went', async () => {
+    const store = await populated();
+    expect(await store.db.audioChunks.count()).toBeGreaterThan(0);
+    expect(await deleteAllData(store)).toEqual({ takes: 4 });
+    for (const table of store.db.tables) expect(await table.count()).toBe(0);
+    expect(await store.getProfile()).toBeNull();
+    expect(await deleteAllData(store)).toEqual({ takes: 0 });
+  });
+});
+
+describe('profile choice on import', () => {
+  const base = { name: 'Alex', company: 'Bluebird', scriptLang: 'en' as const, uiLang: 'en' as const, baseline: null };
+  const baseline = { medianHz: 110, activeLevelDbfs: -24, recordedAt: null, analysisVersion: ANALYSIS_VERSION };
+  it('offers the backup’s first when this device’s is missing, empty or uncalibrated', () => {
+    expect(defaultProfileChoice(null, { ...base, baseline })).toBe('backup');
+    expect(defaultProfileChoice(base, { ...base, baseline })).toBe('backup');
+    expect(defaultProfileChoice({ ...base, name: '', company: '', baseline }, { ...base, baseline })).toBe('backup');
+    expect(defaultProfileChoice({ ...base, baseline }, { ...base, name: 'Other' })).toBe('device');
+    expect(defaultProfileChoice(base, null)).toBe('device');
+  });
+  it('sees a difference in name, company, script language or calibration, not in the UI language', () => {
+    expect(profilesDiffer(base, { ...base, uiLang: 'zh-CN' })).toBe(false);
+    expect(profilesDiffer(base, { ...base, baseline })).toBe(true);
+    expect(profilesDiffer(base, { ...base, company: 'X' })).toBe(true);
+    expect(profilesDiffer(null, base)).toBe(true);
+    expect(profilesDiffer(base, null)).toBe(false);
   });
 });
 

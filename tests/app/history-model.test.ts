@@ -44,7 +44,7 @@ describe('history', () => {
     expect(s.figures.map((f) => f.valueText)).toEqual(['210.5 chars/min', '-17.25 dBFS', '1.37 st', '0.4 s']);
     expect(s.figures[2].statusText).toBe('flat');
     expect([s.goodCount, s.measuredCount]).toEqual([3, 5]);
-    expect(s.durationText).toBe('6 s');
+    expect(s.durationText).toBe('6.0 s');
     expect(s.statusText).toBe('');
     expect(summariseTake(takes[0], 'zh-CN').figures[0].valueText).toBe('210.5 字/分钟');
   });

@@ -1,15 +1,37 @@
 /**
  * Backup round trip in the browser: a recorded (and renamed) take is exported through the download,
- * all data is cleared, the file is imported, and the takes come back identical — records and audio
- * bytes. A damaged copy of the file is refused with a message, and nothing changes.
+ * all data is cleared, the file is imported on what is then a new device (a fresh first-run profile,
+ * not calibrated), and the takes come back identical — records and audio bytes — with the backup's
+ * profile and calibration. A damaged copy of the file is refused with an error (role=alert), and
+ * nothing changes. A take deleted and then restored from the backup is listed without a reload.
+ * "Delete all my data" deletes nothing when cancelled, and everything after its second step.
+ * The CSV export carries the agent and the raw figures.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, type AppPage, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
-import { clearAllData, readStoredData, recordTake, type StoredData } from './store-driver.ts';
+import { clearAllData, readStoredData, readStoredProfile, recordTake, writeStoredProfile, type StoredData } from './store-driver.ts';
+
+/** RFC 4180 reader (quoted fields, doubled quotes, CRLF records). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
 
 describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
   const dir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-backup-')) : '';
@@ -17,6 +39,8 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
   let app: AppPage;
   let before: StoredData;
   let backupPath = '';
+  // The calibration the backup carries (written straight into the profile before the export).
+  const baseline = { medianHz: 96.8, activeLevelDbfs: -21.5, brightnessHz: 1400, recordedAt: '2026-11-01T08:00:00.000Z', analysisVersion: ANALYSIS_VERSION };
 
   beforeAll(async () => {
     session = await launch({ micWav: E2E_WAVS.enGreeting4Fast });
@@ -33,14 +57,29 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
   }
 
-  async function importFile(path: string): Promise<{ kind: string; text: string }> {
+  /** Import a file in Settings; when asked whose profile to keep, answer `choice` (default: what is offered). */
+  async function importFile(path: string, choice?: 'backup' | 'device'): Promise<{ kind: string; text: string; role: string; className: string; asked: string | null }> {
     const { page } = app;
     await page.locator('[data-nav="settings"]').click();
     const panel = page.getByTestId('backup-panel');
     await panel.locator('input[data-action="import-backup"]').setInputFiles(path);
     const message = panel.locator('[data-backup-message]');
-    await message.waitFor();
-    return { kind: (await message.getAttribute('data-backup-message')) ?? '', text: (await message.textContent()) ?? '' };
+    const ask = panel.getByTestId('import-profile-choice');
+    await message.or(ask).first().waitFor();
+    let asked: string | null = null;
+    if (await ask.isVisible()) {
+      asked = await ask.locator('input[name="import-profile"]:checked').getAttribute('value');
+      if (choice) await ask.locator(`input[name="import-profile"][value="${choice}"]`).check();
+      await ask.locator('[data-action="import-confirm"]').click();
+      await message.waitFor();
+    }
+    return {
+      kind: (await message.getAttribute('data-backup-message')) ?? '',
+      text: (await message.textContent()) ?? '',
+      role: (await message.getAttribute('role')) ?? '',
+      className: (await message.getAttribute('class')) ?? '',
+      asked,
+    };
   }
 
   it('records a take, names it, and exports everything to a .voicedrill download', async () => {
@@ -59,8 +98,13 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     before = await readStoredData(page);
     expect(before.takes.map((t) => [t.id, t.status, t.name])).toEqual([[takeId, 'analysed', 'Backed up']]);
     expect(before.chunks.length).toBeGreaterThan(5);
+    // This device's calibration, to be carried by the backup.
+    const profile = await readStoredProfile(page);
+    expect(profile).toMatchObject({ name: E2E_PROFILES.en.name, baseline: null });
+    await writeStoredProfile(page, { ...profile, baseline });
 
     await page.locator('[data-nav="settings"]').click();
+    expect(await page.getByTestId('baseline').textContent()).toMatch(/96\.8 Hz/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('backup-panel').locator('[data-action="export-backup"]').click(),
@@ -71,15 +115,41 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     expect(readFileSync(backupPath).length).toBeGreaterThan(100_000);
   });
 
+  it('exports the scores as CSV with the agent and the raw figures, units in the column names', async () => {
+    const { page } = app;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('backup-panel').locator('[data-action="export-csv"]').click(),
+    ]);
+    const csvPath = join(dir, download.suggestedFilename());
+    await download.saveAs(csvPath);
+    const text = readFileSync(csvPath, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [head, row] = parseCsv(text.slice(1));
+    for (const column of ['Agent name', 'Company', 'Length (s, unrounded)', 'Median F0 (Hz)', 'Peak (dBFS)', 'SNR (dB)', 'Speech span (s)', 'Rate (wpm, English)']) {
+      expect(head).toContain(column);
+    }
+    expect(row[head.indexOf('Agent name')]).toBe(E2E_PROFILES.en.name);
+    const stored = before.takes[0] as { report: { pitch: { medianHz: number }; loudness: { peakDbfs: number } } };
+    expect(Number(row[head.indexOf('Median F0 (Hz)')])).toBe(stored.report.pitch.medianHz);
+    expect(Number(row[head.indexOf('Peak (dBFS)')])).toBe(stored.report.loudness.peakDbfs);
+  });
+
   it('clears all data, imports the file, and gets identical takes back (records and audio bytes)', async () => {
     const { page } = app;
     await clearAllData(page);
     expect(await readStoredData(page)).toEqual({ takes: [], chunks: [] });
-    await page.getByTestId('profile-form').waitFor(); // a first start again
+    await page.getByTestId('profile-form').waitFor(); // a first start again: a new device
     await firstRun();
+    expect(await readStoredProfile(page)).toMatchObject({ baseline: null });
     const result = await importFile(backupPath);
-    expect(result).toEqual({ kind: 'ok', text: expect.stringMatching(/1/) as unknown as string });
+    // This device's first-run profile is not calibrated: the backup's is offered first, and taken.
+    expect(result).toMatchObject({ kind: 'ok', role: 'status', asked: 'backup' });
+    expect(result.text).toMatch(/Imported 1 new take/);
+    expect(result.text).toContain('Took the backup’s profile and calibration.');
     expect(await readStoredData(page)).toEqual(before);
+    expect(await readStoredProfile(page)).toMatchObject({ name: E2E_PROFILES.en.name, uiLang: 'en', baseline });
+    expect(await page.getByTestId('baseline').textContent()).toMatch(/96\.8 Hz/); // the app shows it without a reload
     await page.locator('[data-nav="history"]').click();
     await page.locator(`li[data-take-id="${String(before.takes[0].id)}"][data-name="Backed up"]`).waitFor();
     expect(unexpectedErrors(app)).toEqual([]);
@@ -104,13 +174,74 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
       for (const [path, says] of [[damaged, /damaged/], [cut, /incomplete/]] as const) {
         const result = await importFile(path);
         expect(result.kind).toBe('error');
+        expect(result.role).toBe('alert');
+        expect(result.className).toContain('notice-error');
         expect(result.text).toMatch(says);
         expect(result.text).toContain('Nothing was changed.');
         expect(await readStoredData(page)).toEqual(expected);
       }
     }
-    // The good file still imports afterwards.
-    expect((await importFile(backupPath)).kind).toBe('ok');
+    // The good file still imports afterwards (keeping this device's profile when asked).
+    const good = await importFile(backupPath, 'device');
+    expect(good).toMatchObject({ kind: 'ok', role: 'status', asked: 'backup' });
+    expect(good.className).not.toContain('notice-error');
+    expect(good.text).toContain('Kept this computer’s profile and calibration.');
+    expect(await readStoredProfile(page)).toMatchObject({ baseline: null });
     expect(await readStoredData(page)).toEqual(before);
+  });
+
+  it('lists a take deleted and then restored from the backup again, without a reload', async () => {
+    const { page } = app;
+    const takeId = String(before.takes[0].id);
+    await page.locator('[data-nav="history"]').click();
+    const item = page.locator(`li[data-take-id="${takeId}"]`);
+    await item.locator('[data-action="delete"]').click();
+    await item.waitFor({ state: 'detached' });
+    // Leaving History deletes for good.
+    await page.locator('[data-nav="settings"]').click();
+    await expect.poll(async () => (await readStoredData(page)).takes.length).toBe(0);
+    const result = await importFile(backupPath);
+    expect(result.text).toMatch(/Imported 1 new take/);
+    expect(await readStoredData(page)).toEqual(before);
+    await page.locator('[data-nav="history"]').click();
+    await item.waitFor();
+    // …and it can be deleted again, and undone.
+    await item.locator('[data-action="delete"]').click();
+    await item.waitFor({ state: 'detached' });
+    await page.locator('[data-action="undo-delete"]').click();
+    await item.waitFor();
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+
+  it('deletes all data only after the second step, and says what it deleted', async () => {
+    const { page } = app;
+    await page.locator('[data-nav="settings"]').click();
+    const panel = page.getByTestId('delete-all-panel');
+    const profile = await readStoredProfile(page);
+    expect(profile).not.toBeNull();
+    // Cancelled: nothing is deleted.
+    await panel.locator('[data-action="delete-all"]').click();
+    const confirm = panel.getByTestId('delete-all-confirm');
+    expect(await confirm.textContent()).toMatch(/Delete 1 takes? with their audio, and your profile and calibration\?/);
+    expect(await confirm.locator('[data-action="delete-all-backup"]').count()).toBe(1);
+    await confirm.locator('[data-action="delete-all-cancel"]').click();
+    expect(await panel.locator('[data-delete-all-message]').textContent()).toBe('Nothing was deleted.');
+    expect(await readStoredData(page)).toEqual(before);
+    expect(await readStoredProfile(page)).toEqual(profile);
+    // Confirmed: takes, audio and profile are gone.
+    await panel.locator('[data-action="delete-all"]').click();
+    await confirm.locator('[data-action="delete-all-confirm"]').click();
+    const done = panel.locator('[data-delete-all-message="ok"]');
+    await done.waitFor();
+    expect(await done.getAttribute('role')).toBe('status');
+    expect(await done.textContent()).toMatch(/^Deleted 1 takes? with their audio, and your profile and calibration\./);
+    expect(await readStoredData(page)).toEqual({ takes: [], chunks: [] });
+    expect(await readStoredProfile(page)).toBeNull();
+    await page.locator('[data-nav="history"]').click();
+    await page.locator('.history .empty-state').waitFor();
+    // The next start is a first start.
+    await page.reload();
+    await page.getByTestId('profile-form').waitFor();
+    expect(unexpectedErrors(app)).toEqual([]);
   });
 });

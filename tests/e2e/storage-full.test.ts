@@ -59,7 +59,7 @@ describe.skipIf(!haveChromium)('storage full while recording', () => {
     const item = page.locator(`li[data-take-id="${takeId}"]`);
     await item.waitFor();
     expect(await item.getAttribute('data-status')).toBe('analysed');
-    expect(await item.locator('.take-duration').textContent()).toBe(`${CHUNKS_THAT_FIT} s`);
+    expect(await item.locator('.take-duration').textContent()).toBe(`${CHUNKS_THAT_FIT}.0 s`);
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });

@@ -58,6 +58,48 @@ export async function readStoredData(page: Page): Promise<StoredData> {
   });
 }
 
+// Open the `voicedrill` database in the page, run `work` on its one profile row, close it.
+type ProfileDb = { transaction(names: string[], mode?: string): { objectStore(n: string): { getAll(): Req; put(row: unknown): Req } }; close(): void };
+
+/** The stored profile row as it is stored (null when there is none). */
+export async function readStoredProfile(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { indexedDB: Idb };
+    const open = g.indexedDB.open('voicedrill');
+    const db = await new Promise<ProfileDb>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result as unknown as ProfileDb);
+      open.onerror = () => reject(open.error);
+    });
+    const req = db.transaction(['profile']).objectStore('profile').getAll();
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result as unknown[]);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return (rows[0] as Record<string, unknown> | undefined) ?? null;
+  });
+}
+
+/** Store a profile row as it is (e.g. with a calibration), then reload so the app reads it. */
+export async function writeStoredProfile(page: Page, row: Record<string, unknown>): Promise<void> {
+  await page.evaluate(async (record) => {
+    const g = globalThis as unknown as { indexedDB: Idb };
+    const open = g.indexedDB.open('voicedrill');
+    const db = await new Promise<ProfileDb>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result as unknown as ProfileDb);
+      open.onerror = () => reject(open.error);
+    });
+    const req = db.transaction(['profile'], 'readwrite').objectStore('profile').put(record);
+    await new Promise<void>((resolve, reject) => {
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+  }, row);
+  await page.reload();
+  await page.locator('h1').waitFor();
+}
+
 /** Delete the whole `voicedrill` database (the app's open connection closes on the version change), then reload. */
 export async function clearAllData(page: Page): Promise<void> {
   await page.evaluate(async () => {

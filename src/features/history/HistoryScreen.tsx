@@ -14,6 +14,8 @@ export function HistoryScreen(): React.JSX.Element {
   const { t, uiLang, store } = useApp();
   const undoDelete = useUndoDelete(true);
   const [takes, setTakes] = useState<TakeRecord[] | null>(null);
+  // When the list was read (undoDelete.listStamp): a delete confirmed after it still hides its take.
+  const [listedAt, setListedAt] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const message = useCallback((e: unknown) => t(storageErrorMessage(isStorageError(e) ? e.kind : 'unknown')), [t]);
@@ -23,16 +25,21 @@ export function HistoryScreen(): React.JSX.Element {
       setTakes([]);
       return;
     }
+    const stamp = undoDelete?.listStamp() ?? 0;
     store.listTakes().then(
-      (list) => { if (!cancelled) setTakes(list); },
+      (list) => {
+        if (cancelled) return;
+        setTakes(list);
+        setListedAt(stamp);
+      },
       (e: unknown) => { if (!cancelled) setError(message(e)); },
     );
     return () => { cancelled = true; };
-  }, [store, message]);
+  }, [store, message, undoDelete]);
 
   const allGroups = useMemo(() => (takes ? groupTakes(takes, uiLang) : null), [takes, uiLang]);
   // Not memoised: what is hidden changes with the undo model (useUndoDelete re-renders on each change).
-  const groups = allGroups && (undoDelete ? withoutHidden(allGroups, (id) => undoDelete.isHidden(id)) : allGroups);
+  const groups = allGroups && (undoDelete ? withoutHidden(allGroups, (id) => undoDelete.isHidden(id, listedAt)) : allGroups);
 
   // After Undo the focus goes back to the restored take.
   useEffect(() => {

@@ -5,7 +5,7 @@
 import type { GuidelineId, VerdictStatus } from '../../takes/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
-import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
+import { formatNumber, formatSeconds, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { needsReanalysis, TAKE_NAME_MAX_CHARS, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
 
 /** Guidelines shown as a take's key figures in the list. */
@@ -100,7 +100,7 @@ export function summariseTake(take: TakeRecord, lang: UiLang): TakeSummary {
     label: takeLabel(take, lang),
     createdAt: take.createdAt,
     timeText: time,
-    durationText: take.durationSec === null ? '—' : t(lang, 'history.seconds', { seconds: formatNumber(Math.round(take.durationSec * 10) / 10) }),
+    durationText: take.durationSec === null ? '—' : t(lang, 'history.seconds', { seconds: formatSeconds(take.durationSec) }),
     status: take.status,
     statusText: take.status === 'analysed' ? '' : t(lang, STATUS_KEYS[take.status]),
     figures,

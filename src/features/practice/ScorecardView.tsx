@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Baseline } from '../../takes/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { routeHref } from '../../services/routes.ts';
-import { formatWhen } from '../../i18n/index.ts';
+import { formatSeconds, formatWhen } from '../../i18n/index.ts';
 import { comparisonView, dataValue, rowComparisons, scorecardOf } from './scorecard-view-model.ts';
 import type { AnalysedTake } from '../../takes/index.ts';
 import { SCORECARD_MARK, STOP_MARK, STOP_TO_SCORECARD } from '../../capture/timing.ts';
@@ -44,7 +44,7 @@ export function ScorecardView({ analysed, baseline, measureFromStop, audio, acti
   return (
     <section className="card scorecard" aria-labelledby="scorecard-title" data-testid="scorecard" data-take-id={take.id}>
       <h3 id="scorecard-title" ref={heading} tabIndex={-1}>{t('app.labelled', { label: t('scorecard.title'), text: card.title })}</h3>
-      <p className="recorded-at">{t('scorecard.recordedAt', { when: formatWhen(take.createdAt, uiLang), seconds: (take.durationSec ?? report.durationSec).toFixed(1) })}</p>
+      <p className="recorded-at">{t('scorecard.recordedAt', { when: formatWhen(take.createdAt, uiLang), seconds: formatSeconds(take.durationSec ?? report.durationSec) })}</p>
       <p className={`headline headline-${card.headline.kind}`} data-headline={card.headline.kind}>{card.headline.text}</p>
 
       {card.warnings.length > 0 && (

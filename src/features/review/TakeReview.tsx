@@ -5,7 +5,7 @@
  * Logic lives in review-model.ts, review-signal.ts and review-findings.ts; this file only wires.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatClock, t, type UiLang } from '../../i18n/index.ts';
+import { formatClock, formatSeconds, t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from '../../takes/index.ts';
@@ -108,7 +108,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null }: Tak
       {player.error && <p role="alert">{t(uiLang, 'review.error')}</p>}
       <div className="review-wave" style={{ position: 'relative', minHeight: WAVEFORM_HEIGHT_PX }}>
         <div ref={waveform} data-testid="review-waveform" role="img"
-          aria-label={t(uiLang, 'review.waveformLabel', { seconds: loaded.durationSec.toFixed(1) })} />
+          aria-label={t(uiLang, 'review.waveformLabel', { seconds: formatSeconds(loaded.durationSec) })} />
         <canvas ref={canvas} data-testid="review-overlay" aria-hidden="true"
           style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 4 }} />
       </div>

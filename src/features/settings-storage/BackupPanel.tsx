@@ -1,12 +1,17 @@
 /**
  * "Your data is yours": export everything to one .voicedrill file, import such a file back (merged,
- * never overwriting audio; a bad file changes nothing), and export the results as CSV.
+ * never overwriting audio; a bad file changes nothing; when the backup's profile differs from this
+ * computer's, the agent chooses which to keep), and export the results as CSV.
  */
 import { useState } from 'react';
-import { downloadName, exportBackup, importBackup, isBackupError, takesToCsv, type BackupErrorKind, type ImportResult } from '../../backup/index.ts';
+import {
+  defaultProfileChoice, downloadName, exportBackup, isBackupError, mergeBackup, profilesDiffer, readBackupFile, takesToCsv,
+  type BackupContents, type BackupErrorKind, type ImportResult, type ProfileChoice,
+} from '../../backup/index.ts';
 import { t, type MessageKey, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, type Profile, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
+import { importMessage, profileSummary } from './backup-panel-model.ts';
 import { useDownloads } from './use-downloads.ts';
 
 /** Props of BackupPanel. */
@@ -31,17 +36,27 @@ export function backupErrorMessage(e: unknown, lang: UiLang): string {
   return t(lang, 'backup.error.unknown');
 }
 
+/** A validated backup waiting for the agent to choose whose profile to keep. */
+interface PendingImport {
+  contents: BackupContents;
+  device: Profile | null;
+  choice: ProfileChoice;
+}
+
 /** The backup panel. */
 export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): React.JSX.Element {
   const download = useDownloads();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
 
-  const run = async (work: () => Promise<string>): Promise<void> => {
+  // `work` returns the sentence saying what it did, or null when it is waiting for the agent.
+  const run = async (work: () => Promise<string | null>): Promise<void> => {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ text: await work(), error: false });
+      const text = await work();
+      setMessage(text === null ? null : { text, error: false });
     } catch (e) {
       setMessage({ text: backupErrorMessage(e, uiLang), error: true });
     } finally {
@@ -58,16 +73,34 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
 
   const exportCsv = (): Promise<void> => run(async () => {
     const now = new Date();
-    const takes = await store.listTakes({ order: 'oldest' });
-    download(new Blob([takesToCsv(takes, uiLang)], { type: 'text/csv;charset=utf-8' }), downloadName('results', now));
+    const [takes, agent] = await Promise.all([store.listTakes({ order: 'oldest' }), store.getProfile()]);
+    download(new Blob([takesToCsv(takes, uiLang, agent)], { type: 'text/csv;charset=utf-8' }), downloadName('results', now));
     return t(uiLang, 'backup.csvExported', { count: takes.length });
   });
 
-  const importFile = (file: File): Promise<void> => run(async () => {
-    const result = await importBackup(store, file);
+  const merge = async (contents: BackupContents, choice: ProfileChoice): Promise<string> => {
+    const result = await mergeBackup(store, contents, { profile: choice });
     onImported?.(result);
-    return t(uiLang, 'backup.imported', { added: result.added, updated: result.updated, skipped: result.skipped });
+    return importMessage(result, contents.profile, uiLang);
+  };
+
+  // The whole file is validated first; a differing profile is asked about before anything is written.
+  const importFile = (file: File): Promise<void> => run(async () => {
+    const contents = await readBackupFile(file);
+    const device = await store.getProfile();
+    const choice = defaultProfileChoice(device, contents.profile);
+    if (device !== null && profilesDiffer(device, contents.profile)) {
+      setPending({ contents, device, choice });
+      return null;
+    }
+    return merge(contents, choice);
   });
+
+  const confirmImport = (): Promise<void> => {
+    if (!pending) return Promise.resolve();
+    setPending(null);
+    return run(() => merge(pending.contents, pending.choice));
+  };
 
   return (
     <section className="card backup-panel" aria-labelledby="backup-title" data-testid="backup-panel" aria-busy={busy}>
@@ -77,14 +110,38 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
       <button type="button" disabled={busy} onClick={() => void exportCsv()} data-action="export-csv">{t(uiLang, 'backup.csv')}</button>
       <label className="field">
         <span>{t(uiLang, 'backup.import')}</span>
-        <input type="file" accept=".voicedrill,application/octet-stream" disabled={busy} data-action="import-backup"
+        <input type="file" accept=".voicedrill,application/octet-stream" disabled={busy || pending !== null} data-action="import-backup"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = ''; // the same file can be chosen again after a failure
             if (file) void importFile(file);
           }} />
       </label>
-      {message && <p role={message.error ? 'alert' : 'status'} data-backup-message={message.error ? 'error' : 'ok'}>{message.text}</p>}
+      {pending && (
+        <form className="import-choice" data-testid="import-profile-choice" onSubmit={(e) => { e.preventDefault(); void confirmImport(); }}>
+          <fieldset>
+            <legend>{t(uiLang, 'backup.profile.question')}</legend>
+            {(['backup', 'device'] as const).map((choice) => (
+              <label key={choice} className="choice">
+                <input type="radio" name="import-profile" value={choice} checked={pending.choice === choice}
+                  onChange={() => setPending({ ...pending, choice })} />{' '}
+                {choice === 'backup'
+                  ? t(uiLang, 'backup.profile.useBackup', { summary: profileSummary(pending.contents.profile, uiLang) })
+                  : t(uiLang, 'backup.profile.keepDevice', { summary: profileSummary(pending.device, uiLang) })}
+              </label>
+            ))}
+          </fieldset>
+          <div className="actions">
+            <button type="submit" data-action="import-confirm">{t(uiLang, 'backup.importNow')}</button>
+            <button type="button" data-action="import-cancel" onClick={() => { setPending(null); setMessage({ text: t(uiLang, 'backup.cancelled'), error: false }); }}>
+              {t(uiLang, 'backup.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {message && (message.error
+        ? <p role="alert" className="notice notice-error" data-backup-message="error">{message.text}</p>
+        : <p role="status" className="notice notice-ok" data-backup-message="ok">{message.text}</p>)}
     </section>
   );
 }

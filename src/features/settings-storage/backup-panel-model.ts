@@ -1,0 +1,23 @@
+/** The backup panel's texts: what an import did, and the two profiles an import can choose between. Pure. */
+import type { ImportResult } from '../../backup/index.ts';
+import { t, type UiLang } from '../../i18n/index.ts';
+import type { Profile } from '../../storage/index.ts';
+import { formatWhen } from '../../i18n/index.ts';
+
+/** What an import did, as sentences: takes added, updated and kept, then what happened to the profile. */
+export function importMessage(result: ImportResult, backupProfile: Profile | null, lang: UiLang): string {
+  const takes = t(lang, 'backup.imported', { added: result.added, updated: result.updated, skipped: result.skipped });
+  const profile = result.profile === 'none' ? t(lang, 'backup.profileNone')
+    : result.profile === 'kept' ? t(lang, 'backup.profileKept')
+      : t(lang, backupProfile?.baseline ? 'backup.profileTaken' : 'backup.profileTakenUncalibrated');
+  return `${takes} ${profile}`;
+}
+
+/** A profile in a few words: name and company, and when it was calibrated (or that it was not). */
+export function profileSummary(profile: Profile | null, lang: UiLang): string {
+  const who = [profile?.name, profile?.company].filter((x) => x).join(lang === 'zh-CN' ? '，' : ', ') || t(lang, 'backup.profile.noName');
+  const baseline = profile?.baseline ?? null;
+  const calibration = baseline === null ? t(lang, 'backup.profile.uncalibrated')
+    : t(lang, 'backup.profile.calibrated', { when: baseline.recordedAt ? formatWhen(baseline.recordedAt, lang) : '—' });
+  return t(lang, 'backup.profile.summary', { who, calibration });
+}
