@@ -2,7 +2,7 @@
  * Synthetic stored takes for the progress benchmarks: 4 drills, zh and en, two analysis versions, a
  * take every few hours over a year; seeded, so every run plots the same data.
  */
-import { ANALYSIS_VERSION, type AnalysisReport, type GuidelineId, type Verdict, type VerdictStatus } from '../src/analysis/index.ts';
+import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictStatus } from '../src/analysis/index.ts';
 import { findBuiltInDrill, type Drill } from '../src/drills/index.ts';
 import { DEFAULT_BANDS } from '../src/guidelines/bands.ts';
 import { SCHEMA_VERSION, type TakeRecord } from '../src/storage/index.ts';
@@ -39,9 +39,15 @@ function report(drill: Drill, version: string, next: () => number): AnalysisRepo
     speech: { startSec: 0.4, endSec: 3.6, spanSec: 3.2, soundingSec: 2.6, pauseCount: 2, longestPauseSec: 0.5, pauses: [] },
     rate: { syllables: 12, syllablesSource: 'script', nuclei: 12, words: 12, syllablesPerSec: 3.7, articulationSyllablesPerSec: 4.5, perMinute: 220, perMinuteUnit: 'chars/min' },
     loudness: { activeLevelDbfs: -21, peakDbfs: -6, clippedFraction: 0, noiseFloorDbfs: -70, snrDb: 49, phraseLevelSdDb: 1.1, finalDropDb: 0.4 },
-    pitch: { medianHz: 210, p5Hz: 170, p95Hz: 290, rangeSt: 9, sdSt: 2.6, voicedFraction: 0.6, floorHz: 120, ceilingHz: 450 },
+    pitch: { medianHz: 210, p5Hz: 170, p95Hz: 290, rangeSt: 9, sdSt: 2.6, voicedFraction: 0.6, floorHz: 120, ceilingHz: 450, track: track((t) => (t > 0.4 && t < 3.6 ? 210 : null)) },
+    intensity: { track: track((t) => (t > 0.4 && t < 3.6 ? -21 : -70)) },
     timbre: { brightnessHz: 1200 }, phrases: [], parts: [], emphasis: [], verdicts,
   };
+}
+
+// A 4 s take's track on the report's 10 ms grid (400 cells), as analysis 1.3.0 stores it.
+function track(valueAt: (timeSec: number) => number | null): TimeTrack {
+  return { hopSec: TRACK_HOP_SEC, startSec: TRACK_HOP_SEC / 2, values: Array.from({ length: 400 }, (_, i) => valueAt((i + 0.5) * TRACK_HOP_SEC)) };
 }
 
 /** `n` analysed takes, a tenth of them from an older analysis version. */

@@ -17,6 +17,7 @@ import { guessLang, parseScript } from './script.ts';
 import { segmentSpeech } from './segmentation.ts';
 import { brightnessHz } from './spectrum.ts';
 import { finiteOrNull } from './stats.ts';
+import { intensityOnGrid, pitchOnGrid, trackLength } from './tracks.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from './types.ts';
 
 // Finer silences for locating the parts of a greeting: GUIDELINES.md asks for 0.15–0.8 s between parts,
@@ -105,6 +106,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
   const stats = pitch?.stats ?? null;
   const brightness = pitch?.track ? brightnessHz(hp, ANALYSIS_RATE_HZ, pitch.track, seg.sounding) : null;
   const longestPauseSec = speech ? seg.pauses.reduce((m, p) => Math.max(m, p.endSec - p.startSec), 0) : null;
+  const trackCells = trackLength(mono.length, input.sampleRateHz);
 
   const verdicts = scoreGuidelines({
     speechFound: speech,
@@ -161,7 +163,9 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
       voicedFraction: stats?.voicedFraction ?? null,
       floorHz: pitch?.floorHz ?? null,
       ceilingHz: pitch?.ceilingHz ?? null,
+      track: pitchOnGrid(pitch?.track ?? null, trackCells),
     },
+    intensity: { track: intensityOnGrid(contour, trackCells) },
     timbre: { brightnessHz: brightness },
     phrases,
     parts: parts?.parts ?? [],

@@ -2,7 +2,23 @@
 import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
 
 /** Bumped whenever a change can move any number in a report. */
-export const ANALYSIS_VERSION = '1.2.0';
+export const ANALYSIS_VERSION = '1.3.0';
+
+/** Step of the report's time tracks, s: the 10 ms hop of the pitch track. */
+export const TRACK_HOP_SEC = 0.01;
+
+/**
+ * A value every 10 ms over the whole file, on one grid shared by every track of a report:
+ * values[i] is the value at startSec + i·hopSec, the centre of the cell [i·hopSec, (i+1)·hopSec);
+ * hopSec = 0.01 and startSec = 0.005 (= hopSec / 2); values.length = ⌈sample count · 100 / sample rate⌉,
+ * the fewest cells that cover the file (⌈durationSec / hopSec⌉ without float error). Null where the
+ * track has no value there (unvoiced, or no pitch analysis at all). See docs/adr/0001-analysis-core.md.
+ */
+export interface TimeTrack {
+  hopSec: number;
+  startSec: number;
+  values: (number | null)[];
+}
 
 /** A band as printed: the good range and the outer limits, in the guideline's unit. */
 export interface BandSummary {
@@ -103,8 +119,26 @@ export interface AnalysisReport {
     phraseLevelSdDb: number | null;
     finalDropDb: number | null;
   };
-  /** PitchStats plus the adapted search range of the second pass. */
-  pitch: PitchStats & { floorHz: number | null; ceilingHz: number | null };
+  /** PitchStats plus the adapted search range of the second pass and its F0 track. */
+  pitch: PitchStats & {
+    floorHz: number | null;
+    ceilingHz: number | null;
+    /**
+     * F0 in Hz of the speaker-adaptive second pass (the track the statistics above are taken from, over
+     * the whole file), null where unvoiced; all null when there was no second pass (no speech, or < 3
+     * voiced frames in the first). Null only in a report restored from analysis < 1.3.0: re-analyse to draw it.
+     */
+    track: TimeTrack | null;
+  };
+  /** The loudness envelope the review draws. */
+  intensity: {
+    /**
+     * The segmentation's intensity contour (dBFS, 64 ms window, 8 ms hop) interpolated linearly onto the
+     * grid, held at its first/last frame beyond them; all null when the file is shorter than one window.
+     * Null only in a report restored from analysis < 1.3.0.
+     */
+    track: TimeTrack | null;
+  };
   /** Voice quality over voiced speech: spectral brightness for the experimental warmth guideline. */
   timbre: { brightnessHz: number | null };
   phrases: PhraseReport[];

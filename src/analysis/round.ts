@@ -7,12 +7,14 @@
  *   ratios (emphasis durationRatio) 2 ·
  *   fractions 0–1 (clippedFraction, voicedFraction): 3 significant digits, so that rare clipping
  *   (e.g. 2e-7) stays visible instead of rounding to 0 · counts and sampleRateHz unchanged.
+ * Time tracks: hopSec and startSec as seconds, values by the track's unit (pitch.track Hz 1,
+ * intensity.track dB 2); a report restored from before analysis 1.3.0 keeps its null tracks.
  * Verdict values and bands use the rule of the verdict's `unit`; an unknown unit gets 2 decimals.
  * Non-finite numbers in nullable fields become null; −0 becomes 0.
  * roundReport also fixes the key order: the order of the fields in the object literals below
  * (the order of the AnalysisReport declaration), whatever order the analysis built them in.
  */
-import type { AnalysisReport, BandSummary, EmphasisWordReport, PhraseReport, ScriptPartReport, Verdict } from './report.ts';
+import type { AnalysisReport, BandSummary, EmphasisWordReport, PhraseReport, ScriptPartReport, TimeTrack, Verdict } from './report.ts';
 
 /** Decimals per unit (see the module comment); the table printer uses the same numbers. */
 export const DECIMALS = {
@@ -139,6 +141,16 @@ function roundEmphasis(e: EmphasisWordReport): EmphasisWordReport {
   };
 }
 
+// A track with hop and start as seconds and each value to `decimals`; null stays null (older reports).
+function roundTrack(track: TimeTrack | null | undefined, decimals: number): TimeTrack | null {
+  if (track === null || track === undefined) return null;
+  return {
+    hopSec: roundTo(track.hopSec, DECIMALS.sec),
+    startSec: roundTo(track.startSec, DECIMALS.sec),
+    values: track.values.map((v) => roundOrNull(v, decimals)),
+  };
+}
+
 /** The report with every number rounded by the rules above and its keys in the canonical order. Pure. */
 export function roundReport(report: AnalysisReport): AnalysisReport {
   const { speech, rate, loudness, pitch } = report;
@@ -190,7 +202,10 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
       voicedFraction: fractionOrNull(pitch.voicedFraction),
       floorHz: hz(pitch.floorHz),
       ceilingHz: hz(pitch.ceilingHz),
+      track: roundTrack(pitch.track, DECIMALS.hz),
     },
+    // Reports made before analysis 1.3.0 have no tracks (and no intensity section).
+    intensity: { track: roundTrack(report.intensity?.track, DECIMALS.db) },
     timbre: { brightnessHz: hz(report.timbre.brightnessHz) },
     phrases: report.phrases.map(roundPhrase),
     parts: report.parts.map(roundPart),

@@ -8,8 +8,12 @@
  * 'analysed' with a report, else 'recorded'; a length that was never stored stays null (unknown: the
  * audio's length is the answer); a report that does not look like a report is dropped (the audio is
  * kept, so it can be re-analysed). Records this version writes are always complete.
+ *
+ * A report from before analysis 1.3.0 has no time tracks (pitch.track, intensity.track): they are
+ * restored as null, never guessed, and needsReanalysis says the take must be analysed again before
+ * the review can draw them. A track that is there but malformed is restored as null in the same way.
  */
-import type { AnalysisReport, Lang } from '../analysis/index.ts';
+import type { AnalysisReport, Lang, TimeTrack } from '../analysis/index.ts';
 import { ANALYSIS_VERSION } from '../analysis/report.ts';
 import { parseDrill } from '../drills/schema.ts';
 import type { UiLang } from '../i18n/ui-lang.ts';
@@ -55,6 +59,33 @@ export function looksLikeReport(x: unknown): x is AnalysisReport {
     && finite(r.durationSec) !== null && finite(r.sampleRateHz) !== null;
 }
 
+// A stored time track, or null when absent (analysis < 1.3.0) or not the shape TimeTrack documents.
+function timeTrackOrNull(x: unknown): TimeTrack | null {
+  const t = asObject(x);
+  if (t === null || !Array.isArray(t.values)) return null;
+  const hopSec = finite(t.hopSec);
+  if (hopSec === null || hopSec <= 0 || finite(t.startSec) === null) return null;
+  return t.values.every((v) => v === null || finite(v) !== null) ? (t as unknown as TimeTrack) : null;
+}
+
+// The report with its tracks checked: unchanged (the same object) when both are readable, else a copy
+// with the unreadable or missing ones null, `intensity` in its canonical place after `pitch`.
+function withTracks(report: AnalysisReport): AnalysisReport {
+  const raw = report as unknown as Raw;
+  const pitch = raw.pitch as Raw;
+  const intensity = asObject(raw.intensity);
+  const pitchTrack = timeTrackOrNull(pitch.track);
+  const intensityTrack = timeTrackOrNull(intensity?.track);
+  if (pitchTrack !== null && intensityTrack !== null) return report;
+  const out: Raw = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'intensity') continue;
+    out[key] = key === 'pitch' ? { ...pitch, track: pitchTrack } : value;
+    if (key === 'pitch') out.intensity = { ...intensity, track: intensityTrack };
+  }
+  return out as unknown as AnalysisReport;
+}
+
 function inferStatus(given: unknown, report: AnalysisReport | null): TakeStatus {
   const status = TAKE_STATUSES.find((s) => s === given);
   if (status === 'failed' || status === 'recording') return status;
@@ -78,7 +109,7 @@ export function restoreTake(raw: unknown): TakeRecord {
   if (sampleRateHz === null || sampleRateHz <= 0) {
     throw new StorageError('corrupt', `The ${what} has no sample rate, so its audio cannot be read; it was left untouched.`);
   }
-  const report = looksLikeReport(r.report) ? r.report : null;
+  const report = looksLikeReport(r.report) ? withTracks(r.report) : null;
   const storedDurationSec = finite(version === 0 ? r.durationSec ?? r.duration : r.durationSec);
   const durationSec = storedDurationSec !== null && storedDurationSec >= 0 ? storedDurationSec : report?.durationSec ?? null;
   const status = inferStatus(r.status, report);
@@ -149,9 +180,13 @@ export function restoreProfile(raw: unknown): ProfileRecord | null {
   };
 }
 
-/** True when a take's numbers come from another analysis version and should be recomputed from its audio. */
+/**
+ * True when a take's numbers come from another analysis version, or its report lacks the time tracks
+ * the review draws (analysis < 1.3.0), and should be recomputed from its audio.
+ */
 export function needsReanalysis(take: TakeRecord): boolean {
-  return take.report !== null && take.analysisVersion !== ANALYSIS_VERSION;
+  if (take.report === null) return false;
+  return take.analysisVersion !== ANALYSIS_VERSION || take.report.pitch.track === null || take.report.intensity.track === null;
 }
 
 /** True when a calibration was measured by another (or an unknown) analysis version. */

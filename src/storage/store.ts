@@ -60,7 +60,7 @@ export class VoiceDrillStore {
     return this.run('finish the take', () => takes.finishTake(this.db, takeId, durationSec));
   }
 
-  /** Store a take's analysis report, rounded as the CLI prints it (status becomes 'analysed'). */
+  /** Store a take's analysis report as analyzeToJson rounded it, as the CLI prints it, without rounding again (status becomes 'analysed'). */
   saveReport(takeId: string, report: AnalysisReport): Promise<TakeRecord> {
     return this.run('save the analysis', () => takes.saveReport(this.db, takeId, report));
   }

@@ -6,7 +6,7 @@
  * stops at the first failed append, so there is no gap; if there were, what follows it is ignored).
  */
 import { Dexie } from 'dexie';
-import type { AnalysisReport } from '../analysis/index.ts';
+import type { AnalysisReport, FileReport } from '../analysis/index.ts';
 import type { Drill } from '../drills/types.ts';
 import type { VoiceDrillDb } from './db.ts';
 import { StorageError } from './errors.ts';
@@ -142,9 +142,21 @@ export async function finishTake(db: VoiceDrillDb, takeId: string, durationSec: 
   });
 }
 
-/** Store the analysis report of a recorded take as given (analyzeToJson rounded it once, as the CLI prints it); the take becomes 'analysed'. */
-export async function saveReport(db: VoiceDrillDb, takeId: string, report: AnalysisReport): Promise<TakeRecord> {
-  if (!looksLikeReport(report)) throw new TypeError('saveReport was given something that is not an analysis report.');
+// The report without the CLI's file label (the take's id when the worker made it), keys in their order.
+function withoutFileLabel(report: AnalysisReport | FileReport): AnalysisReport {
+  if (!('file' in report)) return report;
+  const { file: _file, ...rest } = report;
+  return rest;
+}
+
+/**
+ * Store the analysis report of a recorded take as given: the rounded report analyzeToJson returns (what
+ * the CLI prints), rounded once there and not again here; a FileReport's `file` label is not stored.
+ * The take becomes 'analysed'.
+ */
+export async function saveReport(db: VoiceDrillDb, takeId: string, given: AnalysisReport | FileReport): Promise<TakeRecord> {
+  if (!looksLikeReport(given)) throw new TypeError('saveReport was given something that is not an analysis report.');
+  const report = withoutFileLabel(given);
   return db.transaction('rw', db.takes, async () => {
     const take = await requireTake(db, takeId);
     if (take.status === 'recording') throw new StorageError('unknown', `Take "${takeId}" is still recording; finish or recover it before saving its report.`);

@@ -1,5 +1,5 @@
 /** Crafted analysis reports for the app tests: every guideline, statuses and values chosen by the test. */
-import { ANALYSIS_VERSION, type AnalysisReport, type GuidelineId, type Verdict, type VerdictStatus } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictStatus } from '../../src/analysis/index.ts';
 import type { ScriptPartReport } from '../../src/analysis/index.ts';
 
 const UNITS: Record<GuidelineId, string> = {
@@ -7,6 +7,12 @@ const UNITS: Record<GuidelineId, string> = {
   pitchVariety: 'st', pauses: 's', emphasis: 'st', warmth: 'st',
 };
 const ORDER: GuidelineId[] = ['rate', 'volume', 'effort', 'steadiness', 'pitchLevel', 'pitchVariety', 'pauses', 'emphasis', 'warmth'];
+
+/** A track on the report's 10 ms grid over `durationSec`, each value `valueAt(cell centre time)`. */
+export function gridTrack(durationSec: number, valueAt: (timeSec: number) => number | null): TimeTrack {
+  const values = Array.from({ length: Math.ceil(Math.round(durationSec * 1000) / 10) }, (_, i) => valueAt((i + 0.5) * TRACK_HOP_SEC));
+  return { hopSec: TRACK_HOP_SEC, startSec: TRACK_HOP_SEC / 2, values };
+}
 
 /** A verdict spec: status and value, optionally the advice key and band. */
 export type VerdictSpec = [VerdictStatus, number | null, string?];
@@ -17,6 +23,8 @@ export function makeReport(
   overrides: Partial<AnalysisReport> = {},
 ): AnalysisReport {
   const lang = overrides.lang ?? 'zh';
+  const durationSec = overrides.durationSec ?? 4.2;
+  const inSpeech = (t: number): boolean => t >= 0.5 && t < 3.9;
   const list: Verdict[] = ORDER.map((g) => {
     const [status, value, key] = verdicts[g] ?? ['unmeasured', null];
     const unit = g === 'rate' && lang === 'en' ? 'wpm' : UNITS[g];
@@ -29,7 +37,7 @@ export function makeReport(
   });
   return {
     analysisVersion: ANALYSIS_VERSION,
-    durationSec: 4.2,
+    durationSec,
     sampleRateHz: 48000,
     channels: 1,
     lang,
@@ -38,7 +46,11 @@ export function makeReport(
     speech: { startSec: 0.5, endSec: 3.9, spanSec: 3.4, soundingSec: 2.8, pauseCount: 2, longestPauseSec: 0.4, pauses: [] },
     rate: { syllables: 19, syllablesSource: 'script', nuclei: 18, words: 19, syllablesPerSec: 5.59, articulationSyllablesPerSec: 6.79, perMinute: 335.3, perMinuteUnit: lang === 'zh' ? 'chars/min' : 'wpm' },
     loudness: { activeLevelDbfs: -22.35, peakDbfs: -6.1, clippedFraction: 0, noiseFloorDbfs: -70.2, snrDb: 47.85, phraseLevelSdDb: 1.2, finalDropDb: 0.5 },
-    pitch: { medianHz: 215.3, p5Hz: 170.1, p95Hz: 290.4, rangeSt: 9.25, sdSt: 2.1, voicedFraction: 0.612, floorHz: 120, ceilingHz: 450 },
+    pitch: {
+      medianHz: 215.3, p5Hz: 170.1, p95Hz: 290.4, rangeSt: 9.25, sdSt: 2.1, voicedFraction: 0.612, floorHz: 120, ceilingHz: 450,
+      track: gridTrack(durationSec, (t) => (inSpeech(t) ? 215.3 : null)),
+    },
+    intensity: { track: gridTrack(durationSec, (t) => (inSpeech(t) ? -22.35 : -70.2)) },
     timbre: { brightnessHz: 1250.4 },
     phrases: [],
     parts: [],

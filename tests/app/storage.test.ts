@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANALYSIS_VERSION } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, roundReport } from '../../src/analysis/index.ts';
+import { toFileReport } from '../../src/analysis/report-json.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
 import {
   baselineIsStale, floatToInt16, int16ToFloat, isStorageError, needsReanalysis, openStore, SCHEMA_VERSION, StorageError,
@@ -231,11 +232,18 @@ describe('previous take and personal best', () => {
     expect((await store.listTakes({ drillId: d.id, status: 'analysed', order: 'oldest' })).map((t) => t.id)).toEqual([t1, t2, t4, t5]);
     expect((await store.listTakes({ limit: 2 })).map((t) => t.id)).toEqual([other, t5]);
 
-    // Reports are stored exactly as given: analyzeToJson rounded them once, as the CLI prints them.
-    const given = makeReport({ rate: ['good', 201.3], volume: ['good', -20.12] }, { durationSec: 1.235 });
-    const saved = await store.saveReport(t3, given);
-    expect(saved.report).toEqual(given);
-    expect((await store.getTake(t3))?.report).toEqual(saved.report);
+    // Reports are stored as analyzeToJson gives them (rounded once there, as the CLI prints them), without the file label.
+    const raw = makeReport({ rate: ['good', 201.26], volume: ['good', -20.123] }, { durationSec: 1.23456 });
+    const saved = await store.saveReport(t3, toFileReport(raw, t3));
+    expect(saved.report?.verdicts.slice(0, 2).map((v) => v.value)).toEqual([201.3, -20.12]);
+    expect(saved.report?.durationSec).toBe(1.235);
+    const reread = (await store.getTake(t3))?.report;
+    expect(reread).toEqual(roundReport(raw));
+    expect(JSON.stringify(reread)).toBe(JSON.stringify(roundReport(raw)));
+    // Not rounded a second time: what is given is what is stored.
+    const given = await store.saveReport(t3, raw);
+    expect(given.report).toBe(raw);
+    expect((await store.getTake(t3))?.report?.durationSec).toBe(1.23456);
 
     await store.deleteTake(t2);
     expect(await store.getTake(t2)).toBeNull();

@@ -56,7 +56,9 @@ function fullReport(): AnalysisReport {
       voicedFraction: 0.823456,
       floorHz: 132.3,
       ceilingHz: 412.51,
+      track: { hopSec: 0.01, startSec: 0.005, values: [null, 245.04999, 176.36, -0.0001, NaN] },
     },
+    intensity: { track: { hopSec: 0.0100000001, startSec: 0.0049999, values: [-64.65432, -22.314999, -386.0206, -0.0001] } },
     timbre: { brightnessHz: 1234.56 },
     phrases: [{ startSec: 0.0499, endSec: 1.2004, activeLevelDbfs: -21.0062, medianHz: null }],
     parts: [{ index: 0, text: '早上好', syllables: 3, startSec: 0.04999, endSec: 1.2, found: true, pauseBeforeSec: null }],
@@ -96,6 +98,9 @@ describe('roundReport', () => {
     expect(r.pitch.medianHz).toBe(245);
     expect(r.pitch.rangeSt).toBe(12.78);
     expect(r.pitch.voicedFraction).toBe(0.823);
+    expect(r.pitch.track).toEqual({ hopSec: 0.01, startSec: 0.005, values: [null, 245, 176.4, 0, null] });
+    expect(Object.is(r.pitch.track?.values[3], -0)).toBe(false);
+    expect(r.intensity.track).toEqual({ hopSec: 0.01, startSec: 0.005, values: [-64.65, -22.31, -386.02, 0] });
     expect(r.phrases[0]).toEqual({ startSec: 0.05, endSec: 1.2, activeLevelDbfs: -21.01, medianHz: null });
     expect(r.verdicts.map((v) => v.value)).toEqual([169, -22.31, 0.412, null]);
     expect(r.rate.syllables).toBe(14);
@@ -106,6 +111,15 @@ describe('roundReport', () => {
   it('keeps a report from before analysis 1.1.0 (no emphasis list) readable', () => {
     const { emphasis: _dropped, ...old } = fullReport();
     expect(roundReport(old as AnalysisReport).emphasis).toEqual([]);
+  });
+
+  it('keeps a report from before analysis 1.3.0 (no tracks, no intensity section) readable, tracks null', () => {
+    const { intensity: _dropped, ...old } = fullReport();
+    const { track: _track, ...oldPitch } = old.pitch;
+    const r = roundReport({ ...old, pitch: oldPitch } as AnalysisReport);
+    expect(r.pitch.track).toBeNull();
+    expect(r.intensity).toEqual({ track: null });
+    expect(Object.keys(r).indexOf('intensity')).toBe(Object.keys(r).indexOf('pitch') + 1);
   });
 
   it('turns NaN and infinities in nullable fields into null', () => {
@@ -163,6 +177,8 @@ describe('compareWithTolerance', () => {
     near.speech.startSec = (near.speech.startSec ?? 0) + 0.004;
     near.pitch.medianHz = (near.pitch.medianHz ?? 0) - 0.4;
     near.verdicts[0].value = (near.verdicts[0].value ?? 0) + 0.9;
+    if (near.pitch.track) near.pitch.track.values[1] = 245.4;
+    if (near.intensity.track) near.intensity.track.values[0] = -64.61;
     expect(compareWithTolerance(near, golden)).toEqual([]);
   });
 
@@ -174,10 +190,14 @@ describe('compareWithTolerance', () => {
     far.verdicts[1].value = -22.2;
     far.pitch.sdSt = null;
     far.phrases.push(far.phrases[0]);
+    if (far.pitch.track) far.pitch.track.values[2] = 177;
+    if (far.intensity.track) far.intensity.track.values[1] = -22.2;
     expect(compareWithTolerance(far, golden)).toEqual([
       'speech.startSec: 0.06, golden 0.05 (tolerance 0.005)',
       'speech.pauseCount: 3, golden 2 (tolerance 0)',
       'pitch.sdSt: null, golden 3.8',
+      'pitch.track.values[2]: 177, golden 176.4 (tolerance 0.5)',
+      'intensity.track.values[1]: -22.2, golden -22.31 (tolerance 0.05)',
       'phrases: 2 items, golden 1',
       'verdicts[1].value: -22.2, golden -22.31 (tolerance 0.05)',
       'verdicts[1].status: "high", golden "good"',

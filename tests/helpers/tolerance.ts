@@ -1,7 +1,8 @@
 /**
  * Compares a report with its golden copy: numbers within a small absolute tolerance chosen by the
  * unit in the key name (or, for verdict values and bands, by the verdict's `unit`); counts, strings,
- * booleans, nulls, key sets and array lengths exactly.
+ * booleans, nulls, key sets and array lengths exactly. The values of the time tracks take the unit of
+ * their track: pitch.track Hz, intensity.track dB.
  */
 
 /** Absolute tolerance per unit; these cover float differences between platforms, not real changes. */
@@ -58,6 +59,13 @@ export function toleranceFor(key: string, unit: string | null): number {
   return 0;
 }
 
+// The key whose tolerance the items of an array at `path` take: a track's values take its unit.
+function itemKey(path: string, key: string): string {
+  if (path.endsWith('pitch.track.values')) return 'trackHz';
+  if (path.endsWith('intensity.track.values')) return 'trackDb';
+  return key;
+}
+
 function kind(x: unknown): string {
   return x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x;
 }
@@ -73,7 +81,8 @@ export function compareWithTolerance(actual: unknown, golden: unknown, path = ''
   }
   if (Array.isArray(actual) && Array.isArray(golden)) {
     if (actual.length !== golden.length) return [`${where}: ${actual.length} items, golden ${golden.length}`];
-    return actual.flatMap((item, i) => compareWithTolerance(item, golden[i], `${path}[${i}]`, key, unit));
+    const k = itemKey(path, key);
+    return actual.flatMap((item, i) => compareWithTolerance(item, golden[i], `${path}[${i}]`, k, unit));
   }
   if (kind(actual) === 'object') {
     const a = actual as Record<string, unknown>;
