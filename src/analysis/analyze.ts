@@ -17,6 +17,7 @@ import { parseScript } from './script.ts';
 import { segmentSpeech } from './segmentation.ts';
 import { brightnessHz } from './spectrum.ts';
 import { finiteOrNull } from './stats.ts';
+import { analysisWarnings } from './warnings.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from './types.ts';
 
 // Finer silences for locating the parts of a greeting: GUIDELINES.md asks for 0.15–0.8 s between parts,
@@ -169,5 +170,9 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     parts: parts?.parts ?? [],
     emphasis,
     verdicts,
+    warnings: analysisWarnings({
+      channels: input.channels.length, channel: options.channel ?? 'mix', scriptSyllables: script?.syllables ?? null,
+      nuclei: rate.nuclei, perMinute: rate.perMinute, perMinuteUnit: rate.perMinuteUnit,
+    }),
   };
 }

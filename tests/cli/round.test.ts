@@ -65,11 +65,12 @@ function fullReport(): AnalysisReport {
       { word: '好', partIndex: 0, startSec: null, endSec: null, located: null, pitchGainSt: null, levelGainDb: null, durationRatio: null, status: 'unmeasured' },
     ],
     verdicts: [
-      { guideline: 'rate', value: 168.97194, unit: 'chars/min', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
-      { guideline: 'volume', value: -22.31456, unit: 'dBFS', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
-      { guideline: 'pauses', value: 0.41249, unit: 's', status: 'good', band: null, adviceKey: 'pauses.good' },
-      { guideline: 'emphasis', value: null, unit: 'st', status: 'unmeasured', band: null, adviceKey: 'emphasis.unmeasured' },
+      { guideline: 'rate', value: 168.97194, unit: 'chars/min', measure: 'perMinute', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
+      { guideline: 'volume', value: -22.31456, unit: 'dBFS', measure: 'activeLevelDbfs', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
+      { guideline: 'pauses', value: 0.41249, unit: 's', measure: 'longestPartGapSec', status: 'good', band: null, adviceKey: 'pauses.good' },
+      { guideline: 'emphasis', value: null, unit: 'st', measure: 'medianPitchGainSt', status: 'unmeasured', band: null, adviceKey: 'emphasis.unmeasured' },
     ],
+    warnings: [{ code: 'scriptCoversPart', message: 'the script has 3 syllables but about 40 were heard' }],
   };
 }
 
