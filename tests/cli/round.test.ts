@@ -109,6 +109,14 @@ describe('roundReport', () => {
     expect(roundReport(old as AnalysisReport).emphasis).toEqual([]);
   });
 
+  it('keeps the verdict measures and warnings, and reads a report without warnings as having none', () => {
+    const r = roundReport(fullReport());
+    expect(r.verdicts.map((v) => v.measure)).toEqual(['perMinute', 'activeLevelDbfs', 'longestPartGapSec', 'medianPitchGainSt']);
+    expect(r.warnings).toEqual([{ code: 'scriptCoversPart', message: 'the script has 3 syllables but about 40 were heard' }]);
+    const { warnings: _none, ...old } = fullReport();
+    expect(roundReport(old as AnalysisReport).warnings).toEqual([]);
+  });
+
   it('turns NaN and infinities in nullable fields into null', () => {
     const report = fullReport();
     report.pitch.sdSt = NaN;
@@ -151,9 +159,11 @@ describe('formatTable', () => {
     expect(text).toMatch(/^ {2}median F0 +245\.0 Hz$/m);
     expect(text).toMatch(/^ {2}range +12\.78 st \(p5 176\.4 to p95 369\.0 Hz\)$/m);
     expect(text).toMatch(/^ {2}SD +3\.80 st$/m);
-    expect(text).toMatch(/^ {4}rate +borderline +169\.0 chars\/min +\(good 180\.0 to 240\.0 · low < 160\.0 · high > 270\.0\)$/m);
-    expect(text).toMatch(/^ {4}volume +good +-22\.31 dBFS +\(good -28\.00 to -16\.00 · low < -30\.00\)$/m);
-    expect(text).toMatch(/^ {4}emphasis +unmeasured +–$/m);
+    expect(text).toMatch(/^ {4}rate +borderline +169\.0 chars\/min +\(speaking rate: good 180\.0 to 240\.0 · low < 160\.0 · high > 270\.0\)$/m);
+    expect(text).toMatch(/^ {4}volume +good +-22\.31 dBFS +\(active speech level: good -28\.00 to -16\.00 · low < -30\.00\)$/m);
+    expect(text).toMatch(/^ {4}pauses +good +0\.412 s +\(longest gap between parts\)$/m);
+    expect(text).toMatch(/^ {4}emphasis +unmeasured +– +\(median pitch gain of the key words\)$/m);
+    expect(text).toMatch(/^ {2}warning +the script has 3 syllables but about 40 were heard$/m);
   });
 });
 
