@@ -71,6 +71,15 @@ function verdictRows(verdicts: Verdict[]): string[] {
   ];
 }
 
+// A multi-part script's parts and the gaps between them, which the pauses verdict judges even when
+// they are too short to count as pauses.
+function partRows(report: FileReport): string[] {
+  if (report.parts.length < 2) return [];
+  const found = report.parts.filter((p) => p.found).length;
+  const gaps = report.parts.slice(1).map((p) => formatNumber(p.pauseBeforeSec, DECIMALS.sec));
+  return [row('parts', `${found} of ${report.parts.length} found · gaps between them ${gaps.join(', ')} s`)];
+}
+
 /** The readable block of one file's report (already rounded), ending with a newline. */
 export function formatTable(report: FileReport): string {
   const { speech, rate, loudness, pitch } = report;
@@ -88,6 +97,7 @@ export function formatTable(report: FileReport): string {
     row('speech', report.speechFound ? 'found' : `not found${report.noSpeechReason ? ` (${report.noSpeechReason})` : ''}`),
     row('speech span', span),
     row('pauses', `${speech.pauseCount} (longest ${s(speech.longestPauseSec)})`),
+    ...partRows(report),
     row(
       'rate',
       // Units stay visible when a rate is not measured: "– wpm" still says what would be there.

@@ -167,6 +167,20 @@ describe('formatTable', () => {
   });
 });
 
+describe('formatTable parts', () => {
+  it('lists the gaps between the parts of a multi-part script, which no pause count shows', () => {
+    const report = fullReport();
+    report.parts = [
+      { index: 0, text: '您好', syllables: 2, startSec: 0.05, endSec: 0.6, found: true, pauseBeforeSec: null },
+      { index: 1, text: '我是小王', syllables: 4, startSec: 0.795, endSec: 1.9, found: true, pauseBeforeSec: 0.19512 },
+      { index: 2, text: '请问', syllables: 2, startSec: null, endSec: null, found: false, pauseBeforeSec: null },
+    ];
+    const text = formatTable(toFileReport(report, 'g.wav'));
+    expect(text).toMatch(/^ {2}parts +2 of 3 found · gaps between them 0\.195, – s$/m);
+    expect(formatTable(toFileReport(fullReport(), 'g.wav'))).not.toMatch(/^ {2}parts/m);
+  });
+});
+
 describe('compareWithTolerance', () => {
   const golden = toFileReport(fullReport(), 'x.wav');
   it('accepts differences inside the tolerance of each unit', () => {
