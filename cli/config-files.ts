@@ -77,7 +77,7 @@ export async function parseBaselineArg(value: string): Promise<Baseline> {
     const [medianHz, activeLevelDbfs, brightnessHz] = fields.map(Number);
     return checkBaseline({ medianHz, activeLevelDbfs, ...(brightnessHz !== undefined ? { brightnessHz } : {}) }, `--baseline ${value}`);
   }
-  if (fields.length > 1 && fields.some((f) => NUMBER.test(f))) {
+  if (fields.some((f) => NUMBER.test(f))) {
     throw new UsageError(`--baseline ${value}: give MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ] as two or three numbers, or a JSON file`);
   }
   return baselineFromJson(await readJsonFile(value, 'baseline'), `the baseline file ${value}`);

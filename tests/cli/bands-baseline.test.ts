@@ -99,6 +99,7 @@ describe('voicedrill analyze --baseline', { timeout: 60_000 }, () => {
 
   it.each([
     [['--baseline', '182,abc'], /--baseline 182,abc: give MEDIAN_HZ,LEVEL_DBFS\[,BRIGHTNESS_HZ\] as two or three numbers, or a JSON file/],
+    [['--baseline', '182'], /--baseline 182: give MEDIAN_HZ,LEVEL_DBFS\[,BRIGHTNESS_HZ\] as two or three numbers, or a JSON file/],
     [['--baseline', '5,-20'], /--baseline 5,-20: medianHz must be between 40 and 1000, not 5/],
     [['--baseline', '180,12'], /activeLevelDbfs must be between -100 and 0, not 12/],
     [['--baseline', 'no-such-calibration.json'], /cannot read the baseline file no-such-calibration\.json: file not found/],
