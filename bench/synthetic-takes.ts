@@ -2,7 +2,7 @@
  * Synthetic stored takes for the progress benchmarks: 4 drills, zh and en, two analysis versions, a
  * take every few hours over a year; seeded, so every run plots the same data.
  */
-import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictStatus } from '../src/analysis/index.ts';
+import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictMeasure, type VerdictStatus } from '../src/analysis/index.ts';
 import { findBuiltInDrill, type Drill } from '../src/drills/index.ts';
 import { DEFAULT_BANDS } from '../src/guidelines/bands.ts';
 import { SCHEMA_VERSION, type TakeRecord } from '../src/storage/index.ts';
@@ -24,12 +24,18 @@ function random(seed: number): () => number {
   };
 }
 
+const MEASURES: Record<GuidelineId, VerdictMeasure> = {
+  rate: 'perMinute', volume: 'activeLevelDbfs', effort: 'effortDb', steadiness: 'phraseLevelSdDb', pitchLevel: 'pitchLevelSt',
+  pitchVariety: 'sdSt', pauses: 'longestPartGapSec', emphasis: 'medianPitchGainSt', warmth: 'warmthSt',
+};
+
 function report(drill: Drill, version: string, next: () => number): AnalysisReport {
   const statuses: VerdictStatus[] = ['good', 'good', 'borderline', 'low', 'high'];
   const verdicts: Verdict[] = GUIDELINES.map(([g, unit, lo, hi]) => ({
     guideline: g,
     value: Math.round((lo + next() * (hi - lo)) * 100) / 100,
     unit: g === 'rate' && drill.lang === 'en' ? 'wpm' : unit,
+    measure: MEASURES[g],
     status: statuses[Math.floor(next() * statuses.length)],
     band: g === 'rate' ? DEFAULT_BANDS[drill.lang].rate : g === 'volume' ? DEFAULT_BANDS[drill.lang].volume : null,
     adviceKey: `${g}.good`,
@@ -41,7 +47,7 @@ function report(drill: Drill, version: string, next: () => number): AnalysisRepo
     loudness: { activeLevelDbfs: -21, peakDbfs: -6, clippedFraction: 0, noiseFloorDbfs: -70, snrDb: 49, phraseLevelSdDb: 1.1, finalDropDb: 0.4 },
     pitch: { medianHz: 210, p5Hz: 170, p95Hz: 290, rangeSt: 9, sdSt: 2.6, voicedFraction: 0.6, floorHz: 120, ceilingHz: 450, track: track((t) => (t > 0.4 && t < 3.6 ? 210 : null)) },
     intensity: { track: track((t) => (t > 0.4 && t < 3.6 ? -21 : -70)) },
-    timbre: { brightnessHz: 1200 }, phrases: [], parts: [], emphasis: [], verdicts,
+    timbre: { brightnessHz: 1200 }, phrases: [], parts: [], emphasis: [], verdicts, warnings: [],
   };
 }
 

@@ -22,12 +22,19 @@ export type Command =
       /** The path given with --script-file (read later by readScriptFile). */
       scriptFile: string | undefined;
       channel: ChannelMode | undefined;
+      /** The path given with --bands (read later by readBandsFile). */
+      bandsFile: string | undefined;
+      /** The value of --baseline: numbers or a path (read later by parseBaselineArg). */
+      baseline: string | undefined;
       json: boolean;
     };
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const CHANNELS: readonly ChannelMode[] = ['mix', 'left', 'right'];
-const VALUE_HINTS: Record<string, string> = { '--lang': ' (zh or en)', '--channel': ' (mix, left or right)' };
+const VALUE_HINTS: Record<string, string> = {
+  '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
+  '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
+};
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
 function parseErrorMessage(err: unknown): string {
@@ -63,6 +70,8 @@ export function parseCommandLine(argv: string[]): Command {
         script: { type: 'string' },
         'script-file': { type: 'string' },
         channel: { type: 'string' },
+        bands: { type: 'string' },
+        baseline: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -91,6 +100,8 @@ export function parseCommandLine(argv: string[]): Command {
   }
   if (values.script !== undefined && values.script.trim() === '') throw new UsageError('--script is empty');
   if (values['script-file'] === '') throw new UsageError('--script-file needs a path');
+  if (values.bands === '') throw new UsageError('--bands needs a path');
+  if (values.baseline !== undefined && values.baseline.trim() === '') throw new UsageError(`--baseline needs a value${VALUE_HINTS['--baseline']}`);
 
   return {
     kind: 'analyze',
@@ -99,6 +110,8 @@ export function parseCommandLine(argv: string[]): Command {
     script: values.script,
     scriptFile: values['script-file'],
     channel: oneOf('--channel', values.channel, CHANNELS),
+    bandsFile: values.bands,
+    baseline: values.baseline,
     json: values.json ?? false,
   };
 }
@@ -125,11 +138,15 @@ export async function readScriptFile(path: string): Promise<string> {
   return text;
 }
 
-/** AnalyzeOptions of an analyze command, given the script text already read. */
-export function toAnalyzeOptions(command: Extract<Command, { kind: 'analyze' }>, script: string | undefined): AnalyzeOptions {
+/** AnalyzeOptions of an analyze command, given the script text, bands and baseline already read. */
+export function toAnalyzeOptions(
+  command: Extract<Command, { kind: 'analyze' }>, script: string | undefined, read: Pick<AnalyzeOptions, 'bands' | 'baseline'> = {},
+): AnalyzeOptions {
   const options: AnalyzeOptions = {};
   if (command.lang !== undefined) options.lang = command.lang;
   if (script !== undefined) options.script = script;
   if (command.channel !== undefined) options.channel = command.channel;
+  if (read.baseline) options.baseline = read.baseline;
+  if (read.bands) options.bands = read.bands;
   return options;
 }

@@ -1,5 +1,5 @@
 /** The readable (non-JSON) output of `voicedrill analyze`: one block per file. */
-import { DECIMALS, decimalsForUnit, type FileReport, type Verdict } from './analysis.ts';
+import { DECIMALS, decimalsForUnit, type FileReport, type Verdict, type VerdictMeasure } from './analysis.ts';
 
 /** Printed for a value that was not measured (null). */
 export const NOT_MEASURED = '–';
@@ -19,6 +19,22 @@ function formatPercent(fraction: number | null): string {
   if (fraction === 0) return '0 %';
   return `${Number((fraction * 100).toPrecision(3))} %`;
 }
+
+/** What each verdict's value is, in words (the pauses verdict names the measure that decided it). */
+export const MEASURE_LABELS: Record<VerdictMeasure, string> = {
+  perMinute: 'speaking rate',
+  activeLevelDbfs: 'active speech level',
+  effortDb: 'level against the calibration',
+  phraseLevelSdDb: 'SD of the phrase levels',
+  pitchLevelSt: 'median pitch against the calibration',
+  sdSt: 'pitch SD',
+  longestPauseSec: 'longest pause',
+  shortestPartGapSec: 'shortest gap between parts',
+  longestPartGapSec: 'longest gap between parts',
+  pausesInsidePart: 'most pauses inside one part',
+  medianPitchGainSt: 'median pitch gain of the key words',
+  warmthSt: 'median pitch against the neutral reading',
+};
 
 function row(label: string, text: string): string {
   return `  ${label.padEnd(LABEL_WIDTH)}${text}`;
@@ -46,10 +62,22 @@ function verdictRows(verdicts: Verdict[]): string[] {
     row('verdicts', ''),
     ...verdicts.map((v, i) => {
       const band = formatBand(v);
+      // Reports made before verdicts named their measure print no label.
+      const label = (MEASURE_LABELS as Partial<Record<string, string>>)[v.measure];
+      const note = label && band ? `${label}: ${band}` : label ?? band;
       const line = `    ${v.guideline.padEnd(13)}${v.status.padEnd(12)}${values[i].padEnd(valueWidth)}`;
-      return (band ? `${line}   (${band})` : line).trimEnd();
+      return (note ? `${line}   (${note})` : line).trimEnd();
     }),
   ];
+}
+
+// A multi-part script's parts and the gaps between them, which the pauses verdict judges even when
+// they are too short to count as pauses.
+function partRows(report: FileReport): string[] {
+  if (report.parts.length < 2) return [];
+  const found = report.parts.filter((p) => p.found).length;
+  const gaps = report.parts.slice(1).map((p) => formatNumber(p.pauseBeforeSec, DECIMALS.sec));
+  return [row('parts', `${found} of ${report.parts.length} found · gaps between them ${gaps.join(', ')} s`)];
 }
 
 /** The readable block of one file's report (already rounded), ending with a newline. */
@@ -69,6 +97,7 @@ export function formatTable(report: FileReport): string {
     row('speech', report.speechFound ? 'found' : `not found${report.noSpeechReason ? ` (${report.noSpeechReason})` : ''}`),
     row('speech span', span),
     row('pauses', `${speech.pauseCount} (longest ${s(speech.longestPauseSec)})`),
+    ...partRows(report),
     row(
       'rate',
       // Units stay visible when a rate is not measured: "– wpm" still says what would be there.
@@ -82,6 +111,7 @@ export function formatTable(report: FileReport): string {
     row('range', `${formatNumber(pitch.rangeSt, DECIMALS.st, 'st')} (p5 ${formatNumber(pitch.p5Hz, DECIMALS.hz)} to p95 ${formatNumber(pitch.p95Hz, DECIMALS.hz, 'Hz')})`),
     row('SD', formatNumber(pitch.sdSt, DECIMALS.st, 'st')),
     ...verdictRows(report.verdicts),
+    ...(report.warnings ?? []).map((w) => row('warning', w.message)),
   ];
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,8 @@
 /** `voicedrill`: command dispatch, per-file error handling and exit status. */
 import { readFileSync } from 'node:fs';
-import { analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type FileReport } from './analysis.ts';
+import { analysisLang, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type FileReport } from './analysis.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
+import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
 import { formatTable } from './format-table.ts';
 import { usageText } from './usage.ts';
@@ -54,7 +55,11 @@ async function analyzeFile(file: string, options: AnalyzeOptions, out: CliOutput
 
 async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: CliOutput): Promise<number> {
   const script = command.scriptFile !== undefined ? await readScriptFile(command.scriptFile) : command.script;
-  const options = toAnalyzeOptions(command, script);
+  // Bands are merged for the language the analysis will run in (the same rule as analyzeRecording).
+  const lang = analysisLang({ lang: command.lang, script });
+  const bands = command.bandsFile !== undefined ? await readBandsFile(command.bandsFile, lang) : undefined;
+  const baseline = command.baseline !== undefined ? await parseBaselineArg(command.baseline) : undefined;
+  const options = toAnalyzeOptions(command, script, { bands, baseline });
   const reports: FileReport[] = [];
   let failed = false;
   for (const [i, file] of command.files.entries()) {
@@ -63,8 +68,11 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
       failed = true;
       continue;
     }
-    if (command.json) reports.push(report);
-    else out.stdout((i > 0 ? '\n' : '') + formatTable(report));
+    // The table shows its warnings; with --json they also go to stderr, where a person sees them.
+    if (command.json) {
+      reports.push(report);
+      for (const w of report.warnings) out.stderr(`voicedrill: ${file}: warning: ${w.message}\n`);
+    } else out.stdout((i > 0 ? '\n' : '') + formatTable(report));
   }
   if (command.json) {
     // The shape follows the command line, not the outcome: several files give an array, even if some failed.

@@ -10,7 +10,8 @@ against the VoiceDrill guidelines.
 
 Usage:
   voicedrill analyze FILE... [--lang zh|en] [--script TEXT | --script-file PATH]
-                             [--channel mix|left|right] [--json]
+                             [--channel mix|left|right] [--bands FILE]
+                             [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
   voicedrill --help
   voicedrill --version
 
@@ -19,16 +20,37 @@ Reads wav, mp3, ogg/opus, webm/opus, flac and m4a.
 Options:
   --lang zh|en              language of the script (default: guessed from the script, else en)
   --script TEXT             the text that was read aloud; its syllables give the speaking rate
+                            (see Script markup); it must be the whole text, not an excerpt
   --script-file PATH        the same, read from a UTF-8 text file
-  --channel mix|left|right  which channel of a stereo file to analyse (default: mix)
+  --channel mix|left|right  which channel of a stereo file to analyse (default: mix); on a
+                            one-channel file, right analyses its only channel, with a warning
+  --bands FILE              judge against a drill's own bands: a JSON file of overrides of the
+                            default bands, e.g. {"rate": {"lowBelow": 15, "goodMin": 20,
+                            "goodMax": 30, "highAbove": 40}, "pauses": {"longestMaxSec": 2}},
+                            or per language {"zh": {…}, "en": {…}}; edges are numbers or null
+                            (open), units cannot be changed, unknown fields are refused
+  --baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]
+                            the agent's calibration, for effort, pitch level and warmth: the
+                            --json report of the neutral calibration sentence (or a file of
+                            {"medianHz", "activeLevelDbfs", "brightnessHz"}), or the numbers,
+                            e.g. --baseline 182,-24.5
   --json                    print JSON: one object per file, an array when several files are given
   -h, --help                show this help
   --version                 print the VoiceDrill version and the analysis version
+
+Script markup:
+  Parts of a greeting are split at ，,。.?？!！；; and at "|", e.g. "Good morning | this is Sam";
+  the pauses between them are judged. *key word* marks a word to stress, e.g. "how can I *help*";
+  its pitch, level and length are measured against its neighbours.
 
 Output:
   A table per file by default; "–" means not measured. Numbers are rounded the same way in
   the table, in --json and in the app: seconds ${DECIMALS.sec} decimals, dB ${DECIMALS.db}, Hz ${DECIMALS.hz}, semitones ${DECIMALS.st},
   syllables/s ${DECIMALS.perSec}, per minute ${DECIMALS.perMinute}, fractions 3 significant digits.
+  Each verdict names what its value measures (the pauses verdict: the longest pause, or the
+  shortest or longest gap between parts, or the most pauses inside one part). Warnings (a script
+  that covers only part of the speech, a missing channel) are printed under the table, and on
+  stderr with --json; the JSON has them in "warnings".
 
 Limits:
   Files up to ${formatBytes(maxFileBytes)} and ${maxDurationSec / 3600} hours of audio, and at most ${maxSamples / 1e6} million

@@ -7,17 +7,18 @@ import { resampleTo } from './dsp/resample.ts';
 import { intensityContour, NUCLEI_MIN_PITCH_HZ, SEGMENTATION_MIN_PITCH_HZ } from './intensity.ts';
 import { clippedFraction, intervalLevelDbfs, measureLoudness, peakDbfs } from './loudness.ts';
 import { syllableNuclei } from './nuclei.ts';
-import type { AnalyzeOptions, AudioInput } from './options.ts';
+import { analysisLang, type AnalyzeOptions, type AudioInput } from './options.ts';
 import { mapParts, type PartMapping } from './parts.ts';
 import { analysePitch, type PitchResult } from './pitch-pass.ts';
 import { buildRate } from './rate.ts';
 import { ANALYSIS_VERSION, type AnalysisReport, type PhraseReport } from './report.ts';
 import { levelSteadiness, scoreGuidelines } from './scoring.ts';
-import { guessLang, parseScript } from './script.ts';
+import { parseScript } from './script.ts';
 import { segmentSpeech } from './segmentation.ts';
 import { brightnessHz } from './spectrum.ts';
 import { finiteOrNull } from './stats.ts';
 import { intensityOnGrid, pitchOnGrid, trackLength } from './tracks.ts';
+import { analysisWarnings } from './warnings.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from './types.ts';
 
 // Finer silences for locating the parts of a greeting: GUIDELINES.md asks for 0.15–0.8 s between parts,
@@ -76,7 +77,9 @@ function partMapping(
 export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}): AnalysisReport {
   validate(input);
   const script = options.script && options.script.trim() ? parseScript(options.script, options.lang) : null;
-  const lang = options.lang ?? script?.lang ?? (options.script ? guessLang(options.script) : 'en');
+  const lang = analysisLang(options);
+  const bands = options.bands ?? DEFAULT_BANDS[lang];
+  if (bands.lang !== lang) throw new RangeError(`the bands are for language "${bands.lang}" but the analysis language is "${lang}"`);
   const mono = mixdown(input.channels, options.channel ?? 'mix');
   const durationSec = mono.length / input.sampleRateHz;
   const hp = highpass(resampleTo(mono, input.sampleRateHz, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ);
@@ -100,7 +103,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     ? measureEmphasis({
       lang, scriptParts: script.parts, mappedParts: mapped.mapping.parts, nucleiSec: speech ? nuclei?.timesSec ?? [] : [],
       sounding: speech ? mapped.sounding : [], signals: { samples: hp, sampleRateHz: ANALYSIS_RATE_HZ, track: pitch?.track ?? null },
-      limits: DEFAULT_BANDS[lang].emphasis,
+      limits: bands.emphasis,
     })
     : [];
   const stats = pitch?.stats ?? null;
@@ -125,7 +128,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     partGapsSec: parts && parts.parts.length > 1 && speech ? parts.partGapsSec : null,
     pausesInsideParts: parts && speech ? parts.pausesInsideParts : null,
     emphasisWords: emphasis,
-  }, DEFAULT_BANDS[lang]);
+  }, bands);
 
   return {
     analysisVersion: ANALYSIS_VERSION,
@@ -171,5 +174,9 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     parts: parts?.parts ?? [],
     emphasis,
     verdicts,
+    warnings: analysisWarnings({
+      channels: input.channels.length, channel: options.channel ?? 'mix', scriptSyllables: script?.syllables ?? null,
+      nuclei: rate.nuclei, perMinute: rate.perMinute, perMinuteUnit: rate.perMinuteUnit,
+    }),
   };
 }

@@ -1,4 +1,6 @@
 /** Options of one analysis run. */
+import type { GuidelineBands } from '../guidelines/bands.ts';
+import { guessLang } from './script.ts';
 import type { Lang } from './types.ts';
 
 /** Which channel(s) of a multichannel file to analyse. */
@@ -26,4 +28,14 @@ export interface AnalyzeOptions {
   script?: string;
   channel?: ChannelMode;
   baseline?: Baseline | null;
+  /**
+   * Bands every verdict (and the emphasis limits) is judged against; default DEFAULT_BANDS[lang].
+   * Plain data (it is posted to the worker); its lang must be the analysis language.
+   */
+  bands?: GuidelineBands;
+}
+
+/** The language an analysis runs in: options.lang, else guessed from the script, else 'en'. */
+export function analysisLang(options: Pick<AnalyzeOptions, 'lang' | 'script'>): Lang {
+  return options.lang ?? (options.script && options.script.trim() ? guessLang(options.script) : 'en');
 }

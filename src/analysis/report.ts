@@ -1,5 +1,6 @@
 /** The analysis report: the one shape the app, the worker, the CLI (--json) and storage share. */
 import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
+import type { AnalysisWarning } from './warnings.ts';
 
 /** Bumped whenever a change can move any number in a report. */
 export const ANALYSIS_VERSION = '1.3.0';
@@ -28,11 +29,23 @@ export interface BandSummary {
   highAbove: number | null;
 }
 
+/**
+ * What a verdict's value is: one measure per guideline, except pauses, whose value is the measure
+ * that decided it (the longest pause, the shortest or longest gap between parts, or the most pauses
+ * inside one part).
+ */
+export type VerdictMeasure =
+  | 'perMinute' | 'activeLevelDbfs' | 'effortDb' | 'phraseLevelSdDb' | 'pitchLevelSt' | 'sdSt'
+  | 'longestPauseSec' | 'shortestPartGapSec' | 'longestPartGapSec' | 'pausesInsidePart'
+  | 'medianPitchGainSt' | 'warmthSt';
+
 /** One guideline verdict. */
 export interface Verdict {
   guideline: GuidelineId;
   value: number | null;
   unit: string;
+  /** What `value` measures (its band is that measure's band). */
+  measure: VerdictMeasure;
   status: VerdictStatus;
   band: BandSummary | null;
   /** Key into the advice texts of src/guidelines (zh-CN and en). */
@@ -146,6 +159,8 @@ export interface AnalysisReport {
   /** The script's marked words in script order (empty without marked words). */
   emphasis: EmphasisWordReport[];
   verdicts: Verdict[];
+  /** What makes some numbers of this report misleading (e.g. a script covering part of the speech). */
+  warnings: AnalysisWarning[];
 }
 
 /** A named report, as the CLI prints it. */

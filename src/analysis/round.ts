@@ -4,7 +4,7 @@
  *
  * Rules (by unit, decimals after the point):
  *   seconds 3 (1 ms) · dB and dBFS 2 · Hz 1 · semitones 2 · syllables/s 2 · chars/min and wpm 1 ·
- *   ratios (emphasis durationRatio) 2 ·
+ *   ratios (emphasis durationRatio) 2 · pause counts (unit 'pauses') 0 ·
  *   fractions 0–1 (clippedFraction, voicedFraction): 3 significant digits, so that rare clipping
  *   (e.g. 2e-7) stays visible instead of rounding to 0 · counts and sampleRateHz unchanged.
  * Time tracks: hopSec and startSec as seconds, values by the track's unit (pitch.track Hz 1,
@@ -51,6 +51,8 @@ export function decimalsForUnit(unit: string): number {
     case 'wpm':
     case 'syl/min':
       return DECIMALS.perMinute;
+    case 'pauses':
+      return 0;
     default:
       return DECIMALS.other;
   }
@@ -100,6 +102,7 @@ function roundVerdict(v: Verdict): Verdict {
     guideline: v.guideline,
     value: roundOrNull(v.value, d),
     unit: v.unit,
+    measure: v.measure,
     status: v.status,
     band: roundBand(v.band, d),
     adviceKey: v.adviceKey,
@@ -212,5 +215,7 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
     // Reports made before analysis 1.1.0 have no emphasis list.
     emphasis: (report.emphasis ?? []).map(roundEmphasis),
     verdicts: report.verdicts.map(roundVerdict),
+    // Reports made before warnings existed have none.
+    warnings: (report.warnings ?? []).map((w) => ({ code: w.code, message: w.message })),
   };
 }

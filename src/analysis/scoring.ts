@@ -1,7 +1,7 @@
 /** Scoring: measured values → one verdict per guideline, against the bands of src/guidelines. */
 import type { Band, GuidelineBands } from '../guidelines/bands.ts';
 import type { Baseline } from './options.ts';
-import type { BandSummary, EmphasisWordReport, Verdict } from './report.ts';
+import type { BandSummary, EmphasisWordReport, Verdict, VerdictMeasure } from './report.ts';
 import type { GuidelineId, VerdictStatus } from './types.ts';
 import { quantile, semitones, standardDeviation } from './stats.ts';
 
@@ -42,12 +42,18 @@ function summary(band: Band): BandSummary {
   return { goodMin: band.goodMin, goodMax: band.goodMax, lowBelow: band.lowBelow, highAbove: band.highAbove };
 }
 
-function verdict(guideline: GuidelineId, value: number | null, unit: string, status: VerdictStatus,
+// The measure of each guideline's value; pauses name theirs case by case (pausesVerdict).
+const MEASURES: Record<Exclude<GuidelineId, 'pauses'>, VerdictMeasure> = {
+  rate: 'perMinute', volume: 'activeLevelDbfs', effort: 'effortDb', steadiness: 'phraseLevelSdDb',
+  pitchLevel: 'pitchLevelSt', pitchVariety: 'sdSt', emphasis: 'medianPitchGainSt', warmth: 'warmthSt',
+};
+
+function verdict(guideline: Exclude<GuidelineId, 'pauses'>, value: number | null, unit: string, status: VerdictStatus,
   band: BandSummary | null, adviceKey = `${guideline}.${status}`): Verdict {
-  return { guideline, value, unit, status, band, adviceKey };
+  return { guideline, value, unit, measure: MEASURES[guideline], status, band, adviceKey };
 }
 
-function fromBand(guideline: GuidelineId, value: number | null, band: Band, unmeasuredKey?: string): Verdict {
+function fromBand(guideline: Exclude<GuidelineId, 'pauses'>, value: number | null, band: Band, unmeasuredKey?: string): Verdict {
   if (value === null) return verdict(guideline, null, band.unit, 'unmeasured', summary(band), unmeasuredKey);
   return verdict(guideline, value, band.unit, bandStatus(value, band), summary(band));
 }
@@ -86,20 +92,32 @@ function steadinessVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   return verdict('steadiness', sdDb, 'dB', status, band, key);
 }
 
+/**
+ * Pauses: the value is the measure that decided the status, with that measure's band. No pause may
+ * pass longestMaxSec (value: the longest pause, 0 when there is none); with a multi-part script the
+ * gaps between parts are judged too (the shortest when too short, else the longest) and then the
+ * pauses inside each part (unit 'pauses').
+ */
 function pausesVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   const lim = b.pauses;
-  const band: BandSummary = { goodMin: lim.betweenPartsMinSec, goodMax: lim.betweenPartsMaxSec, lowBelow: null, highAbove: lim.longestMaxSec };
-  if (!m.speechFound) return verdict('pauses', null, 's', 'unmeasured', band);
+  const pausesBand: BandSummary = { goodMin: null, goodMax: null, lowBelow: null, highAbove: lim.longestMaxSec };
+  const gapsBand: BandSummary = { goodMin: lim.betweenPartsMinSec, goodMax: lim.betweenPartsMaxSec, lowBelow: lim.betweenPartsMinSec, highAbove: lim.longestMaxSec };
+  const out = (measure: VerdictMeasure, value: number | null, status: VerdictStatus, band: BandSummary, unit = 's'): Verdict =>
+    ({ guideline: 'pauses', value, unit, measure, status, band, adviceKey: `pauses.${status}` });
+  if (!m.speechFound) return out('longestPauseSec', null, 'unmeasured', pausesBand);
   const longest = m.longestPauseSec ?? 0;
-  if (longest > lim.longestMaxSec) return verdict('pauses', longest, 's', 'high', band);
+  if (longest > lim.longestMaxSec) return out('longestPauseSec', longest, 'high', pausesBand);
   const gaps = m.partGapsSec;
-  if (gaps === null || gaps.length === 0) return verdict('pauses', longest, 's', 'good', band);
+  if (gaps === null || gaps.length === 0) return out('longestPauseSec', longest, 'good', pausesBand);
   const shortest = Math.min(...gaps);
-  if (shortest < lim.betweenPartsMinSec) return verdict('pauses', shortest, 's', 'low', band);
-  const tooLong = gaps.some((g) => g > lim.betweenPartsMaxSec);
-  const tooManyInside = (m.pausesInsideParts ?? []).some((n) => n > lim.maxPausesInsidePart);
-  const status: VerdictStatus = tooLong || tooManyInside ? 'borderline' : 'good';
-  return verdict('pauses', Math.max(...gaps), 's', status, band);
+  if (shortest < lim.betweenPartsMinSec) return out('shortestPartGapSec', shortest, 'low', gapsBand);
+  const longestGap = Math.max(...gaps);
+  if (longestGap > lim.betweenPartsMaxSec) return out('longestPartGapSec', longestGap, 'borderline', gapsBand);
+  const mostInside = Math.max(0, ...(m.pausesInsideParts ?? []));
+  if (mostInside > lim.maxPausesInsidePart) {
+    return out('pausesInsidePart', mostInside, 'borderline', { goodMin: null, goodMax: lim.maxPausesInsidePart, lowBelow: null, highAbove: null }, 'pauses');
+  }
+  return out('longestPartGapSec', longestGap, 'good', gapsBand);
 }
 
 /**

@@ -104,6 +104,7 @@ export const EN = {
   'unit.s': 's',
   'unit.Hz': 'Hz',
   'unit.syl/s': 'syl/s',
+  'unit.pauses': 'pauses',
   'band.range': '{min}–{max} {unit}',
   'band.rangeSigned': '{min} to {max} {unit}',
   'band.atMost': 'at most {max} {unit}',

@@ -107,6 +107,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'unit.s': '秒',
   'unit.Hz': 'Hz',
   'unit.syl/s': '音节/秒',
+  'unit.pauses': '次停顿',
   'band.range': '{min}–{max} {unit}',
   'band.rangeSigned': '{min} 至 {max} {unit}',
   'band.atMost': '不超过 {max} {unit}',

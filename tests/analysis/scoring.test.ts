@@ -64,6 +64,29 @@ describe('scoreGuidelines', () => {
     expect(byId({ ...base, partGapsSec: [0.4, 0.95] }).pauses.status).toBe('borderline');
   });
 
+  it('gives as the pauses value the measure that decided it, with its unit and band', () => {
+    const gaps = { goodMin: 0.15, goodMax: 0.8, lowBelow: 0.15, highAbove: 1.2 };
+    const pick = (m: Partial<ScoringInput>) => {
+      const v = byId({ ...base, ...m }).pauses;
+      return [v.status, v.measure, v.value, v.unit, v.band];
+    };
+    // Without parts: only the longest pause is judged; 0 s when there is none.
+    expect(pick({ partGapsSec: null, longestPauseSec: 0 })).toEqual(['good', 'longestPauseSec', 0, 's', { goodMin: null, goodMax: null, lowBelow: null, highAbove: 1.2 }]);
+    expect(pick({ longestPauseSec: 1.5 })).toEqual(['high', 'longestPauseSec', 1.5, 's', { goodMin: null, goodMax: null, lowBelow: null, highAbove: 1.2 }]);
+    // Short gaps (< the 0.25 s pause threshold, so no pause is counted) are still what a greeting is judged on.
+    expect(pick({ longestPauseSec: 0, partGapsSec: [0.2, 0.18] })).toEqual(['good', 'longestPartGapSec', 0.2, 's', gaps]);
+    expect(pick({ partGapsSec: [0.05, 0.4] })).toEqual(['low', 'shortestPartGapSec', 0.05, 's', gaps]);
+    expect(pick({ partGapsSec: [0.4, 0.95] })).toEqual(['borderline', 'longestPartGapSec', 0.95, 's', gaps]);
+    expect(pick({ pausesInsideParts: [0, 3, 1] })).toEqual(['borderline', 'pausesInsidePart', 3, 'pauses', { goodMin: null, goodMax: 1, lowBelow: null, highAbove: null }]);
+    expect(pick({ speechFound: false })).toEqual(['unmeasured', 'longestPauseSec', null, 's', { goodMin: null, goodMax: null, lowBelow: null, highAbove: 1.2 }]);
+  });
+
+  it('names one measure per guideline besides pauses', () => {
+    expect(scoreGuidelines(base, DEFAULT_BANDS.zh).map((v) => v.measure)).toEqual([
+      'perMinute', 'activeLevelDbfs', 'effortDb', 'phraseLevelSdDb', 'pitchLevelSt', 'sdSt', 'longestPartGapSec', 'medianPitchGainSt', 'warmthSt',
+    ]);
+  });
+
   it('shows warmth only against a neutral reading, from ΔF0 and brightness', () => {
     expect(byId(base).warmth.status).toBe('unmeasured');
     const neutral = { medianHz: 200 / 2 ** (1.5 / 12), activeLevelDbfs: -22, brightnessHz: 1100 };

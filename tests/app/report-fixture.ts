@@ -1,10 +1,14 @@
 /** Crafted analysis reports for the app tests: every guideline, statuses and values chosen by the test. */
-import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictStatus } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictMeasure, type VerdictStatus } from '../../src/analysis/index.ts';
 import type { ScriptPartReport } from '../../src/analysis/index.ts';
 
 const UNITS: Record<GuidelineId, string> = {
   rate: 'chars/min', volume: 'dBFS', effort: 'dB', steadiness: 'dB', pitchLevel: 'st',
   pitchVariety: 'st', pauses: 's', emphasis: 'st', warmth: 'st',
+};
+const MEASURES: Record<GuidelineId, VerdictMeasure> = {
+  rate: 'perMinute', volume: 'activeLevelDbfs', effort: 'effortDb', steadiness: 'phraseLevelSdDb', pitchLevel: 'pitchLevelSt',
+  pitchVariety: 'sdSt', pauses: 'longestPartGapSec', emphasis: 'medianPitchGainSt', warmth: 'warmthSt',
 };
 const ORDER: GuidelineId[] = ['rate', 'volume', 'effort', 'steadiness', 'pitchLevel', 'pitchVariety', 'pauses', 'emphasis', 'warmth'];
 
@@ -33,7 +37,7 @@ export function makeReport(
       : g === 'pauses' ? { goodMin: 0.15, goodMax: 0.8, lowBelow: null, highAbove: 1.2 }
         : g === 'volume' ? { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }
           : null;
-    return { guideline: g, value, unit, status, band, adviceKey: key ?? `${g}.${status}` };
+    return { guideline: g, value, unit, measure: MEASURES[g], status, band, adviceKey: key ?? `${g}.${status}` };
   });
   return {
     analysisVersion: ANALYSIS_VERSION,
@@ -56,6 +60,7 @@ export function makeReport(
     parts: [],
     emphasis: [],
     verdicts: list,
+    warnings: [],
     ...overrides,
   };
 }

@@ -67,11 +67,12 @@ function fullReport(): AnalysisReport {
       { word: '好', partIndex: 0, startSec: null, endSec: null, located: null, pitchGainSt: null, levelGainDb: null, durationRatio: null, status: 'unmeasured' },
     ],
     verdicts: [
-      { guideline: 'rate', value: 168.97194, unit: 'chars/min', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
-      { guideline: 'volume', value: -22.31456, unit: 'dBFS', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
-      { guideline: 'pauses', value: 0.41249, unit: 's', status: 'good', band: null, adviceKey: 'pauses.good' },
-      { guideline: 'emphasis', value: null, unit: 'st', status: 'unmeasured', band: null, adviceKey: 'emphasis.unmeasured' },
+      { guideline: 'rate', value: 168.97194, unit: 'chars/min', measure: 'perMinute', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
+      { guideline: 'volume', value: -22.31456, unit: 'dBFS', measure: 'activeLevelDbfs', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
+      { guideline: 'pauses', value: 0.41249, unit: 's', measure: 'longestPartGapSec', status: 'good', band: null, adviceKey: 'pauses.good' },
+      { guideline: 'emphasis', value: null, unit: 'st', measure: 'medianPitchGainSt', status: 'unmeasured', band: null, adviceKey: 'emphasis.unmeasured' },
     ],
+    warnings: [{ code: 'scriptCoversPart', message: 'the script has 3 syllables but about 40 were heard' }],
   };
 }
 
@@ -122,6 +123,14 @@ describe('roundReport', () => {
     expect(Object.keys(r).indexOf('intensity')).toBe(Object.keys(r).indexOf('pitch') + 1);
   });
 
+  it('keeps the verdict measures and warnings, and reads a report without warnings as having none', () => {
+    const r = roundReport(fullReport());
+    expect(r.verdicts.map((v) => v.measure)).toEqual(['perMinute', 'activeLevelDbfs', 'longestPartGapSec', 'medianPitchGainSt']);
+    expect(r.warnings).toEqual([{ code: 'scriptCoversPart', message: 'the script has 3 syllables but about 40 were heard' }]);
+    const { warnings: _none, ...old } = fullReport();
+    expect(roundReport(old as AnalysisReport).warnings).toEqual([]);
+  });
+
   it('turns NaN and infinities in nullable fields into null', () => {
     const report = fullReport();
     report.pitch.sdSt = NaN;
@@ -164,9 +173,25 @@ describe('formatTable', () => {
     expect(text).toMatch(/^ {2}median F0 +245\.0 Hz$/m);
     expect(text).toMatch(/^ {2}range +12\.78 st \(p5 176\.4 to p95 369\.0 Hz\)$/m);
     expect(text).toMatch(/^ {2}SD +3\.80 st$/m);
-    expect(text).toMatch(/^ {4}rate +borderline +169\.0 chars\/min +\(good 180\.0 to 240\.0 · low < 160\.0 · high > 270\.0\)$/m);
-    expect(text).toMatch(/^ {4}volume +good +-22\.31 dBFS +\(good -28\.00 to -16\.00 · low < -30\.00\)$/m);
-    expect(text).toMatch(/^ {4}emphasis +unmeasured +–$/m);
+    expect(text).toMatch(/^ {4}rate +borderline +169\.0 chars\/min +\(speaking rate: good 180\.0 to 240\.0 · low < 160\.0 · high > 270\.0\)$/m);
+    expect(text).toMatch(/^ {4}volume +good +-22\.31 dBFS +\(active speech level: good -28\.00 to -16\.00 · low < -30\.00\)$/m);
+    expect(text).toMatch(/^ {4}pauses +good +0\.412 s +\(longest gap between parts\)$/m);
+    expect(text).toMatch(/^ {4}emphasis +unmeasured +– +\(median pitch gain of the key words\)$/m);
+    expect(text).toMatch(/^ {2}warning +the script has 3 syllables but about 40 were heard$/m);
+  });
+});
+
+describe('formatTable parts', () => {
+  it('lists the gaps between the parts of a multi-part script, which no pause count shows', () => {
+    const report = fullReport();
+    report.parts = [
+      { index: 0, text: '您好', syllables: 2, startSec: 0.05, endSec: 0.6, found: true, pauseBeforeSec: null },
+      { index: 1, text: '我是小王', syllables: 4, startSec: 0.795, endSec: 1.9, found: true, pauseBeforeSec: 0.19512 },
+      { index: 2, text: '请问', syllables: 2, startSec: null, endSec: null, found: false, pauseBeforeSec: null },
+    ];
+    const text = formatTable(toFileReport(report, 'g.wav'));
+    expect(text).toMatch(/^ {2}parts +2 of 3 found · gaps between them 0\.195, – s$/m);
+    expect(formatTable(toFileReport(fullReport(), 'g.wav'))).not.toMatch(/^ {2}parts/m);
   });
 });
 
