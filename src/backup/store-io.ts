@@ -9,7 +9,7 @@
  * The profile is imported only when this device has none (this device's own profile wins).
  */
 import { Dexie } from 'dexie';
-import { restoreProfile, restoreTake, toStorageError, type AudioChunkRecord, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { putSummaries, restoreProfile, restoreTake, toStorageError, type AudioChunkRecord, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
 
 /** What an import did. */
@@ -72,7 +72,7 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
 export async function mergeBackup(store: VoiceDrillStore, contents: BackupContents): Promise<ImportResult> {
   const db = store.db;
   try {
-    return await db.transaction('rw', db.takes, db.audioChunks, db.profile, async () => {
+    return await db.transaction('rw', db.takes, db.audioChunks, db.profile, db.takeSummaries, async () => {
       const result: ImportResult = { added: 0, updated: 0, skipped: 0, profileImported: false };
       const existing = await db.takes.bulkGet(contents.takes.map((tk) => tk.record.id));
       const newTakes: TakeRecord[] = [];
@@ -99,6 +99,7 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
       await db.takes.bulkAdd(newTakes);
       await db.audioChunks.bulkAdd(newChunks);
       await db.takes.bulkPut(updates);
+      await putSummaries(db, [...newTakes, ...updates]); // summaries change with their takes, in this transaction
       result.added = newTakes.length;
       result.updated = updates.length;
       if (contents.profile !== null && (await db.profile.get('me')) === undefined) {
@@ -109,6 +110,8 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
     });
   } catch (e) {
     throw toStorageError(e, 'import the backup');
+  } finally {
+    store.invalidateSummaries();
   }
 }
 

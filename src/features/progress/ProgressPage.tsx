@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { t, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, type TakeSummaryRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../practice/errors-model.ts';
 import { buildProgress } from './progress-model.ts';
 import { ProgressChart } from './ProgressChart.tsx';
@@ -23,13 +23,14 @@ export interface ProgressPageProps {
 
 /** The progress screen. */
 export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChange, onOpenTake }: ProgressPageProps): React.JSX.Element {
-  const [takes, setTakes] = useState<TakeRecord[] | null>(null);
+  const [takes, setTakes] = useState<TakeSummaryRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drillId, setDrillId] = useState<string | null>(initialDrillId);
 
   useEffect(() => {
     let cancelled = false;
-    store.listTakes({ order: 'oldest' }).then((list) => { if (!cancelled) setTakes(list); }, (e: unknown) => {
+    // One request for every take's summary, usually already started at boot (app/preload.ts).
+    store.listSummaries().then((list) => { if (!cancelled) setTakes(list); }, (e: unknown) => {
       if (!cancelled) setError(t(uiLang, isStorageError(e) ? storageErrorMessage(e.kind) : 'storage.unknown'));
     });
     return () => { cancelled = true; };
@@ -79,7 +80,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
       )}
       {model.versionNote && <p className="progress-version-note" role="note">{model.versionNote}</p>}
       <div className="progress-charts">
-        {model.charts.map((c) => <ProgressChart key={c.key} chart={c} uiLang={uiLang} />)}
+        {model.charts.map((c) => <ProgressChart key={c.key} chart={c} uiLang={uiLang} dayLabels={model.dayLabels} />)}
       </div>
     </section>
   );
