@@ -19,6 +19,21 @@ export interface ProgressChartProps {
   uiLang: UiLang;
   /** The day of each take number (ProgressModel.dayLabels). */
   dayLabels: readonly string[];
+  /** Draw only after the page's first paint (charts below the first ones: the first chart shows sooner). */
+  drawAfterPaint?: boolean;
+}
+
+/** Run `then` once the frame being prepared has been painted (a timeout after requestAnimationFrame). */
+function useAfterPaint(then: () => void): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { timer = setTimeout(then, 0); });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    // Once, after the first paint.
+  }, []);
 }
 
 const HEIGHT_PX = 200;
@@ -32,7 +47,7 @@ export const VISUALLY_HIDDEN: React.CSSProperties = {
 };
 
 /** A chart of one guideline. */
-export function ProgressChart({ chart, uiLang, dayLabels }: ProgressChartProps): React.JSX.Element {
+export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false }: ProgressChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement | null>(null);
   const data = useMemo(() => chart.data as uPlot.AlignedData, [chart]);
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(() => {
@@ -45,7 +60,7 @@ export function ProgressChart({ chart, uiLang, dayLabels }: ProgressChartProps):
       scales: { x: { time: false, range: () => [first - 0.5, last + 0.5] }, y: { range: () => [lo, hi] } },
       axes: [
         {
-          label: t(uiLang, 'progress.axisTake'), incrs: TAKE_TICK_STEPS as number[], space: 70, size: 56,
+          label: t(uiLang, 'progress.axisTake'), incrs: TAKE_TICK_STEPS as number[], space: 50, size: 56,
           values: (_u: uPlot, ticks: number[]) => takeTickLabels(ticks, dayLabels),
         },
         { label: chart.unitLabel },
@@ -56,17 +71,11 @@ export function ProgressChart({ chart, uiLang, dayLabels }: ProgressChartProps):
       plugins: chart.band ? [bandPlugin(chart.band, BAND_COLOR)] : [],
     };
   }, [chart, uiLang, dayLabels]);
-  useUplot(box, options, data, HEIGHT_PX);
-  const [tableRows, setTableRows] = useState(false);
-  useEffect(() => {
-    // requestAnimationFrame runs before the next paint; the timeout after it lands once the chart is on screen.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setTableRows(true), 0); });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  const [painted, setPainted] = useState(false);
+  useAfterPaint(() => setPainted(true));
+  useUplot(box, drawAfterPaint && !painted ? null : options, data, HEIGHT_PX);
+  // The table rows come after the first paint too (tableRows).
+  const tableRows = painted;
   const dateTime = new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' });
   const points = chart.points.map((p) => ({
     takeId: p.takeId, takeNumber: p.takeNumber, createdAt: p.createdAt, value: p.value, status: p.status, analysisVersion: p.analysisVersion,
@@ -80,31 +89,31 @@ export function ProgressChart({ chart, uiLang, dayLabels }: ProgressChartProps):
       <figcaption>
         {chart.title}{chart.experimental && <> — {t(uiLang, 'progress.experimental')}</>}
       </figcaption>
-      <div ref={box} role="img" aria-label={chart.summary} />
+      <div ref={box} role="img" aria-label={chart.summary} style={{ minHeight: HEIGHT_PX }} />
       {chart.band && <p className="progress-band-note">{bandNote}</p>}
       {chart.versionSplit && <p className="progress-version-note" role="note">{t(uiLang, 'progress.versionSplitChart')}</p>}
       <div style={VISUALLY_HIDDEN}>
-      <table>
-        <caption>{chart.summary}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(uiLang, 'progress.table.date')}</th>
-            <th scope="col">{t(uiLang, 'progress.table.value', { unit: chart.unitLabel })}</th>
-            <th scope="col">{t(uiLang, 'progress.table.status')}</th>
-            <th scope="col">{t(uiLang, 'progress.table.version')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableRows && chart.points.map((p) => (
-            <tr key={p.takeId} data-take-id={p.takeId} data-value={formatNumber(p.value)}>
-              <td>#{p.takeNumber} · {dateTime.format(new Date(p.createdAt))}</td>
-              <td>{formatNumber(p.value)}{p.isBest ? ` (${t(uiLang, 'progress.bestMark')})` : ''}</td>
-              <td>{statusLabel(uiLang, chart.guideline, p.status)}</td>
-              <td>{p.analysisVersion}</td>
+        <table>
+          <caption>{chart.summary}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(uiLang, 'progress.table.date')}</th>
+              <th scope="col">{t(uiLang, 'progress.table.value', { unit: chart.unitLabel })}</th>
+              <th scope="col">{t(uiLang, 'progress.table.status')}</th>
+              <th scope="col">{t(uiLang, 'progress.table.version')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tableRows && chart.points.map((p) => (
+              <tr key={p.takeId} data-take-id={p.takeId} data-value={formatNumber(p.value)}>
+                <td>#{p.takeNumber} · {dateTime.format(new Date(p.createdAt))}</td>
+                <td>{formatNumber(p.value)}{p.isBest ? ` (${t(uiLang, 'progress.bestMark')})` : ''}</td>
+                <td>{statusLabel(uiLang, chart.guideline, p.status)}</td>
+                <td>{p.analysisVersion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

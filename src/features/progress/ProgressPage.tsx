@@ -21,6 +21,9 @@ export interface ProgressPageProps {
   onOpenTake?: (takeId: string) => void;
 }
 
+/** Charts drawn in the first frame; the others right after it is painted (each uPlot of 1,000 points costs a few ms). */
+const FIRST_DRAWN_CHARTS = 2;
+
 /** The progress screen. */
 export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChange, onOpenTake }: ProgressPageProps): React.JSX.Element {
   const [takes, setTakes] = useState<TakeSummaryRecord[] | null>(null);
@@ -29,7 +32,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
 
   useEffect(() => {
     let cancelled = false;
-    // One request for every take's summary, usually already started at boot (app/preload.ts).
+    // One request for every take's summary, usually already started by the entry (main.tsx) during boot.
     store.listSummaries().then((list) => { if (!cancelled) setTakes(list); }, (e: unknown) => {
       if (!cancelled) setError(t(uiLang, isStorageError(e) ? storageErrorMessage(e.kind) : 'storage.unknown'));
     });
@@ -80,7 +83,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
       )}
       {model.versionNote && <p className="progress-version-note" role="note">{model.versionNote}</p>}
       <div className="progress-charts">
-        {model.charts.map((c) => <ProgressChart key={c.key} chart={c} uiLang={uiLang} dayLabels={model.dayLabels} />)}
+        {model.charts.map((c, i) => <ProgressChart key={c.key} chart={c} uiLang={uiLang} dayLabels={model.dayLabels} drawAfterPaint={i >= FIRST_DRAWN_CHARTS} />)}
       </div>
     </section>
   );
