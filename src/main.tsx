@@ -15,7 +15,9 @@ if (!rootElement) throw new Error('VoiceDrill: #root is missing from index.html'
 const route = parseRoute(window.location.hash);
 const store = startBoot();
 preloadScreen(route);
-if (route.screen === 'progress') store.then((s) => s.listSummaries()).catch(() => undefined);
+if (route.screen === 'progress') {
+  store.then((s) => s.listSummaries()).then(() => performance.mark('voicedrill:summaries-read'), () => undefined);
+}
 startUpdates();
 createRoot(rootElement).render(
   <StrictMode>

@@ -12,7 +12,11 @@ const once = <T,>(load: () => Promise<T>): (() => Promise<T>) => {
 };
 const loadHistory = once(async () => ({ default: (await import('../features/history/HistoryScreen.tsx')).HistoryScreen }));
 const loadTake = once(async () => ({ default: (await import('../features/history/TakeScreen.tsx')).TakeScreen }));
-const loadProgress = once(async () => ({ default: (await import('../features/progress/ProgressScreen.tsx')).ProgressScreen }));
+const loadProgress = once(async () => {
+  const { ProgressScreen: screen } = await import('../features/progress/ProgressScreen.tsx');
+  performance.mark('voicedrill:progress-chunk');
+  return { default: screen };
+});
 const loadSettings = once(async () => ({ default: (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen }));
 const HistoryScreen = lazy(loadHistory);
 const TakeScreen = lazy(loadTake);

@@ -25,10 +25,12 @@ async function boot(onBlocked: (kind: StorageErrorKind) => void, opened: (store:
   } catch (error) {
     return { status: 'ready', store: null, storageError: kindOf(error), profile: null, interrupted: [] };
   }
+  performance.mark('voicedrill:store-open');
   opened(store);
   try {
     // Independent reads: one round trip to IndexedDB instead of two at start-up.
     const [profile, interrupted] = await Promise.all([store.getProfile(), store.findInterrupted()]);
+    performance.mark('voicedrill:boot-read');
     return { status: 'ready', store, storageError: null, profile, interrupted };
   } catch (error) {
     return { status: 'ready', store, storageError: kindOf(error), profile: null, interrupted: [] };
