@@ -1,9 +1,10 @@
 /**
- * Progress model speed: buildProgress over 1,000 synthetic stored takes (4 drills, zh and en, two
+ * Progress model speed: buildProgress over the summaries of 1,000 synthetic stored takes (4 drills, zh and en, two
  * analysis versions, a take every few hours over a year), across drills and for one drill.
  * Prints the median of several runs. Run: node --import tsx bench/ui-progress.ts [takes]
  */
 import { buildProgress } from '../src/features/progress/progress-model.ts';
+import { summarise } from '../src/storage/index.ts';
 import { syntheticTakes } from './synthetic-takes.ts';
 
 const TAKES = Number(process.argv[2] ?? 1000);
@@ -19,7 +20,7 @@ function medianMs(work: () => void): number {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
 }
 
-const takes = syntheticTakes(TAKES);
+const takes = syntheticTakes(TAKES).map(summarise);
 const now = new Date(Date.UTC(2026, 10, 23));
 let charts = 0;
 let points = 0;

@@ -5,10 +5,29 @@ import type { TakeRecord } from '../storage/index.ts';
 import { useApp } from '../services/app-context.ts';
 import type { Route } from '../services/routes.ts';
 
-const HistoryScreen = lazy(async () => ({ default: (await import('../features/history/HistoryScreen.tsx')).HistoryScreen }));
-const TakeScreen = lazy(async () => ({ default: (await import('../features/history/TakeScreen.tsx')).TakeScreen }));
-const ProgressScreen = lazy(async () => ({ default: (await import('../features/progress/ProgressScreen.tsx')).ProgressScreen }));
-const SettingsScreen = lazy(async () => ({ default: (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen }));
+// Each screen's chunk, loaded once (the promise is kept: preloadScreen and lazy share it).
+const once = <T,>(load: () => Promise<T>): (() => Promise<T>) => {
+  let loading: Promise<T> | null = null;
+  return () => (loading ??= load());
+};
+const loadHistory = once(async () => ({ default: (await import('../features/history/HistoryScreen.tsx')).HistoryScreen }));
+const loadTake = once(async () => ({ default: (await import('../features/history/TakeScreen.tsx')).TakeScreen }));
+const loadProgress = once(async () => {
+  const { ProgressScreen: screen } = await import('../features/progress/ProgressScreen.tsx');
+  performance.mark('voicedrill:progress-chunk');
+  return { default: screen };
+});
+const loadSettings = once(async () => ({ default: (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen }));
+const HistoryScreen = lazy(loadHistory);
+const TakeScreen = lazy(loadTake);
+const ProgressScreen = lazy(loadProgress);
+const SettingsScreen = lazy(loadSettings);
+
+/** Start loading a route's screen chunk now (the entry calls it before rendering); failures surface when it renders. */
+export function preloadScreen(route: Route): void {
+  const load = { practice: null, history: loadHistory, take: loadTake, progress: loadProgress, settings: loadSettings }[route.screen];
+  load?.().catch(() => undefined);
+}
 
 /** Props of Screen. */
 export interface ScreenProps {

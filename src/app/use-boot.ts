@@ -1,4 +1,8 @@
-/** Start-up: open the database, read the profile and look for interrupted takes; closes the database on unmount. */
+/**
+ * Start-up: open the database, read the profile and look for interrupted takes; closes the database
+ * on unmount. startBoot() begins all of it as soon as the entry module runs (before React renders),
+ * and useBoot() takes over what it started, so the reads overlap the first render and route loading.
+ */
 import { useEffect, useState } from 'react';
 import { isStorageError, openStore, type InterruptedTake, type Profile, type StorageErrorKind, type VoiceDrillStore } from '../storage/index.ts';
 
@@ -7,8 +11,59 @@ export type BootState =
   | { status: 'loading' }
   | { status: 'ready'; store: VoiceDrillStore | null; storageError: StorageErrorKind | null; profile: Profile | null; interrupted: InterruptedTake[] };
 
+type Ready = Extract<BootState, { status: 'ready' }>;
+
 function kindOf(error: unknown): StorageErrorKind {
   return isStorageError(error) ? error.kind : 'unknown';
+}
+
+/** Open storage and read what start-up needs; `opened` is told of the store as soon as it is open. */
+async function boot(onBlocked: (kind: StorageErrorKind) => void, opened: (store: VoiceDrillStore) => void): Promise<Ready> {
+  let store: VoiceDrillStore;
+  try {
+    store = await openStore({ onBlocked: (e) => onBlocked(e.kind) });
+  } catch (error) {
+    return { status: 'ready', store: null, storageError: kindOf(error), profile: null, interrupted: [] };
+  }
+  performance.mark('voicedrill:store-open');
+  opened(store);
+  try {
+    // Independent reads: one round trip to IndexedDB instead of two at start-up.
+    const [profile, interrupted] = await Promise.all([store.getProfile(), store.findInterrupted()]);
+    performance.mark('voicedrill:boot-read');
+    return { status: 'ready', store, storageError: null, profile, interrupted };
+  } catch (error) {
+    return { status: 'ready', store, storageError: kindOf(error), profile: null, interrupted: [] };
+  }
+}
+
+interface EarlyBoot {
+  result: Promise<Ready>;
+  /** The open store, once open (for reads that need nothing else, e.g. the progress summaries). */
+  store: Promise<VoiceDrillStore>;
+  blocked: ((kind: StorageErrorKind) => void) | null;
+}
+
+let early: EarlyBoot | null = null;
+
+/** Begin start-up now (call from the entry module); the first useBoot takes it over. Returns the store once open. */
+export function startBoot(): Promise<VoiceDrillStore> {
+  if (early === null) {
+    let resolveStore: (store: VoiceDrillStore) => void = () => undefined;
+    const store = new Promise<VoiceDrillStore>((resolve) => { resolveStore = resolve; });
+    const started: EarlyBoot = { result: Promise.resolve(null as unknown as Ready), store, blocked: null };
+    started.result = boot((kind) => started.blocked?.(kind), resolveStore);
+    early = started;
+  }
+  return early.store;
+}
+
+// The early start-up, handed over once (a second mount, as StrictMode does, opens its own).
+function takeEarly(onBlocked: (kind: StorageErrorKind) => void): Promise<Ready> | null {
+  const started = early;
+  if (started === null || started.blocked !== null) return null;
+  started.blocked = onBlocked;
+  return started.result;
 }
 
 /** Open storage once; the state says what was found. */
@@ -17,30 +72,15 @@ export function useBoot(onBlocked: (kind: StorageErrorKind) => void): BootState 
   useEffect(() => {
     let cancelled = false;
     let opened: VoiceDrillStore | null = null;
-    void (async () => {
-      let store: VoiceDrillStore;
-      try {
-        store = await openStore({ onBlocked: (e) => onBlocked(e.kind) });
-      } catch (error) {
-        if (!cancelled) setState({ status: 'ready', store: null, storageError: kindOf(error), profile: null, interrupted: [] });
-        return;
-      }
+    const keep = (store: VoiceDrillStore): void => {
       opened = store;
-      if (cancelled) {
-        store.close();
-        return;
-      }
-      let profile: Profile | null = null;
-      let interrupted: InterruptedTake[] = [];
-      let storageError: StorageErrorKind | null = null;
-      try {
-        // Independent reads: one round trip to IndexedDB instead of two at start-up.
-        [profile, interrupted] = await Promise.all([store.getProfile(), store.findInterrupted()]);
-      } catch (error) {
-        storageError = kindOf(error);
-      }
-      if (!cancelled) setState({ status: 'ready', store, storageError, profile, interrupted });
-    })();
+      if (cancelled) store.close();
+    };
+    const pending = takeEarly(onBlocked) ?? boot(onBlocked, keep);
+    void pending.then((ready) => {
+      if (ready.store) keep(ready.store);
+      if (!cancelled) setState(ready);
+    });
     return () => {
       cancelled = true;
       opened?.close();

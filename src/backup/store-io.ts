@@ -10,7 +10,7 @@
  * this device's is missing, empty or uncalibrated, else this device's. The UI language stays this device's.
  */
 import { Dexie } from 'dexie';
-import { restoreProfile, restoreTake, toStorageError, type AudioChunkRecord, type ProfileRecord, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { putSummaries, restoreProfile, restoreTake, toStorageError, type AudioChunkRecord, type ProfileRecord, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
 import { defaultProfileChoice, profileFromBackup, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 
@@ -83,7 +83,7 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
 export async function mergeBackup(store: VoiceDrillStore, contents: BackupContents, options: ImportOptions = {}): Promise<ImportResult> {
   const db = store.db;
   try {
-    return await db.transaction('rw', db.takes, db.audioChunks, db.profile, async () => {
+    return await db.transaction('rw', db.takes, db.audioChunks, db.profile, db.takeSummaries, async () => {
       const result: ImportResult = { added: 0, updated: 0, skipped: 0, profileImported: false, profile: contents.profile === null ? 'none' : 'kept' };
       const existing = await db.takes.bulkGet(contents.takes.map((tk) => tk.record.id));
       const newTakes: TakeRecord[] = [];
@@ -110,6 +110,7 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
       await db.takes.bulkAdd(newTakes);
       await db.audioChunks.bulkAdd(newChunks);
       await db.takes.bulkPut(updates);
+      await putSummaries(db, [...newTakes, ...updates]); // summaries change with their takes, in this transaction
       result.added = newTakes.length;
       result.updated = updates.length;
       if (contents.profile !== null) {
@@ -130,6 +131,8 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
     });
   } catch (e) {
     throw toStorageError(e, 'import the backup');
+  } finally {
+    store.invalidateSummaries();
   }
 }
 

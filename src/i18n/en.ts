@@ -338,6 +338,13 @@ export const EN = {
   'progress.table.value': 'Value ({unit})',
   'progress.table.status': 'Result',
   'progress.table.version': 'Analysis version',
+  'progress.chartTitle': '{guideline} ({unit})',
+  'progress.chartTitleLang': '{guideline} ({unit}) · {lang}',
+  'progress.chartLang.zh': 'Mandarin drills',
+  'progress.chartLang.en': 'English drills',
+  'progress.bandOfDrill': 'The shaded band is the good range of {drill}, the latest take’s drill; takes of other drills were judged against a different range.',
+  'progress.axisTake': 'Take (day)',
+  'progress.legendTake': 'Take',
 
   'storageHealth.title': 'Storage on this device',
   'storageHealth.usage': '{used} of {quota} used ({percent} %).',

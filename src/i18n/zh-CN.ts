@@ -341,6 +341,13 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'progress.table.value': '数值（{unit}）',
   'progress.table.status': '结果',
   'progress.table.version': '分析版本',
+  'progress.chartTitle': '{guideline}（{unit}）',
+  'progress.chartTitleLang': '{guideline}（{unit}）· {lang}',
+  'progress.chartLang.zh': '中文练习',
+  'progress.chartLang.en': '英文练习',
+  'progress.bandOfDrill': '阴影带是最近一次录音所属练习“{drill}”的良好范围；其他练习的录音按不同的范围评判。',
+  'progress.axisTake': '第几次录音（日期）',
+  'progress.legendTake': '录音',
 
   'storageHealth.title': '本机存储',
   'storageHealth.usage': '已用 {used}，共 {quota}（{percent} %）。',

@@ -1,7 +1,10 @@
 /** The Dexie database: tables, indexes and schema versions. Rows are read through restore.ts only. */
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { DB_NAME } from './records.ts';
-import type { AudioChunkRecord, ProfileRecord, TakeRecord } from './records.ts';
+import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } from './records.ts';
+import { StorageError } from './errors.ts';
+import { restoreTake } from './restore.ts';
+import { summarise } from './summaries.ts';
 
 /** Options for opening the database (tests pass their own name or IndexedDB implementation). */
 export interface OpenDbOptions {
@@ -15,6 +18,8 @@ export class VoiceDrillDb extends Dexie {
   profile!: EntityTable<ProfileRecord, 'id'>;
   takes!: EntityTable<TakeRecord, 'id'>;
   audioChunks!: Table<AudioChunkRecord, [string, number]>;
+  /** One light summary per take (summaries.ts), kept in step with the takes by every writer. */
+  takeSummaries!: EntityTable<TakeSummaryRecord, 'id'>;
 
   constructor(options: OpenDbOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -25,11 +30,27 @@ export class VoiceDrillDb extends Dexie {
       // OS crash or power cut loses at most the last chunk (Chrome's default is 'relaxed').
       chromeTransactionDurability: 'strict',
     });
-    // Dexie version 1 = record SCHEMA_VERSION 1. A later version adds .upgrade() calling restore.ts.
+    // Dexie version 1 = record SCHEMA_VERSION 1. Later versions add .upgrade() calling restore.ts.
     this.version(1).stores({
       profile: 'id',
       takes: 'id, drillId, status, createdAt, [drillId+createdAt]',
       audioChunks: '[takeId+seq], takeId',
     });
+    // Version 2 adds the take summaries (SUMMARY_SCHEMA_VERSION 1), built here from the takes already stored.
+    this.version(2).stores({ takeSummaries: 'id, drillId, createdAt' }).upgrade(summariseStoredTakes);
   }
+}
+
+/** The v1 → v2 upgrade: a summary for every readable take (an unreadable take gets none and is left untouched). */
+export async function summariseStoredTakes(tx: Transaction): Promise<void> {
+  const summaries = [];
+  for (const raw of await tx.table('takes').toArray()) {
+    try {
+      summaries.push(summarise(restoreTake(raw)));
+    } catch (e) {
+      if (e instanceof StorageError) continue;
+      throw e;
+    }
+  }
+  await tx.table('takeSummaries').bulkPut(summaries);
 }

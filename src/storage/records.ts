@@ -2,12 +2,15 @@
  * What is stored, and in which shape. Every record carries `schemaVersion`; results carry the
  * `analysisVersion` that produced their numbers, so old numbers are re-analysed, never misread.
  */
-import type { AnalysisReport, Lang } from '../analysis/index.ts';
+import type { AnalysisReport, GuidelineId, Lang, VerdictStatus } from '../analysis/index.ts';
 import type { Drill } from '../drills/types.ts';
 import type { UiLang } from '../i18n/ui-lang.ts';
 
 /** Version of the record shapes below; restore.ts migrates anything older, refuses anything newer. */
 export const SCHEMA_VERSION = 1;
+
+/** Version of the take summary shape (TakeSummaryRecord); restore.ts refuses anything newer. */
+export const SUMMARY_SCHEMA_VERSION = 1;
 
 /** Name of the IndexedDB database. */
 export const DB_NAME = 'voicedrill';
@@ -70,6 +73,40 @@ export interface TakeRecord {
   name: string | null;
   /** Why the take failed (status 'failed'), as a sentence; null otherwise. */
   failure: string | null;
+}
+
+/** One guideline of a take summary: the stored verdict's value and status, and the good band to shade. */
+export interface SummaryVerdict {
+  guideline: GuidelineId;
+  value: number | null;
+  unit: string;
+  status: VerdictStatus;
+  /** The good range of the take's drill for this guideline (drill.bands, else the verdict's band); null when none. */
+  band: { goodMin: number | null; goodMax: number | null } | null;
+}
+
+/**
+ * The light copy of a take that lists and charts read (table takeSummaries, same id as the take):
+ * written in the same transaction as every write of its take, never on its own.
+ */
+export interface TakeSummaryRecord {
+  schemaVersion: number;
+  id: string;
+  drillId: string;
+  /** The drill's title per UI language (null when the drill is unknown). */
+  drillTitle: Readonly<Record<UiLang, string>> | null;
+  createdAt: string;
+  status: TakeStatus;
+  analysisVersion: string | null;
+  name: string | null;
+  durationSec: number | null;
+  /** Script language of the report (else of the drill); null when neither is known. */
+  lang: Lang | null;
+  perMinuteUnit: 'chars/min' | 'wpm' | null;
+  /** Null without a report. */
+  speechFound: boolean | null;
+  /** The report's verdicts (empty without a report). */
+  verdicts: SummaryVerdict[];
 }
 
 /**

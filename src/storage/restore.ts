@@ -18,7 +18,10 @@ import { ANALYSIS_VERSION } from '../analysis/report.ts';
 import { parseDrill } from '../drills/schema.ts';
 import type { UiLang } from '../i18n/ui-lang.ts';
 import { StorageError } from './errors.ts';
-import { SCHEMA_VERSION, TAKE_STATUSES, type ProfileRecord, type StoredBaseline, type TakeRecord, type TakeStatus } from './records.ts';
+import {
+  SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION, TAKE_STATUSES, type ProfileRecord, type StoredBaseline, type SummaryVerdict, type TakeRecord,
+  type TakeStatus, type TakeSummaryRecord,
+} from './records.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -38,14 +41,14 @@ function isoTime(x: unknown): string | null {
 }
 
 // Schema version of a record: missing → 0; anything but a whole number ≥ 0 cannot be trusted.
-function schemaVersionOf(r: Raw, what: string): number {
+function schemaVersionOf(r: Raw, what: string, newest = SCHEMA_VERSION): number {
   const v = r.schemaVersion;
   if (v === undefined || v === null) return 0;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
     throw new StorageError('corrupt', `The ${what} has an unreadable schema version (${String(v)}), so it was left untouched.`);
   }
-  if (v > SCHEMA_VERSION) {
-    throw new StorageError('newer-version', `The ${what} was saved by a newer version of VoiceDrill (schema ${v}; this version reads up to ${SCHEMA_VERSION}). Reload the page to update the app; nothing was changed.`);
+  if (v > newest) {
+    throw new StorageError('newer-version', `The ${what} was saved by a newer version of VoiceDrill (schema ${v}; this version reads up to ${newest}). Reload the page to update the app; nothing was changed.`);
   }
   return v;
 }
@@ -129,6 +132,61 @@ export function restoreTake(raw: unknown): TakeRecord {
     analysisVersion: report?.analysisVersion ?? null,
     name,
     failure: status === 'failed' ? text(r.failure) ?? 'The take failed for a reason that was not recorded.' : null,
+  };
+}
+
+const VERDICT_STATUSES = ['low', 'borderline', 'good', 'high', 'unmeasured'] as const;
+
+function restoreSummaryVerdict(x: unknown): SummaryVerdict | null {
+  const v = asObject(x);
+  const guideline = text(v?.guideline);
+  const unit = text(v?.unit);
+  const status = VERDICT_STATUSES.find((s) => s === v?.status);
+  if (v === null || !guideline || unit === null || status === undefined) return null;
+  const b = asObject(v.band);
+  const band = b === null ? null : { goodMin: finite(b.goodMin), goodMax: finite(b.goodMax) };
+  return {
+    guideline: guideline as SummaryVerdict['guideline'],
+    value: finite(v.value),
+    unit,
+    status,
+    band: band && (band.goodMin !== null || band.goodMax !== null) ? band : null,
+  };
+}
+
+/** Check and normalise a stored take summary; throws StorageError 'newer-version' or 'corrupt' (like restoreTake). */
+export function restoreSummary(raw: unknown): TakeSummaryRecord {
+  const r = asObject(raw);
+  if (r === null) throw new StorageError('corrupt', 'A stored take summary is not a record, so it was left untouched.');
+  const id = text(r.id);
+  const what = id ? `summary of take "${id}"` : 'take summary';
+  const version = schemaVersionOf(r, what, SUMMARY_SCHEMA_VERSION);
+  const drillId = text(r.drillId);
+  const createdAt = isoTime(r.createdAt);
+  const status = TAKE_STATUSES.find((s) => s === r.status);
+  // Summaries are only ever written by this code (version ≥ 1): anything incomplete is not trusted.
+  if (version < 1 || !id || !drillId || createdAt === null || status === undefined || !Array.isArray(r.verdicts)) {
+    throw new StorageError('corrupt', `The ${what} is incomplete, so it was left untouched.`);
+  }
+  const title = asObject(r.drillTitle);
+  const zh = text(title?.['zh-CN']);
+  const en = text(title?.en);
+  const lang = r.lang === 'zh' || r.lang === 'en' ? r.lang : null;
+  const perMinuteUnit = r.perMinuteUnit === 'chars/min' || r.perMinuteUnit === 'wpm' ? r.perMinuteUnit : null;
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    id,
+    drillId,
+    drillTitle: zh !== null && en !== null ? { 'zh-CN': zh, en } : null,
+    createdAt,
+    status,
+    analysisVersion: text(r.analysisVersion),
+    name: text(r.name)?.trim() || null,
+    durationSec: finite(r.durationSec),
+    lang,
+    perMinuteUnit,
+    speechFound: typeof r.speechFound === 'boolean' ? r.speechFound : null,
+    verdicts: r.verdicts.map(restoreSummaryVerdict).filter((v): v is SummaryVerdict => v !== null),
   };
 }
 

@@ -5,10 +5,12 @@
  */
 import type { AnalysisReport } from '../analysis/index.ts';
 import type { UiLang } from '../i18n/ui-lang.ts';
+import { Dexie } from 'dexie';
 import { VoiceDrillDb, type OpenDbOptions } from './db.ts';
 import { StorageError, toStorageError } from './errors.ts';
-import { SCHEMA_VERSION, type Profile, type TakeRecord } from './records.ts';
+import { SCHEMA_VERSION, type Profile, type TakeRecord, type TakeSummaryRecord } from './records.ts';
 import { restoreProfile } from './restore.ts';
+import { listSummaries } from './summaries.ts';
 import * as takes from './takes.ts';
 
 /** Options of openStore. */
@@ -27,8 +29,23 @@ export class VoiceDrillStore {
   /** The underlying Dexie database (tests and migrations only). */
   readonly db: VoiceDrillDb;
 
+  // The last summaries read (one request for every take), until a write makes it stale.
+  private summaries: Promise<TakeSummaryRecord[]> | null = null;
+  // Dexie reports every committed write (this tab's and, by BroadcastChannel, other tabs').
+  private readonly onMutated = (parts: Record<string, unknown>): void => {
+    const prefix = `idb://${this.db.name}/takeSummaries/`;
+    if (Object.keys(parts).some((k) => k.startsWith(prefix))) this.summaries = null;
+  };
+
   constructor(db: VoiceDrillDb) {
     this.db = db;
+    Dexie.on('storagemutated', this.onMutated);
+  }
+
+  // Run a write, dropping the cached summaries before and after it (whatever it did).
+  private write<T>(action: string, work: () => Promise<T>): Promise<T> {
+    this.summaries = null;
+    return this.run(action, work).finally(() => { this.summaries = null; });
   }
 
   private async run<T>(action: string, work: () => Promise<T>): Promise<T> {
@@ -42,12 +59,14 @@ export class VoiceDrillStore {
 
   /** Close the database connection. */
   close(): void {
+    Dexie.on('storagemutated').unsubscribe(this.onMutated);
+    this.summaries = null;
     this.db.close();
   }
 
   /** Start a take in status 'recording'. */
   createTake(input: takes.NewTake): Promise<TakeRecord> {
-    return this.run('start a new take', () => takes.createTake(this.db, input));
+    return this.write('start a new take', () => takes.createTake(this.db, input));
   }
 
   /** Store chunk `seq` (from 0, ≈1 s) of a recording take; a failure leaves everything saved before intact. */
@@ -57,17 +76,17 @@ export class VoiceDrillStore {
 
   /** Mark a recording take as recorded, with its length in seconds. */
   finishTake(takeId: string, durationSec: number): Promise<TakeRecord> {
-    return this.run('finish the take', () => takes.finishTake(this.db, takeId, durationSec));
+    return this.write('finish the take', () => takes.finishTake(this.db, takeId, durationSec));
   }
 
   /** Store a take's analysis report as analyzeToJson rounded it, as the CLI prints it, without rounding again (status becomes 'analysed'). */
   saveReport(takeId: string, report: AnalysisReport): Promise<TakeRecord> {
-    return this.run('save the analysis', () => takes.saveReport(this.db, takeId, report));
+    return this.write('save the analysis', () => takes.saveReport(this.db, takeId, report));
   }
 
   /** Mark a take as failed with a reason (its audio is kept). */
   failTake(takeId: string, reason: string): Promise<TakeRecord> {
-    return this.run('mark the take as failed', () => takes.failTake(this.db, takeId, reason));
+    return this.write('mark the take as failed', () => takes.failTake(this.db, takeId, reason));
   }
 
   /** The take's audio, mono Float32 at its sampleRateHz. */
@@ -92,17 +111,40 @@ export class VoiceDrillStore {
 
   /** Make an interrupted take 'recorded' with the length of its saved chunks ('failed' if none). */
   recoverTake(takeId: string): Promise<TakeRecord> {
-    return this.run('recover the interrupted take', () => takes.recoverTake(this.db, takeId));
+    return this.write('recover the interrupted take', () => takes.recoverTake(this.db, takeId));
   }
 
   /** Rename a take (empty or null clears the name); returns the renamed take. */
   renameTake(takeId: string, name: string | null): Promise<TakeRecord> {
-    return this.run('rename the take', () => takes.renameTake(this.db, takeId, name));
+    return this.write('rename the take', () => takes.renameTake(this.db, takeId, name));
   }
 
   /** Delete a take and its audio. */
   deleteTake(takeId: string): Promise<void> {
-    return this.run('delete the take', () => takes.deleteTake(this.db, takeId));
+    return this.write('delete the take', () => takes.deleteTake(this.db, takeId));
+  }
+
+  /** Delete every take with its audio and summary (the profile stays). */
+  clearTakes(): Promise<void> {
+    return this.write('delete the takes', () => takes.clearTakes(this.db));
+  }
+
+  /**
+   * Every take's summary, oldest first, read in one request. The answer is shared until a write
+   * (here, in the backup import, or in another tab) changes a summary; call early to overlap start-up.
+   */
+  listSummaries(): Promise<TakeSummaryRecord[]> {
+    if (this.summaries === null) {
+      const pending = this.run('list the takes', () => listSummaries(this.db));
+      this.summaries = pending;
+      pending.catch(() => { if (this.summaries === pending) this.summaries = null; });
+    }
+    return this.summaries;
+  }
+
+  /** Forget the shared summaries (after writing takes through `db` directly, as the backup import does). */
+  invalidateSummaries(): void {
+    this.summaries = null;
   }
 
   /** The stored profile, or null on a first start (see defaultProfile). */

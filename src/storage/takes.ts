@@ -13,6 +13,7 @@ import { StorageError } from './errors.ts';
 import { concatChunks, floatToInt16 } from './pcm.ts';
 import { SCHEMA_VERSION, type TakeRecord, type TakeStatus } from './records.ts';
 import { looksLikeReport, restoreTake } from './restore.ts';
+import { putSummary } from './summaries.ts';
 
 /** What createTake needs. */
 export interface NewTake {
@@ -112,7 +113,10 @@ export async function createTake(db: VoiceDrillDb, input: NewTake): Promise<Take
     name: input.name?.trim() || null,
     failure: null,
   };
-  await db.takes.add(take);
+  await db.transaction('rw', db.takes, db.takeSummaries, async () => {
+    await db.takes.add(take);
+    await putSummary(db, take);
+  });
   return take;
 }
 
@@ -133,11 +137,12 @@ export async function appendAudioChunk(db: VoiceDrillDb, takeId: string, seq: nu
 /** Mark a recording take as recorded, with its length counted from the samples sent. */
 export async function finishTake(db: VoiceDrillDb, takeId: string, durationSec: number): Promise<TakeRecord> {
   if (!Number.isFinite(durationSec) || durationSec < 0) throw new RangeError(`A take's length must be a finite number of seconds, not ${durationSec}.`);
-  return db.transaction('rw', db.takes, async () => {
+  return db.transaction('rw', db.takes, db.takeSummaries, async () => {
     const take = await requireTake(db, takeId);
     if (take.status !== 'recording') return take;
     const done: TakeRecord = { ...take, status: 'recorded', durationSec };
     await db.takes.put(done);
+    await putSummary(db, done);
     return done;
   });
 }
@@ -157,21 +162,23 @@ function withoutFileLabel(report: AnalysisReport | FileReport): AnalysisReport {
 export async function saveReport(db: VoiceDrillDb, takeId: string, given: AnalysisReport | FileReport): Promise<TakeRecord> {
   if (!looksLikeReport(given)) throw new TypeError('saveReport was given something that is not an analysis report.');
   const report = withoutFileLabel(given);
-  return db.transaction('rw', db.takes, async () => {
+  return db.transaction('rw', db.takes, db.takeSummaries, async () => {
     const take = await requireTake(db, takeId);
     if (take.status === 'recording') throw new StorageError('unknown', `Take "${takeId}" is still recording; finish or recover it before saving its report.`);
     const analysed: TakeRecord = { ...take, status: 'analysed', report, analysisVersion: report.analysisVersion, failure: null };
     await db.takes.put(analysed);
+    await putSummary(db, analysed);
     return analysed;
   });
 }
 
 /** Mark a take as failed, with the reason as a sentence; its audio is kept. */
 export async function failTake(db: VoiceDrillDb, takeId: string, reason: string): Promise<TakeRecord> {
-  return db.transaction('rw', db.takes, async () => {
+  return db.transaction('rw', db.takes, db.takeSummaries, async () => {
     const take = await requireTake(db, takeId);
     const failed: TakeRecord = { ...take, status: 'failed', failure: reason, durationSec: take.durationSec ?? 0 };
     await db.takes.put(failed);
+    await putSummary(db, failed);
     return failed;
   });
 }
@@ -220,7 +227,7 @@ export async function findInterrupted(db: VoiceDrillDb): Promise<InterruptedTake
 
 /** Turn an interrupted take into a recorded one of the length its chunks hold ('failed' when they hold nothing). */
 export async function recoverTake(db: VoiceDrillDb, takeId: string): Promise<TakeRecord> {
-  return db.transaction('rw', db.takes, db.audioChunks, async () => {
+  return db.transaction('rw', db.takes, db.audioChunks, db.takeSummaries, async () => {
     const take = await requireTake(db, takeId);
     if (take.status !== 'recording') return take;
     const { samples } = await countChunks(db, takeId);
@@ -228,6 +235,7 @@ export async function recoverTake(db: VoiceDrillDb, takeId: string): Promise<Tak
       ? { ...take, status: 'recorded', durationSec: samples / take.sampleRateHz }
       : { ...take, status: 'failed', durationSec: 0, failure: 'The recording was interrupted before any audio was saved.' };
     await db.takes.put(recovered);
+    await putSummary(db, recovered);
     return recovered;
   });
 }
@@ -239,18 +247,29 @@ export const TAKE_NAME_MAX_CHARS = 80;
 export async function renameTake(db: VoiceDrillDb, takeId: string, name: string | null): Promise<TakeRecord> {
   const clean = (name ?? '').replace(/\s+/g, ' ').trim();
   if ([...clean].length > TAKE_NAME_MAX_CHARS) throw new RangeError(`A take name has at most ${TAKE_NAME_MAX_CHARS} characters.`);
-  return db.transaction('rw', db.takes, async () => {
+  return db.transaction('rw', db.takes, db.takeSummaries, async () => {
     const take = await requireTake(db, takeId);
     const renamed: TakeRecord = { ...take, name: clean === '' ? null : clean };
     await db.takes.put(renamed);
+    await putSummary(db, renamed);
     return renamed;
   });
 }
 
 /** Delete a take and its audio (nothing happens if it does not exist). */
 export async function deleteTake(db: VoiceDrillDb, takeId: string): Promise<void> {
-  await db.transaction('rw', db.takes, db.audioChunks, async () => {
+  await db.transaction('rw', db.takes, db.audioChunks, db.takeSummaries, async () => {
     await db.audioChunks.where('takeId').equals(takeId).delete();
     await db.takes.delete(takeId);
+    await db.takeSummaries.delete(takeId);
+  });
+}
+
+/** Delete every take, its audio and its summary (the profile stays). */
+export async function clearTakes(db: VoiceDrillDb): Promise<void> {
+  await db.transaction('rw', db.takes, db.audioChunks, db.takeSummaries, async () => {
+    await db.audioChunks.clear();
+    await db.takes.clear();
+    await db.takeSummaries.clear();
   });
 }

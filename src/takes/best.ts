@@ -5,8 +5,13 @@
  *   3. then the earlier take (a later take must beat the best, not equal it).
  * Takes where no speech was found never count. 'unmeasured' and 'borderline' count for neither.
  */
-import type { AnalysisReport } from '../analysis/index.ts';
+import type { Verdict } from '../analysis/index.ts';
 import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
+
+/** What a ranking reads of a report (an AnalysisReport, or a take summary's verdicts). */
+export interface Rankable {
+  verdicts: readonly Pick<Verdict, 'guideline' | 'status'>[];
+}
 
 /** The counts a report is ranked by. */
 export interface ReportScore {
@@ -15,7 +20,7 @@ export interface ReportScore {
 }
 
 /** Count the good and the red scored verdicts of a report. */
-export function reportScore(report: AnalysisReport): ReportScore {
+export function reportScore(report: Rankable): ReportScore {
   let good = 0;
   let lowOrHigh = 0;
   for (const v of report.verdicts) {
@@ -27,12 +32,12 @@ export function reportScore(report: AnalysisReport): ReportScore {
 }
 
 /** True when a report can be a personal best at all (speech was found). */
-export function canBeBest(report: AnalysisReport): boolean {
-  return report.speechFound;
+export function canBeBest(report: { speechFound: boolean | null }): boolean {
+  return report.speechFound === true;
 }
 
 /** Negative when `a` is better than `b`, positive when worse, 0 when they rank the same (then the earlier wins). */
-export function compareReports(a: AnalysisReport, b: AnalysisReport): number {
+export function compareReports(a: Rankable, b: Rankable): number {
   const sa = reportScore(a);
   const sb = reportScore(b);
   if (sa.good !== sb.good) return sb.good - sa.good;

@@ -2,7 +2,7 @@
  * Mount a uPlot chart in a container as wide as the container (ResizeObserver); the chart is destroyed
  * and the observer disconnected when the options or data change or the component unmounts.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -17,7 +17,8 @@ export function useUplot(
   heightPx: number,
 ): RefObject<uPlot | null> {
   const chart = useRef<uPlot | null>(null);
-  useEffect(() => {
+  // A layout effect: the chart is drawn before the browser paints the page it is on, not a frame later.
+  useLayoutEffect(() => {
     const el = container.current;
     if (!el || !options || !data) return undefined;
     const widthOf = (): number => Math.max(MIN_WIDTH_PX, Math.floor(el.clientWidth));

@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_VERSION, type AnalysisReport } from '../../src/analysis/index.ts';
-import { findBuiltInDrill } from '../../src/drills/index.ts';
+import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
+import { takeDayLabels, takeLegendLabel, takeTickLabels } from '../../src/features/progress/progress-axis.ts';
 import { bandsDependOnLang, buildProgress, chartYRange, drillBests } from '../../src/features/progress/progress-model.ts';
-import { SCHEMA_VERSION, type TakeRecord, type TakeStatus } from '../../src/storage/index.ts';
+import { SCHEMA_VERSION, summarise, type TakeStatus, type TakeSummaryRecord } from '../../src/storage/index.ts';
 import { makeReport, type VerdictSpec } from './report-fixture.ts';
 
 const NOW = new Date(2026, 10, 23, 12, 0);
 
-function take(id: string, drillId: string, createdAt: string, report: AnalysisReport | null, status: TakeStatus = 'analysed'): TakeRecord {
-  return {
-    schemaVersion: SCHEMA_VERSION, id, drillId, drill: findBuiltInDrill(drillId), script: '', createdAt, status, sampleRateHz: 48000,
+// The summary storage keeps beside a take made of these parts (summarise is what every write stores).
+function take(id: string, drillId: string, createdAt: string, report: AnalysisReport | null, status: TakeStatus = 'analysed', drill?: Drill): TakeSummaryRecord {
+  return summarise({
+    schemaVersion: SCHEMA_VERSION, id, drillId, drill: drill ?? findBuiltInDrill(drillId), script: '', createdAt, status, sampleRateHz: 48000,
     durationSec: 4, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null,
+  });
+}
+
+/** A custom drill like a built-in one, with its own good band for the rate. */
+function customDrill(base: string, id: string, rate: [number, number]): Drill {
+  const d = findBuiltInDrill(base) as Drill;
+  return {
+    ...d, id, builtIn: false, title: { 'zh-CN': `自定义 ${id}`, en: `Custom ${id}` },
+    bands: { ...d.bands, rate: { ...d.bands.rate, goodMin: rate[0], goodMax: rate[1] } },
   };
 }
 
@@ -27,14 +38,16 @@ describe('progress series', () => {
     take('e', 'zh-greeting3', '2026-11-22T10:00:00.000Z', null, 'recorded'),
   ];
 
-  it('plot each guideline’s stored values against the take times, oldest first', () => {
+  it('plot each guideline’s stored values against the take number, oldest first', () => {
     const model = buildProgress(takes, { uiLang: 'en', now: NOW });
     const rateZh = model.charts.find((c) => c.key === 'rate|chars/min|zh');
     expect(rateZh?.points.map((p) => [p.takeId, p.value, p.status])).toEqual([['a', 201.3, 'good'], ['b', 255.7, 'borderline'], ['d', 188.8, 'good']]);
-    expect(rateZh?.data[0]).toEqual([Date.parse('2026-11-20T09:00:00.000Z') / 1000, Date.parse('2026-11-21T09:00:00.000Z') / 1000, Date.parse('2026-11-22T09:00:00.000Z') / 1000]);
+    // Take numbers among the analysed takes in scope (c, the English take, is number 3).
+    expect(rateZh?.data[0]).toEqual([1, 2, 4]);
+    expect(rateZh?.points.map((p) => p.takeNumber)).toEqual([1, 2, 4]);
     expect(rateZh?.data[1]).toEqual([201.3, 255.7, 188.8]);
     expect(rateZh?.band).toEqual({ goodMin: 180, goodMax: 240 });
-    expect(rateZh?.summary).toMatch(/^Pace: 3 takes from .* the latest is 188\.8 chars\/min \(good\)\.$/);
+    expect(rateZh?.summary).toMatch(/^Pace \(chars\/min\) · Mandarin drills: 3 takes from .* the latest is 188\.8 chars\/min \(good\)\.$/);
     expect(model.state).toBe('series');
     expect(model.takeCount).toBe(4);
   });
@@ -69,14 +82,23 @@ describe('progress series', () => {
     expect(buildProgress(takes, { uiLang: 'en', now: NOW }).versionNote).toBeNull();
   });
 
-  it('shade the latest good band and say when the points were judged against another', () => {
-    const custom = zh(210);
-    custom.verdicts = custom.verdicts.map((v) => (v.guideline === 'rate' ? { ...v, band: { goodMin: 170, goodMax: 230, lowBelow: 150, highAbove: 260 } } : v));
-    const model = buildProgress([takes[0], take('x', 'zh-greeting3', '2026-11-21T09:00:00.000Z', custom)], { uiLang: 'en', now: NOW });
-    const rate = model.charts.find((c) => c.guideline === 'rate');
+  it('shade the band of the drill the takes were scored against, and name the drill when drills differ', () => {
+    const custom = customDrill('zh-greeting3', 'mine', [170, 230]);
+    // The report says 180–240 (the default the analysis used); the drill's own band is what is shaded.
+    const x = take('x', 'mine', '2026-11-21T09:00:00.000Z', zh(210), 'analysed', custom);
+    const all = buildProgress([takes[0], x], { uiLang: 'en', now: NOW });
+    const rate = all.charts.find((c) => c.guideline === 'rate');
     expect(rate?.band).toEqual({ goodMin: 170, goodMax: 230 });
     expect(rate?.bandVaries).toBe(true);
-    expect(model.charts.find((c) => c.guideline === 'volume')?.bandVaries).toBe(false);
+    expect(rate?.bandDrill).toBe('Custom mine');
+    expect(all.charts.find((c) => c.guideline === 'volume')?.bandVaries).toBe(false);
+    expect(all.charts.find((c) => c.guideline === 'volume')?.bandDrill).toBeNull();
+    const one = buildProgress([takes[0], x], { uiLang: 'en', now: NOW, drillId: 'mine' });
+    expect(one.charts.find((c) => c.guideline === 'rate')).toMatchObject({ band: { goodMin: 170, goodMax: 230 }, bandVaries: false, bandDrill: null });
+    // The same drill with a band changed between takes: it varies, but there is no other drill to name.
+    const later = take('y', 'mine', '2026-11-22T09:00:00.000Z', zh(220), 'analysed', customDrill('zh-greeting3', 'mine', [175, 235]));
+    const changed = buildProgress([x, later], { uiLang: 'en', now: NOW }).charts.find((c) => c.guideline === 'rate');
+    expect(changed).toMatchObject({ band: { goodMin: 175, goodMax: 235 }, bandVaries: true, bandDrill: null });
     expect(chartYRange([200, 210], { goodMin: 180, goodMax: 240 })).toEqual([174, 246]);
     expect(chartYRange([5], null)).toEqual([4.5, 5.5]);
     expect(chartYRange([], null)).toEqual([0, 1]);
@@ -111,5 +133,53 @@ describe('personal bests', () => {
     expect(bests.map((b) => [b.drillId, b.takeId, b.good])).toEqual([['zh-greeting3', 't3', 3], ['zh-greeting4', 'u1', 2]]);
     const model = buildProgress(takes, { uiLang: 'en', now: NOW });
     expect(model.charts.find((c) => c.guideline === 'rate')?.points.filter((p) => p.isBest).map((p) => p.takeId)).toEqual(['u1', 't3']);
+  });
+});
+
+describe('personal best marks on the metric charts', () => {
+  it('mark the best take only on the charts where that guideline was good', () => {
+    const best = makeReport({ rate: ['low', 150], volume: ['good', -20], pauses: ['good', 0.4] });
+    const other = makeReport({ rate: ['good', 200], volume: ['high', -10] });
+    const model = buildProgress([take('b', 'zh-greeting3', '2026-11-01T09:00:00.000Z', best), take('o', 'zh-greeting3', '2026-11-02T09:00:00.000Z', other)], { uiLang: 'en', now: NOW });
+    expect(model.bests.map((b) => b.takeId)).toEqual(['b']);
+    const marked = (g: string): string[] => model.charts.find((c) => c.guideline === g)?.points.filter((p) => p.isBest).map((p) => p.takeId) ?? [];
+    expect(marked('rate')).toEqual([]);
+    expect(marked('volume')).toEqual(['b']);
+    expect(marked('pauses')).toEqual(['b']);
+  });
+});
+
+describe('chart titles and the take axis', () => {
+  it('tell the Mandarin and English charts of one guideline apart, in both UI languages', () => {
+    const list = [take('a', 'zh-greeting3', '2026-11-20T09:00:00.000Z', makeReport({ pitchVariety: ['good', 3] })),
+      take('c', 'en-greeting3', '2026-11-21T10:00:00.000Z', makeReport({ pitchVariety: ['good', 4] }, { lang: 'en' }))];
+    const en = buildProgress(list, { uiLang: 'en', now: NOW }).charts.map((c) => c.title);
+    expect(en).toEqual(['Rise and fall (st) · English drills', 'Rise and fall (st) · Mandarin drills']);
+    const zhTitles = buildProgress(list, { uiLang: 'zh-CN', now: NOW }).charts.map((c) => c.title);
+    expect(new Set(zhTitles).size).toBe(2);
+    for (const title of zhTitles) expect(title).toMatch(/半音/);
+    expect(zhTitles.join(' ')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  it('label the days under the take numbers in the UI language, once per day', () => {
+    const times = ['2026-11-03T09:00:00', '2026-11-03T09:00:15', '2026-11-03T09:00:30', '2026-11-04T10:00:00'].map((s) => new Date(s).toISOString());
+    const zhDays = takeDayLabels(times, 'zh-CN');
+    expect(zhDays).toEqual(['11月3日', '11月3日', '11月3日', '11月4日']);
+    const enDays = takeDayLabels(times, 'en');
+    expect(enDays).toEqual(['Nov 3', 'Nov 3', 'Nov 3', 'Nov 4']);
+    // Three takes in a minute are 1, 2, 3 with the day once; the next day is written under its first take.
+    expect(takeTickLabels([1, 2, 3, 4], enDays)).toEqual(['1\nNov 3', '2', '3', '4\nNov 4']);
+    expect(takeTickLabels([0, 1.5, 5], enDays)).toEqual(['', '', '']);
+    expect(takeLegendLabel(4, zhDays)).toBe('#4 · 11月4日');
+    expect(takeLegendLabel(null, zhDays)).toBe('');
+    // Across years the year is shown.
+    expect(takeDayLabels([new Date('2025-12-31T12:00:00').toISOString(), new Date('2026-01-02T12:00:00').toISOString()], 'en')).toEqual(['12/31/2025', '1/2/2026']);
+  });
+
+  it('give the model one day label per take in scope', () => {
+    const list = [take('a', 'zh-greeting3', '2026-11-20T09:00:00.000Z', zh(200)), take('b', 'zh-greeting3', '2026-11-21T09:00:00.000Z', zh(210))];
+    const model = buildProgress(list, { uiLang: 'zh-CN', now: NOW });
+    expect(model.dayLabels).toHaveLength(2);
+    expect(model.dayLabels.every((d) => /^\d+月\d+日$/.test(d))).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ const WAVS = [E2E_WAVS.enGreeting4, E2E_WAVS.enGreeting4Fast, E2E_WAVS.enGreetin
 
 interface StoredVerdict { guideline: string; value: number | null; unit: string }
 interface StoredTake { id: string; createdAt: string; status: string; name: string | null; report: { verdicts: StoredVerdict[] } | null }
-interface ChartPoint { takeId: string; value: number }
+interface ChartPoint { takeId: string; takeNumber: number; value: number }
 
 describe.skipIf(!haveChromium)('progress and review after three takes', () => {
   const userDataDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-progress-')) : '';
@@ -79,6 +79,8 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
         return value === null ? [] : [{ takeId: t.id, value }];
       });
       expect(chart.points.map((p) => ({ takeId: p.takeId, value: p.value })), chart.guideline).toEqual(expected);
+      // x is the take number (1…3, oldest first), not the clock.
+      expect(chart.points.map((p) => p.takeNumber), chart.guideline).toEqual(expected.map((e) => oldestFirst.findIndex((t) => t.id === e.takeId) + 1));
       counts.push(`${chart.guideline} ${chart.points.length}`);
     }
     console.log(`progress charts (points): ${counts.join(', ')}`);
@@ -92,6 +94,29 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     // And uPlot painted them.
     const firstCanvas = progress.locator('.progress-chart canvas').first();
     expect(await firstCanvas.evaluate(paintedPixels)).toBeGreaterThan(0);
+  });
+
+  it('in Chinese at 360 px: the page does not scroll sideways, and legends, axes and titles are Chinese', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.getByTestId('ui-lang').selectOption('zh-CN');
+    const progress = page.locator('[data-testid="progress"]');
+    await expect.poll(() => progress.locator('figcaption').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+    // The screen-reader tables are filled in after the first paint: wait for them, they once widened the page.
+    await expect.poll(() => progress.locator('tbody tr').count()).toBeGreaterThan(0);
+    const widths = await page.evaluate('({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, page: document.querySelector(\'[data-testid="progress"]\').scrollWidth })') as Record<string, number>;
+    console.log(`progress at 360 px: scroll widths ${JSON.stringify(widths)}`);
+    expect(Math.max(...Object.values(widths))).toBeLessThanOrEqual(360);
+    const legends = (await progress.locator('.u-legend').allTextContents()).join(' ');
+    expect(legends).not.toMatch(/Time|Value/);
+    expect(legends).toContain('录音');
+    const captions = (await progress.locator('figcaption').allTextContents()).join(' ');
+    expect(captions).not.toMatch(/\(st\)|\bst\b/);
+    expect(captions).toContain('半音');
+    await progress.screenshot({ path: join(ARTIFACTS, 'progress-zh-360.png') });
+    await page.getByTestId('ui-lang').selectOption('en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(unexpectedErrors(app)).toEqual([]);
   });
 
   it('opens a take: the review draws its waveform and pitch contour', async () => {

@@ -1,6 +1,6 @@
 /**
- * One progress chart (uPlot): a guideline's stored values over time, the good band shaded, one line
- * per analysis version. The container carries data-guideline, data-unit and data-points (the values
+ * One progress chart (uPlot): a guideline's stored values by take number (the day under it), the good
+ * band shaded, one line per analysis version. The container carries data-guideline, data-unit and data-points (the values
  * exactly as stored); a visually hidden table gives the same points to screen readers. The table's rows
  * are rendered in the frame after the chart is drawn: with 1,000 takes, eleven tables of 1,000 rows
  * would otherwise hold back the first painted chart by most of a second (npm run bench:ui).
@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { formatNumber, statusLabel, t, type UiLang } from '../../i18n/index.ts';
+import { TAKE_TICK_STEPS, takeLegendLabel, takeTickLabels } from './progress-axis.ts';
 import { chartYRange, type ProgressChart as ChartModel } from './progress-model.ts';
 import { bandPlugin } from './uplot-band.ts';
 import { useUplot } from '../../ui/use-uplot.ts';
@@ -16,6 +17,23 @@ import { useUplot } from '../../ui/use-uplot.ts';
 export interface ProgressChartProps {
   chart: ChartModel;
   uiLang: UiLang;
+  /** The day of each take number (ProgressModel.dayLabels). */
+  dayLabels: readonly string[];
+  /** Draw only after the page's first paint (charts below the first ones: the first chart shows sooner). */
+  drawAfterPaint?: boolean;
+}
+
+/** Run `then` once the frame being prepared has been painted (a timeout after requestAnimationFrame). */
+function useAfterPaint(then: () => void): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { timer = setTimeout(then, 0); });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    // Once, after the first paint.
+  }, []);
 }
 
 const HEIGHT_PX = 200;
@@ -23,71 +41,80 @@ const HEIGHT_PX = 200;
 const VERSION_COLORS = ['#9aa5b1', '#d67800', '#1a5fd0'];
 const BAND_COLOR = 'rgba(46, 160, 67, 0.14)';
 
-/** Styles that hide an element visually but keep it for screen readers. */
+/** Styles that hide an element visually but keep it for screen readers (on a block, not a table: a table grows to fit its rows). */
 export const VISUALLY_HIDDEN: React.CSSProperties = {
   position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
 };
 
 /** A chart of one guideline. */
-export function ProgressChart({ chart, uiLang }: ProgressChartProps): React.JSX.Element {
+export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false }: ProgressChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement | null>(null);
   const data = useMemo(() => chart.data as uPlot.AlignedData, [chart]);
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(() => {
     const colors = VERSION_COLORS.slice(-chart.versions.length);
     const [lo, hi] = chartYRange(chart.points.map((p) => p.value), chart.band);
+    const first = chart.points[0]?.takeNumber ?? 1;
+    const last = chart.points[chart.points.length - 1]?.takeNumber ?? 1;
     return {
-      scales: { x: { time: true }, y: { range: () => [lo, hi] } },
-      axes: [{}, { label: chart.unitLabel }],
-      series: [{}, ...chart.seriesLabels.map((label, i) => ({
+      // x: take numbers, whole steps only, half a take of margin either side.
+      scales: { x: { time: false, range: () => [first - 0.5, last + 0.5] }, y: { range: () => [lo, hi] } },
+      axes: [
+        {
+          label: t(uiLang, 'progress.axisTake'), incrs: TAKE_TICK_STEPS as number[], space: 50, size: 56,
+          values: (_u: uPlot, ticks: number[]) => takeTickLabels(ticks, dayLabels),
+        },
+        { label: chart.unitLabel },
+      ],
+      series: [{ label: t(uiLang, 'progress.legendTake'), value: (_u: uPlot, n: number | null) => takeLegendLabel(n, dayLabels) }, ...chart.seriesLabels.map((label, i) => ({
         label, stroke: colors[i] ?? '#1a5fd0', width: 2, spanGaps: false, points: { show: true, size: 7 },
       }))],
       plugins: chart.band ? [bandPlugin(chart.band, BAND_COLOR)] : [],
     };
-  }, [chart]);
-  useUplot(box, options, data, HEIGHT_PX);
-  const [tableRows, setTableRows] = useState(false);
-  useEffect(() => {
-    // requestAnimationFrame runs before the next paint; the timeout after it lands once the chart is on screen.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setTableRows(true), 0); });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  }, [chart, uiLang, dayLabels]);
+  const [painted, setPainted] = useState(false);
+  useAfterPaint(() => setPainted(true));
+  useUplot(box, drawAfterPaint && !painted ? null : options, data, HEIGHT_PX);
+  // The table rows come after the first paint too (tableRows).
+  const tableRows = painted;
   const dateTime = new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' });
-  const points = chart.points.map((p) => ({ takeId: p.takeId, createdAt: p.createdAt, value: p.value, status: p.status, analysisVersion: p.analysisVersion }));
+  const points = chart.points.map((p) => ({
+    takeId: p.takeId, takeNumber: p.takeNumber, createdAt: p.createdAt, value: p.value, status: p.status, analysisVersion: p.analysisVersion,
+  }));
+  const bandNote = chart.bandDrill ? t(uiLang, 'progress.bandOfDrill', { drill: chart.bandDrill })
+    : t(uiLang, chart.bandVaries ? 'progress.bandVaries' : 'progress.bandNote');
 
   return (
     <figure className="progress-chart" data-guideline={chart.guideline} data-unit={chart.unit} data-lang={chart.lang ?? ''}
       data-versions={chart.versions.join(' ')} data-points={JSON.stringify(points)} style={{ position: 'relative' }}>
       <figcaption>
-        {chart.label} ({chart.unitLabel}){chart.experimental && <> — {t(uiLang, 'progress.experimental')}</>}
+        {chart.title}{chart.experimental && <> — {t(uiLang, 'progress.experimental')}</>}
       </figcaption>
-      <div ref={box} role="img" aria-label={chart.summary} />
-      {chart.band && <p className="progress-band-note">{t(uiLang, chart.bandVaries ? 'progress.bandVaries' : 'progress.bandNote')}</p>}
+      <div ref={box} role="img" aria-label={chart.summary} style={{ minHeight: HEIGHT_PX }} />
+      {chart.band && <p className="progress-band-note">{bandNote}</p>}
       {chart.versionSplit && <p className="progress-version-note" role="note">{t(uiLang, 'progress.versionSplitChart')}</p>}
-      <table style={VISUALLY_HIDDEN}>
-        <caption>{chart.summary}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(uiLang, 'progress.table.date')}</th>
-            <th scope="col">{t(uiLang, 'progress.table.value', { unit: chart.unitLabel })}</th>
-            <th scope="col">{t(uiLang, 'progress.table.status')}</th>
-            <th scope="col">{t(uiLang, 'progress.table.version')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableRows && chart.points.map((p) => (
-            <tr key={p.takeId} data-take-id={p.takeId} data-value={formatNumber(p.value)}>
-              <td>{dateTime.format(new Date(p.createdAt))}</td>
-              <td>{formatNumber(p.value)}{p.isBest ? ` (${t(uiLang, 'progress.bestMark')})` : ''}</td>
-              <td>{statusLabel(uiLang, chart.guideline, p.status)}</td>
-              <td>{p.analysisVersion}</td>
+      <div style={VISUALLY_HIDDEN}>
+        <table>
+          <caption>{chart.summary}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(uiLang, 'progress.table.date')}</th>
+              <th scope="col">{t(uiLang, 'progress.table.value', { unit: chart.unitLabel })}</th>
+              <th scope="col">{t(uiLang, 'progress.table.status')}</th>
+              <th scope="col">{t(uiLang, 'progress.table.version')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tableRows && chart.points.map((p) => (
+              <tr key={p.takeId} data-take-id={p.takeId} data-value={formatNumber(p.value)}>
+                <td>#{p.takeNumber} · {dateTime.format(new Date(p.createdAt))}</td>
+                <td>{formatNumber(p.value)}{p.isBest ? ` (${t(uiLang, 'progress.bestMark')})` : ''}</td>
+                <td>{statusLabel(uiLang, chart.guideline, p.status)}</td>
+                <td>{p.analysisVersion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { t, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, type TakeSummaryRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { buildProgress } from './progress-model.ts';
 import { ProgressChart } from './ProgressChart.tsx';
@@ -21,15 +21,19 @@ export interface ProgressPageProps {
   onOpenTake?: (takeId: string) => void;
 }
 
+/** Charts drawn in the first frame; the others right after it is painted (each uPlot of 1,000 points costs a few ms). */
+const FIRST_DRAWN_CHARTS = 2;
+
 /** The progress screen. */
 export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChange, onOpenTake }: ProgressPageProps): React.JSX.Element {
-  const [takes, setTakes] = useState<TakeRecord[] | null>(null);
+  const [takes, setTakes] = useState<TakeSummaryRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drillId, setDrillId] = useState<string | null>(initialDrillId);
 
   useEffect(() => {
     let cancelled = false;
-    store.listTakes({ order: 'oldest' }).then((list) => { if (!cancelled) setTakes(list); }, (e: unknown) => {
+    // One request for every take's summary, usually already started by the entry (main.tsx) during boot.
+    store.listSummaries().then((list) => { if (!cancelled) setTakes(list); }, (e: unknown) => {
       if (!cancelled) setError(t(uiLang, isStorageError(e) ? storageErrorMessage(e.kind) : 'storage.unknown'));
     });
     return () => { cancelled = true; };
@@ -79,7 +83,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
       )}
       {model.versionNote && <p className="progress-version-note" role="note">{model.versionNote}</p>}
       <div className="progress-charts">
-        {model.charts.map((c) => <ProgressChart key={c.key} chart={c} uiLang={uiLang} />)}
+        {model.charts.map((c, i) => <ProgressChart key={c.key} chart={c} uiLang={uiLang} dayLabels={model.dayLabels} drawAfterPaint={i >= FIRST_DRAWN_CHARTS} />)}
       </div>
     </section>
   );

@@ -1,18 +1,19 @@
 /**
- * Progress as chart data: each guideline's value over the sessions (x = take time, Unix seconds, as
- * uPlot wants), its good band, personal bests and the practice streak. Pure.
+ * Progress as chart data, from the take summaries: each guideline's value per take (x = take number
+ * 1…n, oldest first, with the day under it: progress-axis.ts), the good band of the drill the takes
+ * were scored against, personal bests and the practice streak. Pure.
  *
  * What shares an axis: only the same guideline in the same unit; a guideline whose default bands
  * differ by script language (rate, pitch variety) is also split by language, so Mandarin chars/min
- * and English wpm never meet. Numbers from different analysis versions are never one line: each
- * version is its own series, and the chart says so (versionSplit).
+ * and English wpm never meet, and the chart's title names the language. Numbers from different
+ * analysis versions are never one line: each version is its own series, and the chart says so.
  */
-import { ANALYSIS_VERSION, type BandSummary, type GuidelineId, type Lang, type VerdictStatus } from '../../takes/index.ts';
+import { ANALYSIS_VERSION, canBeBest, compareReports, reportScore, type GuidelineId, type Lang, type VerdictStatus } from '../../takes/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { DEFAULT_BANDS, SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type UiLang } from '../../i18n/index.ts';
-import type { TakeRecord } from '../../storage/index.ts';
-import { canBeBest, compareReports, reportScore } from '../../takes/index.ts';
+import { summaryOrder, type TakeSummaryRecord } from '../../storage/index.ts';
+import { takeDayLabels } from './progress-axis.ts';
 import { practiceStreak, type Streak } from './progress-streak.ts';
 
 /** One plotted value: the stored verdict value, unchanged. */
@@ -20,12 +21,12 @@ export interface ProgressPoint {
   takeId: string;
   drillId: string;
   createdAt: string;
-  /** Take time, Unix seconds (uPlot's x). */
-  xSec: number;
+  /** Take number in scope, 1…n oldest first (uPlot's x). */
+  takeNumber: number;
   value: number;
   status: VerdictStatus;
   analysisVersion: string;
-  /** The take is its drill's personal best. */
+  /** The take is its drill's personal best and this guideline was good in it (else the mark would mislead). */
   isBest: boolean;
 }
 
@@ -44,19 +45,23 @@ export interface ProgressChart {
   lang: Lang | null;
   label: string;
   unitLabel: string;
+  /** The caption: label, unit, and the script language when the chart is one language's. */
+  title: string;
   /** Shown, not scored (warmth). */
   experimental: boolean;
   points: ProgressPoint[];
   /** Analysis versions of the points, oldest first; one series each. */
   versions: string[];
   versionSplit: boolean;
-  /** uPlot data: [x, one y series per version (null where the point is of another version)]. */
+  /** uPlot data: [take numbers, one y series per version (null where the point is of another version)]. */
   data: [number[], ...(number | null)[][]];
   seriesLabels: string[];
-  /** The latest point's good band; null when the guideline has none. */
+  /** The latest point's good band (its drill's); null when the guideline has none. */
   band: ProgressBand | null;
   /** The points were judged against different bands (custom drills, band updates). */
   bandVaries: boolean;
+  /** When the points' drills have different bands: the title of the drill whose band is shaded. */
+  bandDrill: string | null;
   /** One sentence for screen readers. */
   summary: string;
 }
@@ -89,6 +94,8 @@ export interface ProgressModel {
   drills: DrillOption[];
   /** Set when any chart mixes analysis versions (each drawn as its own line). */
   versionNote: string | null;
+  /** The day of each take number (index = number − 1), short and in the UI language. */
+  dayLabels: string[];
 }
 
 /** Options of buildProgress. */
@@ -114,13 +121,8 @@ export function bandsDependOnLang(guideline: GuidelineId): boolean {
   return known;
 }
 
-function takeOrder(a: TakeRecord, b: TakeRecord): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function drillTitle(take: TakeRecord, lang: UiLang): string {
-  return (take.drill ?? findBuiltInDrill(take.drillId))?.title[lang] ?? take.drillId;
+function drillTitle(take: TakeSummaryRecord, lang: UiLang): string {
+  return take.drillTitle?.[lang] ?? findBuiltInDrill(take.drillId)?.title[lang] ?? take.drillId;
 }
 
 function versionCompare(a: string, b: string): number {
@@ -134,29 +136,24 @@ function versionCompare(a: string, b: string): number {
 }
 
 /** Each drill's personal best among the takes (current analysis version, speech found; the earlier wins ties). */
-export function drillBests(takes: readonly TakeRecord[], lang: UiLang): DrillBest[] {
-  const best = new Map<string, TakeRecord>();
-  for (const take of [...takes].sort(takeOrder)) {
-    const r = take.report;
-    if (!r || take.analysisVersion !== ANALYSIS_VERSION || !canBeBest(r)) continue;
+export function drillBests(takes: readonly TakeSummaryRecord[], lang: UiLang): DrillBest[] {
+  const best = new Map<string, TakeSummaryRecord>();
+  for (const take of [...takes].sort(summaryOrder)) {
+    if (take.status !== 'analysed' || take.analysisVersion !== ANALYSIS_VERSION || !canBeBest(take)) continue;
     const held = best.get(take.drillId);
-    if (!held?.report || compareReports(r, held.report) < 0) best.set(take.drillId, take);
+    if (!held || compareReports(take, held) < 0) best.set(take.drillId, take);
   }
   return [...best.values()].map((take) => {
-    const score = reportScore(take.report as NonNullable<TakeRecord['report']>);
+    const score = reportScore(take);
     return { drillId: take.drillId, title: drillTitle(take, lang), takeId: take.id, createdAt: take.createdAt, good: score.good, lowOrHigh: score.lowOrHigh };
   });
-}
-
-function bandOf(band: BandSummary | null): ProgressBand | null {
-  return band && (band.goodMin !== null || band.goodMax !== null) ? { goodMin: band.goodMin, goodMax: band.goodMax } : null;
 }
 
 function chartSummary(chart: Omit<ProgressChart, 'summary'>, lang: UiLang): string {
   const last = chart.points[chart.points.length - 1];
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   return t(lang, 'progress.chartSummary', {
-    guideline: chart.label,
+    guideline: chart.title,
     count: chart.points.length,
     first: date.format(new Date(chart.points[0].createdAt)),
     last: date.format(new Date(last.createdAt)),
@@ -166,37 +163,52 @@ function chartSummary(chart: Omit<ProgressChart, 'summary'>, lang: UiLang): stri
   });
 }
 
-function buildChart(key: string, points: ProgressPoint[], bands: (ProgressBand | null)[], lang: UiLang): ProgressChart {
+const sameBand = (a: ProgressBand | null, b: ProgressBand | null): boolean => a?.goodMin === b?.goodMin && a?.goodMax === b?.goodMax;
+
+interface Group {
+  points: ProgressPoint[];
+  bands: (ProgressBand | null)[];
+  drillTitles: string[];
+}
+
+function buildChart(key: string, group: Group, lang: UiLang): ProgressChart {
+  const { points, bands, drillTitles } = group;
   const [g, unit, chartLang] = key.split('|');
   const guideline = g as GuidelineId;
   const versions = [...new Set(points.map((p) => p.analysisVersion))].sort(versionCompare);
-  const xs = points.map((p) => p.xSec);
   const ys = versions.map((v) => points.map((p) => (p.analysisVersion === v ? p.value : null)));
   const band = bands[bands.length - 1] ?? null;
-  const bandVaries = bands.some((b) => b?.goodMin !== band?.goodMin || b?.goodMax !== band?.goodMax);
+  const bandVaries = bands.some((b) => !sameBand(b, band));
+  // Drills whose band differs from the shaded one: then the chart names the drill it shades.
+  const otherDrillBand = bandVaries && points.some((p, i) => p.drillId !== points[points.length - 1].drillId && !sameBand(bands[i], band));
+  const label = guidelineLabel(lang, guideline);
+  const unitText = unitLabel(lang, unit);
+  const langName = chartLang === 'zh' || chartLang === 'en' ? t(lang, `progress.chartLang.${chartLang}`) : null;
   const chart: Omit<ProgressChart, 'summary'> = {
     key,
     guideline,
     unit,
     lang: chartLang === '' ? null : (chartLang as Lang),
-    label: guidelineLabel(lang, guideline),
-    unitLabel: unitLabel(lang, unit),
+    label,
+    unitLabel: unitText,
+    title: langName ? t(lang, 'progress.chartTitleLang', { guideline: label, unit: unitText, lang: langName }) : t(lang, 'progress.chartTitle', { guideline: label, unit: unitText }),
     experimental: !SCORED_GUIDELINES.includes(guideline),
     points,
     versions,
     versionSplit: versions.length > 1,
-    data: [xs, ...ys],
-    seriesLabels: versions.map((v) => t(lang, 'progress.version', { version: v })),
+    data: [points.map((p) => p.takeNumber), ...ys],
+    seriesLabels: versions.length > 1 ? versions.map((v) => t(lang, 'progress.version', { version: v })) : [label],
     band,
     bandVaries,
+    bandDrill: band && otherDrillBand ? drillTitles[drillTitles.length - 1] : null,
   };
   return { ...chart, summary: chartSummary(chart, lang) };
 }
 
-/** The progress page's data from the stored takes (any status; only analysed takes are charted). */
-export function buildProgress(takes: readonly TakeRecord[], options: ProgressOptions): ProgressModel {
+/** The progress page's data from the take summaries (any status; only analysed takes are charted). */
+export function buildProgress(takes: readonly TakeSummaryRecord[], options: ProgressOptions): ProgressModel {
   const lang = options.uiLang;
-  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.report !== null).sort(takeOrder);
+  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.analysisVersion !== null).sort(summaryOrder);
   const drills = new Map<string, DrillOption>();
   for (const tk of analysed) {
     const d = drills.get(tk.drillId) ?? { drillId: tk.drillId, title: drillTitle(tk, lang), takeCount: 0 };
@@ -206,24 +218,25 @@ export function buildProgress(takes: readonly TakeRecord[], options: ProgressOpt
   const inScope = options.drillId ? analysed.filter((tk) => tk.drillId === options.drillId) : analysed;
   const bests = drillBests(inScope, lang);
   const bestIds = new Set(bests.map((b) => b.takeId));
-  const groups = new Map<string, { points: ProgressPoint[]; bands: (ProgressBand | null)[] }>();
-  for (const tk of inScope) {
-    const report = tk.report as NonNullable<TakeRecord['report']>;
-    for (const v of report.verdicts) {
+  const groups = new Map<string, Group>();
+  inScope.forEach((tk, i) => {
+    const title = drillTitle(tk, lang);
+    for (const v of tk.verdicts) {
       if (v.value === null || !Number.isFinite(v.value)) continue;
-      const key = `${v.guideline}|${v.unit}|${bandsDependOnLang(v.guideline) ? report.lang : ''}`;
-      const group = groups.get(key) ?? { points: [], bands: [] };
+      const key = `${v.guideline}|${v.unit}|${bandsDependOnLang(v.guideline) ? tk.lang ?? '' : ''}`;
+      const group = groups.get(key) ?? { points: [], bands: [], drillTitles: [] };
       group.points.push({
-        takeId: tk.id, drillId: tk.drillId, createdAt: tk.createdAt, xSec: Date.parse(tk.createdAt) / 1000, value: v.value,
-        status: v.status, analysisVersion: report.analysisVersion, isBest: bestIds.has(tk.id),
+        takeId: tk.id, drillId: tk.drillId, createdAt: tk.createdAt, takeNumber: i + 1, value: v.value, status: v.status,
+        analysisVersion: tk.analysisVersion ?? '', isBest: bestIds.has(tk.id) && v.status === 'good',
       });
-      group.bands.push(bandOf(v.band));
+      group.bands.push(v.band);
+      group.drillTitles.push(title);
       groups.set(key, group);
     }
-  }
+  });
   const rank = (key: string): number => GUIDELINE_ORDER.indexOf(key.split('|')[0] as GuidelineId);
-  const charts = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))
-    .map((key) => buildChart(key, groups.get(key)?.points ?? [], groups.get(key)?.bands ?? [], lang));
+  const charts = [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1))
+    .map(([key, group]) => buildChart(key, group, lang));
   const practice = takes.filter((tk) => tk.status === 'analysed' || tk.status === 'recorded').map((tk) => tk.createdAt);
   const splitCharts = charts.filter((c) => c.versionSplit);
   return {
@@ -236,6 +249,7 @@ export function buildProgress(takes: readonly TakeRecord[], options: ProgressOpt
     versionNote: splitCharts.length > 0
       ? t(lang, 'progress.versionSplit', { versions: [...new Set(splitCharts.flatMap((c) => c.versions))].join(', ') })
       : null,
+    dayLabels: takeDayLabels(inScope.map((tk) => tk.createdAt), lang),
   };
 }
 
