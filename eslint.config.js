@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/**/*.{ts,tsx}', 'src/services/**/*.{ts,tsx}', 'src/capture/**/*.ts', 'src/takes/**/*.ts'],
-    ignores: ['src/takes/**', 'src/capture/live-pitch-model.ts'],
+    ignores: ['src/takes/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
@@ -93,6 +93,19 @@ export default tseslint.config(
         patterns: [
           { regex: '(^|/)analysis/(?!(report|script)\\.ts$)', allowTypeImports: true, message: 'Below src/takes, only the report types, ANALYSIS_VERSION (report.ts) and the script parser (script.ts) of src/analysis may be used.' },
           { regex: '(^|/)(features|app|ui|takes|capture|services)/', message: 'This layer sits below the take lifecycle and the screens.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The capture worklet runs on the audio thread in its own bundle: the only host code that runs pitch
+    // analysis (the live trace), and only YIN; it imports nothing from the layers above src/audio.
+    files: ['src/audio/worklets/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)analysis/(?!pitch/yin\\.ts$)', message: 'The capture worklet runs YIN (src/analysis/pitch/yin.ts) for the live trace, nothing else of src/analysis.' },
+          { regex: '(^|/)(features|app|ui|takes|capture|services|storage|backup|drills|i18n|workers)/', message: 'The worklet runs on the audio thread: pure code from src/audio and YIN only.' },
         ],
       }],
     },

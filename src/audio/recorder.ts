@@ -1,12 +1,15 @@
-/** Recorder: microphone → AudioWorklet → blocks of PCM; owns and releases its context and stream. */
+/** Recorder: microphone → AudioWorklet → blocks of PCM with level and live F0; owns and releases its context and stream. */
 import captureProcessorUrl from './worklets/capture-processor.ts?worker&url';
+import type { CaptureControl, CaptureMessage, CapturedBlock } from './capture-protocol.ts';
 import { releaseStream } from './microphone.ts';
+
+export type { CapturedBlock } from './capture-protocol.ts';
 
 // Longest wait for the worklet's last block (a context that no longer runs never answers).
 const FLUSH_TIMEOUT_MS = 200;
 
-/** Receives each captured block (mono, at the context's sample rate). */
-export type BlockListener = (block: Float32Array) => void;
+/** Receives each captured block (mono, at the context's sample rate), its level and live F0. */
+export type BlockListener = (block: CapturedBlock) => void;
 
 /** Where the worklet's "last block posted" answer goes. */
 interface FlushSignal {
@@ -34,8 +37,8 @@ export class Recorder {
       const source = context.createMediaStreamSource(stream);
       const node = new AudioWorkletNode(context, 'voicedrill-capture', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
       const flush: FlushSignal = { onStopped: null };
-      node.port.onmessage = (event: MessageEvent<Float32Array | { type: 'stopped' }>) => {
-        if (event.data instanceof Float32Array) onBlock(event.data);
+      node.port.onmessage = (event: MessageEvent<CaptureMessage>) => {
+        if (event.data.type === 'block') onBlock(event.data);
         else flush.onStopped?.();
       };
       source.connect(node);
@@ -58,7 +61,8 @@ export class Recorder {
         clearTimeout(timer);
         resolve();
       };
-      this.node.port.postMessage({ type: 'stop' });
+      const stop: CaptureControl = { type: 'stop' };
+      this.node.port.postMessage(stop);
     });
     this.source.disconnect();
     this.node.port.onmessage = null;

@@ -108,9 +108,8 @@ export class RecordingModel {
     this.reason = reason;
   }
 
-  /** Feed one captured block. */
-  push(block: Float32Array): BlockOutcome {
-    const levelDbfs = blockLevelDbfs(block);
+  /** Feed one captured block, with its level when the worklet has measured it already. */
+  push(block: Float32Array, levelDbfs = blockLevelDbfs(block)): BlockOutcome {
     if (this.state === 'stopped') return { keep: null, levelDbfs, stop: null };
     this.floorDbfs = Math.min(this.floorDbfs, levelDbfs);
     let samples = block;

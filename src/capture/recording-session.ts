@@ -1,16 +1,17 @@
 /**
  * One take being recorded: owns the microphone stream and the Recorder (AudioContext + worklet), feeds
  * every block to the RecordingModel (count-in, auto-stop, limit), the live meters and the ChunkWriter
- * (audio saved while recording), and releases everything on finish() or dispose().
+ * (audio saved while recording), and releases everything on finish() or dispose(). Each block's level
+ * and F0 come from the capture worklet: no analysis code runs on the main thread.
  */
 import type { DrillKind } from '../drills/types.ts';
-import { Recorder } from '../audio/recorder.ts';
+import { Recorder, type CapturedBlock } from '../audio/recorder.ts';
 import { releaseStream } from '../audio/microphone.ts';
 import type { NewTake, TakeRecord, VoiceDrillStore } from '../storage/index.ts';
 import { concatChunks } from '../storage/pcm.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { SILENCE_DBFS, smoothLevelDbfs } from './level-meter-model.ts';
-import { LivePitch, type PitchPoint } from './live-pitch-model.ts';
+import type { PitchPoint } from './pitch-scale.ts';
 import { MAX_TAKE_SEC, RecordingModel, type RecordingPhase, type StopReason } from './recording-model.ts';
 
 /** Seconds of pitch trace kept for the display. */
@@ -65,7 +66,6 @@ export interface FinishedTake {
 /** A running recording session. */
 export class RecordingSession {
   private readonly model: RecordingModel;
-  private readonly pitch: LivePitch;
   private readonly writer: ChunkWriter | null;
   private readonly memory: Float32Array[] = [];
   private readonly trace: PitchPoint[] = [];
@@ -77,7 +77,6 @@ export class RecordingSession {
 
   private constructor(readonly sampleRateHz: number, private readonly options: SessionOptions) {
     this.model = new RecordingModel(sampleRateHz, { countInSec: options.countInSec, maxSec: MAX_TAKE_SEC[options.kind] });
-    this.pitch = new LivePitch(sampleRateHz);
     const sink = options.sink;
     this.writer = sink === null ? null : new ChunkWriter(sampleRateHz, async (seq, pcm) => {
       const take = await this.ensureTake(sink);
@@ -134,12 +133,12 @@ export class RecordingSession {
     this.options.onAutoStop(reason);
   }
 
-  private onBlock(block: Float32Array): void {
+  /** One block from the worklet, with its level and live F0 (computed on the audio thread). */
+  private onBlock({ samples: block, levelDbfs, pitchHz: hz }: CapturedBlock): void {
     if (this.model.phase === 'stopped') return;
-    const outcome = this.model.push(block);
+    const outcome = this.model.push(block, levelDbfs);
     const blockSec = block.length / this.sampleRateHz;
     this.shownDbfs = smoothLevelDbfs(this.shownDbfs, outcome.levelDbfs, blockSec);
-    const hz = this.pitch.push(block, outcome.levelDbfs);
     if (outcome.keep) {
       if (this.writer) this.writer.push(outcome.keep);
       else this.memory.push(outcome.keep.slice());

@@ -1,6 +1,6 @@
 /** The live pitch trace: recent F0 on a log scale, drawn on a small canvas (voiced stretches as lines). */
 import { useEffect, useRef } from 'react';
-import { pitchY, type PitchPoint } from '../capture/live-pitch-model.ts';
+import { pitchY, type PitchPoint } from '../capture/pitch-scale.ts';
 
 /** Range of the trace's vertical axis, Hz. */
 const MIN_HZ = 60;
@@ -54,5 +54,7 @@ export function PitchTrace({ points, label }: { points: readonly PitchPoint[]; l
     }
     ctx.stroke();
   }, [points]);
-  return <canvas ref={canvas} className="pitch-trace" role="img" aria-label={label} />;
+  // data-voiced-points: how many voiced points are drawn (lets the browser tests see the trace is live).
+  const voiced = points.reduce((n, p) => (p.hz === null ? n : n + 1), 0);
+  return <canvas ref={canvas} className="pitch-trace" role="img" aria-label={label} data-voiced-points={voiced} />;
 }

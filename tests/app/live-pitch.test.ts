@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockLevelDbfs } from '../../src/capture/level-meter-model.ts';
-import { LIVE_MIN_LEVEL_DBFS, LivePitch, pitchY } from '../../src/capture/live-pitch-model.ts';
+import { LIVE_MIN_LEVEL_DBFS, LivePitch } from '../../src/audio/worklets/live-pitch.ts';
+import { pitchY } from '../../src/capture/pitch-scale.ts';
 
 function voiced(f0Hz: number, rateHz: number, sec: number, amp = 0.2): Float32Array {
   // A few harmonics with falling amplitude, like a voiced vowel.

@@ -49,6 +49,10 @@ describe.skipIf(!haveChromium)('practice: English four-part greeting, then Histo
     await page.locator('[data-action="start"]').click();
     // No count-in: straight to recording.
     await page.locator('.record-card[data-phase="recording"]').waitFor({ timeout: 10_000 });
+    // While the greeting is spoken the live trace draws voiced points (F0 computed in the capture worklet).
+    const trace = page.locator('.pitch-trace');
+    await expect.poll(async () => Number(await trace.getAttribute('data-voiced-points', { timeout: 1_000 })), { timeout: 15_000, interval: 100 })
+      .toBeGreaterThanOrEqual(10);
     await waitForScorecard(page);
     rows = await scorecardRows(page);
     takeId = (await page.getByTestId('scorecard').getAttribute('data-take-id')) ?? '';

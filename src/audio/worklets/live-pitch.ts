@@ -1,10 +1,11 @@
 /**
  * Live pitch for the trace while recording: F0 of the most recent audio by the analysis core's YIN
- * (src/analysis/pitch), on a cheap ~8 kHz copy (box-car averaging: enough for a display up to
- * 500 Hz). One estimate per captured block (~50 ms), a few hundred multiply-adds each. Pure.
+ * (src/analysis/pitch/yin.ts), on a cheap ~8 kHz copy (box-car averaging: enough for a display up to
+ * 500 Hz). One estimate per captured block (~50 ms), a few hundred multiply-adds each. Pure, and runs
+ * in the capture worklet (audio thread), so no pitch code reaches the main-thread bundle.
  * The trace is a guide; the scorecard's pitch figures come from the full analysis.
  */
-import { yinFrameHz } from '../analysis/pitch/index.ts';
+import { yinFrameHz } from '../../analysis/pitch/yin.ts';
 
 /** Search range of the live trace, Hz (covers low male to high female speaking voices). */
 export const LIVE_FLOOR_HZ = 60;
@@ -21,12 +22,6 @@ export const LIVE_THRESHOLD = 0.25;
 /** YIN integration window, seconds (≥ 1.5 periods of the floor). */
 const WINDOW_SEC = 0.025;
 const TARGET_RATE_HZ = 8000;
-
-/** One point of the trace: time since recording began and F0 (null when unvoiced). */
-export interface PitchPoint {
-  timeSec: number;
-  hz: number | null;
-}
 
 /** Keeps the last few tens of milliseconds at ~8 kHz and estimates F0 on them. */
 export class LivePitch {
@@ -74,10 +69,4 @@ export class LivePitch {
     this.write = (this.write + 1) % this.ring.length;
     if (this.filled < this.ring.length) this.filled++;
   }
-}
-
-/** Vertical position (0 = top, 1 = bottom) of a pitch on a log scale between minHz and maxHz. */
-export function pitchY(hz: number, minHz: number, maxHz: number): number {
-  const y = 1 - Math.log(hz / minHz) / Math.log(maxHz / minHz);
-  return y < 0 ? 0 : y > 1 ? 1 : y;
 }
