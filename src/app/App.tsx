@@ -1,7 +1,7 @@
 /** The app shell: start-up, the header with navigation and language switch, banners, and the current screen. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ANALYSIS_VERSION } from '../analysis/index.ts';
-import { detectUiLang, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
+import { detectUiLang, formatBuildId, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
 import { defaultProfile, isStorageError, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
 import { storageErrorMessage } from '../features/practice/errors-model.ts';
 import { FirstRun } from '../features/settings/FirstRun.tsx';
@@ -114,7 +114,9 @@ export function App(): React.JSX.Element {
       </main>
       <footer className="footer">
         <p>{services.t('app.offline')}</p>
-        <p className="version" data-build={__VOICEDRILL_BUILD_ID__}>analysis {ANALYSIS_VERSION} · {services.t('settings.version', { build: __VOICEDRILL_BUILD_ID__ })}</p>
+        <p className="version" data-build={__VOICEDRILL_BUILD_ID__}>
+          {services.t('app.analysisVersion', { version: ANALYSIS_VERSION })} · {services.t('settings.version', { build: formatBuildId(uiLang, __VOICEDRILL_BUILD_ID__) })}
+        </p>
       </footer>
       <UpdatePrompt uiLang={uiLang} />
     </AppContext.Provider>

@@ -42,7 +42,7 @@ export function CalibrationPanel({ onDone, extra }: CalibrationPanelProps): Reac
           : t('settings.noBaseline')}
       </p>
       {baseline && baselineIsStale(baseline) && <p className="notice">{t('calibrate.stale')}</p>}
-      <RecordPanel state={c.state} live={c.live} maxSec={MAX_TAKE_SEC.greeting3} status={message ? t(message.key, message.params) : null} startLabel={t('calibrate.start')}
+      <RecordPanel state={c.state} live={c.live} maxSec={MAX_TAKE_SEC.greeting3} status={message ? t(message.key, message.params) : null} startLabel={t('calibrate.start')} title={t('calibrate.recorder')}
         onStart={c.start} onSkipCountIn={c.skipCountIn} onStop={c.stop} />
       {c.outcome && <p role={c.outcome.ok ? 'status' : 'alert'} className={c.outcome.ok ? 'ok-text' : 'notice notice-error'}>{c.outcome.text}</p>}
       {extra && <div className="actions">{extra}</div>}
