@@ -35,6 +35,16 @@ export function App(): React.JSX.Element {
   const [recovered, setRecovered] = useState<TakeRecord | null>(null);
   // null until the first run is finished in this session: then it follows what start-up found.
   const [onboarding, setOnboarding] = useState<boolean | null>(null);
+  // The first run's last button disappears with it: the focus goes to the screen it leads to.
+  const [focusScreenTitle, setFocusScreenTitle] = useState(false);
+  useEffect(() => {
+    if (!focusScreenTitle) return;
+    const title = document.querySelector<HTMLElement>('#main h2[tabindex]');
+    if (title) {
+      title.focus();
+      setFocusScreenTitle(false);
+    }
+  });
 
   useEffect(() => {
     if (boot.status !== 'ready') return;
@@ -109,7 +119,7 @@ export function App(): React.JSX.Element {
       )}
       <main id="main" tabIndex={-1} className="main">
         {!ready && <p className="loading" role="status">{services.t('app.loading')}</p>}
-        {firstRun && <FirstRun onFinish={() => setOnboarding(false)} />}
+        {firstRun && <FirstRun onFinish={() => { setOnboarding(false); setFocusScreenTitle(true); }} />}
         {ready && !firstRun && <Screen route={route} recovered={recovered} onRecoveredTaken={() => setRecovered(null)} />}
       </main>
       <footer className="footer">

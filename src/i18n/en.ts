@@ -204,6 +204,7 @@ export const EN = {
   'scorecard.bestFrom': 'Your personal best is the take of {when}.',
   'scorecard.stale': 'These scores come from an older version of the analysis; analyse the take again to update them.',
   'scorecard.reanalyse': 'Analyse again',
+  'scorecard.openReview': 'Review this take: waveform, pitch and parts',
   'scorecard.recordedAt': 'Recorded {when}, {seconds} s',
   'settings.profile': 'Your profile',
   'settings.name': 'Your name, as you say it in greetings',

@@ -206,6 +206,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'scorecard.summary': '进步 {better} 项，退步 {worse} 项，不变 {same} 项',
   'scorecard.bestFrom': '您的个人最佳是 {when} 的那次录音。',
   'scorecard.stale': '这些分数来自旧版分析，重新分析即可更新。',
+  'scorecard.openReview': '回放这次录音：波形、音高和各部分',
   'scorecard.reanalyse': '重新分析',
   'scorecard.recordedAt': '录制于 {when}，时长 {seconds} 秒',
   'settings.profile': '个人资料',
