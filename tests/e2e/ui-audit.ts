@@ -120,16 +120,18 @@ export const LATIN_ALLOWED = ['VoiceDrill', 'dBFS', 'dB', 'Hz', 'wpm', 'chars/mi
 /**
  * English on the Chinese UI: runs of two or more Latin words in the page's text, its accessible names
  * (aria-label, title, alt, placeholder) and the document title, outside elements marked as another
- * language (lang="en", e.g. the language switch's "English") and outside `userData` strings.
+ * language than the page's (lang="en" on the language switch's "English") and outside `userData` strings.
  */
 export async function englishRuns(page: Page, userData: readonly string[] = []): Promise<string[]> {
   const texts = await page.evaluate(() => {
     type Node = { nodeValue: string | null; parentElement: (PageEl & { closest(s: string): PageEl | null }) | null };
     const w = globalThis as unknown as { document: { title: string; body: PageEl; createTreeWalker(root: PageEl, what: number): { nextNode(): Node | null } } };
     const doc = w.document;
+    const pageLang = (doc.body.parentElement?.getAttribute('lang') ?? '').toLowerCase();
+    // Text marked as another language than the page's (the language switch's "English") is not UI text.
     const foreign = (el: (PageEl & { closest(s: string): PageEl | null }) | null): boolean => {
       const tagged = el?.closest('[lang]');
-      return !!tagged && !(tagged.getAttribute('lang') ?? '').toLowerCase().startsWith('zh');
+      return !!tagged && (tagged.getAttribute('lang') ?? '').toLowerCase() !== pageLang;
     };
     const out = [doc.title];
     const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
