@@ -5,15 +5,16 @@
  * "Listen to this take"; Space starts recording while a drill choice has the focus; on a phone the
  * scorecard's top is on screen after a take; the review's waveform labels do not overlap.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/cli.ts';
-import type { UiLang } from '../../src/i18n/index.ts';
+import { t, type UiLang } from '../../src/i18n/index.ts';
 import { E2E_PROFILES, E2E_WAVS, focusedName, openApp, pickDrill, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
-import { axeViolations, englishRuns, escapingBoxes, overlappingLabels, sidewaysOverflow } from './ui-audit.ts';
+import { axeViolations, englishRuns, escapingBoxes, overlappingLabels, rawTimestamps, sidewaysOverflow } from './ui-audit.ts';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
 const PHONE = { width: 360, height: 740 };
@@ -45,6 +46,7 @@ async function auditScreen(page: Page, screen: string, ready: () => Promise<unkn
     await page.setViewportSize(DESKTOP);
     await ready();
     found.push(...(await axeViolations(page)).map((v) => `${screen} ${lang} 1280: ${v}`));
+    found.push(...(await rawTimestamps(page)).map((v) => `${screen} ${lang}: ${v}`));
     if (lang === 'zh-CN') found.push(...(await englishRuns(page, USER_DATA)).map((v) => `${screen} ${lang}: English ${v}`));
     // The detector itself: the English UI is full of English phrases.
     else expect(await englishRuns(page), `${screen}: English phrases on the English UI`).not.toEqual([]);
@@ -62,16 +64,21 @@ async function auditScreen(page: Page, screen: string, ready: () => Promise<unkn
 }
 
 describe.skipIf(!haveChromium)('every screen in both languages: accessibility, phone width, translation, focus', () => {
+  // One profile folder for two browser launches: the second take is read from another WAV.
+  const userDataDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-audit-')) : '';
   let session: Session;
   let app: AppPage;
   let takeId = '';
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    session = await launch({ micWav: E2E_WAVS.zhGreeting3 });
+    session = await launch({ micWav: E2E_WAVS.zhGreeting3, userDataDir });
     app = await openApp(session);
     await app.page.setViewportSize(DESKTOP);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
 
   it('onboarding: both steps pass; Continue and Skip hand the focus on', async () => {
     const { page } = app;
@@ -95,6 +102,12 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     await page.locator('[data-nav="practice"]').click();
     await pickDrill(page, 'zh', 'zh-greeting3');
     expect.soft(await auditScreen(page, 'practice', () => page.locator('.record-card[data-phase="idle"]').waitFor())).toEqual([]);
+    // Idle, the recorder is not announced as "Recording" (正在录音).
+    for (const lang of LANGS) {
+      await useLang(page, lang);
+      expect.soft(await page.locator('.record-card h3').textContent(), lang).not.toBe(t(lang, 'practice.recording'));
+    }
+    await useLang(page, 'en');
   });
 
   it('Space starts recording while a drill choice has the focus; the scorecard then has it', async () => {
@@ -109,9 +122,13 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
   });
 
   it('a take on a phone: the scorecard’s top is on screen; Listen keeps the focus on the player; the scorecard passes', async () => {
+    // The second take reads the greeting faster and louder: every row has a "vs previous" change to show.
+    await session.close();
+    session = await launch({ micWav: E2E_WAVS.zhGreeting3Fast, userDataDir });
+    app = await openApp(session, '#/practice');
     const { page } = app;
     await page.setViewportSize(PHONE);
-    await page.locator('[data-action="try-again"]').click();
+    await pickDrill(page, 'zh', 'zh-greeting3');
     await page.locator('[data-action="start"]').click();
     await waitForScorecard(page);
     const scorecard = page.getByTestId('scorecard');

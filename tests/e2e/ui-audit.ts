@@ -160,3 +160,9 @@ export async function englishRuns(page: Page, userData: readonly string[] = []):
   }
   return [...runs];
 }
+
+/** ISO 8601 timestamps shown as they are stored ("2026-12-02T03:19:00.000Z") instead of as a date for people. */
+export async function rawTimestamps(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return [...text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[^\s]*/g)].map((m) => `raw timestamp “${m[0]}”`);
+}
