@@ -3,7 +3,7 @@ import type { GuidelineId, VerdictStatus } from '../../src/analysis/index.ts';
 import { ADVICE } from '../../src/guidelines/advice.ts';
 import { EN } from '../../src/i18n/en.ts';
 import {
-  CATALOGUES, detectUiLang, formatBand, formatClock, guidelineLabel, hasMessage, interpolate, joinList, statusLabel, t, UI_LANGS, unitLabel,
+  CATALOGUES, detectUiLang, differenceUnit, formatBand, formatBuildId, formatClock, guidelineLabel, hasMessage, interpolate, joinList, statusLabel, t, UI_LANGS, unitLabel,
 } from '../../src/i18n/index.ts';
 import { ZH_CN } from '../../src/i18n/zh-CN.ts';
 import { micErrorMessages, storageErrorMessage } from '../../src/features/practice/errors-model.ts';
@@ -79,6 +79,15 @@ describe('t and detectUiLang', () => {
     expect(t('en', 'practice.elapsed', { time: '0:07' })).toBe('0:07 elapsed');
     expect(t('zh-CN', 'practice.countIn', { count: 3 })).toBe('准备……3');
     expect(t('en', 'practice.countIn')).toBe('Get ready… {count}');
+  });
+
+  it('writes the build time as a date for people, and a difference of levels in dB', () => {
+    expect(formatBuildId('en', '2026-12-02T03:19:00.000Z')).not.toMatch(/T03:19|Z$/);
+    expect(formatBuildId('en', '2026-12-02T03:19:00.000Z')).toMatch(/2026/);
+    expect(formatBuildId('zh-CN', '2026-12-02T12:00:00.000Z')).toMatch(/2026年12月2日/);
+    expect(formatBuildId('en', 'e2e-build-a')).toBe('e2e-build-a');
+    expect(differenceUnit('dBFS')).toBe('dB');
+    expect(differenceUnit('st')).toBe('st');
   });
 
   it('chooses plural forms by Intl.PluralRules: "1 take", "2 takes", "1 day in a row"', () => {
