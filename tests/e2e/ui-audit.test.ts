@@ -20,6 +20,8 @@ const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const LANGS: UiLang[] = ['en', 'zh-CN'];
+// Each screen is checked four times (two languages, two widths) with axe: more than the default minute on a busy machine.
+const AUDIT_TIMEOUT_MS = 240_000;
 // What the agent typed or read is theirs, in whatever script: it is not UI text.
 const USER_DATA = [E2E_PROFILES.zh.name, E2E_PROFILES.zh.company];
 
@@ -80,7 +82,7 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  it('onboarding: both steps pass; Continue and Skip hand the focus on', async () => {
+  it('onboarding: both steps pass; Continue and Skip hand the focus on', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     const form = page.getByTestId('profile-form');
     expect.soft(await auditScreen(page, 'onboarding-1', () => form.waitFor())).toEqual([]);
@@ -96,7 +98,7 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     expect.soft(await focusedName(page), 'focus after Skip').toBe('practice-title');
   });
 
-  it('practice, idle: passes', async () => {
+  it('practice, idle: passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     await switchCountInOff(page);
     await page.locator('[data-nav="practice"]').click();
@@ -110,7 +112,7 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     await useLang(page, 'en');
   });
 
-  it('Space starts recording while a drill choice has the focus; the scorecard then has it', async () => {
+  it('Space starts recording while a drill choice has the focus; the scorecard then has it', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     await page.locator('input[name="drill"]:checked').focus();
     await page.keyboard.press('Space');
@@ -121,7 +123,7 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     expect.soft(await focusedName(page)).toBe('scorecard-title');
   });
 
-  it('a take on a phone: the scorecard’s top is on screen; Listen keeps the focus on the player; the scorecard passes', async () => {
+  it('a take on a phone: the scorecard’s top is on screen; Listen keeps the focus on the player; the scorecard passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     // The second take reads the greeting faster and louder: every row has a "vs previous" change to show.
     await session.close();
     session = await launch({ micWav: E2E_WAVS.zhGreeting3Fast, userDataDir });
@@ -151,7 +153,7 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     expect(unexpectedErrors(app)).toEqual([]);
   });
 
-  it('review (from the scorecard’s link): passes; its waveform labels never overlap; Listen keeps the focus', async () => {
+  it('review (from the scorecard’s link): passes; its waveform labels never overlap; Listen keeps the focus', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     // The scorecard of the last take is still on the practice screen.
     if (await page.locator('[data-action="open-review"]').count() > 0) await page.locator('[data-action="open-review"]').click();
@@ -176,20 +178,20 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     expect.soft(found).toEqual([]);
   });
 
-  it('History: passes', async () => {
+  it('History: passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     await page.locator('[data-nav="history"]').click();
     expect.soft(await auditScreen(page, 'history', () => page.locator('.history-drill').first().waitFor())).toEqual([]);
   });
 
-  it('Progress: passes', async () => {
+  it('Progress: passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     await page.locator('[data-nav="progress"]').click();
     const progress = page.locator('[data-testid="progress"]');
     expect.soft(await auditScreen(page, 'progress', () => progress.waitFor())).toEqual([]);
   });
 
-  it('Settings: passes', async () => {
+  it('Settings: passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     await page.locator('[data-nav="settings"]').click();
     expect.soft(await auditScreen(page, 'settings', () => page.getByTestId('calibration').waitFor())).toEqual([]);
