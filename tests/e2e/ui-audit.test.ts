@@ -184,6 +184,8 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     expect.soft(await auditScreen(page, 'history', () => page.locator('.history-drill').first().waitFor())).toEqual([]);
   });
 
+  // Until the progress-chart branch lands (src/features/progress: legends, axes, dates, the charts' width),
+  // this one is expected to fail at 360 px: each chart's data table is ~700–800 px wide.
   it('Progress: passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {
     const { page } = app;
     await page.locator('[data-nav="progress"]').click();
