@@ -1,7 +1,7 @@
 /** The app shell: start-up, the header with navigation and language switch, banners, and the current screen. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ANALYSIS_VERSION } from '../takes/index.ts';
-import { detectUiLang, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
+import { detectUiLang, formatBuildId, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
 import { defaultProfile, isStorageError, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
 import { storageErrorMessage } from '../services/error-messages.ts';
 import { FirstRun } from '../features/settings/components.ts';
@@ -35,6 +35,16 @@ export function App(): React.JSX.Element {
   const [recovered, setRecovered] = useState<TakeRecord | null>(null);
   // null until the first run is finished in this session: then it follows what start-up found.
   const [onboarding, setOnboarding] = useState<boolean | null>(null);
+  // The first run's last button disappears with it: the focus goes to the screen it leads to.
+  const [focusScreenTitle, setFocusScreenTitle] = useState(false);
+  useEffect(() => {
+    if (!focusScreenTitle) return;
+    const title = document.querySelector<HTMLElement>('#main h2[tabindex]');
+    if (title) {
+      title.focus();
+      setFocusScreenTitle(false);
+    }
+  });
 
   useEffect(() => {
     if (boot.status !== 'ready') return;
@@ -119,12 +129,14 @@ export function App(): React.JSX.Element {
       )}
       <main id="main" tabIndex={-1} className="main">
         {!ready && <p className="loading" role="status">{services.t('app.loading')}</p>}
-        {firstRun && <FirstRun onFinish={() => setOnboarding(false)} />}
+        {firstRun && <FirstRun onFinish={() => { setOnboarding(false); setFocusScreenTitle(true); }} />}
         {ready && !firstRun && <Screen route={route} recovered={recovered} onRecoveredTaken={() => setRecovered(null)} />}
       </main>
       <footer className="footer">
         <p>{services.t('app.offline')}</p>
-        <p className="version" data-build={__VOICEDRILL_BUILD_ID__}>analysis {ANALYSIS_VERSION} · {services.t('settings.version', { build: __VOICEDRILL_BUILD_ID__ })}</p>
+        <p className="version" data-build={__VOICEDRILL_BUILD_ID__}>
+          {services.t('app.analysisVersion', { version: ANALYSIS_VERSION })} · {services.t('settings.version', { build: formatBuildId(uiLang, __VOICEDRILL_BUILD_ID__) })}
+        </p>
       </footer>
       <UpdatePrompt uiLang={uiLang} />
     </AppContext.Provider>

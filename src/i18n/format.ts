@@ -13,6 +13,14 @@ export function unitLabel(lang: UiLang, unit: string): string {
   return tMaybe(lang, `unit.${unit}`) ?? unit;
 }
 
+/**
+ * The unit of a difference between two values of `unit`: levels relative to full scale (dBFS) differ by
+ * plain decibels (dB); every other unit is its own difference unit.
+ */
+export function differenceUnit(unit: string): string {
+  return unit === 'dBFS' ? 'dB' : unit;
+}
+
 /** The good range of a band as text, e.g. "180–240 字/分钟", "-28 to -16 dBFS", "at most 3 dB". */
 export function formatBand(lang: UiLang, band: Pick<BandSummary, 'goodMin' | 'goodMax'> | null, unit: string): string {
   const u = unitLabel(lang, unit);
@@ -41,6 +49,14 @@ export function formatClock(elapsedSec: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A build id for people: an ISO 8601 build time as a local date and time in the UI language, anything else as it is. */
+export function formatBuildId(lang: UiLang, buildId: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(buildId)) return buildId;
+  const date = new Date(buildId);
+  if (Number.isNaN(date.getTime())) return buildId;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** Items joined as a list: "a, b and c" in English, "a、b、c" in Chinese. */

@@ -4,7 +4,7 @@ import type { UiLang } from './ui-lang.ts';
 export type { UiLang } from './ui-lang.ts';
 export type { MessageKey } from './en.ts';
 export { CATALOGUES, hasMessage, interpolate, t, tMaybe, type MessageParams } from './messages.ts';
-export { formatBand, formatClock, formatNumber, formatSeconds, formatWhen, guidelineLabel, joinList, statusLabel, unitLabel } from './format.ts';
+export { differenceUnit, formatBand, formatBuildId, formatClock, formatNumber, formatSeconds, formatWhen, guidelineLabel, joinList, statusLabel, unitLabel } from './format.ts';
 
 /** Every UI language. */
 export const UI_LANGS: readonly UiLang[] = ['zh-CN', 'en'];

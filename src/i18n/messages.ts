@@ -1,6 +1,7 @@
 /** The message catalogues and `t`: lookup with `{param}` substitution. */
 import type { UiLang } from './ui-lang.ts';
 import { EN, type MessageKey } from './en.ts';
+import { resolvePlurals } from './plural.ts';
 import { ZH_CN } from './zh-CN.ts';
 
 /** Both catalogues, by UI language. */
@@ -14,10 +15,13 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(EN, key);
 }
 
-/** Replace `{param}` by its value; an unknown `{param}` is left visible so a missing value shows up. */
-export function interpolate(template: string, params?: MessageParams): string {
+/**
+ * Replace `{param}` by its value, after choosing the forms of `{n, plural, one {…} other {…}}` blocks by
+ * the plural rules of `locale` (default English); an unknown `{param}` is left visible so a missing value shows up.
+ */
+export function interpolate(template: string, params?: MessageParams, locale = 'en'): string {
   if (params === undefined) return template;
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
+  return resolvePlurals(template, params, locale).replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
@@ -25,7 +29,7 @@ export function interpolate(template: string, params?: MessageParams): string {
 
 /** The message `key` in `lang`, with `{param}` placeholders filled from `params`. */
 export function t(lang: UiLang, key: MessageKey, params?: MessageParams): string {
-  return interpolate(CATALOGUES[lang][key], params);
+  return interpolate(CATALOGUES[lang][key], params, lang);
 }
 
 /** The message for a key built at run time, or null when there is no such key. */

@@ -3,13 +3,14 @@ import type { GuidelineId, VerdictStatus } from '../../src/analysis/index.ts';
 import { ADVICE } from '../../src/i18n/advice.ts';
 import { EN } from '../../src/i18n/en.ts';
 import {
-  CATALOGUES, detectUiLang, formatBand, formatClock, guidelineLabel, hasMessage, joinList, statusLabel, t, UI_LANGS, unitLabel,
+  CATALOGUES, detectUiLang, differenceUnit, formatBand, formatBuildId, formatClock, guidelineLabel, hasMessage, interpolate, joinList, statusLabel, t, UI_LANGS, unitLabel,
 } from '../../src/i18n/index.ts';
 import { ZH_CN } from '../../src/i18n/zh-CN.ts';
 import { micErrorMessages, storageErrorMessage } from '../../src/services/error-messages.ts';
 import type { StorageErrorKind } from '../../src/storage/index.ts';
 
-const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A message's arguments: `{name}` and the number of a plural block `{name, plural, …}`, each once.
+const params = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 const GUIDELINES: GuidelineId[] = ['rate', 'volume', 'effort', 'steadiness', 'pitchLevel', 'pitchVariety', 'pauses', 'emphasis', 'warmth'];
 const STATUSES: VerdictStatus[] = ['low', 'borderline', 'good', 'high', 'unmeasured'];
 
@@ -78,6 +79,38 @@ describe('t and detectUiLang', () => {
     expect(t('en', 'practice.elapsed', { time: '0:07' })).toBe('0:07 elapsed');
     expect(t('zh-CN', 'practice.countIn', { count: 3 })).toBe('准备……3');
     expect(t('en', 'practice.countIn')).toBe('Get ready… {count}');
+  });
+
+  it('writes the build time as a date for people, and a difference of levels in dB', () => {
+    expect(formatBuildId('en', '2026-12-02T03:19:00.000Z')).not.toMatch(/T03:19|Z$/);
+    expect(formatBuildId('en', '2026-12-02T03:19:00.000Z')).toMatch(/2026/);
+    expect(formatBuildId('zh-CN', '2026-12-02T12:00:00.000Z')).toMatch(/2026年12月2日/);
+    expect(formatBuildId('en', 'e2e-build-a')).toBe('e2e-build-a');
+    expect(differenceUnit('dBFS')).toBe('dB');
+    expect(differenceUnit('st')).toBe('st');
+  });
+
+  it('chooses plural forms by Intl.PluralRules: "1 take", "2 takes", "1 day in a row"', () => {
+    expect(t('en', 'history.takeCount', { count: 1 })).toBe('1 take');
+    expect(t('en', 'history.takeCount', { count: 2 })).toBe('2 takes');
+    expect(t('en', 'history.takeCount', { count: 0 })).toBe('0 takes');
+    expect(t('en', 'progress.streak', { days: 1 })).toBe('You have practised 1 day in a row.');
+    expect(t('en', 'progress.streak', { days: 12 })).toBe('You have practised 12 days in a row.');
+    expect(t('en', 'progress.streakLongest', { days: 1 })).toBe('Longest streak: 1 day');
+    expect(t('en', 'storageHealth.outdated', { count: 1 })).toBe('1 take was scored by an older version of the analysis.');
+    expect(t('en', 'backup.imported', { added: 1, updated: 0, skipped: 2 })).toBe('Imported 1 new take; 0 updated with newer scores; 2 were already here.');
+    expect(t('zh-CN', 'history.takeCount', { count: 1 })).toBe('1 次录音');
+    // A number given as text still selects; a missing number leaves the block visible.
+    expect(interpolate('{n, plural, one {# item} other {# items}}', { n: '1' })).toBe('1 item');
+    expect(interpolate('{n, plural, =0 {none} one {# item} other {# items}}', { n: 0 })).toBe('none');
+    expect(interpolate('{n, plural, one {# item} other {# items}}', {})).toBe('{n, plural, one {# item} other {# items}}');
+    // No message of either catalogue shows a plural block unresolved for 1 and 2.
+    for (const lang of UI_LANGS) {
+      for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
+        const names = params(CATALOGUES[lang][key]);
+        for (const n of [1, 2]) expect(t(lang, key, Object.fromEntries(names.map((p) => [p, n]))), `${lang} ${key}`).not.toMatch(/plural,/);
+      }
+    }
   });
 
   it.each([

@@ -32,6 +32,10 @@ describe('scorecard view', () => {
     const card = buildScorecard({ report, drill, uiLang: 'en', previous, best: previous, baseline: null, script });
     const rate = card.rows.find((r) => r.guideline === 'rate');
     expect(rate && rowComparisons(rate, 'en')).toEqual(['+48.5 chars/min vs previous', '+48.5 chars/min vs best']);
+    // A level is in dBFS; the difference of two levels is in dB (−20.74 dBFS against −22 dBFS: +1.26 dB).
+    const volume = card.rows.find((r) => r.guideline === 'volume');
+    expect(volume?.valueText).toBe('-20.74 dBFS');
+    expect(volume && rowComparisons(volume, 'en')).toEqual(['+1.26 dB vs previous', '+1.26 dB vs best']);
     const view = comparisonView(card, 'en', '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z');
     expect(view.previousText).toBe('Compared with your previous take: 2 better, 0 worse, 2 unchanged');
     expect(view.newBest).toBe(true);

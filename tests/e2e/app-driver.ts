@@ -17,6 +17,8 @@ export const E2E_PROFILES: Readonly<Record<Lang, { name: string; company: string
 /** The fake-microphone WAVs (4 s of leading silence, then the drill read aloud, then 2.5 s of silence). */
 export const E2E_WAVS = {
   zhGreeting3: join(REPO_ROOT, 'tests/fixtures/synth/e2e-zh-greeting3.wav'),
+  /** The same Mandarin greeting 20 % faster and 3 dB louder (a second take that differs from the first). */
+  zhGreeting3Fast: join(REPO_ROOT, 'tests/fixtures/synth/e2e-zh-greeting3-fast.wav'),
   enGreeting4: join(REPO_ROOT, 'tests/fixtures/synth/e2e-en-greeting4.wav'),
   /** The same English greeting read faster and higher, and slower and lower (progress over three takes). */
   enGreeting4Fast: join(REPO_ROOT, 'tests/fixtures/synth/e2e-en-greeting4-fast.wav'),

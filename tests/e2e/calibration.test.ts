@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { E2E_PROFILES, E2E_WAVS, openApp, pickDrill, scorecardRows, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
+import { E2E_PROFILES, E2E_WAVS, focusedName, openApp, pickDrill, scorecardRows, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 describe.skipIf(!haveChromium)('calibration', () => {
@@ -25,15 +25,29 @@ describe.skipIf(!haveChromium)('calibration', () => {
     await form.locator(`input[name="scriptLang"][value="zh"]`).check();
     await form.locator('[data-action="save-profile"]').click();
     const panel = page.getByTestId('calibration');
+    await panel.waitFor();
+    // Continue is replaced by step 2: the focus moves to its title, not to <body>.
+    expect(await focusedName(page)).toBe('calibrate-title');
     expect(await panel.locator('blockquote').textContent()).toBe(t('zh-CN', 'calibrate.sentence'));
     expect(await panel.getByTestId('baseline').textContent()).toBe(t('en', 'settings.noBaseline'));
     await panel.locator('[data-action="start"]').click();
     // Saved, the first run ends on the practice screen.
     await page.locator('#practice-title').waitFor({ timeout: 30_000 });
+    expect(await focusedName(page)).toBe('practice-title');
     await page.locator('[data-nav="settings"]').click();
     const baseline = (await page.getByTestId('baseline').textContent()) ?? '';
     console.log(`baseline: ${baseline}`);
     expect(baseline).toMatch(/median pitch 8\d(\.\d)? Hz, level -2\d(\.\d+)? dBFS/);
+  });
+
+  it('calibrating again in Settings puts the focus on the outcome', async () => {
+    const { page } = app;
+    const panel = page.getByTestId('calibration');
+    await panel.locator('[data-action="start"]').click();
+    const outcome = panel.getByTestId('calibration-outcome');
+    await outcome.waitFor({ timeout: 30_000 });
+    expect(await outcome.textContent()).toBe(t('en', 'calibrate.done'));
+    expect(await outcome.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
   });
 
   it('measures pitch level and effort of the next take against it', async () => {

@@ -16,7 +16,7 @@ export interface DrillPickerProps {
 export function DrillPicker({ lang, drillId, disabled, onLang, onDrill }: DrillPickerProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   return (
-    <div className="drill-picker card">
+    <div className="drill-picker card" data-space-shortcut="">
       <fieldset className="segmented" disabled={disabled}>
         <legend>{t('practice.drillLang')}</legend>
         {(['zh', 'en'] as const).map((l) => (

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../takes/index.ts';
 import { useApp } from '../../services/app-context.ts';
+import { routeHref } from '../../services/routes.ts';
 import { renderDrill } from '../../drills/index.ts';
 import type { TakeRecord } from '../../storage/index.ts';
 import { pickDrill } from './drill-menu-model.ts';
@@ -69,7 +70,7 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
 
   return (
     <section className="screen practice" aria-labelledby="practice-title">
-      <h2 id="practice-title">{t('nav.practice')}</h2>
+      <h2 id="practice-title" tabIndex={-1}>{t('nav.practice')}</h2>
       <div className="practice-layout">
         <DrillPicker lang={lang} drillId={drill.id} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
         <div className="practice-main">
@@ -87,6 +88,7 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
           )}
           {state.phase === 'scorecard' && result && (
             <ScorecardView analysed={result} baseline={baseline} measureFromStop audio={practice.lastAudio}
+              reviewHref={state.storageError ? null : routeHref({ screen: 'take', takeId: result.take.id })}
               actions={<button type="button" className="primary" onClick={practice.reset} data-action="try-again">{t('practice.tryAgain')}</button>} />
           )}
         </div>

@@ -19,13 +19,15 @@ export interface RecordPanelProps {
   status: string | null;
   /** Label of the start button (default "Start (Space)"). */
   startLabel?: string;
+  /** Name of the card for assistive technology while no take is being recorded (default "Record a take"). */
+  title?: string;
   onStart: () => void;
   onSkipCountIn: () => void;
   onStop: () => void;
 }
 
 /** The recording card. */
-export function RecordPanel({ state, live, maxSec, status, startLabel, onStart, onSkipCountIn, onStop }: RecordPanelProps): React.JSX.Element {
+export function RecordPanel({ state, live, maxSec, status, startLabel, title, onStart, onSkipCountIn, onStop }: RecordPanelProps): React.JSX.Element {
   const { t } = useApp();
   const titleId = useId();
   const primary = useRef<HTMLButtonElement | null>(null);
@@ -45,7 +47,8 @@ export function RecordPanel({ state, live, maxSec, status, startLabel, onStart, 
 
   return (
     <section className={`card record-card phase-${phase}`} aria-labelledby={titleId} data-phase={phase}>
-      <h3 id={titleId} className="visually-hidden">{t('practice.recording')}</h3>
+      {/* "Recording" only while it is: idle, the card is named after what it is for. */}
+      <h3 id={titleId} className="visually-hidden">{capturing ? t('practice.recording') : (title ?? t('practice.recorder'))}</h3>
       <p className="status-line" role="status" aria-live="polite" data-testid="status">{status ?? ''}</p>
 
       {canStart(state) && (

@@ -18,22 +18,27 @@ import { detailLines } from './details-model.ts';
 export interface ScorecardViewProps {
   analysed: AnalysedTake;
   baseline: Baseline | null;
-  /** Measure stop → scorecard (a take just recorded). */
+  /** A take just recorded: measure stop → scorecard, and scroll the scorecard's top into view. */
   measureFromStop?: boolean;
+  /** Link to the take's review (History), when the take is stored and the review is not on this screen. */
+  reviewHref?: string | null;
   audio?: { samples: Float32Array; sampleRateHz: number } | null;
   actions?: React.ReactNode;
 }
 
 /** The scorecard. */
-export function ScorecardView({ analysed, baseline, measureFromStop, audio, actions }: ScorecardViewProps): React.JSX.Element {
+export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref = null, audio, actions }: ScorecardViewProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   const heading = useRef<HTMLHeadingElement | null>(null);
+  const section = useRef<HTMLElement | null>(null);
   const { report, take, comparison } = analysed;
   const card = useMemo(() => scorecardOf(analysed, uiLang, baseline), [analysed, uiLang, baseline]);
   const compare = comparisonView(card, uiLang, comparison.previous?.createdAt ?? null, comparison.best?.createdAt ?? null);
 
   useEffect(() => {
-    heading.current?.focus();
+    // On a phone the scorecard starts below the recorder: its top is brought up, not just its heading's last line.
+    heading.current?.focus({ preventScroll: measureFromStop === true });
+    if (measureFromStop) section.current?.scrollIntoView({ block: 'start' });
     if (measureFromStop && performance.getEntriesByName(STOP_MARK, 'mark').length > 0) {
       performance.mark(SCORECARD_MARK);
       performance.measure(STOP_TO_SCORECARD, STOP_MARK, SCORECARD_MARK);
@@ -42,7 +47,7 @@ export function ScorecardView({ analysed, baseline, measureFromStop, audio, acti
   }, [measureFromStop, analysed]);
 
   return (
-    <section className="card scorecard" aria-labelledby="scorecard-title" data-testid="scorecard" data-take-id={take.id}>
+    <section ref={section} className="card scorecard" aria-labelledby="scorecard-title" data-testid="scorecard" data-take-id={take.id}>
       <h3 id="scorecard-title" ref={heading} tabIndex={-1}>{t('app.labelled', { label: t('scorecard.title'), text: card.title })}</h3>
       <p className="recorded-at">{t('scorecard.recordedAt', { when: formatWhen(take.createdAt, uiLang), seconds: formatSeconds(take.durationSec ?? report.durationSec) })}</p>
       <p className={`headline headline-${card.headline.kind}`} data-headline={card.headline.kind}>{card.headline.text}</p>
@@ -134,6 +139,7 @@ export function ScorecardView({ analysed, baseline, measureFromStop, audio, acti
       <p className="hint">{t('scorecard.bandsNote')}</p>
       <div className="actions">
         {actions}
+        {reviewHref && <a className="button-link" href={reviewHref} data-action="open-review">{t('scorecard.openReview')}</a>}
         {audio && <TakeAudio samples={audio.samples} sampleRateHz={audio.sampleRateHz} />}
       </div>
     </section>

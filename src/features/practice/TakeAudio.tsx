@@ -2,7 +2,7 @@
  * Listen back to a take. The WAV is made only when asked for (it costs nothing on the way to the
  * scorecard); its object URL is revoked when the take changes or the player closes.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import { encodeWavMono16 } from '../../audio/wav.ts';
 
@@ -19,6 +19,9 @@ export function TakeAudio({ samples, sampleRateHz, startOpen = false }: TakeAudi
   const { t } = useApp();
   const [opened, setOpened] = useState(startOpen);
   const [url, setUrl] = useState<string | null>(null);
+  const player = useRef<HTMLAudioElement | null>(null);
+  // The button the agent pressed is replaced by the player: the player takes the focus.
+  useEffect(() => { if (url !== null) player.current?.focus(); }, [url]);
   useEffect(() => {
     if (!opened) return undefined;
     const bytes = encodeWavMono16(samples, sampleRateHz);
@@ -34,7 +37,7 @@ export function TakeAudio({ samples, sampleRateHz, startOpen = false }: TakeAudi
   return (
     <figure className="take-audio">
       <figcaption>{t('practice.listen')}</figcaption>
-      <audio controls autoPlay src={url} />
+      <audio ref={player} controls autoPlay src={url} data-testid="take-player" />
     </figure>
   );
 }

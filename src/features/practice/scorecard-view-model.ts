@@ -4,7 +4,7 @@
  * the previous take and the personal best as sentences. Pure.
  */
 import type { Baseline } from '../../takes/index.ts';
-import { formatNumber, t, type UiLang, formatWhen } from '../../i18n/index.ts';
+import { differenceUnit, formatNumber, formatWhen, t, unitLabel, type UiLang } from '../../i18n/index.ts';
 import { buildScorecard, type Scorecard, type ScorecardRow } from './scorecard-model.ts';
 import type { AnalysedTake } from '../../takes/index.ts';
 
@@ -20,12 +20,13 @@ export function deltaText(delta: number | null, unitLabel: string): string | nul
   return `${sign}${formatNumber(Math.abs(delta))} ${unitLabel}`;
 }
 
-/** The comparison lines of a row ("+1.2 dB vs previous", "−3 wpm vs best"). */
+/** The comparison lines of a row ("+1.2 dB vs previous", "−3 wpm vs best"); a level's change is in dB, not dBFS. */
 export function rowComparisons(row: ScorecardRow, lang: UiLang): string[] {
   const out: string[] = [];
-  const prev = deltaText(row.deltaFromPrevious, row.unitLabel);
+  const unit = unitLabel(lang, differenceUnit(row.unit));
+  const prev = deltaText(row.deltaFromPrevious, unit);
   if (prev !== null) out.push(t(lang, 'scorecard.deltaPrevious', { delta: prev }));
-  const best = deltaText(row.deltaFromBest, row.unitLabel);
+  const best = deltaText(row.deltaFromBest, unit);
   if (best !== null) out.push(t(lang, 'scorecard.deltaBest', { delta: best }));
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
-import { t, type UiLang } from '../../i18n/index.ts';
+import { t, unitLabel, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { encodeWavMono16 } from '../../audio/wav.ts';
 import { useUplot } from '../../ui/use-uplot.ts';
@@ -83,7 +83,7 @@ export function CompareTakes({ store, uiLang, takeId, against: givenAgainst }: C
   const data = useMemo(() => (aligned ? comparisonData(aligned) as uPlot.AlignedData : null), [aligned]);
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'> | null>(() => (aligned ? {
     scales: { x: { time: false } },
-    axes: [{ label: t(uiLang, aligned.mode === 'script' ? 'compare.axisScript' : 'compare.axisSpeech') }, { label: 'st' }],
+    axes: [{ label: t(uiLang, aligned.mode === 'script' ? 'compare.axisScript' : 'compare.axisSpeech') }, { label: unitLabel(uiLang, 'st') }],
     series: [{}, { label: t(uiLang, 'compare.current'), stroke: '#1a5fd0', width: 2 }, { label: otherLabel, stroke: '#d67800', width: 2, dash: [6, 4] }],
     hooks: {
       ready: [(u: uPlot) => {

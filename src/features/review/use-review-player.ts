@@ -51,18 +51,18 @@ export interface ReviewPlayer {
 }
 
 // Part labels sit at the top of their region, key-word labels at the bottom, so the two never overlap.
+// Each label is as wide as its region at most and elided with "…" when the region is narrower (a phone's
+// waveform): labels that spilled over their neighbours were stacked by wavesurfer until unreadable.
 function labelElement(text: string, atBottom: boolean): HTMLElement {
   const el = document.createElement('span');
   el.className = 'review-region-label';
   el.textContent = text;
-  el.style.fontSize = '11px';
-  el.style.padding = '0 2px';
-  el.style.whiteSpace = 'nowrap';
-  if (atBottom) {
-    el.style.position = 'absolute';
-    el.style.bottom = '2px';
-    el.style.fontWeight = '600';
-  }
+  el.title = text;
+  Object.assign(el.style, {
+    display: 'block', boxSizing: 'border-box', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap', fontSize: '11px', padding: '0 2px',
+  });
+  if (atBottom) Object.assign(el.style, { position: 'absolute', left: '0', right: '0', bottom: '2px', fontWeight: '600' });
   return el;
 }
 

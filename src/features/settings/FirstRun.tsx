@@ -8,6 +8,8 @@ import { ProfileForm } from './ProfileForm.tsx';
 export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Element {
   const { t, profileSaved, navigate } = useApp();
   const [step, setStep] = useState<1 | 2>(profileSaved ? 2 : 1);
+  // Continue replaces the form: the focus moves on to step 2's title instead of falling to <body>.
+  const [continued, setContinued] = useState(false);
   const finish = (): void => {
     onFinish();
     navigate({ screen: 'practice' });
@@ -19,12 +21,12 @@ export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Elem
       {step === 1 ? (
         <div className="card">
           <p>{t('firstRun.intro')}</p>
-          <ProfileForm submitLabel={t('firstRun.continue')} onSaved={() => setStep(2)} />
+          <ProfileForm submitLabel={t('firstRun.continue')} onSaved={() => { setStep(2); setContinued(true); }} />
         </div>
       ) : (
         <>
           <p>{t('firstRun.calibrateIntro')}</p>
-          <CalibrationPanel onDone={finish} extra={<button type="button" onClick={finish} data-action="skip-calibration">{t('calibrate.skip')}</button>} />
+          <CalibrationPanel onDone={finish} focusTitle={continued} extra={<button type="button" onClick={finish} data-action="skip-calibration">{t('calibrate.skip')}</button>} />
         </>
       )}
     </section>
