@@ -43,9 +43,12 @@ export function drillOfTake(take: TakeRecord): Drill | null {
   return take.drill ?? findBuiltInDrill(take.drillId);
 }
 
-/** Options of the take's analysis: the drill's language and the filled script, as the CLI gets them. */
+/**
+ * Options of the take's analysis, the one place they are built: the drill's language, the filled script,
+ * the drill's own bands and the agent's baseline — what the CLI gets from --lang, --script, --bands, --baseline.
+ */
 export function analysisOptions(take: TakeRecord, drill: Drill, baseline: Baseline | null): AnalyzeOptions {
-  return { lang: drill.lang, script: take.script, baseline };
+  return { lang: drill.lang, script: take.script, bands: drill.bands, baseline };
 }
 
 /** The previous analysed take of the drill and the personal best before this take (both may be null). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blockLevelDbfs, GOOD_MAX_DBFS, GOOD_MIN_DBFS, levelZone, meterFraction, RELEASE_DB_PER_SEC, SILENCE_DBFS, smoothLevelDbfs,
+  blockLevelDbfs, DEFAULT_METER_BAND, levelZone, meterBandOf, meterFraction, RELEASE_DB_PER_SEC, SILENCE_DBFS, smoothLevelDbfs,
 } from '../../src/capture/level-meter-model.ts';
 import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
 
@@ -14,12 +14,23 @@ describe('live level meter', () => {
   });
 
   it('has the zones of the recording-level band (good −28 … −16 dBFS)', () => {
-    expect([GOOD_MIN_DBFS, GOOD_MAX_DBFS]).toEqual([DEFAULT_BANDS.zh.volume.goodMin, DEFAULT_BANDS.zh.volume.goodMax]);
+    expect([DEFAULT_METER_BAND.goodMinDbfs, DEFAULT_METER_BAND.goodMaxDbfs]).toEqual([DEFAULT_BANDS.zh.volume.goodMin, DEFAULT_BANDS.zh.volume.goodMax]);
     expect(levelZone(-40)).toBe('soft');
     expect(levelZone(-28.01)).toBe('soft');
     expect(levelZone(-28)).toBe('good');
     expect(levelZone(-16)).toBe('good');
     expect(levelZone(-15.99)).toBe('loud');
+  });
+
+  it('follows a drill\'s own volume band', () => {
+    const band = meterBandOf({ ...DEFAULT_BANDS.en.volume, goodMin: -40, goodMax: -30 });
+    expect(band).toEqual({ goodMinDbfs: -40, goodMaxDbfs: -30 });
+    expect(levelZone(-35, band)).toBe('good');
+    expect(levelZone(-22, band)).toBe('loud');
+    expect(levelZone(-22)).toBe('good');
+    expect(levelZone(-41, band)).toBe('soft');
+    // An open edge falls back to the default band's.
+    expect(meterBandOf({ ...DEFAULT_BANDS.en.volume, goodMin: null, goodMax: -20 })).toEqual({ goodMinDbfs: -28, goodMaxDbfs: -20 });
   });
 
   it('places levels on a −60 … 0 dBFS scale', () => {

@@ -59,7 +59,7 @@ describe('take pipeline', () => {
     const { take, writer, recorded } = await record(store, greeting(1), new Date(2026, 10, 20, 9));
     const analyser = directAnalyser();
     const result = await analyseTake({ store, analyser, take, baseline: null, samples: concatChunks(writer.savedChunks), recorded });
-    expect(analyser.calls[0]).toEqual({ options: { lang: 'zh', script, baseline: null }, label: take.id });
+    expect(analyser.calls[0]).toEqual({ options: { lang: 'zh', script, bands: drill.bands, baseline: null }, label: take.id });
     // The same numbers as `voicedrill analyze` on the stored audio exported as 16-bit WAV.
     const stored = await store.loadTakeAudio(take.id);
     expect(result.report).toEqual(analyzeToJson({ channels: [stored], sampleRateHz: RATE }, { lang: 'zh', script }, take.id));
@@ -93,6 +93,36 @@ describe('take pipeline', () => {
     expect(effort?.value).not.toBeNull();
     expect(analysisOptions(take, drill, toBaseline(stored)).baseline).toEqual({ medianHz: 200, activeLevelDbfs: -25, brightnessHz: null });
     expect(toBaseline(null)).toBeNull();
+  });
+
+  it('scores a take against its drill’s own bands: every verdict, stored and re-read', async () => {
+    const store = await freshStore();
+    // A trainer's drill: the greeting's pace must be 60–90 chars/min (the take is ≈ 176), the level −40 … −30 dBFS (it is −22).
+    const custom: Drill = {
+      ...drill, id: 'custom-slow', builtIn: false,
+      bands: {
+        ...drill.bands,
+        rate: { lowBelow: 50, goodMin: 60, goodMax: 90, highAbove: 100, unit: 'chars/min' },
+        volume: { lowBelow: -45, goodMin: -40, goodMax: -30, highAbove: null, unit: 'dBFS' },
+      },
+    };
+    const take = await store.createTake({ drill: custom, script, sampleRateHz: RATE });
+    const writer = new ChunkWriter(RATE, (seq, pcm) => store.appendAudioChunk(take.id, seq, pcm));
+    writer.push(greeting(5));
+    await writer.flush();
+    const recorded = await store.finishTake(take.id, writer.savedSec);
+    const result = await analyseTake({ store, analyser: directAnalyser(), take: recorded, baseline: null });
+    const verdict = (id: string) => result.report.verdicts.find((v) => v.guideline === id);
+    expect(verdict('rate')?.status).toBe('high');
+    expect(verdict('rate')?.band).toEqual({ goodMin: 60, goodMax: 90, lowBelow: 50, highAbove: 100 });
+    expect(verdict('volume')?.status).toBe('borderline'); // above goodMax, and the band has no 'high' edge
+    expect(verdict('volume')?.band?.goodMax).toBe(-30);
+    // The same take against the default bands: rate borderline (160–180), level good: the drill's bands decided.
+    const byDefault = analyzeToJson({ channels: [await store.loadTakeAudio(take.id)], sampleRateHz: RATE }, { lang: 'zh', script }, take.id);
+    expect(byDefault.verdicts.find((v) => v.guideline === 'rate')?.status).toBe('borderline');
+    expect(byDefault.verdicts.find((v) => v.guideline === 'volume')?.status).toBe('good');
+    await result.saved;
+    expect((await store.getTake(take.id))?.report?.verdicts).toEqual(result.report.verdicts);
   });
 
   it('says so when a take has no audio or an unknown drill', async () => {

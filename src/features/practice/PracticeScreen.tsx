@@ -11,6 +11,7 @@ import { storageErrorMessage } from '../../services/error-messages.ts';
 import { isCapturing, spaceAction, statusMessage, stopNotice } from './practice-model.ts';
 import { RecordPanel } from './RecordPanel.tsx';
 import { MAX_TAKE_SEC } from '../../capture/recording-model.ts';
+import { meterBandOf } from '../../capture/level-meter-model.ts';
 import { ScorecardView } from './ScorecardView.tsx';
 import { scorecardAnnouncement, scorecardOf } from './scorecard-view-model.ts';
 import { ScriptView } from './ScriptView.tsx';
@@ -75,7 +76,7 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
         <DrillPicker lang={lang} drillId={drill.id} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
         <div className="practice-main">
           <ScriptView drill={drill} rendered={rendered} />
-          <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status}
+          <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status} meterBand={meterBandOf(drill.bands.volume)}
             onStart={practice.start} onSkipCountIn={practice.skipCountIn} onStop={practice.stop} />
           {notice && (state.phase === 'analysing' || state.phase === 'scorecard') && <p className="notice" data-notice={state.stopReason ?? ''}>{t(notice.key, notice.params)}</p>}
           {state.storageError && <p className="notice notice-error" role="alert" data-storage-error={state.storageError}>{t(storageErrorMessage(state.storageError))}</p>}

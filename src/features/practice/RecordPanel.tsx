@@ -5,7 +5,7 @@ import { formatClock } from '../../i18n/index.ts';
 import { LevelMeter, type LevelMeterLabels } from '../../ui/LevelMeter.tsx';
 import { PitchTrace } from '../../ui/PitchTrace.tsx';
 import { micErrorMessages } from '../../services/error-messages.ts';
-import { SILENCE_DBFS } from '../../capture/level-meter-model.ts';
+import { SILENCE_DBFS, type MeterBand } from '../../capture/level-meter-model.ts';
 import { canStart, countInNumber, type PracticeState } from './practice-model.ts';
 import { SILENCE_STOP_SEC } from '../../capture/recording-model.ts';
 import type { LiveSnapshot } from '../../capture/recording-session.ts';
@@ -21,13 +21,15 @@ export interface RecordPanelProps {
   startLabel?: string;
   /** Name of the card for assistive technology while no take is being recorded (default "Record a take"). */
   title?: string;
+  /** The good zone of the level meter: the drill's volume band (default: the guidelines' band). */
+  meterBand?: MeterBand;
   onStart: () => void;
   onSkipCountIn: () => void;
   onStop: () => void;
 }
 
 /** The recording card. */
-export function RecordPanel({ state, live, maxSec, status, startLabel, title, onStart, onSkipCountIn, onStop }: RecordPanelProps): React.JSX.Element {
+export function RecordPanel({ state, live, maxSec, status, startLabel, title, meterBand, onStart, onSkipCountIn, onStop }: RecordPanelProps): React.JSX.Element {
   const { t } = useApp();
   const titleId = useId();
   const primary = useRef<HTMLButtonElement | null>(null);
@@ -85,7 +87,7 @@ export function RecordPanel({ state, live, maxSec, status, startLabel, title, on
 
       {capturing && (
         <div className="live-meters">
-          <LevelMeter levelDbfs={live?.levelDbfs ?? SILENCE_DBFS} labels={labels} />
+          <LevelMeter levelDbfs={live?.levelDbfs ?? SILENCE_DBFS} labels={labels} band={meterBand} />
           <div className="pitch-box">
             <div className="meter-head"><span className="meter-title">{t('meter.pitch')}</span><span className="pitch-now">{pitchText}</span></div>
             <PitchTrace points={live?.trace ?? []} label={t('app.labelled', { label: t('meter.pitch'), text: pitchText })} />
