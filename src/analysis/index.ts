@@ -4,6 +4,6 @@ export { ANALYSIS_VERSION, TRACK_HOP_SEC } from './report.ts';
 export { analyzeToJson } from './report-json.ts';
 export { DECIMALS, decimalsForUnit, roundReport } from './round.ts';
 export { parseScript, countText, guessLang, partWords, type ParsedScript, type ScriptPart, type PartWord } from './script.ts';
-export type { AnalysisReport, FileReport, Verdict, PhraseReport, ScriptPartReport, BandSummary, EmphasisWordReport, EmphasisStatus, TimeTrack } from './report.ts';
+export type { AnalysisReport, FileReport, Verdict, VerdictReason, PhraseReport, ScriptPartReport, BandSummary, EmphasisWordReport, EmphasisStatus, TimeTrack } from './report.ts';
 export type { AnalyzeOptions, AudioInput, Baseline, ChannelMode } from './options.ts';
 export type { Lang, GuidelineId, VerdictStatus } from './types.ts';

@@ -101,6 +101,8 @@ function roundVerdict(v: Verdict): Verdict {
     value: roundOrNull(v.value, d),
     unit: v.unit,
     status: v.status,
+    // Reports made before analysis 1.4.0 carry no reason.
+    reason: v.reason ?? null,
     band: roundBand(v.band, d),
     adviceKey: v.adviceKey,
   };
