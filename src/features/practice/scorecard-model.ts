@@ -150,15 +150,19 @@ function trend(v: Verdict, other: AnalysisReport | null | undefined): Trend | nu
 }
 
 function fallbackBand(drill: Drill, g: GuidelineId): BandSummary | null {
-  if (g === 'rate' || g === 'volume' || g === 'effort' || g === 'pitchLevel' || g === 'pitchVariety') return drill.bands[g];
-  return null;
+  const b = drill.bands;
+  if (g === 'rate' || g === 'volume' || g === 'effort' || g === 'pitchLevel' || g === 'pitchVariety') return b[g];
+  const good = (goodMin: number | null, goodMax: number | null): BandSummary => ({ goodMin, goodMax, lowBelow: null, highAbove: null });
+  if (g === 'steadiness') return good(null, b.steadiness.maxPhraseSdDb);
+  if (g === 'pauses') return good(b.pauses.betweenPartsMinSec, b.pauses.betweenPartsMaxSec);
+  return g === 'emphasis' ? good(b.emphasis.minPitchGainSt, null) : good(b.warmth.minDeltaSt, null);
 }
 
 // A report from before analysis 1.4.0: the advice of the reason read from it, or of the side a borderline value is on.
-function legacyAdviceKey(v: Verdict, reason: VerdictReason | null): string {
+function legacyAdviceKey(v: Verdict, reason: VerdictReason | null, drill: Drill): string {
   const g = v.guideline;
   if (reason !== null && g !== 'emphasis' && ADVICE[`${g}.${reason}`]) return `${g}.${reason}`;
-  const band = v.band;
+  const band = v.band ?? fallbackBand(drill, g);
   if (v.adviceKey !== `${g}.borderline` || v.value === null || band?.goodMin == null || band.goodMax === null) return v.adviceKey;
   const side = v.value < band.goodMin ? 'Low' : v.value > band.goodMax ? 'High' : null;
   return side !== null && ADVICE[`${g}.borderline${side}`] ? `${g}.borderline${side}` : v.adviceKey;
@@ -188,7 +192,7 @@ function row(v: Verdict, input: ScorecardInput): ScorecardRow {
   const sign = v.value !== null && v.value > 0 && RELATIVE.includes(v.guideline) ? '+' : '';
   const reason = verdictReason(v, report, input.drill);
   // Reports before analysis 1.4.0 carry no reason (and two-way borderline advice).
-  const adviceKey = (v as { reason?: unknown }).reason === undefined ? legacyAdviceKey(v, reason) : v.adviceKey;
+  const adviceKey = (v as { reason?: unknown }).reason === undefined ? legacyAdviceKey(v, reason, input.drill) : v.adviceKey;
   const emphasis = emphasisValue(v, report, lang);
   return {
     guideline: v.guideline,
