@@ -32,6 +32,7 @@ function report(drill: Drill, version: string, next: () => number): AnalysisRepo
     unit: g === 'rate' && drill.lang === 'en' ? 'wpm' : unit,
     status: statuses[Math.floor(next() * statuses.length)],
     band: g === 'rate' ? DEFAULT_BANDS[drill.lang].rate : g === 'volume' ? DEFAULT_BANDS[drill.lang].volume : null,
+    reason: null,
     adviceKey: `${g}.good`,
   }));
   return {

@@ -1,7 +1,7 @@
 /** roundReport, toFileReport, formatTable and the golden tolerance matcher on a fully populated report. */
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../cli/format-table.ts';
-import { ANALYSIS_VERSION, type AnalysisReport } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, type AnalysisReport, type Verdict } from '../../src/analysis/index.ts';
 import { toFileReport } from '../../src/analysis/report-json.ts';
 import { decimalsForUnit, roundReport, roundTo } from '../../src/analysis/round.ts';
 import { compareWithTolerance } from '../helpers/tolerance.ts';
@@ -67,10 +67,10 @@ function fullReport(): AnalysisReport {
       { word: '好', partIndex: 0, startSec: null, endSec: null, located: null, pitchGainSt: null, levelGainDb: null, durationRatio: null, status: 'unmeasured' },
     ],
     verdicts: [
-      { guideline: 'rate', value: 168.97194, unit: 'chars/min', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
-      { guideline: 'volume', value: -22.31456, unit: 'dBFS', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
-      { guideline: 'pauses', value: 0.41249, unit: 's', status: 'good', band: null, adviceKey: 'pauses.good' },
-      { guideline: 'emphasis', value: null, unit: 'st', status: 'unmeasured', band: null, adviceKey: 'emphasis.unmeasured' },
+      { guideline: 'rate', value: 168.97194, unit: 'chars/min', status: 'borderline', reason: null, band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
+      { guideline: 'volume', value: -22.31456, unit: 'dBFS', status: 'good', reason: null, band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
+      { guideline: 'pauses', value: 0.41249, unit: 's', status: 'good', reason: null, band: null, adviceKey: 'pauses.good' },
+      { guideline: 'emphasis', value: null, unit: 'st', status: 'unmeasured', reason: null, band: null, adviceKey: 'emphasis.unmeasured' },
     ],
   };
 }
@@ -120,6 +120,14 @@ describe('roundReport', () => {
     expect(r.pitch.track).toBeNull();
     expect(r.intensity).toEqual({ track: null });
     expect(Object.keys(r).indexOf('intensity')).toBe(Object.keys(r).indexOf('pitch') + 1);
+  });
+
+  it('gives the verdicts of a report from before analysis 1.4.0 (no reason) a null reason, in its place after status', () => {
+    const old = fullReport();
+    old.verdicts = old.verdicts.map(({ reason: _dropped, ...v }) => v as Verdict);
+    const r = roundReport(old);
+    expect(r.verdicts.map((v) => v.reason)).toEqual([null, null, null, null]);
+    expect(Object.keys(r.verdicts[0])).toEqual(['guideline', 'value', 'unit', 'status', 'reason', 'band', 'adviceKey']);
   });
 
   it('turns NaN and infinities in nullable fields into null', () => {
