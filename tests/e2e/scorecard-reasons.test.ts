@@ -5,13 +5,14 @@
  * level row says "peaks near clipping" next to the value, with the advice for it; the key words list
  * the cues of their verdicts.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADVICE } from '../../src/i18n/advice.ts';
 import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
 
 /** The 16-bit PCM WAV with every sample scaled so its sample peak is `peakDbfs`. */
 function withPeak(wav: Uint8Array, peakDbfs: number): Uint8Array {
@@ -118,6 +119,12 @@ describe.skipIf(!haveChromium)('scorecard: a value inside its target is good, or
     expect(emphasis.targetText).toBe('every key word stands out');
     expect(await page.locator('.emphasis li').count()).toBe(2);
     expect(await page.locator('.emphasis li .cue').count()).toBe(6);
+
+    // The reasons and cues fit at 360 px.
+    mkdirSync(join(REPO_ROOT, 'tests/artifacts'), { recursive: true });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: join(REPO_ROOT, 'tests/artifacts/scorecard-reasons-360.png'), fullPage: true });
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(360);
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });
