@@ -196,7 +196,7 @@ function randomTake(rand: () => number, lang: 'zh' | 'en'): { report: AnalysisRe
     sdSt: near([b.pitchVariety.lowBelow ?? 0, b.pitchVariety.goodMin ?? 0, b.pitchVariety.goodMax ?? 0], 2),
     brightnessHz: 1200 * (1 + near([0, 0.03], 0.06)),
     longestPauseSec: Math.max(0.25, near([0.8, 1.2], 1)),
-    partGapsSec: Array.from({ length: 3 }, () => Math.max(0, near([0.15, 0.5, 0.8], 0.5))),
+    partGapsSec: rand() < 0.2 ? null : Array.from({ length: 3 }, () => Math.max(0, near([0.15, 0.5, 0.8], 0.5))),
     pausesInsideParts: Array.from({ length: 4 }, () => pick([0, 0, 1, 2])),
     emphasisWords: words,
   };
