@@ -47,7 +47,9 @@ function verdictRows(verdicts: Verdict[]): string[] {
     ...verdicts.map((v, i) => {
       const band = formatBand(v);
       const line = `    ${v.guideline.padEnd(13)}${v.status.padEnd(12)}${values[i].padEnd(valueWidth)}`;
-      return (band ? `${line}   (${band})` : line).trimEnd();
+      // What decided a status the value against the band does not explain (analysis ≥ 1.4.0).
+      const reason = v.reason ? `   reason: ${v.reason}` : '';
+      return `${band ? `${line}   (${band})` : line}${reason}`.trimEnd();
     }),
   ];
 }

@@ -174,6 +174,10 @@ describe('formatTable', () => {
     expect(text).toMatch(/^ {2}SD +3\.80 st$/m);
     expect(text).toMatch(/^ {4}rate +borderline +169\.0 chars\/min +\(good 180\.0 to 240\.0 · low < 160\.0 · high > 270\.0\)$/m);
     expect(text).toMatch(/^ {4}volume +good +-22\.31 dBFS +\(good -28\.00 to -16\.00 · low < -30\.00\)$/m);
+    const hot = fullReport();
+    hot.verdicts[1] = { ...hot.verdicts[1], status: 'borderline', reason: 'peakNearClipping', adviceKey: 'volume.peakNearClipping' };
+    expect(formatTable(toFileReport(hot, 'hot.wav')))
+      .toMatch(/^ {4}volume +borderline +-22\.31 dBFS +\(good -28\.00 to -16\.00 · low < -30\.00\) +reason: peakNearClipping$/m);
     expect(text).toMatch(/^ {4}emphasis +unmeasured +–$/m);
   });
 });
