@@ -38,6 +38,7 @@ function report(drill: Drill, version: string, next: () => number): AnalysisRepo
     measure: MEASURES[g],
     status: statuses[Math.floor(next() * statuses.length)],
     band: g === 'rate' ? DEFAULT_BANDS[drill.lang].rate : g === 'volume' ? DEFAULT_BANDS[drill.lang].volume : null,
+    reason: null,
     adviceKey: `${g}.good`,
   }));
   return {

@@ -66,7 +66,9 @@ function verdictRows(verdicts: Verdict[]): string[] {
       const label = (MEASURE_LABELS as Partial<Record<string, string>>)[v.measure];
       const note = label && band ? `${label}: ${band}` : label ?? band;
       const line = `    ${v.guideline.padEnd(13)}${v.status.padEnd(12)}${values[i].padEnd(valueWidth)}`;
-      return (note ? `${line}   (${note})` : line).trimEnd();
+      // What decided a status the value against the band does not explain (analysis ≥ 1.4.0).
+      const reason = v.reason ? `   reason: ${v.reason}` : '';
+      return `${note ? `${line}   (${note})` : line}${reason}`.trimEnd();
     }),
   ];
 }

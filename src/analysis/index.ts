@@ -4,7 +4,7 @@ export { ANALYSIS_VERSION, TRACK_HOP_SEC } from './report.ts';
 export { analyzeToJson } from './report-json.ts';
 export { DECIMALS, decimalsForUnit, roundReport } from './round.ts';
 export { parseScript, countText, guessLang, partWords, type ParsedScript, type ScriptPart, type PartWord } from './script.ts';
-export type { AnalysisReport, FileReport, Verdict, VerdictMeasure, PhraseReport, ScriptPartReport, BandSummary, EmphasisWordReport, EmphasisStatus, TimeTrack } from './report.ts';
+export type { AnalysisReport, FileReport, Verdict, VerdictMeasure, VerdictReason, PhraseReport, ScriptPartReport, BandSummary, EmphasisWordReport, EmphasisStatus, TimeTrack } from './report.ts';
 export { analysisLang, type AnalyzeOptions, type AudioInput, type Baseline, type ChannelMode } from './options.ts';
 export type { Lang, GuidelineId, VerdictStatus } from './types.ts';
 export type { AnalysisWarning, AnalysisWarningCode } from './warnings.ts';

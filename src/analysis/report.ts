@@ -3,7 +3,7 @@ import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
 import type { AnalysisWarning } from './warnings.ts';
 
 /** Bumped whenever a change can move any number in a report. */
-export const ANALYSIS_VERSION = '1.3.0';
+export const ANALYSIS_VERSION = '1.4.0';
 
 /** Step of the report's time tracks, s: the 10 ms hop of the pitch track. */
 export const TRACK_HOP_SEC = 0.01;
@@ -39,6 +39,19 @@ export type VerdictMeasure =
   | 'longestPauseSec' | 'shortestPartGapSec' | 'longestPartGapSec' | 'pausesInsidePart'
   | 'medianPitchGainSt' | 'warmthSt';
 
+/**
+ * Why a verdict's status is not the one its value alone gives against its band (the measure that
+ * decided it): volume by clipping, a hot peak, peaks near clipping or noise; steadiness by the last
+ * phrase's drop; pauses by pauses inside a part; emphasis by the marked words' own verdicts; warmth
+ * by a voice that is not brighter.
+ */
+export type VerdictReason =
+  | 'clipping' | 'peakTooHot' | 'peakNearClipping' | 'noisy'
+  | 'trailingOff'
+  | 'pausesInsidePart'
+  | 'keyWordsNotStressed' | 'keyWordsUnlocated'
+  | 'notBrighter';
+
 /** One guideline verdict. */
 export interface Verdict {
   guideline: GuidelineId;
@@ -47,6 +60,8 @@ export interface Verdict {
   /** What `value` measures (its band is that measure's band). */
   measure: VerdictMeasure;
   status: VerdictStatus;
+  /** The measure other than `value` that decided `status` (null when the value against the band did; absent before analysis 1.4.0). */
+  reason: VerdictReason | null;
   band: BandSummary | null;
   /** Key into the advice texts of src/guidelines (zh-CN and en). */
   adviceKey: string;

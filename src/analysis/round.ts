@@ -104,6 +104,8 @@ function roundVerdict(v: Verdict): Verdict {
     unit: v.unit,
     measure: v.measure,
     status: v.status,
+    // Reports made before analysis 1.4.0 carry no reason.
+    reason: v.reason ?? null,
     band: roundBand(v.band, d),
     adviceKey: v.adviceKey,
   };

@@ -1,7 +1,8 @@
 /** Scoring: measured values → one verdict per guideline, against the bands of src/guidelines. */
 import type { Band, GuidelineBands } from '../guidelines/bands.ts';
 import type { Baseline } from './options.ts';
-import type { BandSummary, EmphasisWordReport, Verdict, VerdictMeasure } from './report.ts';
+import type { BandSummary, EmphasisWordReport, Verdict, VerdictMeasure, VerdictReason } from './report.ts';
+import { decimalsForUnit, roundTo } from './round.ts';
 import type { GuidelineId, VerdictStatus } from './types.ts';
 import { quantile, semitones, standardDeviation } from './stats.ts';
 
@@ -29,8 +30,14 @@ export interface ScoringInput {
   emphasisWords: readonly Pick<EmphasisWordReport, 'pitchGainSt' | 'status'>[];
 }
 
-/** Status of a value against a four-edge band. */
-export function bandStatus(value: number, band: Band): VerdictStatus {
+/** A measure as the report shows it (rounded by its unit): every comparison is made on that, so a shown −16 dBFS is never "above −16". */
+function shown(x: number, unit: string): number {
+  return roundTo(x, decimalsForUnit(unit));
+}
+
+/** Status of a value against a four-edge band, compared as shown (rounded by the band's unit). */
+export function bandStatus(raw: number, band: Band): VerdictStatus {
+  const value = shown(raw, band.unit);
   if (band.lowBelow !== null && value < band.lowBelow) return 'low';
   if (band.highAbove !== null && value > band.highAbove) return 'high';
   if (band.goodMin !== null && value < band.goodMin) return 'borderline';
@@ -43,14 +50,24 @@ function summary(band: Band): BandSummary {
 }
 
 // The measure of each guideline's value; pauses name theirs case by case (pausesVerdict).
-const MEASURES: Record<Exclude<GuidelineId, 'pauses'>, VerdictMeasure> = {
+const MEASURES: Record<GuidelineId, VerdictMeasure> = {
   rate: 'perMinute', volume: 'activeLevelDbfs', effort: 'effortDb', steadiness: 'phraseLevelSdDb',
-  pitchLevel: 'pitchLevelSt', pitchVariety: 'sdSt', emphasis: 'medianPitchGainSt', warmth: 'warmthSt',
+  pitchLevel: 'pitchLevelSt', pitchVariety: 'sdSt', pauses: 'longestPauseSec', emphasis: 'medianPitchGainSt', warmth: 'warmthSt',
 };
 
-function verdict(guideline: Exclude<GuidelineId, 'pauses'>, value: number | null, unit: string, status: VerdictStatus,
-  band: BandSummary | null, adviceKey = `${guideline}.${status}`): Verdict {
-  return { guideline, value, unit, measure: MEASURES[guideline], status, band, adviceKey };
+// A borderline value outside a two-sided good range: which side, so the advice points one way.
+function borderlineSide(value: number | null, unit: string, status: VerdictStatus, band: BandSummary | null): 'Low' | 'High' | null {
+  if (status !== 'borderline' || value === null || band?.goodMin == null || band.goodMax === null) return null;
+  const v = shown(value, unit);
+  return v < band.goodMin ? 'Low' : v > band.goodMax ? 'High' : null;
+}
+
+// Advice: the reason's own key, else the side of a borderline value, else `<guideline>.<status>`.
+function verdict(guideline: GuidelineId, value: number | null, unit: string, status: VerdictStatus,
+  band: BandSummary | null, adviceKey?: string, reason: VerdictReason | null = null, measure: VerdictMeasure = MEASURES[guideline]): Verdict {
+  const side = borderlineSide(value, unit, status, band);
+  const key = adviceKey ?? (reason !== null ? `${guideline}.${reason}` : side !== null ? `${guideline}.borderline${side}` : `${guideline}.${status}`);
+  return { guideline, value, unit, measure, status, reason, band, adviceKey: key };
 }
 
 function fromBand(guideline: Exclude<GuidelineId, 'pauses'>, value: number | null, band: Band, unmeasuredKey?: string): Verdict {
@@ -62,13 +79,14 @@ function volumeVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   const band = b.volume;
   if (m.activeLevelDbfs === null) return fromBand('volume', null, band);
   const lim = b.volumeLimits;
-  const hot = m.clippedFraction > 0 || (m.peakDbfs !== null && m.peakDbfs > lim.hotPeakAboveDbfs);
-  let status = hot ? 'high' : bandStatus(m.activeLevelDbfs, band);
-  if (status === 'good' && m.peakDbfs !== null && m.peakDbfs > lim.goodPeakMaxDbfs) status = 'borderline';
-  const noisy = m.snrDb !== null && m.snrDb < lim.goodSnrMinDb;
+  const peak = m.peakDbfs === null ? null : shown(m.peakDbfs, 'dBFS');
+  let reason: VerdictReason | null = m.clippedFraction > 0 ? 'clipping' : peak !== null && peak > lim.hotPeakAboveDbfs ? 'peakTooHot' : null;
+  let status = reason !== null ? 'high' : bandStatus(m.activeLevelDbfs, band);
+  if (status === 'good' && peak !== null && peak > lim.goodPeakMaxDbfs) [status, reason] = ['borderline', 'peakNearClipping'];
+  const noisy = m.snrDb !== null && shown(m.snrDb, 'dB') < lim.goodSnrMinDb;
   if (status === 'good' && noisy) status = 'borderline';
-  const key = noisy && status === 'borderline' ? 'volume.noisy' : `volume.${status}`;
-  return verdict('volume', m.activeLevelDbfs, band.unit, status, summary(band), key);
+  if (reason === null && noisy && status === 'borderline') reason = 'noisy';
+  return verdict('volume', m.activeLevelDbfs, band.unit, status, summary(band), undefined, reason);
 }
 
 /** Level steadiness of consecutive phrases (GUIDELINES.md: SD of per-phrase level; drop on the last). */
@@ -82,14 +100,14 @@ export function levelSteadiness(levelsDbfs: readonly number[]): { phraseLevelSdD
 function steadinessVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   const lim = b.steadiness;
   const band: BandSummary = { goodMin: null, goodMax: lim.maxPhraseSdDb, lowBelow: null, highAbove: 1.5 * lim.maxPhraseSdDb };
-  const sdDb = m.phraseLevelSdDb;
-  const dropDb = m.finalDropDb;
-  if (sdDb === null || dropDb === null) return verdict('steadiness', null, 'dB', 'unmeasured', band);
+  if (m.phraseLevelSdDb === null || m.finalDropDb === null) return verdict('steadiness', null, 'dB', 'unmeasured', band);
+  const sdDb = shown(m.phraseLevelSdDb, 'dB');
+  const dropDb = shown(m.finalDropDb, 'dB');
   let status: VerdictStatus = 'good';
   if (sdDb > 1.5 * lim.maxPhraseSdDb || dropDb > 1.5 * lim.maxFinalDropDb) status = 'high';
   else if (sdDb > lim.maxPhraseSdDb || dropDb > lim.maxFinalDropDb) status = 'borderline';
-  const key = status !== 'good' && dropDb > lim.maxFinalDropDb ? 'steadiness.trailingOff' : `steadiness.${status}`;
-  return verdict('steadiness', sdDb, 'dB', status, band, key);
+  const reason = status !== 'good' && dropDb > lim.maxFinalDropDb ? 'trailingOff' : null;
+  return verdict('steadiness', m.phraseLevelSdDb, 'dB', status, band, undefined, reason);
 }
 
 /**
@@ -102,12 +120,12 @@ function pausesVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   const lim = b.pauses;
   const pausesBand: BandSummary = { goodMin: null, goodMax: null, lowBelow: null, highAbove: lim.longestMaxSec };
   const gapsBand: BandSummary = { goodMin: lim.betweenPartsMinSec, goodMax: lim.betweenPartsMaxSec, lowBelow: lim.betweenPartsMinSec, highAbove: lim.longestMaxSec };
-  const out = (measure: VerdictMeasure, value: number | null, status: VerdictStatus, band: BandSummary, unit = 's'): Verdict =>
-    ({ guideline: 'pauses', value, unit, measure, status, band, adviceKey: `pauses.${status}` });
+  const out = (measure: VerdictMeasure, value: number | null, status: VerdictStatus, band: BandSummary, unit = 's', reason: VerdictReason | null = null): Verdict =>
+    verdict('pauses', value, unit, status, band, undefined, reason, measure);
   if (!m.speechFound) return out('longestPauseSec', null, 'unmeasured', pausesBand);
-  const longest = m.longestPauseSec ?? 0;
+  const longest = shown(m.longestPauseSec ?? 0, 's');
   if (longest > lim.longestMaxSec) return out('longestPauseSec', longest, 'high', pausesBand);
-  const gaps = m.partGapsSec;
+  const gaps = m.partGapsSec?.map((g) => shown(g, 's')) ?? null;
   if (gaps === null || gaps.length === 0) return out('longestPauseSec', longest, 'good', pausesBand);
   const shortest = Math.min(...gaps);
   if (shortest < lim.betweenPartsMinSec) return out('shortestPartGapSec', shortest, 'low', gapsBand);
@@ -115,7 +133,7 @@ function pausesVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   if (longestGap > lim.betweenPartsMaxSec) return out('longestPartGapSec', longestGap, 'borderline', gapsBand);
   const mostInside = Math.max(0, ...(m.pausesInsideParts ?? []));
   if (mostInside > lim.maxPausesInsidePart) {
-    return out('pausesInsidePart', mostInside, 'borderline', { goodMin: null, goodMax: lim.maxPausesInsidePart, lowBelow: null, highAbove: null }, 'pauses');
+    return out('pausesInsidePart', mostInside, 'borderline', { goodMin: null, goodMax: lim.maxPausesInsidePart, lowBelow: null, highAbove: null }, 'pauses', 'pausesInsidePart');
   }
   return out('longestPartGapSec', longestGap, 'good', gapsBand);
 }
@@ -135,7 +153,9 @@ function emphasisVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   let status: VerdictStatus = 'borderline';
   if (words.every((w) => w.status === 'good')) status = 'good';
   else if (measured.every((w) => w.status === 'low')) status = 'low';
-  return verdict('emphasis', value, 'st', status, band);
+  // The words' own verdicts decide, not the median gain: say which kept it from good.
+  const reason = status === 'good' ? null : measured.some((w) => w.status !== 'good') ? 'keyWordsNotStressed' : 'keyWordsUnlocated';
+  return verdict('emphasis', value, 'st', status, band, `emphasis.${status}`, reason);
 }
 
 // Warmth is experimental (GUIDELINES.md): shown against the agent's neutral reading, never scored.
@@ -148,9 +168,9 @@ function warmthVerdict(m: ScoringInput, b: GuidelineBands): Verdict {
   }
   const deltaSt = semitones(m.medianHz / ref.medianHz);
   const brighter = m.brightnessHz / ref.brightnessHz - 1 >= lim.minBrightnessGainFraction;
-  const higher = deltaSt >= lim.minDeltaSt;
+  const higher = shown(deltaSt, 'st') >= lim.minDeltaSt;
   const status: VerdictStatus = higher && brighter ? 'good' : higher || brighter ? 'borderline' : 'low';
-  return verdict('warmth', deltaSt, 'st', status, band);
+  return verdict('warmth', deltaSt, 'st', status, band, undefined, higher && !brighter ? 'notBrighter' : null);
 }
 
 /** All verdicts, in the order of GUIDELINES.md. */

@@ -16,6 +16,14 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     'zh-CN': '语速不快不慢，保持这个节奏，并留意跟上客户的语速。',
     en: 'Neither fast nor slow: keep this pace, and match it to the caller’s.',
   },
+  'rate.borderlineLow': {
+    'zh-CN': '语速略慢于合适范围：熟悉的内容可以稍微加快，重要信息再放慢。',
+    en: 'A little slower than the comfortable range: pick up the pace slightly on familiar lines, and slow down only for important details.',
+  },
+  'rate.borderlineHigh': {
+    'zh-CN': '语速略快于合适范围：稍微放慢，新的或重要的信息说得更慢。',
+    en: 'A little faster than the comfortable range: ease off slightly, and slow down most on new or important details.',
+  },
   'rate.high': {
     'zh-CN': '语速偏快，听起来像在推销：放慢一些，重要信息说得更慢。',
     en: 'You are rushing, which sounds like a pushy sales pitch: slow down, most of all on important details.',
@@ -35,6 +43,26 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
   'volume.good': {
     'zh-CN': '录音音量合适，清晰而不刺耳。',
     en: 'Recording level is right: clear without being harsh.',
+  },
+  'volume.borderlineLow': {
+    'zh-CN': '录音音量偏小：离麦克风近一点，或说话稍微大声一点。',
+    en: 'The recording is a little quiet: move a bit closer to the microphone or speak up slightly.',
+  },
+  'volume.borderlineHigh': {
+    'zh-CN': '录音音量偏大：离麦克风远一点，或说话稍微轻一点。',
+    en: 'The recording is a little loud: move a bit back from the microphone or soften your voice slightly.',
+  },
+  'volume.peakNearClipping': {
+    'zh-CN': '峰值接近削波：平均音量合适，但个别字太冲，离麦克风稍远一点，爆破音（如“b”“p”）说得轻一些。',
+    en: 'Peaks come close to clipping: the average level is fine, but some sounds hit too hard, so back off the microphone a little and soften plosives such as “p” and “b”.',
+  },
+  'volume.peakTooHot': {
+    'zh-CN': '峰值几乎到顶，离削波只差一点：离麦克风远一点或放轻声音。',
+    en: 'Peaks are right at the top, a hair from clipping: back off the microphone or soften your voice.',
+  },
+  'volume.clipping': {
+    'zh-CN': '录音出现削波（声音失真）：离麦克风远一点或放轻声音，必要时调低麦克风增益。',
+    en: 'The recording clips (the sound distorts): back off the microphone or soften your voice, and lower the microphone gain if you can.',
   },
   'volume.high': {
     'zh-CN': '声音太大或已削波，会刺耳并带入呼吸和键盘声：离麦克风远一点或放轻声音。',
@@ -59,6 +87,14 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
   'effort.good': {
     'zh-CN': '音量与您平时的自然音量一致。',
     en: 'Your level matches your natural speaking level.',
+  },
+  'effort.borderlineLow': {
+    'zh-CN': '比您平时的音量略轻：稍微放开一点，用自然的音量说话。',
+    en: 'A little softer than your usual level: open up slightly to your natural speaking level.',
+  },
+  'effort.borderlineHigh': {
+    'zh-CN': '比您平时的音量略大：放松一点，回到自然的音量。',
+    en: 'A little louder than your usual level: relax back to your natural speaking level.',
   },
   'effort.high': {
     'zh-CN': '比您平时大声很多，听起来会刺耳：放松，用正常音量说话。',
@@ -104,6 +140,14 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     'zh-CN': '音调在您音域的中间，略带笑意，很好。',
     en: 'Your pitch sits in the middle of your range with a hint of a smile: good.',
   },
+  'pitchLevel.borderlineLow': {
+    'zh-CN': '音调略低于您平时：坐直、放松，带一点笑意把声音提回音域中间。',
+    en: 'A little below your usual pitch: sit up, relax and let a smile bring your voice back to the middle of your range.',
+  },
+  'pitchLevel.borderlineHigh': {
+    'zh-CN': '音调略高于您平时：深呼吸、放松喉咙，回到音域中间。',
+    en: 'A little above your usual pitch: breathe evenly, relax your throat and come back to the middle of your range.',
+  },
   'pitchLevel.high': {
     'zh-CN': '音调明显高于平时，听起来紧张或尖：深呼吸，放松喉咙。',
     en: 'Well above your usual pitch, which sounds strained or shrill: breathe evenly and relax your throat.',
@@ -128,6 +172,14 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     'zh-CN': '抑扬顿挫自然，有起伏而不夸张。',
     en: 'Natural rise and fall: lively without overdoing it.',
   },
+  'pitchVariety.borderlineLow': {
+    'zh-CN': '语调起伏稍显不足：在关键词上自然地抬高音调，让声音更有起伏。',
+    en: 'Your intonation is a little short of lively: lift the key words naturally and let your voice rise and fall more.',
+  },
+  'pitchVariety.borderlineHigh': {
+    'zh-CN': '语调起伏稍大：收一点，只在关键词上抬高音调。',
+    en: 'Your intonation swings a little much: tone it down and lift only the key words.',
+  },
   'pitchVariety.high': {
     'zh-CN': '音调起伏过大，听起来不稳定：放松一些（也可能是录音干扰了测量）。',
     en: 'Your pitch swings very widely, which sounds unsettled: calm it down (or the recording may have confused the measurement).',
@@ -147,6 +199,14 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
   'pauses.good': {
     'zh-CN': '停顿自然，各部分清楚分开。',
     en: 'Natural pauses that set the parts apart clearly.',
+  },
+  'pauses.borderlineHigh': {
+    'zh-CN': '部分之间的停顿偏长：每个部分之间停顿半秒左右即可。',
+    en: 'A break between the parts runs long: about half a second between parts is enough.',
+  },
+  'pauses.pausesInsidePart': {
+    'zh-CN': '有的部分中间停顿了不止一次：每个部分一口气说完，只在部分之间停顿。',
+    en: 'A part was broken by more than one pause: say each part in one go, and pause only between parts.',
   },
   'pauses.high': {
     'zh-CN': '停顿太长（超过 1.2 秒），客户会以为断线了：说得更连贯一些。',
@@ -191,6 +251,10 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
   'warmth.borderline': {
     'zh-CN': '有一点笑意（实验性指标），还可以更明显。',
     en: 'A hint of a smile (experimental): let a little more show.',
+  },
+  'warmth.notBrighter': {
+    'zh-CN': '音调已经提高，但声音还不够明亮（实验性指标）：真正地微笑，让嘴角上扬。',
+    en: 'Your pitch rose, but the voice is not brighter (experimental): really smile, lifting the corners of your mouth.',
   },
 };
 

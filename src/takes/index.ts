@@ -17,7 +17,7 @@ export { UNDO_WINDOW_MS, UndoDelete, type PendingDelete, type UndoDeleteOptions,
 export { takeOrder } from '../storage/index.ts';
 export type {
   AnalysisReport, AnalyzeOptions, AudioInput, Baseline, BandSummary, EmphasisStatus, EmphasisWordReport, FileReport,
-  GuidelineId, Lang, PhraseReport, ScriptPartReport, Verdict, VerdictStatus,
+  GuidelineId, Lang, PhraseReport, ScriptPartReport, Verdict, VerdictReason, VerdictStatus,
 } from '../analysis/index.ts';
 // Imported from their own modules (not the analysis index) so the main bundle takes only these.
 export { ANALYSIS_VERSION } from '../analysis/report.ts';

@@ -122,10 +122,51 @@ describe('scoreGuidelines', () => {
     expect(byId({ ...base, emphasisWords: [w('unmeasured', null)] }).emphasis).toMatchObject({ status: 'unmeasured', value: null });
   });
 
+  it('names the measure that decided a status the value against its band does not explain', () => {
+    // −20.99 dBFS is inside −28…−16; the −1.2 dBFS peak makes it borderline.
+    expect(byId({ ...base, activeLevelDbfs: -20.99, peakDbfs: -1.2 }).volume)
+      .toMatchObject({ value: -20.99, status: 'borderline', reason: 'peakNearClipping', adviceKey: 'volume.peakNearClipping' });
+    expect(byId({ ...base, clippedFraction: 1e-6 }).volume).toMatchObject({ status: 'high', reason: 'clipping', adviceKey: 'volume.clipping' });
+    expect(byId({ ...base, peakDbfs: -0.5 }).volume).toMatchObject({ status: 'high', reason: 'peakTooHot' });
+    expect(byId({ ...base, snrDb: 15 }).volume).toMatchObject({ status: 'borderline', reason: 'noisy' });
+    expect(byId(base).volume.reason).toBeNull();
+    expect(byId({ ...base, ...levelSteadiness([-20, -20, -28]) }).steadiness).toMatchObject({ reason: 'trailingOff' });
+    expect(byId({ ...base, pausesInsideParts: [0, 3, 0] }).pauses)
+      .toMatchObject({ value: 3, unit: 'pauses', measure: 'pausesInsidePart', status: 'borderline', reason: 'pausesInsidePart', adviceKey: 'pauses.pausesInsidePart' });
+    const w = (status: 'good' | 'borderline' | 'unmeasured', pitchGainSt: number | null) => ({ status, pitchGainSt });
+    expect(byId({ ...base, emphasisWords: [w('good', 3.5), w('borderline', 3.08)] }).emphasis)
+      .toMatchObject({ status: 'borderline', reason: 'keyWordsNotStressed', adviceKey: 'emphasis.borderline' });
+    expect(byId({ ...base, emphasisWords: [w('good', 3.5), w('unmeasured', null)] }).emphasis).toMatchObject({ reason: 'keyWordsUnlocated' });
+    const neutral = { medianHz: 200 / 2 ** (1.98 / 12), activeLevelDbfs: -22, brightnessHz: 1200 };
+    expect(byId({ ...base, baseline: neutral }).warmth).toMatchObject({ status: 'borderline', reason: 'notBrighter', adviceKey: 'warmth.notBrighter' });
+  });
+
+  it('points borderline advice to the side the value is on', () => {
+    expect(byId({ ...base, sdSt: 2.3 }).pitchVariety).toMatchObject({ status: 'borderline', reason: null, adviceKey: 'pitchVariety.borderlineLow' });
+    expect(byId({ ...base, sdSt: 6 }).pitchVariety.adviceKey).toBe('pitchVariety.borderlineHigh');
+    expect(byId({ ...base, perMinute: 170 }).rate.adviceKey).toBe('rate.borderlineLow');
+    expect(byId({ ...base, perMinute: 250 }).rate.adviceKey).toBe('rate.borderlineHigh');
+    expect(byId({ ...base, activeLevelDbfs: -29 }).volume.adviceKey).toBe('volume.borderlineLow');
+    expect(byId({ ...base, partGapsSec: [0.4, 0.95] }).pauses.adviceKey).toBe('pauses.borderlineHigh');
+  });
+
+  it('compares values as the report shows them (rounded by unit)', () => {
+    // −15.996 dBFS is shown as −16: inside −28…−16, so good.
+    expect(byId({ ...base, activeLevelDbfs: -15.996 }).volume.status).toBe('good');
+    expect(byId({ ...base, activeLevelDbfs: -15.994 }).volume.status).toBe('borderline');
+    expect(byId({ ...base, sdSt: 2.4996 }).pitchVariety.status).toBe('good');
+    expect(byId({ ...base, perMinute: 179.96 }).rate.status).toBe('good');
+    expect(byId({ ...base, partGapsSec: [0.4, 0.8004] }).pauses.status).toBe('good');
+  });
+
   it('has advice in both languages for every key it emits', () => {
     const w = (status: 'good' | 'borderline' | 'low', pitchGainSt: number) => ({ status, pitchGainSt });
     const cases: ScoringInput[] = [base, { ...base, speechFound: false }, { ...base, snrDb: 10 },
       { ...base, perMinute: 100, sdSt: 9, ...levelSteadiness([-10, -30]), partGapsSec: [0.01] },
+      { ...base, perMinute: 170, sdSt: 2.2, activeLevelDbfs: -29, peakDbfs: -20 }, { ...base, perMinute: 250, sdSt: 5, activeLevelDbfs: -15 },
+      { ...base, peakDbfs: -2 }, { ...base, peakDbfs: -0.5 }, { ...base, clippedFraction: 0.01 }, { ...base, pausesInsideParts: [2] },
+      { ...base, partGapsSec: [0.9] }, { ...base, baseline: { medianHz: 180, activeLevelDbfs: -25, brightnessHz: 1200 } },
+      { ...base, baseline: { medianHz: 180, activeLevelDbfs: -19, brightnessHz: 1100 }, medianHz: 170 },
       { ...base, emphasisWords: [w('good', 3)] }, { ...base, emphasisWords: [w('borderline', 1)] }, { ...base, emphasisWords: [w('low', 0)] }];
     for (const c of cases) for (const v of scoreGuidelines(c, DEFAULT_BANDS.zh)) {
       expect(ADVICE[v.adviceKey], v.adviceKey).toBeDefined();

@@ -1,5 +1,5 @@
 /** Crafted analysis reports for the app tests: every guideline, statuses and values chosen by the test. */
-import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictMeasure, type VerdictStatus } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, TRACK_HOP_SEC, type AnalysisReport, type GuidelineId, type TimeTrack, type Verdict, type VerdictMeasure, type VerdictReason, type VerdictStatus } from '../../src/analysis/index.ts';
 import type { ScriptPartReport } from '../../src/analysis/index.ts';
 
 const UNITS: Record<GuidelineId, string> = {
@@ -18,8 +18,8 @@ export function gridTrack(durationSec: number, valueAt: (timeSec: number) => num
   return { hopSec: TRACK_HOP_SEC, startSec: TRACK_HOP_SEC / 2, values };
 }
 
-/** A verdict spec: status and value, optionally the advice key and band. */
-export type VerdictSpec = [VerdictStatus, number | null, string?];
+/** A verdict spec: status and value, optionally the advice key and the reason. */
+export type VerdictSpec = [VerdictStatus, number | null, string?, VerdictReason?];
 
 /** A report with the given verdicts (others unmeasured) and optional overrides of any field. */
 export function makeReport(
@@ -30,14 +30,14 @@ export function makeReport(
   const durationSec = overrides.durationSec ?? 4.2;
   const inSpeech = (t: number): boolean => t >= 0.5 && t < 3.9;
   const list: Verdict[] = ORDER.map((g) => {
-    const [status, value, key] = verdicts[g] ?? ['unmeasured', null];
+    const [status, value, key, reason] = verdicts[g] ?? ['unmeasured', null];
     const unit = g === 'rate' && lang === 'en' ? 'wpm' : UNITS[g];
     const band = g === 'rate'
       ? (lang === 'zh' ? { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 } : { goodMin: 120, goodMax: 160, lowBelow: 110, highAbove: 175 })
       : g === 'pauses' ? { goodMin: 0.15, goodMax: 0.8, lowBelow: null, highAbove: 1.2 }
         : g === 'volume' ? { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }
           : null;
-    return { guideline: g, value, unit, measure: MEASURES[g], status, band, adviceKey: key ?? `${g}.${status}` };
+    return { guideline: g, value, unit, measure: MEASURES[g], status, reason: reason ?? null, band, adviceKey: key ?? `${g}.${status}` };
   });
   return {
     analysisVersion: ANALYSIS_VERSION,

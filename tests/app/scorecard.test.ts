@@ -90,8 +90,9 @@ describe('scorecard rows', () => {
 
   it('lists each key word with its own measured emphasis', () => {
     expect(en.emphasis).toEqual([
-      { word: '蓝天航空', partIndex: 1, status: 'good', sentence: '“蓝天航空”: stood out. Good.', pitchGainSt: 2.6, levelGainDb: 1.1, durationRatio: 1.31, startSec: 0.9, endSec: 1.9 },
-      { word: '帮您', partIndex: 3, status: 'unmeasured', sentence: '“帮您”: could not be located in the recording, so its stress was not measured.', pitchGainSt: null, levelGainDb: null, durationRatio: null, startSec: null, endSec: null },
+      { word: '蓝天航空', partIndex: 1, status: 'good', sentence: '“蓝天航空”: stood out. Good.', pitchGainSt: 2.6, levelGainDb: 1.1, durationRatio: 1.31, startSec: 0.9, endSec: 1.9,
+        cues: [{ cue: 'pitch', value: 2.6, held: true, text: 'pitch +2.6 st ✓' }, { cue: 'duration', value: 1.31, held: true, text: 'length 1.31× ✓' }], note: null },
+      { word: '帮您', partIndex: 3, status: 'unmeasured', sentence: '“帮您”: could not be located in the recording, so its stress was not measured.', pitchGainSt: null, levelGainDb: null, durationRatio: null, startSec: null, endSec: null, cues: [], note: null },
     ]);
   });
 

@@ -1,7 +1,7 @@
 /** roundReport, toFileReport, formatTable and the golden tolerance matcher on a fully populated report. */
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../cli/format-table.ts';
-import { ANALYSIS_VERSION, type AnalysisReport } from '../../src/analysis/index.ts';
+import { ANALYSIS_VERSION, type AnalysisReport, type Verdict } from '../../src/analysis/index.ts';
 import { toFileReport } from '../../src/analysis/report-json.ts';
 import { decimalsForUnit, roundReport, roundTo } from '../../src/analysis/round.ts';
 import { compareWithTolerance } from '../helpers/tolerance.ts';
@@ -67,10 +67,10 @@ function fullReport(): AnalysisReport {
       { word: '好', partIndex: 0, startSec: null, endSec: null, located: null, pitchGainSt: null, levelGainDb: null, durationRatio: null, status: 'unmeasured' },
     ],
     verdicts: [
-      { guideline: 'rate', value: 168.97194, unit: 'chars/min', measure: 'perMinute', status: 'borderline', band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
-      { guideline: 'volume', value: -22.31456, unit: 'dBFS', measure: 'activeLevelDbfs', status: 'good', band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
-      { guideline: 'pauses', value: 0.41249, unit: 's', measure: 'longestPartGapSec', status: 'good', band: null, adviceKey: 'pauses.good' },
-      { guideline: 'emphasis', value: null, unit: 'st', measure: 'medianPitchGainSt', status: 'unmeasured', band: null, adviceKey: 'emphasis.unmeasured' },
+      { guideline: 'rate', value: 168.97194, unit: 'chars/min', measure: 'perMinute', status: 'borderline', reason: null, band: { goodMin: 180, goodMax: 240, lowBelow: 160, highAbove: 270 }, adviceKey: 'rate.borderline' },
+      { guideline: 'volume', value: -22.31456, unit: 'dBFS', measure: 'activeLevelDbfs', status: 'good', reason: null, band: { goodMin: -28, goodMax: -16, lowBelow: -30, highAbove: null }, adviceKey: 'volume.good' },
+      { guideline: 'pauses', value: 0.41249, unit: 's', measure: 'longestPartGapSec', status: 'good', reason: null, band: null, adviceKey: 'pauses.good' },
+      { guideline: 'emphasis', value: null, unit: 'st', measure: 'medianPitchGainSt', status: 'unmeasured', reason: null, band: null, adviceKey: 'emphasis.unmeasured' },
     ],
     warnings: [{ code: 'scriptCoversPart', message: 'the script has 3 syllables but about 40 were heard' }],
   };
@@ -131,6 +131,14 @@ describe('roundReport', () => {
     expect(roundReport(old as AnalysisReport).warnings).toEqual([]);
   });
 
+  it('gives the verdicts of a report from before analysis 1.4.0 (no reason) a null reason, in its place after status', () => {
+    const old = fullReport();
+    old.verdicts = old.verdicts.map(({ reason: _dropped, ...v }) => v as Verdict);
+    const r = roundReport(old);
+    expect(r.verdicts.map((v) => v.reason)).toEqual([null, null, null, null]);
+    expect(Object.keys(r.verdicts[0])).toEqual(['guideline', 'value', 'unit', 'measure', 'status', 'reason', 'band', 'adviceKey']);
+  });
+
   it('turns NaN and infinities in nullable fields into null', () => {
     const report = fullReport();
     report.pitch.sdSt = NaN;
@@ -175,6 +183,10 @@ describe('formatTable', () => {
     expect(text).toMatch(/^ {2}SD +3\.80 st$/m);
     expect(text).toMatch(/^ {4}rate +borderline +169\.0 chars\/min +\(speaking rate: good 180\.0 to 240\.0 · low < 160\.0 · high > 270\.0\)$/m);
     expect(text).toMatch(/^ {4}volume +good +-22\.31 dBFS +\(active speech level: good -28\.00 to -16\.00 · low < -30\.00\)$/m);
+    const hot = fullReport();
+    hot.verdicts[1] = { ...hot.verdicts[1], status: 'borderline', reason: 'peakNearClipping', adviceKey: 'volume.peakNearClipping' };
+    expect(formatTable(toFileReport(hot, 'hot.wav')))
+      .toMatch(/^ {4}volume +borderline +-22\.31 dBFS +\(active speech level: good -28\.00 to -16\.00 · low < -30\.00\) +reason: peakNearClipping$/m);
     expect(text).toMatch(/^ {4}pauses +good +0\.412 s +\(longest gap between parts\)$/m);
     expect(text).toMatch(/^ {4}emphasis +unmeasured +– +\(median pitch gain of the key words\)$/m);
     expect(text).toMatch(/^ {2}warning +the script has 3 syllables but about 40 were heard$/m);

@@ -1,7 +1,8 @@
 /**
  * The scorecard of a take: headline, recording warnings, one row per guideline (value, target, result,
  * advice, change against the previous take and the best), the greeting's parts and the key words.
- * Rows carry data-guideline, data-status and data-value (the report's number as the CLI prints it).
+ * Rows carry data-guideline, data-status, data-value (the report's number as the CLI prints it) and
+ * data-reason (what decided a status the value does not explain, shown as a sentence under the value).
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Baseline } from '../../takes/index.ts';
@@ -86,13 +87,14 @@ export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref 
         </thead>
         <tbody>
           {card.rows.map((row) => (
-            <tr key={row.guideline} data-guideline={row.guideline} data-status={row.status} data-value={dataValue(row.value)}>
+            <tr key={row.guideline} data-guideline={row.guideline} data-status={row.status} data-value={dataValue(row.value)} data-reason={row.reason ?? ''}>
               <th scope="row">
                 {row.label}
                 {!row.scored && <span className="tag">{t('scorecard.experimental')}</span>}
               </th>
               <td className="value" data-label={t('scorecard.measured')}>
                 <span className="value-number">{row.valueText}</span>
+                {row.reasonText && <span className="reason">{row.reasonText}</span>}
                 {rowComparisons(row, uiLang).map((line) => <span key={line} className="delta">{line}</span>)}
               </td>
               <td data-label={t('scorecard.target')}>{row.bandText}</td>
@@ -121,8 +123,17 @@ export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref 
         <div className="findings">
           <h4>{t('scorecard.emphasis')}</h4>
           {card.emphasis.every((e) => e.status === 'unmeasured') && <p className="hint">{t('scorecard.emphasisNote')}</p>}
+          <p className="hint">{card.emphasisRule}</p>
           <ul className="emphasis">
-            {card.emphasis.map((e) => <li key={`${e.partIndex}-${e.word}`} data-word={e.word} data-status={e.status}>{e.sentence}</li>)}
+            {card.emphasis.map((e) => (
+              <li key={`${e.partIndex}-${e.word}`} data-word={e.word} data-status={e.status}>
+                {e.sentence}
+                {e.cues.length > 0 && (
+                  <span className="cues">{e.cues.map((c) => <span key={c.cue} className="cue" data-cue={c.cue} data-held={String(c.held)}>{c.text}</span>)}</span>
+                )}
+                {e.note && <span className="cue-note">{e.note}</span>}
+              </li>
+            ))}
           </ul>
         </div>
       )}

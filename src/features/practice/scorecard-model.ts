@@ -4,16 +4,21 @@
  * headline. Pure: no React, no DOM; usable in a worker.
  * Deltas are current − other, computed only between reports of the same analysis version.
  */
-import { ANALYSIS_VERSION, type AnalysisReport, type Baseline, type BandSummary, type GuidelineId, type Verdict, type VerdictStatus } from '../../takes/index.ts';
+import {
+  ANALYSIS_VERSION, type AnalysisReport, type Baseline, type BandSummary, type GuidelineId, type Verdict, type VerdictReason, type VerdictStatus,
+} from '../../takes/index.ts';
 import { parseScript } from '../../takes/index.ts';
 import type { Drill } from '../../drills/types.ts';
-import { adviceText } from '../../i18n/advice.ts';
+import { ADVICE, adviceText } from '../../i18n/advice.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatBand, formatNumber, guidelineLabel, joinList, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { compareReports } from '../../takes/index.ts';
 import { buildWarnings, type ScorecardWarning } from './warnings-model.ts';
+import { reasonText, verdictReason } from './verdict-reasons.ts';
+import { emphasisCues, emphasisRuleText, type EmphasisCue } from './emphasis-cues-model.ts';
 
 export type { ScorecardWarning, WarningKind } from './warnings-model.ts';
+export type { EmphasisCue } from './emphasis-cues-model.ts';
 
 /** What buildScorecard needs. */
 export interface ScorecardInput {
@@ -44,6 +49,9 @@ export interface ScorecardRow {
   /** Value and unit as shown ('—' when unmeasured); relative measures get a '+' sign. */
   valueText: string;
   bandText: string;
+  /** What decided the status when the value against the target does not (e.g. a peak near clipping), and as a sentence. */
+  reason: VerdictReason | null;
+  reasonText: string | null;
   adviceKey: string;
   advice: string;
   /** False for warmth (experimental: shown, not scored). */
@@ -76,6 +84,10 @@ export interface EmphasisFinding {
   durationRatio: number | null;
   startSec: number | null;
   endSec: number | null;
+  /** The cues the script language's rule uses, each with whether it held (empty when not measured). */
+  cues: EmphasisCue[];
+  /** Why a word whose cues held is still not good (English: another word of its part stood out more), or null. */
+  note: string | null;
 }
 
 /** The headline of the card. */
@@ -94,6 +106,8 @@ export interface Scorecard {
   /** Greeting drills only; empty for passages. */
   parts: PartFinding[];
   emphasis: EmphasisFinding[];
+  /** The rule a key word is judged by, in the script language's terms. */
+  emphasisRule: string;
   warnings: ScorecardWarning[];
   /** No baseline: effort and pitch level cannot be measured; calibrationText says what to do. */
   needsCalibration: boolean;
@@ -136,14 +150,50 @@ function trend(v: Verdict, other: AnalysisReport | null | undefined): Trend | nu
 }
 
 function fallbackBand(drill: Drill, g: GuidelineId): BandSummary | null {
-  if (g === 'rate' || g === 'volume' || g === 'effort' || g === 'pitchLevel' || g === 'pitchVariety') return drill.bands[g];
-  return null;
+  const b = drill.bands;
+  if (g === 'rate' || g === 'volume' || g === 'effort' || g === 'pitchLevel' || g === 'pitchVariety') return b[g];
+  const good = (goodMin: number | null, goodMax: number | null): BandSummary => ({ goodMin, goodMax, lowBelow: null, highAbove: null });
+  if (g === 'steadiness') return good(null, b.steadiness.maxPhraseSdDb);
+  if (g === 'pauses') return good(b.pauses.betweenPartsMinSec, b.pauses.betweenPartsMaxSec);
+  return g === 'emphasis' ? good(b.emphasis.minPitchGainSt, null) : good(b.warmth.minDeltaSt, null);
+}
+
+// A report from before analysis 1.4.0: the advice of the reason read from it, or of the side a borderline value is on.
+function legacyAdviceKey(v: Verdict, reason: VerdictReason | null, drill: Drill): string {
+  const g = v.guideline;
+  if (reason !== null && g !== 'emphasis' && ADVICE[`${g}.${reason}`]) return `${g}.${reason}`;
+  const band = v.band ?? fallbackBand(drill, g);
+  if (v.adviceKey !== `${g}.borderline` || v.value === null || band?.goodMin == null || band.goodMax === null) return v.adviceKey;
+  const side = v.value < band.goodMin ? 'Low' : v.value > band.goodMax ? 'High' : null;
+  return side !== null && ADVICE[`${g}.borderline${side}`] ? `${g}.borderline${side}` : v.adviceKey;
+}
+
+// The emphasis row shows the measure its verdict is made of: how many key words stood out, against all of them.
+function emphasisValue(v: Verdict, report: AnalysisReport, lang: UiLang): { valueText: string; bandText: string } | null {
+  const words = report.emphasis ?? [];
+  if (v.guideline !== 'emphasis' || v.status === 'unmeasured' || words.length === 0) return null;
+  const good = words.filter((w) => w.status === 'good').length;
+  return { valueText: t(lang, 'scorecard.emphasisValue', { good, total: words.length }), bandText: t(lang, 'scorecard.emphasisTarget') };
+}
+
+function bandText(v: Verdict, input: ScorecardInput): string {
+  const band = v.band ?? fallbackBand(input.drill, v.guideline);
+  // Warmth is good only with both: the pitch rise and a brighter voice.
+  if (v.guideline === 'warmth' && band?.goodMin != null) {
+    const bright = formatNumber(input.drill.bands.warmth.minBrightnessGainFraction * 100);
+    return t(input.uiLang, 'band.warmth', { min: formatNumber(band.goodMin), unit: unitLabel(input.uiLang, v.unit), bright });
+  }
+  return formatBand(input.uiLang, band, v.unit);
 }
 
 function row(v: Verdict, input: ScorecardInput): ScorecardRow {
   const { uiLang: lang, report } = input;
   const unit = unitLabel(lang, v.unit);
   const sign = v.value !== null && v.value > 0 && RELATIVE.includes(v.guideline) ? '+' : '';
+  const reason = verdictReason(v, report, input.drill);
+  // Reports before analysis 1.4.0 carry no reason (and two-way borderline advice).
+  const adviceKey = (v as { reason?: unknown }).reason === undefined ? legacyAdviceKey(v, reason, input.drill) : v.adviceKey;
+  const emphasis = emphasisValue(v, report, lang);
   return {
     guideline: v.guideline,
     label: guidelineLabel(lang, v.guideline),
@@ -152,10 +202,12 @@ function row(v: Verdict, input: ScorecardInput): ScorecardRow {
     value: v.value,
     unit: v.unit,
     unitLabel: unit,
-    valueText: v.value === null ? '—' : `${sign}${formatNumber(v.value)} ${unit}`,
-    bandText: formatBand(lang, v.band ?? fallbackBand(input.drill, v.guideline), v.unit),
-    adviceKey: v.adviceKey,
-    advice: adviceText(v.adviceKey, lang),
+    valueText: emphasis?.valueText ?? (v.value === null ? '—' : `${sign}${formatNumber(v.value)} ${unit}`),
+    bandText: emphasis?.bandText ?? bandText(v, input),
+    reason,
+    reasonText: reason === null ? null : reasonText(reason, report, input.drill, lang, input.baseline),
+    adviceKey,
+    advice: adviceText(adviceKey, lang),
     scored: SCORED_GUIDELINES.includes(v.guideline),
     deltaFromPrevious: delta(v, report, input.previous),
     deltaFromBest: delta(v, report, input.best),
@@ -188,10 +240,11 @@ export function emphasisFindings(report: AnalysisReport, drill: Drill, lang: UiL
     const i = measured.findIndex((m) => m.partIndex === part.index && m.word === word);
     const m = i >= 0 ? measured.splice(i, 1)[0] : null;
     const status: VerdictStatus = m?.status ?? 'unmeasured';
+    const { cues, note } = emphasisCues(m, drill, lang);
     return {
       word, partIndex: part.index, status, sentence: t(lang, `emphasis.${status}`, { word }),
       pitchGainSt: m?.pitchGainSt ?? null, levelGainDb: m?.levelGainDb ?? null, durationRatio: m?.durationRatio ?? null,
-      startSec: m?.startSec ?? null, endSec: m?.endSec ?? null,
+      startSec: m?.startSec ?? null, endSec: m?.endSec ?? null, cues, note,
     };
   }));
 }
@@ -227,6 +280,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     rows,
     parts: partFindings(report, drill, lang),
     emphasis: emphasisFindings(report, drill, lang, input.script),
+    emphasisRule: emphasisRuleText(drill, lang),
     warnings: buildWarnings(report, lang),
     needsCalibration,
     calibrationText: needsCalibration ? t(lang, 'calibrate.first') : null,
