@@ -27,6 +27,8 @@ export const EN = {
   'practice.elapsed': '{time} elapsed',
   'practice.stop': 'Stop (Space)',
   'practice.autoStop.silence': 'Recording stopped by itself after {seconds} s of silence.',
+  'practice.autoStop.noSpeech': 'Recording stopped after {seconds} s because we heard no speech.',
+  'practice.noSpeechWarning': 'We can’t hear you. Check that the microphone is not muted and that your headset is the selected input. Recording stops after {seconds} s without speech.',
   'practice.autoStop.limit': 'Recording stopped at the {minutes}-minute limit.',
   'practice.analysing': 'Listening back…',
   'practice.tryAgain': 'Try again',
@@ -55,7 +57,7 @@ export const EN = {
   'scorecard.worse': 'worse',
   'scorecard.same': 'unchanged',
 
-  'headline.noSpeech': 'We didn’t hear you',
+  'headline.noSpeech': 'This take was not scored.',
   'headline.nothingMeasured': 'Nothing could be measured in this take.',
   'headline.allGood': 'Every measured point is good. Keep it up!',
   'headline.toChange.one': '1 thing to change: {list}',

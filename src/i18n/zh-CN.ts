@@ -30,6 +30,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'practice.elapsed': '已录 {time}',
   'practice.stop': '停止（空格键）',
   'practice.autoStop.silence': '静音 {seconds} 秒后，录音已自动停止。',
+  'practice.autoStop.noSpeech': '{seconds} 秒内没有听到说话，录音已停止。',
+  'practice.noSpeechWarning': '听不到您的声音。请检查麦克风是否静音，并确认选择了耳麦作为输入设备。{seconds} 秒内没有说话，录音会自动停止。',
   'practice.autoStop.limit': '已达到 {minutes} 分钟上限，录音已停止。',
   'practice.analysing': '正在回听分析……',
   'practice.tryAgain': '再来一次',
@@ -58,7 +60,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'scorecard.worse': '退步',
   'scorecard.same': '不变',
 
-  'headline.noSpeech': '我们没有听到您的声音',
+  'headline.noSpeech': '这次录音没有评分。',
   'headline.nothingMeasured': '这次录音没有可测量的内容。',
   'headline.allGood': '所有测到的要点都很好，继续保持！',
   'headline.toChange.one': '有 1 处需要改进：{list}',

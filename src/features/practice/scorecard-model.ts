@@ -140,8 +140,16 @@ function fallbackBand(drill: Drill, g: GuidelineId): BandSummary | null {
   return null;
 }
 
-function row(v: Verdict, input: ScorecardInput): ScorecardRow {
+// The advice of a row; an unmeasured emphasis row says why: no speech, marks not located, or none marked.
+function adviceKeyOf(v: Verdict, report: AnalysisReport, hasMarkedWords: boolean): string {
+  if (v.guideline !== 'emphasis' || v.status !== 'unmeasured') return v.adviceKey;
+  if (!report.speechFound) return 'emphasis.noSpeech';
+  return hasMarkedWords ? 'emphasis.notLocated' : 'emphasis.noneMarked';
+}
+
+function row(v: Verdict, input: ScorecardInput, hasMarkedWords: boolean): ScorecardRow {
   const { uiLang: lang, report } = input;
+  const adviceKey = adviceKeyOf(v, report, hasMarkedWords);
   const unit = unitLabel(lang, v.unit);
   const sign = v.value !== null && v.value > 0 && RELATIVE.includes(v.guideline) ? '+' : '';
   return {
@@ -154,8 +162,8 @@ function row(v: Verdict, input: ScorecardInput): ScorecardRow {
     unitLabel: unit,
     valueText: v.value === null ? '—' : `${sign}${formatNumber(v.value)} ${unit}`,
     bandText: formatBand(lang, v.band ?? fallbackBand(input.drill, v.guideline), v.unit),
-    adviceKey: v.adviceKey,
-    advice: adviceText(v.adviceKey, lang),
+    adviceKey,
+    advice: adviceText(adviceKey, lang),
     scored: SCORED_GUIDELINES.includes(v.guideline),
     deltaFromPrevious: delta(v, report, input.previous),
     deltaFromBest: delta(v, report, input.best),
@@ -219,14 +227,15 @@ export function buildHeadline(report: AnalysisReport, rows: readonly ScorecardRo
 /** Build the scorecard of a take. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const { report, drill, uiLang: lang } = input;
-  const rows = report.verdicts.map((v) => row(v, input));
+  const emphasis = emphasisFindings(report, drill, lang, input.script);
+  const rows = report.verdicts.map((v) => row(v, input, emphasis.length > 0));
   const needsCalibration = input.baseline === null;
   return {
     title: drill.title[lang],
     headline: buildHeadline(report, rows, lang),
     rows,
     parts: partFindings(report, drill, lang),
-    emphasis: emphasisFindings(report, drill, lang, input.script),
+    emphasis,
     warnings: buildWarnings(report, lang),
     needsCalibration,
     calibrationText: needsCalibration ? t(lang, 'calibrate.first') : null,
