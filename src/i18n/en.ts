@@ -208,6 +208,8 @@ export const EN = {
   'settings.profile': 'Your profile',
   'settings.name': 'Your name, as you say it in greetings',
   'settings.company': 'Company, as you say it in greetings',
+  'settings.fills.zh': 'In Mandarin scripts',
+  'settings.fills.en': 'In English scripts',
   'settings.fillHint': 'Punctuation is left out when a name is put into a script.',
   'settings.scriptLang': 'Language of the scripts you practise',
   'settings.scriptLang.zh': 'Mandarin',

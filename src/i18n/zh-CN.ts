@@ -211,6 +211,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'settings.profile': '个人资料',
   'settings.name': '您的姓名（问候语中使用）',
   'settings.company': '公司名称（问候语中使用）',
+  'settings.fills.zh': '普通话问候语中',
+  'settings.fills.en': '英语问候语中',
   'settings.fillHint': '填入问候语时会去掉标点符号。',
   'settings.scriptLang': '练习的语言',
   'settings.scriptLang.zh': '普通话',

@@ -3,7 +3,7 @@ export { openStore, defaultProfile, VoiceDrillStore, type OpenStoreOptions } fro
 export type { NewTake, InterruptedTake, TakeFilter } from './takes.ts';
 export { TAKE_NAME_MAX_CHARS, takeOrder } from './takes.ts';
 export { DB_NAME, SCHEMA_VERSION, TAKE_STATUSES } from './records.ts';
-export type { AudioChunkRecord, Profile, ProfileRecord, StoredBaseline, TakeRecord, TakeStatus } from './records.ts';
+export type { AudioChunkRecord, Profile, ProfileRecord, ScriptFill, StoredBaseline, TakeRecord, TakeStatus } from './records.ts';
 export { StorageError, isStorageError, toStorageError, type StorageErrorKind } from './errors.ts';
 export { baselineIsStale, looksLikeReport, needsReanalysis, restoreProfile, restoreTake } from './restore.ts';
 export { concatChunks, floatToInt16, int16ToFloat } from './pcm.ts';

@@ -4,8 +4,10 @@
  *   2. then fewest 'low' or 'high' (the red statuses);
  *   3. then the earlier take (a later take must beat the best, not equal it).
  * Takes where no speech was found never count. 'unmeasured' and 'borderline' count for neither.
+ * An incomplete take (recovered after an interruption) counts only when the agent chose to count it.
  */
 import type { AnalysisReport } from '../analysis/index.ts';
+import type { TakeRecord } from '../storage/index.ts';
 import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
 
 /** The counts a report is ranked by. */
@@ -37,4 +39,9 @@ export function compareReports(a: AnalysisReport, b: AnalysisReport): number {
   const sb = reportScore(b);
   if (sa.good !== sb.good) return sb.good - sa.good;
   return sa.lowOrHigh - sb.lowOrHigh;
+}
+
+/** True when a take counts on the progress charts and for the personal best: speech found, complete or counted by the agent. */
+export function takeCounts(take: Pick<TakeRecord, 'report' | 'incomplete' | 'countAnyway'>): boolean {
+  return take.report !== null && canBeBest(take.report) && (!take.incomplete || take.countAnyway);
 }

@@ -1,7 +1,7 @@
 /** Takes to compare with: the previous analysed take of a drill, and the personal best (see best.ts). */
 import { ANALYSIS_VERSION, type AnalysisReport } from '../analysis/index.ts';
 import { StorageError, takeOrder, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
-import { canBeBest, compareReports } from './best.ts';
+import { compareReports, takeCounts } from './best.ts';
 
 /** Options of personalBest. */
 export interface BestOptions {
@@ -38,7 +38,7 @@ function reportOf(take: TakeRecord): AnalysisReport {
 export async function personalBest(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
   const version = options.analysisVersion ?? ANALYSIS_VERSION;
   const candidates = (await store.listTakes({ drillId, status: 'analysed', order: 'oldest' }))
-    .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && canBeBest(t.report));
+    .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && takeCounts(t));
   let best: TakeRecord | null = null;
   for (const take of candidates) {
     // Strictly better only: on a tie the earlier take stays the best.

@@ -12,7 +12,7 @@ function take(id: string, drillId: string, createdAt: string, analysed = true): 
   const report = analysed ? makeReport({ rate: ['good', 210.5], volume: ['borderline', -17.25], pitchVariety: ['low', 1.37], pauses: ['good', 0.4], steadiness: ['good', 1.1] }) : null;
   return {
     schemaVersion: SCHEMA_VERSION, id, drillId, drill, script: '', createdAt, status: analysed ? 'analysed' : 'recorded', sampleRateHz: 48000,
-    durationSec: 6.04, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null,
+    durationSec: 6.04, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null, incomplete: false, countAnyway: false,
   };
 }
 

@@ -7,6 +7,7 @@ import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { requestPersistentStorage, storageHealth } from '../../src/storage/quota.ts';
 import { outdatedTakeIds, reanalyseOutdated, type ReanalyseProgress } from '../../src/takes/index.ts';
 import { makeReport } from './report-fixture.ts';
+import { fillsBoth } from '../helpers/profile.ts';
 
 const opened: VoiceDrillStore[] = [];
 afterEach(() => { for (const s of opened.splice(0)) s.close(); });
@@ -48,7 +49,7 @@ describe('re-analysing outdated takes', () => {
   async function storeWithTakes(): Promise<{ store: VoiceDrillStore; ids: string[] }> {
     const store = await openStore({ name: `quota-${Math.random()}` });
     opened.push(store);
-    await store.saveProfile({ name: '', company: '', scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 200, activeLevelDbfs: -22, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
+    await store.saveProfile({ fills: fillsBoth('', ''), scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 200, activeLevelDbfs: -22, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
     const drill = findBuiltInDrill('zh-greeting3') as Drill;
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {

@@ -21,7 +21,7 @@ describe.skipIf(!haveChromium)('calibration', () => {
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
     const form = page.getByTestId('profile-form');
-    await form.locator('input[name="name"]').fill(E2E_PROFILES.zh.name);
+    await form.locator('input[name="name-zh"]').fill(E2E_PROFILES.zh.name);
     await form.locator(`input[name="scriptLang"][value="zh"]`).check();
     await form.locator('[data-action="save-profile"]').click();
     const panel = page.getByTestId('calibration');

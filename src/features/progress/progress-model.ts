@@ -12,7 +12,7 @@ import { findBuiltInDrill } from '../../drills/index.ts';
 import { DEFAULT_BANDS, SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type UiLang } from '../../i18n/index.ts';
 import type { TakeRecord } from '../../storage/index.ts';
-import { canBeBest, compareReports, reportScore } from '../../takes/index.ts';
+import { canBeBest, compareReports, reportScore, takeCounts } from '../../takes/index.ts';
 import { practiceStreak, type Streak } from './progress-streak.ts';
 
 /** One plotted value: the stored verdict value, unchanged. */
@@ -196,7 +196,8 @@ function buildChart(key: string, points: ProgressPoint[], bands: (ProgressBand |
 /** The progress page's data from the stored takes (any status; only analysed takes are charted). */
 export function buildProgress(takes: readonly TakeRecord[], options: ProgressOptions): ProgressModel {
   const lang = options.uiLang;
-  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.report !== null).sort(takeOrder);
+  // Only takes that count: speech found, and complete unless the agent counted an incomplete one (takeCounts).
+  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.report !== null && takeCounts(tk)).sort(takeOrder);
   const drills = new Map<string, DrillOption>();
   for (const tk of analysed) {
     const d = drills.get(tk.drillId) ?? { drillId: tk.drillId, title: drillTitle(tk, lang), takeCount: 0 };
