@@ -16,6 +16,18 @@ function take(id: string, drillId: string, createdAt: string, analysed = true): 
   };
 }
 
+describe('takes that are not whole scored takes', () => {
+  it('marks a silent attempt as unscored and a recovered take as incomplete (or counted)', () => {
+    const whole = summariseTake(take('w', 'zh-greeting3', at(20)), 'en');
+    expect(whole).toMatchObject({ unscored: false, completeness: null });
+    const silent = { ...take('s', 'zh-greeting3', at(20)), report: makeReport({}, { speechFound: false, noSpeechReason: 'silent' }) };
+    expect(summariseTake(silent, 'en')).toMatchObject({ unscored: true, measuredCount: 0 });
+    const recovered = { ...take('r', 'zh-greeting3', at(20)), incomplete: true };
+    expect(summariseTake(recovered, 'en').completeness).toBe('incomplete');
+    expect(summariseTake({ ...recovered, countAnyway: true }, 'en').completeness).toBe('counted');
+  });
+});
+
 describe('history', () => {
   const takes = [
     take('a', 'zh-greeting3', at(20, 9)),

@@ -26,6 +26,8 @@ export interface ScorecardInput {
   baseline: Baseline | null;
   /** The filled script that was read (for the key words); default: the drill's template. */
   script?: string;
+  /** False for a take that does not count (incomplete and not counted, see takeCounts): never a new best. Default true. */
+  counts?: boolean;
 }
 
 /** Change of a status against another take. */
@@ -239,7 +241,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     warnings: buildWarnings(report, lang),
     needsCalibration,
     calibrationText: needsCalibration ? t(lang, 'calibrate.first') : null,
-    isNewBest: input.best != null && report.speechFound && input.best.analysisVersion === report.analysisVersion
+    isNewBest: input.best != null && report.speechFound && input.counts !== false && input.best.analysisVersion === report.analysisVersion
       && compareReports(report, input.best) < 0,
     staleAnalysis: report.analysisVersion !== ANALYSIS_VERSION,
   };
