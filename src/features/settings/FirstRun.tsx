@@ -20,7 +20,9 @@ function localStore(): Storage | null {
 /** The first-run screen (shown until a profile is stored, or while calibration is pending). */
 export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Element {
   const { t, profileSaved, navigate } = useApp();
-  const [step, setStep] = useState<1 | 2>(profileSaved ? 2 : 1);
+  // Derived until chosen: the stored profile arrives just after start-up, and a saved one means step 2.
+  const [chosenStep, setStep] = useState<1 | 2 | null>(null);
+  const step = chosenStep ?? (profileSaved ? 2 : 1);
   const [calibrated, setCalibrated] = useState(false);
   const finish = (): void => {
     setCalibrationPending(localStore(), false);
