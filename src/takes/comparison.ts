@@ -11,13 +11,13 @@ export interface BestOptions {
   analysisVersion?: string;
 }
 
-/** The latest analysed take of the drill made before `beforeTakeId` (by creation time, then id), or null. */
+/** The latest analysed take of the drill with speech (an unscored attempt is no comparison) made before `beforeTakeId` (by creation time, then id), or null. */
 export async function previousTake(store: VoiceDrillStore, drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
   const all = await store.listTakes({ drillId, status: 'analysed', order: 'oldest' });
   const target = all.find((t) => t.id === beforeTakeId) ?? (await getAnyTake(store, beforeTakeId));
   let previous: TakeRecord | null = null;
   for (const take of all) {
-    if (take.report === null || takeOrder(take, target) >= 0) continue;
+    if (take.report === null || !take.report.speechFound || takeOrder(take, target) >= 0) continue;
     previous = take;
   }
   return previous;
