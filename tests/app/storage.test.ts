@@ -252,6 +252,11 @@ describe('previous take and personal best', () => {
     expect((await personalBest(store, d.id))?.id).toBe(t2);
     expect((await personalBest(store, d.id, { excludeTakeId: t2 }))?.id).toBe(t5);
     expect((await personalBest(store, d.id, { analysisVersion: '0.0.1' }))?.id).toBe(t4);
+    // An incomplete (recovered) take is never the best until the agent counts it.
+    await store.db.takes.update(t2, { incomplete: true });
+    expect((await personalBest(store, d.id))?.id).toBe(t5);
+    await store.setCountAnyway(t2, true);
+    expect((await personalBest(store, d.id))?.id).toBe(t2);
     expect((await store.listTakes({ drillId: d.id, status: 'analysed', order: 'oldest' })).map((t) => t.id)).toEqual([t1, t2, t4, t5]);
     expect((await store.listTakes({ limit: 2 })).map((t) => t.id)).toEqual([other, t5]);
 
