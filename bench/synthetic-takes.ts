@@ -67,7 +67,7 @@ export function syntheticTakes(n: number): TakeRecord[] {
     return {
       schemaVersion: SCHEMA_VERSION, id: `take-${String(i).padStart(5, '0')}`, drillId: drill.id, drill, script: drill.template,
       createdAt: new Date(start + i * 8.7 * 3600_000).toISOString(), status: 'analysed', sampleRateHz: 48000, durationSec: 4,
-      report: r, analysisVersion: r.analysisVersion, name: null, failure: null,
+      report: r, analysisVersion: r.analysisVersion, name: null, failure: null, incomplete: false, countAnyway: false,
     };
   });
 }

@@ -23,7 +23,7 @@ const OUT_DIR = join('bench', 'out', 'ui-dist');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const profile: ProfileRecord = {
-  schemaVersion: SCHEMA_VERSION, id: 'me', name: 'Alex', company: 'Bluebird Telecom', scriptLang: 'en', uiLang: 'en', baseline: null,
+  schemaVersion: SCHEMA_VERSION, id: 'me', fills: { zh: { name: 'Alex', company: 'Bluebird Telecom' }, en: { name: 'Alex', company: 'Bluebird Telecom' } }, scriptLang: 'en', uiLang: 'en', baseline: null,
 };
 
 // In-page code is passed as source text: tsx's keepNames would wrap functions in a __name helper the page lacks.

@@ -9,6 +9,7 @@ import { UndoDelete } from '../takes/index.ts';
 import { AppContext, type AppServices } from '../services/app-context.ts';
 import { Header } from './Header.tsx';
 import { loadPreferences, savePreferences, type Preferences } from '../services/preferences.ts';
+import { calibrationPending, firstRunAtStart } from '../services/onboarding.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { Screen } from './Screen.tsx';
 import { useBoot } from './use-boot.ts';
@@ -45,6 +46,8 @@ export function App(): React.JSX.Element {
       setFocusScreenTitle(false);
     }
   });
+  // Read once: a reload in the first run's step 2 offers calibration again (services/onboarding.ts).
+  const [pendingAtStart] = useState(() => calibrationPending(browserStorage()));
 
   useEffect(() => {
     if (boot.status !== 'ready') return;
@@ -113,7 +116,7 @@ export function App(): React.JSX.Element {
   }), [uiLang, store, current, profile, saveProfile, setUiLang, prefs, navigate, interrupted, reloadStored, undoDelete]);
 
   const ready = boot.status === 'ready';
-  const firstRun = ready && (onboarding ?? (boot.store !== null && boot.profile === null));
+  const firstRun = ready && (onboarding ?? firstRunAtStart(boot.store !== null, boot.profile, pendingAtStart));
 
   return (
     <AppContext.Provider value={services}>

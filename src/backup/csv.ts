@@ -64,14 +64,16 @@ function figureOf(report: AnalysisReport, read: (r: AnalysisReport) => number | 
   }
 }
 
-/** The agent the rows are about (the profile's name and company); null cells when there is no profile. */
-export type CsvAgent = Pick<Profile, 'name' | 'company'> | null;
+/** The agent the rows are about (the profile's name and company per script language); null cells when there is no profile. */
+export type CsvAgent = Pick<Profile, 'fills'> | null;
 
 /** The row of one take (guideline and figure cells empty when it has no results). */
 export function csvTakeRow(take: TakeRecord, lang: UiLang, agent: CsvAgent = null): (string | number | null)[] {
   const drill = take.drill ?? findBuiltInDrill(take.drillId);
+  // The name and company as the take's script read them (the fill of its script language).
+  const fill = agent?.fills[drill?.lang ?? take.report?.lang ?? 'en'];
   const row: (string | number | null)[] = [
-    localDateTime(take.createdAt), take.createdAt, agent?.name || null, agent?.company || null, drill?.title[lang] ?? take.drillId, take.drillId, take.name,
+    localDateTime(take.createdAt), take.createdAt, fill?.name || null, fill?.company || null, drill?.title[lang] ?? take.drillId, take.drillId, take.name,
     take.status, take.analysisVersion, take.durationSec, take.id,
   ];
   for (const g of CSV_GUIDELINES) {

@@ -18,13 +18,13 @@ const sameBaseline = (a: Profile['baseline'], b: Profile['baseline']): boolean =
 export function profilesDiffer(device: Profile | null, backup: Profile | null): boolean {
   if (backup === null) return false;
   if (device === null) return true;
-  return device.name !== backup.name || device.company !== backup.company || device.scriptLang !== backup.scriptLang
+  return JSON.stringify(device.fills) !== JSON.stringify(backup.fills) || device.scriptLang !== backup.scriptLang
     || !sameBaseline(device.baseline, backup.baseline);
 }
 
 /** True when this device's profile holds nothing worth keeping over a backup's: none, uncalibrated, or no name and company. */
 export function profileIsEmpty(profile: Profile | null): boolean {
-  return profile === null || profile.baseline === null || (profile.name === '' && profile.company === '');
+  return profile === null || profile.baseline === null || Object.values(profile.fills).every((f) => f.name === '' && f.company === '');
 }
 
 /** The choice offered first: the backup's when this device's profile is empty or uncalibrated, else this device's. */

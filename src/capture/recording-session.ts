@@ -28,6 +28,8 @@ export interface LiveSnapshot {
   pitchHz: number | null;
   /** Recent F0 points for the trace (times from the start of the recording proper). */
   trace: readonly PitchPoint[];
+  /** No speech heard for a while since recording began: the microphone may be muted (RecordingModel.noSpeechWarning). */
+  noSpeechWarning: boolean;
 }
 
 /** Where the take is saved, or null for an unsaved recording (calibration). */
@@ -152,6 +154,7 @@ export class RecordingSession {
       levelDbfs: this.shownDbfs,
       pitchHz: hz,
       trace: this.trace.slice(),
+      noSpeechWarning: this.model.noSpeechWarning,
     });
     if (outcome.stop) this.autoStop(outcome.stop);
   }

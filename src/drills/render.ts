@@ -88,9 +88,19 @@ export function displayPartsOf(script: string, lang: Lang): DisplayPart[] {
   });
 }
 
-/** Fill a drill for an agent: the script for the analysis (markers kept) and the parts to show. */
-export function renderDrill(drill: Drill, profile: Partial<DrillProfile> | null): RenderedDrill {
+/** A profile with a name and company per script language (storage's Profile), or one pair for any language. */
+export type FillSource = Partial<DrillProfile> | { fills: Readonly<Record<Lang, DrillProfile>> } | null;
+
+/** The name and company for a script language: the profile's fill of that language. */
+export function fillFor(source: FillSource, lang: Lang): Partial<DrillProfile> | null {
+  if (source !== null && 'fills' in source) return source.fills[lang];
+  return source;
+}
+
+/** Fill a drill for an agent (the fill of the drill's script language): the script for the analysis (markers kept) and the parts to show. */
+export function renderDrill(drill: Drill, source: FillSource): RenderedDrill {
   const sample = SAMPLE_PROFILE[drill.lang];
+  const profile = fillFor(source, drill.lang);
   const name = cleanFill(profile?.name ?? '');
   const company = cleanFill(profile?.company ?? '');
   const script = fillTemplate(drill.template, {

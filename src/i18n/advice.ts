@@ -236,6 +236,19 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     'zh-CN': '这段练习没有标记关键词，或未能在录音中定位关键词：朗读时仍请在关键词上抬高音调、稍微放慢。',
     en: 'No key words are marked in this drill, or they could not be located: still lift your pitch and slow a touch on them.',
   },
+  // Chosen by the scorecard (not the report) for an unmeasured emphasis row: why it is unmeasured.
+  'emphasis.noSpeech': {
+    'zh-CN': '没有测到语音，无法评估关键词。',
+    en: 'No speech was heard, so the key words cannot be judged.',
+  },
+  'emphasis.notLocated': {
+    'zh-CN': '未能在录音中定位关键词：朗读时仍请在关键词上抬高音调、稍微放慢。',
+    en: 'The key words could not be located in the recording: still lift your pitch and slow a touch on them.',
+  },
+  'emphasis.noneMarked': {
+    'zh-CN': '这段练习没有标记关键词。',
+    en: 'No key words are marked in this drill.',
+  },
   'warmth.unmeasured': {
     'zh-CN': '“微笑的声音”为实验性指标：需要先录一段您的中性朗读作对比。',
     en: 'Warmth (“let them hear your smile”) is experimental and needs a neutral reading of yours to compare with.',

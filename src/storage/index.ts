@@ -3,7 +3,7 @@ export { openStore, defaultProfile, VoiceDrillStore, type OpenStoreOptions } fro
 export type { NewTake, InterruptedTake, TakeFilter } from './takes.ts';
 export { TAKE_NAME_MAX_CHARS, takeOrder } from './takes.ts';
 export { DB_NAME, SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION, TAKE_STATUSES } from './records.ts';
-export type { AudioChunkRecord, Profile, ProfileRecord, StoredBaseline, SummaryVerdict, TakeRecord, TakeStatus, TakeSummaryRecord } from './records.ts';
+export type { AudioChunkRecord, Profile, ProfileRecord, ScriptFill, StoredBaseline, SummaryVerdict, TakeRecord, TakeStatus, TakeSummaryRecord } from './records.ts';
 export { StorageError, isStorageError, toStorageError, type StorageErrorKind } from './errors.ts';
 export { baselineIsStale, looksLikeReport, needsReanalysis, restoreProfile, restoreSummary, restoreTake } from './restore.ts';
 export { putSummaries, summarise, summaryOrder } from './summaries.ts';

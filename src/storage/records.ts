@@ -7,7 +7,7 @@ import type { Drill } from '../drills/types.ts';
 import type { UiLang } from '../i18n/ui-lang.ts';
 
 /** Version of the record shapes below; restore.ts migrates anything older, refuses anything newer. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Version of the take summary shape (TakeSummaryRecord); restore.ts refuses anything newer. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -33,10 +33,16 @@ export interface StoredBaseline {
   analysisVersion: string | null;
 }
 
-/** The agent's profile (one per device). */
-export interface Profile {
+/** What a script's {name} and {company} are filled with, in one script language. */
+export interface ScriptFill {
   name: string;
   company: string;
+}
+
+/** The agent's profile (one per device). */
+export interface Profile {
+  /** Name and company per script language (schema 2; schema 1 had one pair, restored into both). */
+  fills: Record<Lang, ScriptFill>;
   /** Language of the scripts the agent practises. */
   scriptLang: Lang;
   uiLang: UiLang;
@@ -73,6 +79,13 @@ export interface TakeRecord {
   name: string | null;
   /** Why the take failed (status 'failed'), as a sentence; null otherwise. */
   failure: string | null;
+  /**
+   * Recovered after an interruption, with only the audio saved before it: its scores are not comparable,
+   * so it stays off the progress charts and the personal best unless the agent counts it (schema 2; older: false).
+   */
+  incomplete: boolean;
+  /** The agent chose to count this incomplete take like a complete one. */
+  countAnyway: boolean;
 }
 
 /** One guideline of a take summary: the stored verdict's value and status, and the good band to shade. */
@@ -105,6 +118,9 @@ export interface TakeSummaryRecord {
   perMinuteUnit: 'chars/min' | 'wpm' | null;
   /** Null without a report. */
   speechFound: boolean | null;
+  /** The take's `incomplete` and `countAnyway` (whether an interrupted take counts). */
+  incomplete: boolean;
+  countAnyway: boolean;
   /** The report's verdicts (empty without a report). */
   verdicts: SummaryVerdict[];
 }

@@ -9,6 +9,9 @@
  * audio's length is the answer); a report that does not look like a report is dropped (the audio is
  * kept, so it can be re-analysed). Records this version writes are always complete.
  *
+ * Schema 1 → 2: a take gains `incomplete` and `countAnyway` (false unless stored: schema 1 did not mark
+ * recovered takes); the profile's one name and company become the fill of both script languages.
+ *
  * A report from before analysis 1.3.0 has no time tracks (pitch.track, intensity.track): they are
  * restored as null, never guessed, and needsReanalysis says the take must be analysed again before
  * the review can draw them. A track that is there but malformed is restored as null in the same way.
@@ -19,7 +22,7 @@ import { parseDrill } from '../drills/schema.ts';
 import type { UiLang } from '../i18n/ui-lang.ts';
 import { StorageError } from './errors.ts';
 import {
-  SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION, TAKE_STATUSES, type ProfileRecord, type StoredBaseline, type SummaryVerdict, type TakeRecord,
+  SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION, TAKE_STATUSES, type ProfileRecord, type ScriptFill, type StoredBaseline, type SummaryVerdict, type TakeRecord,
   type TakeStatus, type TakeSummaryRecord,
 } from './records.ts';
 
@@ -132,6 +135,8 @@ export function restoreTake(raw: unknown): TakeRecord {
     analysisVersion: report?.analysisVersion ?? null,
     name,
     failure: status === 'failed' ? text(r.failure) ?? 'The take failed for a reason that was not recorded.' : null,
+    incomplete: r.incomplete === true,
+    countAnyway: r.countAnyway === true,
   };
 }
 
@@ -186,6 +191,8 @@ export function restoreSummary(raw: unknown): TakeSummaryRecord {
     lang,
     perMinuteUnit,
     speechFound: typeof r.speechFound === 'boolean' ? r.speechFound : null,
+    incomplete: r.incomplete === true,
+    countAnyway: r.countAnyway === true,
     verdicts: r.verdicts.map(restoreSummaryVerdict).filter((v): v is SummaryVerdict => v !== null),
   };
 }
@@ -205,6 +212,18 @@ function restoreBaseline(x: unknown): StoredBaseline | null {
     recordedAt: isoTime(b.recordedAt),
     analysisVersion: text(b.analysisVersion),
   };
+}
+
+function fillOf(x: unknown): ScriptFill | null {
+  const f = asObject(x);
+  return f === null ? null : { name: text(f.name)?.trim() ?? '', company: text(f.company)?.trim() ?? '' };
+}
+
+// Schema 2 keeps a fill per script language; older profiles had one name and company, used for both.
+function fillsOf(r: Raw, version: number): Record<Lang, ScriptFill> {
+  const single: ScriptFill = { name: text(r.name)?.trim() ?? '', company: text(r.company)?.trim() ?? '' };
+  const given = version >= 2 ? asObject(r.fills) : null;
+  return { zh: fillOf(given?.zh) ?? single, en: fillOf(given?.en) ?? single };
 }
 
 function uiLangOf(x: unknown): UiLang | null {
@@ -230,8 +249,7 @@ export function restoreProfile(raw: unknown): ProfileRecord | null {
   return {
     schemaVersion: SCHEMA_VERSION,
     id: 'me',
-    name: text(r.name)?.trim() ?? '',
-    company: text(r.company)?.trim() ?? '',
+    fills: fillsOf(r, version),
     scriptLang: givenScriptLang ?? (uiLang === 'zh-CN' ? 'zh' : 'en'),
     uiLang,
     baseline: restoreBaseline(r.baseline),

@@ -21,7 +21,7 @@ export interface OpenStoreOptions extends OpenDbOptions {
 
 /** A fresh profile for a first start, in the detected UI language. */
 export function defaultProfile(uiLang: UiLang): Profile {
-  return { name: '', company: '', scriptLang: uiLang === 'zh-CN' ? 'zh' : 'en', uiLang, baseline: null };
+  return { fills: { zh: { name: '', company: '' }, en: { name: '', company: '' } }, scriptLang: uiLang === 'zh-CN' ? 'zh' : 'en', uiLang, baseline: null };
 }
 
 /** The storage API over one open database. */
@@ -112,6 +112,11 @@ export class VoiceDrillStore {
   /** Make an interrupted take 'recorded' with the length of its saved chunks ('failed' if none). */
   recoverTake(takeId: string): Promise<TakeRecord> {
     return this.write('recover the interrupted take', () => takes.recoverTake(this.db, takeId));
+  }
+
+  /** Count an incomplete (recovered) take on the progress charts and for the personal best, or not. */
+  setCountAnyway(takeId: string, count: boolean): Promise<TakeRecord> {
+    return this.run('change whether the take counts', () => takes.setCountAnyway(this.db, takeId, count));
   }
 
   /** Rename a take (empty or null clears the name); returns the renamed take. */

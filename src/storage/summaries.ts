@@ -40,6 +40,8 @@ export function summarise(take: TakeRecord): TakeSummaryRecord {
     lang: report?.lang ?? drill?.lang ?? null,
     perMinuteUnit: report?.rate.perMinuteUnit ?? null,
     speechFound: report?.speechFound ?? null,
+    incomplete: take.incomplete,
+    countAnyway: take.countAnyway,
     verdicts: (report?.verdicts ?? []).map((v) => ({
       guideline: v.guideline, value: v.value, unit: v.unit, status: v.status, band: drillBand(drill?.bands, v),
     })),

@@ -112,6 +112,8 @@ export async function createTake(db: VoiceDrillDb, input: NewTake): Promise<Take
     analysisVersion: null,
     name: input.name?.trim() || null,
     failure: null,
+    incomplete: false,
+    countAnyway: false,
   };
   await db.transaction('rw', db.takes, db.takeSummaries, async () => {
     await db.takes.add(take);
@@ -232,11 +234,22 @@ export async function recoverTake(db: VoiceDrillDb, takeId: string): Promise<Tak
     if (take.status !== 'recording') return take;
     const { samples } = await countChunks(db, takeId);
     const recovered: TakeRecord = samples > 0
-      ? { ...take, status: 'recorded', durationSec: samples / take.sampleRateHz }
+      ? { ...take, status: 'recorded', durationSec: samples / take.sampleRateHz, incomplete: true }
       : { ...take, status: 'failed', durationSec: 0, failure: 'The recording was interrupted before any audio was saved.' };
     await db.takes.put(recovered);
     await putSummary(db, recovered);
     return recovered;
+  });
+}
+
+/** Count an incomplete (recovered) take like a complete one, or stop counting it. */
+export async function setCountAnyway(db: VoiceDrillDb, takeId: string, count: boolean): Promise<TakeRecord> {
+  return db.transaction('rw', db.takes, db.takeSummaries, async () => {
+    const take = await requireTake(db, takeId);
+    const updated: TakeRecord = { ...take, countAnyway: count };
+    await db.takes.put(updated);
+    await putSummary(db, updated);
+    return updated;
   });
 }
 

@@ -110,7 +110,7 @@ export async function analyseUnsaved(args: AnalyseUnsavedArgs): Promise<Analysed
   const now = new Date().toISOString();
   const take: TakeRecord = {
     schemaVersion: SCHEMA_VERSION, id: `unsaved-${now}`, drillId: drill.id, drill, script, createdAt: now, status: 'recorded',
-    sampleRateHz, durationSec: samples.length / sampleRateHz, report: null, analysisVersion: null, name: null, failure: null,
+    sampleRateHz, durationSec: samples.length / sampleRateHz, report: null, analysisVersion: null, name: null, failure: null, incomplete: false, countAnyway: false,
   };
   const report = await analyser.analyse({ channels: [samples], sampleRateHz }, analysisOptions(take, drill, baseline), take.id, signal);
   const analysed: TakeRecord = { ...take, status: 'analysed', report, analysisVersion: report.analysisVersion };

@@ -4,8 +4,10 @@
  *   2. then fewest 'low' or 'high' (the red statuses);
  *   3. then the earlier take (a later take must beat the best, not equal it).
  * Takes where no speech was found never count. 'unmeasured' and 'borderline' count for neither.
+ * An incomplete take (recovered after an interruption) counts only when the agent chose to count it.
  */
 import type { Verdict } from '../analysis/index.ts';
+import type { TakeRecord } from '../storage/index.ts';
 import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
 
 /** What a ranking reads of a report (an AnalysisReport, or a take summary's verdicts). */
@@ -42,4 +44,13 @@ export function compareReports(a: Rankable, b: Rankable): number {
   const sb = reportScore(b);
   if (sa.good !== sb.good) return sb.good - sa.good;
   return sa.lowOrHigh - sb.lowOrHigh;
+}
+
+/**
+ * True when a take (its record or its summary) counts on the progress charts and for the personal best:
+ * speech found, and complete or counted by the agent.
+ */
+export function takeCounts(take: Pick<TakeRecord, 'incomplete' | 'countAnyway'> & ({ report: { speechFound: boolean } | null } | { speechFound: boolean | null })): boolean {
+  const speechFound = 'report' in take ? take.report?.speechFound ?? null : take.speechFound;
+  return speechFound === true && (!take.incomplete || take.countAnyway);
 }

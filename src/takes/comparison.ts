@@ -1,7 +1,7 @@
 /** Takes to compare with: the previous analysed take of a drill, and the personal best (see best.ts). */
 import { ANALYSIS_VERSION, type AnalysisReport } from '../analysis/index.ts';
 import { StorageError, takeOrder, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
-import { canBeBest, compareReports } from './best.ts';
+import { compareReports, takeCounts } from './best.ts';
 
 /** Options of personalBest. */
 export interface BestOptions {
@@ -11,13 +11,13 @@ export interface BestOptions {
   analysisVersion?: string;
 }
 
-/** The latest analysed take of the drill made before `beforeTakeId` (by creation time, then id), or null. */
+/** The latest analysed take of the drill with speech (an unscored attempt is no comparison) made before `beforeTakeId` (by creation time, then id), or null. */
 export async function previousTake(store: VoiceDrillStore, drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
   const all = await store.listTakes({ drillId, status: 'analysed', order: 'oldest' });
   const target = all.find((t) => t.id === beforeTakeId) ?? (await getAnyTake(store, beforeTakeId));
   let previous: TakeRecord | null = null;
   for (const take of all) {
-    if (take.report === null || takeOrder(take, target) >= 0) continue;
+    if (take.report === null || !take.report.speechFound || takeOrder(take, target) >= 0) continue;
     previous = take;
   }
   return previous;
@@ -38,7 +38,7 @@ function reportOf(take: TakeRecord): AnalysisReport {
 export async function personalBest(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
   const version = options.analysisVersion ?? ANALYSIS_VERSION;
   const candidates = (await store.listTakes({ drillId, status: 'analysed', order: 'oldest' }))
-    .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && canBeBest(t.report));
+    .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && takeCounts(t));
   let best: TakeRecord | null = null;
   for (const take of candidates) {
     // Strictly better only: on a tie the earlier take stays the best.

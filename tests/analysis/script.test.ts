@@ -30,6 +30,16 @@ describe('script syllables', () => {
     expect(countText('您好 ABC 客服').syllables).toBe(4 + 3);
   });
 
+  it('counts a Latin name in a Mandarin script as it is read: its English syllables, digits one each', () => {
+    expect(countText('我是Sam').syllables).toBe(2 + 1);
+    expect(countText('我是Alexander').syllables).toBe(2 + 4);
+    expect(countText('我是Alexander').syllables).toBe(2 + englishWordSyllables('Alexander'));
+    expect(countText('您好，Riverside Bank，我是Mary').syllables).toBe(2 + 3 + 1 + 2 + 2);
+    expect(countText('工号123').syllables).toBe(2 + 3);
+    // The script's total, so the Mandarin rate (chars/min) counts the name's syllables, not one per name.
+    expect(parseScript('您好，星河银行，我是Alexander，请问有什么可以帮您？', 'zh').syllables).toBe(2 + 4 + 2 + 4 + 9);
+  });
+
   it('guesses the language', () => {
     expect(guessLang('您好，星海客服')).toBe('zh');
     expect(guessLang('Hello, Northwind')).toBe('en');

@@ -6,6 +6,7 @@ import { t } from '../../src/i18n/index.ts';
 import { findBuiltInDrill, parseDrill } from '../../src/drills/index.ts';
 import { SCHEMA_VERSION, type TakeRecord } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
+import { fillsBoth } from '../helpers/profile.ts';
 
 /** RFC 4180 reader (quoted fields, doubled quotes, CRLF records), to read the CSV back. */
 function parseCsv(text: string): string[][] {
@@ -28,7 +29,7 @@ function take(id: string, createdAt: string, report: AnalysisReport | null, extr
   return {
     schemaVersion: SCHEMA_VERSION, id, drillId: 'zh-greeting3', drill: findBuiltInDrill('zh-greeting3'), script: '', createdAt,
     status: report ? 'analysed' : 'recorded', sampleRateHz: 48000, durationSec: 3.25, report, analysisVersion: report?.analysisVersion ?? null,
-    name: null, failure: null, ...extra,
+    name: null, failure: null, incomplete: false, countAnyway: false, ...extra,
   };
 }
 
@@ -97,7 +98,7 @@ describe('results as CSV', () => {
   });
 
   it('names the agent and writes the raw figures as stored, with units in the column names', () => {
-    const rows = parseCsv(takesToCsv(takes, 'en', { name: '=Alex', company: 'Bluebird, Inc.' }).slice(1));
+    const rows = parseCsv(takesToCsv(takes, 'en', { fills: fillsBoth('=Alex', 'Bluebird, Inc.') }).slice(1));
     const head = rows[0];
     const cell = (row: number, name: string): string => {
       expect(head).toContain(name);

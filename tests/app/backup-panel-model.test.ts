@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importMessage, profileSummary } from '../../src/features/settings-storage/backup-panel-model.ts';
+import { fillsBoth } from '../helpers/profile.ts';
 
-const profile = { name: 'Alex', company: 'Bluebird', scriptLang: 'en' as const, uiLang: 'en' as const, baseline: null };
+const profile = { fills: fillsBoth('Alex', 'Bluebird'), scriptLang: 'en' as const, uiLang: 'en' as const, baseline: null };
 const calibrated = { ...profile, baseline: { medianHz: 110, activeLevelDbfs: -24, recordedAt: '2026-11-01T08:00:00.000Z', analysisVersion: '1.0.0' } };
 
 describe('backup panel texts', () => {
@@ -15,7 +16,7 @@ describe('backup panel texts', () => {
 
   it('sums a profile up by name, company and calibration', () => {
     expect(profileSummary(profile, 'en')).toBe('Alex, Bluebird — not calibrated');
-    expect(profileSummary({ ...profile, name: '', company: '' }, 'en')).toBe('no name — not calibrated');
+    expect(profileSummary({ ...profile, fills: fillsBoth('', '') }, 'en')).toBe('no name — not calibrated');
     expect(profileSummary(calibrated, 'en')).toMatch(/^Alex, Bluebird — calibrated .*2026/);
   });
 });

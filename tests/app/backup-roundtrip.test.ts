@@ -8,6 +8,7 @@ import { crc32 } from '../../src/backup/crc32.ts';
 import { findBuiltInDrill, parseDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
+import { fillsBoth } from '../helpers/profile.ts';
 
 const opened: VoiceDrillStore[] = [];
 afterEach(() => {
@@ -42,7 +43,7 @@ const customDrill = (): Drill => {
 /** A store with a profile and four takes: analysed (Int16 audio), recorded, failed, and one holding an old Float32 chunk. */
 async function populated(): Promise<VoiceDrillStore> {
   const store = await freshStore();
-  await store.saveProfile({ name: '李雷', company: '蓝天航空', scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 180.5, activeLevelDbfs: -22.25, brightnessHz: 1300, recordedAt: '2026-11-01T08:00:00.000Z', analysisVersion: ANALYSIS_VERSION } });
+  await store.saveProfile({ fills: fillsBoth('李雷', '蓝天航空'), scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 180.5, activeLevelDbfs: -22.25, brightnessHz: 1300, recordedAt: '2026-11-01T08:00:00.000Z', analysisVersion: ANALYSIS_VERSION } });
   const greeting = findBuiltInDrill('zh-greeting3') as Drill;
   const script = renderDrill(greeting, { name: '李雷', company: '蓝天航空' }).script;
   const a = await store.createTake({ drill: greeting, script, sampleRateHz: 16000, createdAt: new Date('2026-11-20T09:00:00Z'), name: 'first, "best" try\nline 2' });
@@ -144,24 +145,24 @@ describe('backup round trip', () => {
     const backup = unpackBackup(bytes.slice()).profile;
     const target = await freshStore();
     // What the first run leaves: a name typed again, the UI language chosen here, no calibration.
-    await target.saveProfile({ name: 'Li Lei', company: '', scriptLang: 'en', uiLang: 'en', baseline: null });
+    await target.saveProfile({ fills: fillsBoth('Li Lei', ''), scriptLang: 'en', uiLang: 'en', baseline: null });
     const result = await importBackup(target, bytes);
     expect(result).toMatchObject({ added: 4, profileImported: true, profile: 'taken' });
     const profile = await target.getProfile();
-    expect(profile).toEqual({ name: '李雷', company: '蓝天航空', scriptLang: 'zh', uiLang: 'en', baseline: backup?.baseline });
+    expect(profile).toEqual({ fills: fillsBoth('李雷', '蓝天航空'), scriptLang: 'zh', uiLang: 'en', baseline: backup?.baseline });
     expect(profile?.baseline?.medianHz).toBe(180.5);
   });
 
   it('keeps this device’s profile when asked, and a calibrated one by default', async () => {
     const bytes = await sampleBackup();
     const asked = await freshStore();
-    await asked.saveProfile({ name: 'Sam', company: 'Riverside', scriptLang: 'en', uiLang: 'en', baseline: null });
+    await asked.saveProfile({ fills: fillsBoth('Sam', 'Riverside'), scriptLang: 'en', uiLang: 'en', baseline: null });
     expect(await importBackup(asked, bytes, { profile: 'device' })).toMatchObject({ profileImported: false, profile: 'kept' });
-    expect((await asked.getProfile())?.name).toBe('Sam');
+    expect((await asked.getProfile())?.fills.en.name).toBe('Sam');
 
     const calibrated = await freshStore();
     const baseline = { medianHz: 120, activeLevelDbfs: -25, recordedAt: '2026-11-25T08:00:00.000Z', analysisVersion: ANALYSIS_VERSION };
-    await calibrated.saveProfile({ name: 'Sam', company: 'Riverside', scriptLang: 'en', uiLang: 'en', baseline });
+    await calibrated.saveProfile({ fills: fillsBoth('Sam', 'Riverside'), scriptLang: 'en', uiLang: 'en', baseline });
     expect(await importBackup(calibrated, bytes)).toMatchObject({ added: 4, profileImported: false, profile: 'kept' });
     expect((await calibrated.getProfile())?.baseline).toEqual(baseline);
     // …and takes the backup's when asked.
@@ -182,19 +183,19 @@ describe('delete all data', () => {
 });
 
 describe('profile choice on import', () => {
-  const base = { name: 'Alex', company: 'Bluebird', scriptLang: 'en' as const, uiLang: 'en' as const, baseline: null };
+  const base = { fills: fillsBoth('Alex', 'Bluebird'), scriptLang: 'en' as const, uiLang: 'en' as const, baseline: null };
   const baseline = { medianHz: 110, activeLevelDbfs: -24, recordedAt: null, analysisVersion: ANALYSIS_VERSION };
   it('offers the backup’s first when this device’s is missing, empty or uncalibrated', () => {
     expect(defaultProfileChoice(null, { ...base, baseline })).toBe('backup');
     expect(defaultProfileChoice(base, { ...base, baseline })).toBe('backup');
-    expect(defaultProfileChoice({ ...base, name: '', company: '', baseline }, { ...base, baseline })).toBe('backup');
-    expect(defaultProfileChoice({ ...base, baseline }, { ...base, name: 'Other' })).toBe('device');
+    expect(defaultProfileChoice({ ...base, fills: fillsBoth('', ''), baseline }, { ...base, baseline })).toBe('backup');
+    expect(defaultProfileChoice({ ...base, baseline }, { ...base, fills: fillsBoth('Other', 'Bluebird') })).toBe('device');
     expect(defaultProfileChoice(base, null)).toBe('device');
   });
   it('sees a difference in name, company, script language or calibration, not in the UI language', () => {
     expect(profilesDiffer(base, { ...base, uiLang: 'zh-CN' })).toBe(false);
     expect(profilesDiffer(base, { ...base, baseline })).toBe(true);
-    expect(profilesDiffer(base, { ...base, company: 'X' })).toBe(true);
+    expect(profilesDiffer(base, { ...base, fills: { ...base.fills, zh: { name: 'Alex', company: 'X' } } })).toBe(true);
     expect(profilesDiffer(null, base)).toBe(true);
     expect(profilesDiffer(base, null)).toBe(false);
   });
@@ -271,7 +272,7 @@ describe('bad backup files change nothing', () => {
   it('validates the whole file before writing: unpackBackup alone reads everything', async () => {
     const contents = unpackBackup(await sampleBackup());
     expect(contents.takes.length).toBe(4);
-    expect(contents.profile?.name).toBe('李雷');
+    expect(contents.profile?.fills.zh.name).toBe('李雷');
   });
 
   it('rolls back completely when the write itself fails', async () => {

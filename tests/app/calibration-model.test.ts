@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromReport, calibrationProblemMessage, calibrationSentence } from '../../src/features/settings/calibration-model.ts';
+import {
+  baselineFromReport, calibrationProblemMessage, calibrationSentence, coversSentence, MAX_READING_SYLLABLES_PER_SEC, MIN_NUCLEI_SHARE,
+} from '../../src/features/settings/calibration-model.ts';
 import { hasMessage, t } from '../../src/i18n/index.ts';
 import { restoreProfile } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
@@ -28,7 +30,29 @@ describe('calibration', () => {
     const unvoiced = makeReport({});
     unvoiced.pitch = { ...unvoiced.pitch, medianHz: null };
     expect(baselineFromReport(unvoiced, when)).toEqual({ ok: false, problem: 'noPitch' });
-    for (const p of ['noSpeech', 'tooShort', 'noPitch'] as const) expect(hasMessage(calibrationProblemMessage(p))).toBe(true);
+    for (const p of ['noSpeech', 'tooShort', 'incomplete', 'noPitch'] as const) expect(hasMessage(calibrationProblemMessage(p))).toBe(true);
+  });
+
+  it('refuses a reading that does not cover the sentence: too few nuclei or too short a span for its syllables', () => {
+    // 17 syllables (the Mandarin sentence): a whole reading has ~14 nuclei over ~4 s (the e2e fixture).
+    const reading = (nuclei: number, spanSec: number) => {
+      const r = makeReport({});
+      r.rate = { ...r.rate, syllables: 17, syllablesSource: 'script', nuclei };
+      r.speech = { ...r.speech, spanSec, soundingSec: Math.min(spanSec, 3) };
+      return r;
+    };
+    expect(coversSentence(reading(14, 4.2))).toBe(true);
+    expect(baselineFromReport(reading(14, 4.2), when).ok).toBe(true);
+    // The count-in ate 2 s: half the syllables heard.
+    expect(coversSentence(reading(7, 2.2))).toBe(false);
+    expect(baselineFromReport(reading(7, 2.2), when)).toEqual({ ok: false, problem: 'incomplete' });
+    // Enough nuclei (a noisy estimate) but 17 syllables cannot fit in 1.5 s.
+    expect(baselineFromReport(reading(12, 1.5), when)).toEqual({ ok: false, problem: 'incomplete' });
+    // Exactly at the limits: 0.6 × 17 = 10.2 nuclei, 17 / 7 ≈ 2.43 s.
+    expect(coversSentence(reading(11, 17 / MAX_READING_SYLLABLES_PER_SEC))).toBe(true);
+    expect(coversSentence(reading(10, 3))).toBe(false);
+    expect(MIN_NUCLEI_SHARE).toBe(0.6);
+    expect(t('en', calibrationProblemMessage('incomplete'))).toMatch(/not saved/);
   });
 
   it('keeps the brightness through storage only when it was measured', () => {

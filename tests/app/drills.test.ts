@@ -49,6 +49,17 @@ describe('built-in greetings', () => {
     expect(parsed.parts[2].text).toBe('this is Jo');
   });
 
+  it('fills a script from the profile’s name and company of the script’s language', () => {
+    const profile = { fills: { zh: { name: '王芳', company: '星河银行' }, en: { name: 'Fang Wang', company: 'Galaxy Bank' } } };
+    expect(renderDrill(drill('zh-greeting4'), profile).script).toContain('我是王芳');
+    expect(renderDrill(drill('zh-greeting4'), profile).script).toContain('*星河银行*');
+    expect(renderDrill(drill('en-greeting4'), profile).script).toContain('this is Fang Wang');
+    expect(renderDrill(drill('en-greeting4'), profile).script).toContain('*Galaxy Bank*');
+    // An empty fill of that language takes the sample, not the other language's name.
+    const onlyZh = { fills: { zh: { name: '王芳', company: '' }, en: { name: '', company: '' } } };
+    expect(renderDrill(drill('en-greeting3'), onlyZh).script).toContain(`this is ${SAMPLE_PROFILE.en.name}`);
+  });
+
   it('keeps punctuation and emphasis runs for display', () => {
     const r = renderDrill(drill('zh-greeting4'), { name: '李雷', company: '蓝天航空' });
     expect(r.displayParts.map((p) => p.trailing)).toEqual(['，', '，', '，', '？']);

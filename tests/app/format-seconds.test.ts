@@ -21,7 +21,7 @@ describe('one rounding rule for durations', () => {
     const take: TakeRecord = {
       schemaVersion: SCHEMA_VERSION, id: 't', drillId: 'en-greeting4', drill: findBuiltInDrill('en-greeting4'), script: '',
       createdAt: '2026-11-20T09:00:00.000Z', status: 'recorded', sampleRateHz: 48000, durationSec: 7.05, report: null,
-      analysisVersion: null, name: null, failure: null,
+      analysisVersion: null, name: null, failure: null, incomplete: false, countAnyway: false,
     };
     expect(summariseTake(take, 'en').durationText).toBe(`${formatSeconds(7.05)} s`);
     expect(summariseTake(take, 'en').durationText).toBe('7.1 s');

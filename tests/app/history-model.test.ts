@@ -12,9 +12,21 @@ function take(id: string, drillId: string, createdAt: string, analysed = true): 
   const report = analysed ? makeReport({ rate: ['good', 210.5], volume: ['borderline', -17.25], pitchVariety: ['low', 1.37], pauses: ['good', 0.4], steadiness: ['good', 1.1] }) : null;
   return {
     schemaVersion: SCHEMA_VERSION, id, drillId, drill, script: '', createdAt, status: analysed ? 'analysed' : 'recorded', sampleRateHz: 48000,
-    durationSec: 6.04, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null,
+    durationSec: 6.04, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null, incomplete: false, countAnyway: false,
   };
 }
+
+describe('takes that are not whole scored takes', () => {
+  it('marks a silent attempt as unscored and a recovered take as incomplete (or counted)', () => {
+    const whole = summariseTake(take('w', 'zh-greeting3', at(20)), 'en');
+    expect(whole).toMatchObject({ unscored: false, completeness: null });
+    const silent = { ...take('s', 'zh-greeting3', at(20)), report: makeReport({}, { speechFound: false, noSpeechReason: 'silent' }) };
+    expect(summariseTake(silent, 'en')).toMatchObject({ unscored: true, measuredCount: 0 });
+    const recovered = { ...take('r', 'zh-greeting3', at(20)), incomplete: true };
+    expect(summariseTake(recovered, 'en').completeness).toBe('incomplete');
+    expect(summariseTake({ ...recovered, countAnyway: true }, 'en').completeness).toBe('counted');
+  });
+});
 
 describe('history', () => {
   const takes = [

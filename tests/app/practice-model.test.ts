@@ -76,5 +76,14 @@ describe('texts', () => {
     expect(stopNotice(practiceReducer(base, { type: 'stopping', reason: 'user' }))).toBeNull();
     expect(stopNotice(practiceReducer(base, { type: 'stopping', reason: 'silence' }))).toEqual({ key: 'practice.autoStop.silence', params: { seconds: 2 } });
     expect(stopNotice(practiceReducer(base, { type: 'stopping', reason: 'limit' }))).toEqual({ key: 'practice.autoStop.limit', params: { minutes: 2 } });
+    expect(stopNotice(practiceReducer(base, { type: 'stopping', reason: 'noSpeech' }))).toEqual({ key: 'practice.autoStop.noSpeech', params: { seconds: 10 } });
+  });
+
+  it('carries the no-speech warning while recording only', () => {
+    const quiet = run({ type: 'start', maxSec: 60 }, { type: 'progress', countInRemainingSec: 0, elapsedSec: 5, noSpeechWarning: true });
+    expect(quiet.noSpeechWarning).toBe(true);
+    expect(practiceReducer(quiet, { type: 'progress', countInRemainingSec: 0, elapsedSec: 6, noSpeechWarning: false }).noSpeechWarning).toBe(false);
+    expect(run({ type: 'start', maxSec: 60 }, { type: 'progress', countInRemainingSec: 1, elapsedSec: 0, noSpeechWarning: true }).noSpeechWarning).toBe(false);
+    expect(practiceReducer(quiet, { type: 'stopping', reason: 'noSpeech' }).noSpeechWarning).toBe(true);
   });
 });

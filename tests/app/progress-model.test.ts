@@ -4,6 +4,7 @@ import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
 import { takeDayLabels, takeLegendLabel, takeTickLabels } from '../../src/features/progress/progress-axis.ts';
 import { bandsDependOnLang, buildProgress, chartYRange, drillBests } from '../../src/features/progress/progress-model.ts';
 import { SCHEMA_VERSION, summarise, type TakeStatus, type TakeSummaryRecord } from '../../src/storage/index.ts';
+import { takeCounts } from '../../src/takes/index.ts';
 import { makeReport, type VerdictSpec } from './report-fixture.ts';
 
 const NOW = new Date(2026, 10, 23, 12, 0);
@@ -12,7 +13,7 @@ const NOW = new Date(2026, 10, 23, 12, 0);
 function take(id: string, drillId: string, createdAt: string, report: AnalysisReport | null, status: TakeStatus = 'analysed', drill?: Drill): TakeSummaryRecord {
   return summarise({
     schemaVersion: SCHEMA_VERSION, id, drillId, drill: drill ?? findBuiltInDrill(drillId), script: '', createdAt, status, sampleRateHz: 48000,
-    durationSec: 4, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null,
+    durationSec: 4, report, analysisVersion: report?.analysisVersion ?? null, name: null, failure: null, incomplete: false, countAnyway: false,
   });
 }
 
@@ -28,6 +29,31 @@ function customDrill(base: string, id: string, rate: [number, number]): Drill {
 const zh = (rate: number, status: VerdictSpec[0] = 'good', extra: Parameters<typeof makeReport>[0] = {}): AnalysisReport =>
   makeReport({ rate: [status, rate], volume: ['good', -21.5], ...extra });
 const en = (wpm: number): AnalysisReport => makeReport({ rate: ['good', wpm], volume: ['good', -19.25] }, { lang: 'en' });
+
+describe('takes that do not count', () => {
+  const good = (): AnalysisReport => zh(200, 'good', { pitchVariety: ['good', 3], pauses: ['good', 0.5] });
+  const recovered = { ...take('r', 'zh-greeting3', '2026-11-21T09:00:00.000Z', good()), incomplete: true };
+  const silent = take('s', 'zh-greeting3', '2026-11-21T10:00:00.000Z', makeReport({}, { speechFound: false, noSpeechReason: 'silent' }));
+  const normal = take('n', 'zh-greeting3', '2026-11-20T09:00:00.000Z', zh(201.3, 'borderline'));
+
+  it('an incomplete (recovered) take and a take without speech stay off the charts and never are the best', () => {
+    expect(takeCounts(recovered)).toBe(false);
+    expect(takeCounts(silent)).toBe(false);
+    expect(takeCounts(normal)).toBe(true);
+    const model = buildProgress([normal, recovered, silent], { uiLang: 'en', now: NOW });
+    expect(model.takeCount).toBe(1);
+    expect(model.charts.flatMap((c) => c.points.map((p) => p.takeId))).not.toContain('r');
+    expect(model.bests.map((b) => b.takeId)).toEqual(['n']);
+  });
+
+  it('an incomplete take the agent chose to count is charted and can be the best', () => {
+    const counted = { ...recovered, countAnyway: true };
+    expect(takeCounts(counted)).toBe(true);
+    const model = buildProgress([normal, counted, silent], { uiLang: 'en', now: NOW });
+    expect(model.takeCount).toBe(2);
+    expect(model.bests.map((b) => b.takeId)).toEqual(['r']);
+  });
+});
 
 describe('progress series', () => {
   const takes = [

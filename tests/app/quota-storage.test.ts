@@ -7,6 +7,8 @@ import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { requestPersistentStorage, storageHealth } from '../../src/storage/quota.ts';
 import { outdatedTakeIds, reanalyseOutdated, type ReanalyseProgress } from '../../src/takes/index.ts';
 import { makeReport } from './report-fixture.ts';
+import { fillsBoth } from '../helpers/profile.ts';
+import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
 
 const opened: VoiceDrillStore[] = [];
 afterEach(() => { for (const s of opened.splice(0)) s.close(); });
@@ -48,7 +50,7 @@ describe('re-analysing outdated takes', () => {
   async function storeWithTakes(): Promise<{ store: VoiceDrillStore; ids: string[] }> {
     const store = await openStore({ name: `quota-${Math.random()}` });
     opened.push(store);
-    await store.saveProfile({ name: '', company: '', scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 200, activeLevelDbfs: -22, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
+    await store.saveProfile({ fills: fillsBoth('', ''), scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 200, activeLevelDbfs: -22, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
     const drill = findBuiltInDrill('zh-greeting3') as Drill;
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -83,7 +85,7 @@ describe('re-analysing outdated takes', () => {
     const result = await reanalyseOutdated(store, fakeAnalyse(calls), { onProgress: (p) => progress.push(p) });
     expect(result).toEqual({ total: 3, reanalysed: 3, failed: [], cancelled: false });
     expect(calls.map((c) => c.label)).toEqual(ids.slice(0, 3));
-    expect(calls[1].options).toEqual({ lang: 'zh', script: '脚本1', baseline: { medianHz: 200, activeLevelDbfs: -22, brightnessHz: null } });
+    expect(calls[1].options).toEqual({ lang: 'zh', script: '脚本1', bands: DEFAULT_BANDS.zh, baseline: { medianHz: 200, activeLevelDbfs: -22, brightnessHz: null } });
     expect(calls[2].first).toBeCloseTo(0.3, 3); // the take's own audio
     expect(progress.map((p) => [p.done, p.total, p.failed])).toEqual([[1, 3, false], [2, 3, false], [3, 3, false]]);
     for (const id of ids) expect((await store.getTake(id))?.analysisVersion).toBe(ANALYSIS_VERSION);

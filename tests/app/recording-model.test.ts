@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_COUNT_IN_SEC, MAX_TAKE_SEC, RecordingModel, SILENCE_STOP_SEC, SPEECH_START_SEC, VOICE_MIN_DBFS,
+  DEFAULT_COUNT_IN_SEC, MAX_TAKE_SEC, NO_SPEECH_STOP_SEC, NO_SPEECH_WARN_SEC, RecordingModel, SILENCE_STOP_SEC, SPEECH_START_SEC, VOICE_MIN_DBFS,
 } from '../../src/capture/recording-model.ts';
 
 const RATE = 48000;
@@ -47,9 +47,9 @@ describe('count-in', () => {
 });
 
 describe('auto-stop after silence that follows speech', () => {
-  it('never stops on silence before any speech', () => {
+  it('never stops for "silence" before any speech (only the no-speech stop applies)', () => {
     const model = new RecordingModel(RATE, { countInSec: 0, maxSec: 60 });
-    const outcomes = feed(model, 10, null);
+    const outcomes = feed(model, NO_SPEECH_STOP_SEC - 0.05, null);
     expect(outcomes.every((o) => o.stop === null)).toBe(true);
     expect(model.phase).toBe('recording');
   });
@@ -93,6 +93,38 @@ describe('auto-stop after silence that follows speech', () => {
     feed(model, 1, VOICE_MIN_DBFS + 30);
     expect(model.speechHeard).toBe(true);
     expect(model.floorLevelDbfs).toBeCloseTo(VOICE_MIN_DBFS + 10, 1);
+  });
+});
+
+describe('a silent microphone', () => {
+  it(`warns after ${NO_SPEECH_WARN_SEC} s and stops after ${NO_SPEECH_STOP_SEC} s of nothing since recording began`, () => {
+    expect(NO_SPEECH_WARN_SEC).toBeLessThan(NO_SPEECH_STOP_SEC);
+    const model = new RecordingModel(RATE, { countInSec: 3, maxSec: 60 });
+    feed(model, 3, null); // the count-in does not count
+    expect(model.noSpeechWarning).toBe(false);
+    feed(model, NO_SPEECH_WARN_SEC - 0.05, null);
+    expect(model.noSpeechWarning).toBe(false);
+    feed(model, 0.05, null);
+    expect(model.noSpeechWarning).toBe(true);
+    const rest = feed(model, NO_SPEECH_STOP_SEC - NO_SPEECH_WARN_SEC, null);
+    expect(rest.slice(0, -1).every((o) => o.stop === null)).toBe(true);
+    expect(rest[rest.length - 1].stop).toBe('noSpeech');
+    expect(model.stopReason).toBe('noSpeech');
+    expect(model.elapsedSec).toBeCloseTo(NO_SPEECH_STOP_SEC, 6);
+  });
+
+  it('a steady hum is nothing too, but speech before the stop clears the warning and keeps recording', () => {
+    const hum = new RecordingModel(RATE, { countInSec: 0, maxSec: 60 });
+    expect(feed(hum, NO_SPEECH_STOP_SEC, -45).some((o) => o.stop === 'noSpeech')).toBe(true);
+    const late = new RecordingModel(RATE, { countInSec: 0, maxSec: 60 });
+    feed(late, NO_SPEECH_WARN_SEC + 1, -60);
+    expect(late.noSpeechWarning).toBe(true);
+    feed(late, 1, -22); // the agent unmutes and speaks
+    expect(late.noSpeechWarning).toBe(false);
+    expect(feed(late, 1, -22).every((o) => o.stop === null)).toBe(true);
+    feed(late, 30, -22);
+    expect(late.elapsedSec).toBeGreaterThan(NO_SPEECH_STOP_SEC);
+    expect(late.phase).toBe('recording');
   });
 });
 

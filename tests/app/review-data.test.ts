@@ -6,6 +6,7 @@ import { loadTakeForReview, signalsOf } from '../../src/takes/load-review.ts';
 import { findingRange, reviewRegions } from '../../src/features/review/review-model.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { speechLike } from '../helpers/synth.ts';
+import { fillsBoth } from '../helpers/profile.ts';
 
 const RATE_HZ = 16000;
 const opened: VoiceDrillStore[] = [];
@@ -15,7 +16,7 @@ describe('reviewing a stored, analysed take', () => {
   it('loads the audio and baseline, draws against the baseline, and marks the report’s own parts and pauses', async () => {
     const store = await openStore({ name: `review-data-${Math.random()}` });
     opened.push(store);
-    await store.saveProfile({ name: '王芳', company: '', scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 180, activeLevelDbfs: -22, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
+    await store.saveProfile({ fills: fillsBoth('王芳', ''), scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 180, activeLevelDbfs: -22, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
     const drill = findBuiltInDrill('zh-greeting3') as Drill;
     const script = renderDrill(drill, { name: '王芳', company: '' }).script;
     // Three phrases (3, 2 and 7 syllables) separated by 0.5 s pauses.

@@ -50,8 +50,9 @@ describe('scorecard rows', () => {
     expect(rateZh).toMatchObject({ label: '语速', statusText: '太慢', valueText: '150.5 字/分钟', bandText: '180–240 字/分钟' });
     expect(volumeEn.bandText).toBe('-28 to -16 dBFS');
     for (const [i, row] of en.rows.entries()) {
-      expect(row.advice).toBe(adviceText(report.verdicts[i].adviceKey, 'en'));
-      expect(zh.rows[i].advice).toBe(adviceText(report.verdicts[i].adviceKey, 'zh-CN'));
+      if (row.guideline !== 'emphasis') expect(row.adviceKey).toBe(report.verdicts[i].adviceKey);
+      expect(row.advice).toBe(adviceText(row.adviceKey, 'en'));
+      expect(zh.rows[i].advice).toBe(adviceText(row.adviceKey, 'zh-CN'));
       expect(zh.rows[i].advice).not.toBe(row.advice);
     }
     expect(rateEn.advice).toMatch(/slowly/);
@@ -139,6 +140,23 @@ describe('scorecard warnings', () => {
     expect(en.title).toBe('We didn’t hear you');
     expect(en.reasons[0]).toMatch(/silent/);
     expect(en.reasons.join(' ')).toMatch(/muted.*wrong input.*too far/);
+  });
+
+  it('says "we didn’t hear you" once, and the key-words row does not claim none are marked', () => {
+    const silent = makeReport({ emphasis: ['unmeasured', null] }, { speechFound: false, noSpeechReason: 'silent' });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const card = buildScorecard({ report: silent, drill: zh4, uiLang: lang, baseline: null });
+      expect(card.headline.text).not.toBe(card.warnings[0].title);
+      const emphasis = card.rows.find((r) => r.guideline === 'emphasis');
+      expect(emphasis?.adviceKey).toBe('emphasis.noSpeech');
+    }
+    const en = buildScorecard({ report: silent, drill: zh4, uiLang: 'en', baseline: null });
+    expect(en.headline.text).toBe('This take was not scored.');
+    expect(en.rows.find((r) => r.guideline === 'emphasis')?.advice).toBe('No speech was heard, so the key words cannot be judged.');
+    // With speech: marked words that were not located are not "none marked".
+    const heard = makeReport({ emphasis: ['unmeasured', null] });
+    expect(buildScorecard({ report: heard, drill: zh4, uiLang: 'en', baseline: null }).rows.find((r) => r.guideline === 'emphasis')?.adviceKey)
+      .toBe('emphasis.notLocated');
   });
 
   it('warns of clipping, a very low level, noise and too little speech', () => {

@@ -5,7 +5,7 @@ import { type AnalysisReport } from '../../src/analysis/index.ts';
 import { exportBackup, importBackup } from '../../src/backup/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
 import {
-  openStore, restoreSummary, restoreTake, summarise, summaryOrder, SCHEMA_VERSION, StorageError, SUMMARY_SCHEMA_VERSION,
+  openStore, restoreSummary, restoreTake, summarise, summaryOrder, StorageError, SUMMARY_SCHEMA_VERSION,
   type TakeRecord, type VoiceDrillStore,
 } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
@@ -138,6 +138,7 @@ describe('restoring summaries', () => {
   const good = (): Record<string, unknown> => ({
     schemaVersion: SUMMARY_SCHEMA_VERSION, id: 't', drillId: 'zh-greeting3', drillTitle: { 'zh-CN': '三段式', en: 'Three-part' }, createdAt: '2026-11-20T09:00:00.000Z',
     status: 'analysed', analysisVersion: '1.0.0', name: null, durationSec: 4, lang: 'zh', perMinuteUnit: 'chars/min', speechFound: true,
+    incomplete: false, countAnyway: false,
     verdicts: [{ guideline: 'rate', value: 200, unit: 'chars/min', status: 'good', band: { goodMin: 180, goodMax: 240 } }],
   });
 
@@ -161,8 +162,9 @@ describe('the v1 → v2 upgrade', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores({ profile: 'id', takes: 'id, drillId, status, createdAt, [drillId+createdAt]', audioChunks: '[takeId+seq], takeId' });
     const d = drill('en-greeting3');
-    const analysed: TakeRecord = {
-      schemaVersion: SCHEMA_VERSION, id: 'old-1', drillId: d.id, drill: d, script: d.template, createdAt: '2026-10-01T09:00:00.000Z', status: 'analysed',
+    // A record of schema 1 (before incomplete/countAnyway), as an older app stored it.
+    const analysed: Omit<TakeRecord, 'incomplete' | 'countAnyway'> = {
+      schemaVersion: 1, id: 'old-1', drillId: d.id, drill: d, script: d.template, createdAt: '2026-10-01T09:00:00.000Z', status: 'analysed',
       sampleRateHz: RATE_HZ, durationSec: 4.2, report: report(140, { lang: 'en' }), analysisVersion: report(1).analysisVersion, name: 'Old', failure: null,
     };
     // Schema 0 (before versioning): epoch ms, no status; and one row that cannot be read at all.
@@ -172,7 +174,7 @@ describe('the v1 → v2 upgrade', () => {
     const store = await freshStore(name);
     const summaries = await store.listSummaries();
     expect(summaries.map((s) => [s.id, s.status])).toEqual([['old-0', 'recorded'], ['old-1', 'analysed']]);
-    expect(summaries[1]).toEqual(summarise(analysed));
+    expect(summaries[1]).toEqual(summarise(restoreTake(analysed)));
     expect(summaries[1].verdicts.find((v) => v.guideline === 'rate')).toMatchObject({ value: 140, unit: 'wpm', band: { goodMin: d.bands.rate.goodMin, goodMax: d.bands.rate.goodMax } });
     expect(await store.db.takes.count()).toBe(3); // the unreadable take is left untouched
     await expectInStep(store);

@@ -9,6 +9,7 @@ import {
 } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
 import { personalBest, previousTake } from '../../src/takes/index.ts';
+import { fillsBoth } from '../helpers/profile.ts';
 
 const RATE_HZ = 48000;
 let dbCounter = 0;
@@ -87,6 +88,11 @@ describe('crash recovery', () => {
     const recovered = await after.recoverTake(take.id);
     expect(recovered.status).toBe('recorded');
     expect(recovered.durationSec).toBe(5);
+    // Only what was saved before the interruption: incomplete, not counted unless the agent says so.
+    expect(recovered).toMatchObject({ incomplete: true, countAnyway: false });
+    expect(await after.getTake(take.id)).toMatchObject({ incomplete: true, countAnyway: false });
+    expect(await after.setCountAnyway(take.id, true)).toMatchObject({ incomplete: true, countAnyway: true });
+    expect(await after.getTake(take.id)).toMatchObject({ countAnyway: true });
     expect(await after.findInterrupted()).toEqual([]);
 
     const audio = await after.loadTakeAudio(take.id);
@@ -171,7 +177,7 @@ describe('restore', () => {
     const error = await store.getTake('future').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ kind: 'newer-version' });
-    expect((error as Error).message).toMatch(/newer version of VoiceDrill \(schema 2; this version reads up to 1\)/);
+    expect((error as Error).message).toMatch(/newer version of VoiceDrill \(schema 3; this version reads up to 2\)/);
     await expect(store.listTakes()).rejects.toMatchObject({ kind: 'newer-version' });
     expect(await store.db.takes.get('future')).toEqual(future);
   });
@@ -184,18 +190,35 @@ describe('restore', () => {
     await expect(store.getTake('junk')).rejects.toMatchObject({ kind: 'corrupt' });
   });
 
+  it('migrates schema 1: one name and company fill both script languages; takes are complete and not counted anyway', async () => {
+    const store = await freshStore();
+    await store.db.profile.put({ schemaVersion: 1, id: 'me', name: 'Sam', company: 'Riverside Bank', scriptLang: 'en', uiLang: 'en', baseline: null } as never);
+    expect((await store.getProfile())?.fills).toEqual({ zh: { name: 'Sam', company: 'Riverside Bank' }, en: { name: 'Sam', company: 'Riverside Bank' } });
+    await store.db.takes.put({
+      schemaVersion: 1, id: 'v1', drillId: 'zh-greeting3', drill: null, script: '', createdAt: '2026-01-01T00:00:00.000Z', status: 'recorded',
+      sampleRateHz: 48000, durationSec: 3, report: null, analysisVersion: null, name: null, failure: null,
+    } as never);
+    expect(await store.getTake('v1')).toMatchObject({ schemaVersion: SCHEMA_VERSION, incomplete: false, countAnyway: false });
+    // Schema 2 keeps one fill per language, and the flags as stored.
+    const saved = await store.saveProfile({
+      fills: { zh: { name: '王芳', company: '星河银行' }, en: { name: 'Fang Wang', company: 'Galaxy Bank' } }, scriptLang: 'zh', uiLang: 'zh-CN', baseline: null,
+    });
+    expect((await store.getProfile())?.fills).toEqual(saved.fills);
+    expect(saved.fills.en.name).toBe('Fang Wang');
+  });
+
   it('saves and migrates the profile', async () => {
     const store = await freshStore();
     expect(await store.getProfile()).toBeNull();
     await store.db.profile.put({ id: 'me', name: ' 王芳 ', lang: 'zh', baseline: { medianHz: 220, activeLevelDbfs: -24 } } as never);
     const migrated = await store.getProfile();
     expect(migrated).toEqual({
-      name: '王芳', company: '', scriptLang: 'zh', uiLang: 'zh-CN',
+      fills: fillsBoth('王芳', ''), scriptLang: 'zh', uiLang: 'zh-CN',
       baseline: { medianHz: 220, activeLevelDbfs: -24, recordedAt: null, analysisVersion: null },
     });
     expect(migrated?.baseline && baselineIsStale(migrated.baseline)).toBe(true);
     const saved = await store.saveProfile({
-      name: 'Sam', company: 'Riverside Bank', scriptLang: 'en', uiLang: 'en',
+      fills: fillsBoth('Sam', 'Riverside Bank'), scriptLang: 'en', uiLang: 'en',
       baseline: { medianHz: 130.5, activeLevelDbfs: -21.25, recordedAt: '2026-02-01T08:00:00.000Z', analysisVersion: ANALYSIS_VERSION },
     });
     expect(await store.getProfile()).toEqual(saved);
@@ -229,6 +252,11 @@ describe('previous take and personal best', () => {
     expect((await personalBest(store, d.id))?.id).toBe(t2);
     expect((await personalBest(store, d.id, { excludeTakeId: t2 }))?.id).toBe(t5);
     expect((await personalBest(store, d.id, { analysisVersion: '0.0.1' }))?.id).toBe(t4);
+    // An incomplete (recovered) take is never the best until the agent counts it.
+    await store.db.takes.update(t2, { incomplete: true });
+    expect((await personalBest(store, d.id))?.id).toBe(t5);
+    await store.setCountAnyway(t2, true);
+    expect((await personalBest(store, d.id))?.id).toBe(t2);
     expect((await store.listTakes({ drillId: d.id, status: 'analysed', order: 'oldest' })).map((t) => t.id)).toEqual([t1, t2, t4, t5]);
     expect((await store.listTakes({ limit: 2 })).map((t) => t.id)).toEqual([other, t5]);
 

@@ -46,8 +46,8 @@ export async function openApp(session: Session, hash = '', url = baseUrl()): Pro
 /** Fill the first-run profile and skip the calibration. */
 export async function completeFirstRun(page: Page, profile: { name: string; company: string; scriptLang: Lang }): Promise<void> {
   const form = page.getByTestId('profile-form');
-  await form.locator('input[name="name"]').fill(profile.name);
-  await form.locator('input[name="company"]').fill(profile.company);
+  await form.locator(`input[name="name-${profile.scriptLang}"]`).fill(profile.name);
+  await form.locator(`input[name="company-${profile.scriptLang}"]`).fill(profile.company);
   await form.locator(`input[name="scriptLang"][value="${profile.scriptLang}"]`).check();
   await form.locator('[data-action="save-profile"]').click();
   await page.locator('[data-action="skip-calibration"]').click();

@@ -100,7 +100,7 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     expect(before.chunks.length).toBeGreaterThan(5);
     // This device's calibration, to be carried by the backup.
     const profile = await readStoredProfile(page);
-    expect(profile).toMatchObject({ name: E2E_PROFILES.en.name, baseline: null });
+    expect(profile).toMatchObject({ fills: { en: { name: E2E_PROFILES.en.name } }, baseline: null });
     await writeStoredProfile(page, { ...profile, baseline });
 
     await page.locator('[data-nav="settings"]').click();
@@ -148,7 +148,7 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     expect(result.text).toMatch(/Imported 1 new take/);
     expect(result.text).toContain('Took the backup’s profile and calibration.');
     expect(await readStoredData(page)).toEqual(before);
-    expect(await readStoredProfile(page)).toMatchObject({ name: E2E_PROFILES.en.name, uiLang: 'en', baseline });
+    expect(await readStoredProfile(page)).toMatchObject({ fills: { en: { name: E2E_PROFILES.en.name } }, uiLang: 'en', baseline });
     expect(await page.getByTestId('baseline').textContent()).toMatch(/96\.8 Hz/); // the app shows it without a reload
     await page.locator('[data-nav="history"]').click();
     await page.locator(`li[data-take-id="${String(before.takes[0].id)}"][data-name="Backed up"]`).waitFor();

@@ -21,7 +21,7 @@ describe.skipIf(!haveChromium)('calibration', () => {
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
     const form = page.getByTestId('profile-form');
-    await form.locator('input[name="name"]').fill(E2E_PROFILES.zh.name);
+    await form.locator('input[name="name-zh"]').fill(E2E_PROFILES.zh.name);
     await form.locator(`input[name="scriptLang"][value="zh"]`).check();
     await form.locator('[data-action="save-profile"]').click();
     const panel = page.getByTestId('calibration');
@@ -31,8 +31,11 @@ describe.skipIf(!haveChromium)('calibration', () => {
     expect(await panel.locator('blockquote').textContent()).toBe(t('zh-CN', 'calibrate.sentence'));
     expect(await panel.getByTestId('baseline').textContent()).toBe(t('en', 'settings.noBaseline'));
     await panel.locator('[data-action="start"]').click();
-    // Saved, the first run ends on the practice screen.
-    await page.locator('#practice-title').waitFor({ timeout: 30_000 });
+    // Saved: the first run says so and waits for Continue, then ends on the practice screen.
+    await panel.locator('[data-action="finish-first-run"]').waitFor({ timeout: 30_000 });
+    expect(await panel.locator('p[role="status"].ok-text').textContent()).toBe(t('en', 'calibrate.done'));
+    await panel.locator('[data-action="finish-first-run"]').click();
+    await page.locator('#practice-title').waitFor();
     expect(await focusedName(page)).toBe('practice-title');
     await page.locator('[data-nav="settings"]').click();
     const baseline = (await page.getByTestId('baseline').textContent()) ?? '';

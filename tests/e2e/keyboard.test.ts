@@ -57,7 +57,9 @@ describe.skipIf(!haveChromium)('keyboard and leaving the screen', () => {
     await page.keyboard.press('Space');
     await waitForScorecard(page);
     expect(await focused(app)).toBe('scorecard-title');
-    expect(await page.locator('[data-headline="noSpeech"]').textContent()).toBe('We didn’t hear you');
+    expect(await page.locator('[data-headline="noSpeech"]').textContent()).toBe('This take was not scored.');
+    // The "we didn’t hear you" heading appears once (the warning's), not also as the headline.
+    expect(await page.getByText('We didn’t hear you', { exact: true }).count()).toBe(1);
     const warning = page.locator('[data-warning="noSpeech"]');
     expect(await warning.locator('h4').textContent()).toBe('We didn’t hear you');
     expect(await warning.locator('li').count()).toBeGreaterThanOrEqual(3);

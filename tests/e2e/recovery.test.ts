@@ -62,11 +62,31 @@ describe.skipIf(!haveChromium)('recovery of an interrupted take', () => {
     // Speech was heard: the greeting had begun (it starts 4 s into the recording).
     expect(await page.locator('[data-headline="noSpeech"]').count()).toBe(0);
     expect(await page.locator('.parts li[data-part="0"]').getAttribute('data-found')).toBe('true');
+    // Only what was saved before the crash: marked incomplete, not counted until the agent says so.
+    const notice = page.locator('[data-notice="incomplete"]');
+    expect(await notice.getAttribute('data-counted')).toBe('false');
+    expect(await notice.textContent()).toMatch(/interrupted/);
+    expect(await page.locator('.new-best').count()).toBe(0);
 
     await page.locator('[data-nav="history"]').click();
     const item = page.locator(`li[data-take-id="${takeId}"]`);
     await item.waitFor();
     expect(await item.getAttribute('data-status')).toBe('analysed');
+    expect(await item.locator('[data-completeness]').getAttribute('data-completeness')).toBe('incomplete');
+    // Not on the progress page until counted (it is the only take: the page is empty).
+    await page.locator('[data-nav="progress"]').click();
+    await page.locator('#progress-title').waitFor();
+    await expect.poll(() => page.getByTestId('progress').getAttribute('data-take-count')).toBe('0');
+    // The agent counts it on the take's page; History says so.
+    await page.locator('[data-nav="history"]').click();
+    await item.locator('a.take-link').click();
+    await page.locator('[data-action="count-take"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-action="count-take"]').check();
+    await expect.poll(() => page.locator('[data-notice="incomplete"]').getAttribute('data-counted')).toBe('true');
+    await page.locator('[data-nav="history"]').click();
+    await expect.poll(() => item.locator('[data-completeness]').getAttribute('data-completeness')).toBe('counted');
+    await page.locator('[data-nav="progress"]').click();
+    await expect.poll(() => page.getByTestId('progress').getAttribute('data-take-count')).toBe('1');
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });

@@ -55,9 +55,14 @@ export function TakeItem({ take, onRename, onDelete }: TakeItemProps): React.JSX
         {take.name && <span className="take-name">{take.name}</span>}
         <span className="take-time">{take.timeText}</span>
         <span className="take-duration">{take.durationText}</span>
-        {take.status === 'analysed'
+        {take.status === 'analysed' && !take.unscored
           ? <span className="take-score">{t('history.goodCount', { good: take.goodCount, measured: take.measuredCount })}</span>
-          : <span className="take-score muted">{take.statusText}</span>}
+          : <span className="take-score muted" data-unscored={String(take.unscored)}>{take.unscored ? t('history.unscored') : take.statusText}</span>}
+        {take.completeness && (
+          <span className="tag" data-completeness={take.completeness}>
+            {t(take.completeness === 'counted' ? 'history.incompleteCounted' : 'history.incomplete')}
+          </span>
+        )}
       </a>
       {take.figures.length > 0 && (
         <ul className="figures">

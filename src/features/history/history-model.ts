@@ -39,6 +39,10 @@ export interface TakeSummary {
   measuredCount: number;
   /** Analysed by another analysis version (open it to update). */
   stale: boolean;
+  /** Analysed, but no speech was heard: an attempt without scores (never charted, never a best). */
+  unscored: boolean;
+  /** Recovered after an interruption: 'incomplete' (not counted), 'counted' (the agent counts it), or null for a whole take. */
+  completeness: 'incomplete' | 'counted' | null;
 }
 
 /** The takes of one day. */
@@ -107,6 +111,8 @@ export function summariseTake(take: TakeRecord, lang: UiLang): TakeSummary {
     goodCount,
     measuredCount,
     stale: needsReanalysis(take),
+    unscored: report !== null && !report.speechFound,
+    completeness: take.incomplete ? (take.countAnyway ? 'counted' : 'incomplete') : null,
   };
 }
 

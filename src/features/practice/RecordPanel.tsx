@@ -7,7 +7,7 @@ import { PitchTrace } from '../../ui/PitchTrace.tsx';
 import { micErrorMessages } from '../../services/error-messages.ts';
 import { SILENCE_DBFS, type MeterBand } from '../../capture/level-meter-model.ts';
 import { canStart, countInNumber, type PracticeState } from './practice-model.ts';
-import { SILENCE_STOP_SEC } from '../../capture/recording-model.ts';
+import { NO_SPEECH_STOP_SEC, SILENCE_STOP_SEC } from '../../capture/recording-model.ts';
 import type { LiveSnapshot } from '../../capture/recording-session.ts';
 
 /** Props of RecordPanel. */
@@ -84,6 +84,10 @@ export function RecordPanel({ state, live, maxSec, status, startLabel, title, me
           <button type="button" ref={primary} className="stop-button" onClick={onStop} data-action="stop">{t('practice.stop')}</button>
         </div>
       )}
+      {/* Always in the page, so screen readers announce the warning when its text appears. */}
+      <p className="notice notice-error" role="alert" data-testid="no-speech-warning" hidden={!(phase === 'recording' && state.noSpeechWarning)}>
+        {phase === 'recording' && state.noSpeechWarning ? t('practice.noSpeechWarning', { seconds: NO_SPEECH_STOP_SEC }) : ''}
+      </p>
 
       {capturing && (
         <div className="live-meters">

@@ -14,6 +14,7 @@ import type { AnalysedTake } from '../../takes/index.ts';
 import { SCORECARD_MARK, STOP_MARK, STOP_TO_SCORECARD } from '../../capture/timing.ts';
 import { TakeAudio } from './TakeAudio.tsx';
 import { detailLines } from './details-model.ts';
+import { TakeCompleteness } from './TakeCompleteness.tsx';
 
 /** Props of ScorecardView. */
 export interface ScorecardViewProps {
@@ -52,6 +53,7 @@ export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref 
       <h3 id="scorecard-title" ref={heading} tabIndex={-1}>{t('app.labelled', { label: t('scorecard.title'), text: card.title })}</h3>
       <p className="recorded-at">{t('scorecard.recordedAt', { when: formatWhen(take.createdAt, uiLang), seconds: formatSeconds(take.durationSec ?? report.durationSec) })}</p>
       <p className={`headline headline-${card.headline.kind}`} data-headline={card.headline.kind}>{card.headline.text}</p>
+      <TakeCompleteness analysed={analysed} />
 
       {card.warnings.length > 0 && (
         <div className="warnings" aria-label={t('scorecard.warnings')}>

@@ -6,7 +6,7 @@
 import type { MicrophoneErrorKind } from '../../audio/microphone-errors.ts';
 import type { MessageKey, MessageParams } from '../../i18n/index.ts';
 import type { StorageErrorKind } from '../../storage/errors.ts';
-import { SILENCE_STOP_SEC, type StopReason } from '../../capture/recording-model.ts';
+import { NO_SPEECH_STOP_SEC, SILENCE_STOP_SEC, type StopReason } from '../../capture/recording-model.ts';
 
 /** Phase of the practice screen. */
 export type PracticePhase =
@@ -20,6 +20,8 @@ export interface PracticeState {
   elapsedSec: number;
   maxSec: number;
   stopReason: StopReason | null;
+  /** Recording has heard nothing for NO_SPEECH_WARN_SEC: say so (the take stops at NO_SPEECH_STOP_SEC). */
+  noSpeechWarning: boolean;
   /** Saving audio failed during this take (recording stopped there; earlier audio is kept). */
   storageError: StorageErrorKind | null;
   /** In phase 'error': why the analysis failed, as a sentence; null when nothing was recorded to analyse. */
@@ -30,7 +32,7 @@ export interface PracticeState {
 export type PracticeEvent =
   | { type: 'start'; maxSec: number }
   | { type: 'micFailed'; kind: MicrophoneErrorKind }
-  | { type: 'progress'; countInRemainingSec: number; elapsedSec: number }
+  | { type: 'progress'; countInRemainingSec: number; elapsedSec: number; noSpeechWarning?: boolean }
   | { type: 'stopping'; reason: StopReason }
   | { type: 'storageFailed'; kind: StorageErrorKind }
   | { type: 'analysing' }
@@ -40,7 +42,7 @@ export type PracticeEvent =
 
 /** The state before any take. */
 export const INITIAL_PRACTICE: PracticeState = {
-  phase: 'idle', micError: null, countInRemainingSec: 0, elapsedSec: 0, maxSec: 0, stopReason: null, storageError: null, errorText: null,
+  phase: 'idle', micError: null, countInRemainingSec: 0, elapsedSec: 0, maxSec: 0, stopReason: null, noSpeechWarning: false, storageError: null, errorText: null,
 };
 
 const CAN_START: readonly PracticePhase[] = ['idle', 'micError', 'scorecard', 'error'];
@@ -66,7 +68,10 @@ export function practiceReducer(state: PracticeState, event: PracticeEvent): Pra
     case 'progress': {
       if (!CAPTURING.includes(state.phase)) return state;
       const phase = event.countInRemainingSec > 0 ? 'countIn' : 'recording';
-      return { ...state, phase, countInRemainingSec: event.countInRemainingSec, elapsedSec: event.elapsedSec };
+      return {
+        ...state, phase, countInRemainingSec: event.countInRemainingSec, elapsedSec: event.elapsedSec,
+        noSpeechWarning: phase === 'recording' && event.noSpeechWarning === true,
+      };
     }
     case 'stopping':
       return CAPTURING.includes(state.phase) ? { ...state, phase: 'finishing', stopReason: event.reason } : state;
@@ -105,6 +110,7 @@ export interface Message {
 /** Why the take stopped by itself, or null when the agent stopped it. */
 export function stopNotice(state: PracticeState): Message | null {
   if (state.stopReason === 'silence') return { key: 'practice.autoStop.silence', params: { seconds: SILENCE_STOP_SEC } };
+  if (state.stopReason === 'noSpeech') return { key: 'practice.autoStop.noSpeech', params: { seconds: NO_SPEECH_STOP_SEC } };
   if (state.stopReason === 'limit') {
     return { key: 'practice.autoStop.limit', params: { minutes: Math.round((state.maxSec / 60) * 10) / 10 } };
   }

@@ -31,6 +31,8 @@ export interface ScorecardInput {
   baseline: Baseline | null;
   /** The filled script that was read (for the key words); default: the drill's template. */
   script?: string;
+  /** False for a take that does not count (incomplete and not counted, see takeCounts): never a new best. Default true. */
+  counts?: boolean;
 }
 
 /** Change of a status against another take. */
@@ -186,13 +188,21 @@ function bandText(v: Verdict, input: ScorecardInput): string {
   return formatBand(input.uiLang, band, v.unit);
 }
 
-function row(v: Verdict, input: ScorecardInput): ScorecardRow {
+// The advice of a row; an unmeasured emphasis row says why: no speech, marks not located, or none marked.
+function adviceKeyOf(v: Verdict, report: AnalysisReport, hasMarkedWords: boolean): string {
+  if (v.guideline !== 'emphasis' || v.status !== 'unmeasured') return v.adviceKey;
+  if (!report.speechFound) return 'emphasis.noSpeech';
+  return hasMarkedWords ? 'emphasis.notLocated' : 'emphasis.noneMarked';
+}
+
+function row(v: Verdict, input: ScorecardInput, hasMarkedWords: boolean): ScorecardRow {
   const { uiLang: lang, report } = input;
   const unit = unitLabel(lang, v.unit);
   const sign = v.value !== null && v.value > 0 && RELATIVE.includes(v.guideline) ? '+' : '';
   const reason = verdictReason(v, report, input.drill);
   // Reports before analysis 1.4.0 carry no reason (and two-way borderline advice).
-  const adviceKey = (v as { reason?: unknown }).reason === undefined ? legacyAdviceKey(v, reason, input.drill) : v.adviceKey;
+  const ownKey = (v as { reason?: unknown }).reason === undefined ? legacyAdviceKey(v, reason, input.drill) : v.adviceKey;
+  const adviceKey = adviceKeyOf({ ...v, adviceKey: ownKey }, report, hasMarkedWords);
   const emphasis = emphasisValue(v, report, lang);
   return {
     guideline: v.guideline,
@@ -272,19 +282,20 @@ export function buildHeadline(report: AnalysisReport, rows: readonly ScorecardRo
 /** Build the scorecard of a take. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const { report, drill, uiLang: lang } = input;
-  const rows = report.verdicts.map((v) => row(v, input));
+  const emphasis = emphasisFindings(report, drill, lang, input.script);
+  const rows = report.verdicts.map((v) => row(v, input, emphasis.length > 0));
   const needsCalibration = input.baseline === null;
   return {
     title: drill.title[lang],
     headline: buildHeadline(report, rows, lang),
     rows,
     parts: partFindings(report, drill, lang),
-    emphasis: emphasisFindings(report, drill, lang, input.script),
+    emphasis,
     emphasisRule: emphasisRuleText(drill, lang),
     warnings: buildWarnings(report, lang),
     needsCalibration,
     calibrationText: needsCalibration ? t(lang, 'calibrate.first') : null,
-    isNewBest: input.best != null && report.speechFound && input.best.analysisVersion === report.analysisVersion
+    isNewBest: input.best != null && report.speechFound && input.counts !== false && input.best.analysisVersion === report.analysisVersion
       && compareReports(report, input.best) < 0,
     staleAnalysis: report.analysisVersion !== ANALYSIS_VERSION,
   };

@@ -6,7 +6,7 @@
 import type { Baseline } from '../../takes/index.ts';
 import { differenceUnit, formatNumber, formatWhen, t, unitLabel, type UiLang } from '../../i18n/index.ts';
 import { buildScorecard, type Scorecard, type ScorecardRow } from './scorecard-model.ts';
-import type { AnalysedTake } from '../../takes/index.ts';
+import { takeCounts, type AnalysedTake } from '../../takes/index.ts';
 
 /** The `data-value` of a row: the report's number as the CLI's JSON prints it, '' for null. */
 export function dataValue(value: number | null): string {
@@ -62,6 +62,7 @@ export function scorecardOf(analysed: AnalysedTake, uiLang: UiLang, baseline: Ba
   const { report, drill, take, comparison } = analysed;
   return buildScorecard({
     report, drill, uiLang, previous: comparison.previous?.report ?? null, best: comparison.best?.report ?? null, baseline, script: take.script,
+    counts: takeCounts(take),
   });
 }
 

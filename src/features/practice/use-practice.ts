@@ -153,7 +153,10 @@ export function usePractice(args: PracticeArgs): PracticeController {
         onSnapshot: (snapshot) => {
           if (!alive.current) return;
           setLive(snapshot);
-          dispatch({ type: 'progress', countInRemainingSec: snapshot.countInRemainingSec, elapsedSec: snapshot.elapsedSec });
+          dispatch({
+            type: 'progress', countInRemainingSec: snapshot.countInRemainingSec, elapsedSec: snapshot.elapsedSec,
+            noSpeechWarning: snapshot.noSpeechWarning,
+          });
         },
         onAutoStop: (reason) => void finish(reason),
         onStorageError: () => undefined,

@@ -8,7 +8,7 @@
  * and English wpm never meet, and the chart's title names the language. Numbers from different
  * analysis versions are never one line: each version is its own series, and the chart says so.
  */
-import { ANALYSIS_VERSION, canBeBest, compareReports, reportScore, type GuidelineId, type Lang, type VerdictStatus } from '../../takes/index.ts';
+import { ANALYSIS_VERSION, compareReports, reportScore, takeCounts, type GuidelineId, type Lang, type VerdictStatus } from '../../takes/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { DEFAULT_BANDS, SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type UiLang } from '../../i18n/index.ts';
@@ -139,7 +139,7 @@ function versionCompare(a: string, b: string): number {
 export function drillBests(takes: readonly TakeSummaryRecord[], lang: UiLang): DrillBest[] {
   const best = new Map<string, TakeSummaryRecord>();
   for (const take of [...takes].sort(summaryOrder)) {
-    if (take.status !== 'analysed' || take.analysisVersion !== ANALYSIS_VERSION || !canBeBest(take)) continue;
+    if (take.status !== 'analysed' || take.analysisVersion !== ANALYSIS_VERSION || !takeCounts(take)) continue;
     const held = best.get(take.drillId);
     if (!held || compareReports(take, held) < 0) best.set(take.drillId, take);
   }
@@ -208,7 +208,8 @@ function buildChart(key: string, group: Group, lang: UiLang): ProgressChart {
 /** The progress page's data from the take summaries (any status; only analysed takes are charted). */
 export function buildProgress(takes: readonly TakeSummaryRecord[], options: ProgressOptions): ProgressModel {
   const lang = options.uiLang;
-  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.analysisVersion !== null).sort(summaryOrder);
+  // Only takes that count: speech found, and complete unless the agent counted an incomplete one (takeCounts).
+  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.analysisVersion !== null && takeCounts(tk)).sort(summaryOrder);
   const drills = new Map<string, DrillOption>();
   for (const tk of analysed) {
     const d = drills.get(tk.drillId) ?? { drillId: tk.drillId, title: drillTitle(tk, lang), takeCount: 0 };

@@ -15,7 +15,8 @@ export function importMessage(result: ImportResult, backupProfile: Profile | nul
 
 /** A profile in a few words: name and company, and when it was calibrated (or that it was not). */
 export function profileSummary(profile: Profile | null, lang: UiLang): string {
-  const who = [profile?.name, profile?.company].filter((x) => x).join(lang === 'zh-CN' ? '，' : ', ') || t(lang, 'backup.profile.noName');
+  const fill = profile?.fills[profile.scriptLang];
+  const who = [fill?.name, fill?.company].filter((x) => x).join(lang === 'zh-CN' ? '，' : ', ') || t(lang, 'backup.profile.noName');
   const baseline = profile?.baseline ?? null;
   const calibration = baseline === null ? t(lang, 'backup.profile.uncalibrated')
     : t(lang, 'backup.profile.calibrated', { when: baseline.recordedAt ? formatWhen(baseline.recordedAt, lang) : '—' });

@@ -1,18 +1,44 @@
-/** The first run: the name and company for the greetings, then an optional calibration (skippable). */
+/**
+ * The first run: the name and company for the greetings, then an optional calibration (skippable).
+ * Step 2 is remembered on this device (services/onboarding.ts), so a reload there offers calibration
+ * again; a saved calibration says so and waits for Continue instead of leaving at once.
+ */
 import { useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
+import { setCalibrationPending } from '../../services/onboarding.ts';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
-/** The first-run screen (shown until a profile is stored). */
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The first-run screen (shown until a profile is stored, or while calibration is pending). */
 export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Element {
   const { t, profileSaved, navigate } = useApp();
-  const [step, setStep] = useState<1 | 2>(profileSaved ? 2 : 1);
+  // Derived until chosen: the stored profile arrives just after start-up, and a saved one means step 2.
+  const [chosenStep, setStep] = useState<1 | 2 | null>(null);
+  const step = chosenStep ?? (profileSaved ? 2 : 1);
+  const [calibrated, setCalibrated] = useState(false);
   // Continue replaces the form: the focus moves on to step 2's title instead of falling to <body>.
   const [continued, setContinued] = useState(false);
   const finish = (): void => {
+    setCalibrationPending(localStore(), false);
     onFinish();
     navigate({ screen: 'practice' });
+  };
+  const toStep2 = (): void => {
+    setCalibrationPending(localStore(), true);
+    setStep(2);
+    setContinued(true);
+  };
+  const saved = (): void => {
+    setCalibrationPending(localStore(), false);
+    setCalibrated(true);
   };
   return (
     <section className="screen first-run" aria-labelledby="first-run-title">
@@ -21,12 +47,14 @@ export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Elem
       {step === 1 ? (
         <div className="card">
           <p>{t('firstRun.intro')}</p>
-          <ProfileForm submitLabel={t('firstRun.continue')} onSaved={() => { setStep(2); setContinued(true); }} />
+          <ProfileForm submitLabel={t('firstRun.continue')} onSaved={toStep2} />
         </div>
       ) : (
         <>
           <p>{t('firstRun.calibrateIntro')}</p>
-          <CalibrationPanel onDone={finish} focusTitle={continued} extra={<button type="button" onClick={finish} data-action="skip-calibration">{t('calibrate.skip')}</button>} />
+          <CalibrationPanel onDone={saved} focusTitle={continued} extra={calibrated
+            ? <button type="button" className="primary" onClick={finish} data-action="finish-first-run" autoFocus>{t('firstRun.toPractice')}</button>
+            : <button type="button" onClick={finish} data-action="skip-calibration">{t('calibrate.skip')}</button>} />
         </>
       )}
     </section>

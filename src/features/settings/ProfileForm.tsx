@@ -1,10 +1,14 @@
-/** The profile form (name, company, script language, app language), shared by Settings and the first run. */
+/**
+ * The profile form (name and company per script language, script language, app language), shared by
+ * Settings and the first run. A Mandarin script says the name as the agent says it in Mandarin (王芳),
+ * an English one as in English (Fang Wang): one fieldset each, the practised language first.
+ */
 import { useState } from 'react';
 import type { Lang } from '../../takes/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { MAX_FILL_CHARS } from '../../drills/index.ts';
 import type { UiLang } from '../../i18n/index.ts';
-import type { Profile } from '../../storage/index.ts';
+import type { Profile, ScriptFill } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { isStorageError } from '../../storage/index.ts';
 
@@ -19,8 +23,7 @@ export interface ProfileFormProps {
 /** The form; saving stores the profile through the shell. */
 export function ProfileForm({ submitLabel, onSaved, showUiLang = true }: ProfileFormProps): React.JSX.Element {
   const { t, profile, uiLang, saveProfile, setUiLang } = useApp();
-  const [name, setName] = useState(profile.name);
-  const [company, setCompany] = useState(profile.company);
+  const [fills, setFills] = useState<Record<Lang, ScriptFill>>(profile.fills);
   const [scriptLang, setScriptLang] = useState<Lang>(profile.scriptLang);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +32,8 @@ export function ProfileForm({ submitLabel, onSaved, showUiLang = true }: Profile
     event.preventDefault();
     setBusy(true);
     setMessage(null);
-    const next: Profile = { ...profile, name: name.trim(), company: company.trim(), scriptLang, uiLang };
+    const trimmed = (f: ScriptFill): ScriptFill => ({ name: f.name.trim(), company: f.company.trim() });
+    const next: Profile = { ...profile, fills: { zh: trimmed(fills.zh), en: trimmed(fills.en) }, scriptLang, uiLang };
     try {
       await saveProfile(next);
       setMessage({ error: false, text: t('settings.saved') });
@@ -43,14 +47,21 @@ export function ProfileForm({ submitLabel, onSaved, showUiLang = true }: Profile
 
   return (
     <form className="profile-form" onSubmit={(e) => void submit(e)} data-testid="profile-form">
-      <label className="field">
-        <span>{t('settings.name')}</span>
-        <input name="name" type="text" autoComplete="name" maxLength={MAX_FILL_CHARS} value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>{t('settings.company')}</span>
-        <input name="company" type="text" autoComplete="organization" maxLength={MAX_FILL_CHARS} value={company} onChange={(e) => setCompany(e.target.value)} />
-      </label>
+      {([scriptLang, scriptLang === 'zh' ? 'en' : 'zh'] as const).map((l) => (
+        <fieldset key={l} className="fills" data-fill-lang={l}>
+          <legend>{t(`settings.fills.${l}`)}</legend>
+          <label className="field">
+            <span>{t('settings.name')}</span>
+            <input name={`name-${l}`} type="text" autoComplete={l === scriptLang ? 'name' : 'off'} maxLength={MAX_FILL_CHARS} value={fills[l].name}
+              onChange={(e) => setFills({ ...fills, [l]: { ...fills[l], name: e.target.value } })} />
+          </label>
+          <label className="field">
+            <span>{t('settings.company')}</span>
+            <input name={`company-${l}`} type="text" autoComplete={l === scriptLang ? 'organization' : 'off'} maxLength={MAX_FILL_CHARS} value={fills[l].company}
+              onChange={(e) => setFills({ ...fills, [l]: { ...fills[l], company: e.target.value } })} />
+          </label>
+        </fieldset>
+      ))}
       <p className="hint">{t('settings.fillHint')}</p>
       <fieldset className="segmented">
         <legend>{t('settings.scriptLang')}</legend>

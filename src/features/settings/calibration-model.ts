@@ -8,7 +8,28 @@ import type { StoredBaseline } from '../../storage/index.ts';
 import { TOO_SHORT_SPEECH_SEC } from '../practice/index.ts';
 
 /** Why a calibration reading cannot be used. */
-export type CalibrationProblem = 'noSpeech' | 'tooShort' | 'noPitch';
+export type CalibrationProblem = 'noSpeech' | 'tooShort' | 'incomplete' | 'noPitch';
+
+/**
+ * A reading covers the sentence when its syllable nuclei are at least this share of the sentence's
+ * syllables. Nuclei under-count whole readings by 10–25 % (14–18 for the 16–17-syllable sentences on the
+ * e2e and real fixtures); a reading that lost 2 s of a 4 s sentence to the count-in keeps about half.
+ */
+export const MIN_NUCLEI_SHARE = 0.6;
+/**
+ * …and when its speech spans at least the sentence's syllables at this rate: faster than 7 syllables/s
+ * is not a whole reading (normal reading is 4–5.5 syllables/s: 3–4 s for the sentence).
+ */
+export const MAX_READING_SYLLABLES_PER_SEC = 7;
+
+/** True when the reading covers the calibration sentence (the report was analysed with it as the script). */
+export function coversSentence(report: AnalysisReport): boolean {
+  const { rate, speech } = report;
+  if (rate.syllablesSource !== 'script' || rate.syllables === null || rate.syllables <= 0) return true;
+  const nucleiOk = rate.nuclei === null || rate.nuclei >= MIN_NUCLEI_SHARE * rate.syllables;
+  const spanOk = (speech.spanSec ?? 0) >= rate.syllables / MAX_READING_SYLLABLES_PER_SEC;
+  return nucleiOk && spanOk;
+}
 
 /** The baseline of a reading, or why there is none. */
 export type CalibrationResult = { ok: true; baseline: StoredBaseline } | { ok: false; problem: CalibrationProblem };
@@ -18,10 +39,11 @@ export function calibrationSentence(scriptLang: Lang): string {
   return CATALOGUES[scriptLang === 'zh' ? 'zh-CN' : 'en']['calibrate.sentence'];
 }
 
-/** The baseline measured by a calibration reading's report. */
+/** The baseline measured by a calibration reading's report (analysed with the sentence as its script). */
 export function baselineFromReport(report: AnalysisReport, recordedAt: Date): CalibrationResult {
   if (!report.speechFound || report.loudness.activeLevelDbfs === null) return { ok: false, problem: 'noSpeech' };
   if ((report.speech.soundingSec ?? 0) < TOO_SHORT_SPEECH_SEC) return { ok: false, problem: 'tooShort' };
+  if (!coversSentence(report)) return { ok: false, problem: 'incomplete' };
   if (report.pitch.medianHz === null) return { ok: false, problem: 'noPitch' };
   const brightnessHz = report.timbre?.brightnessHz ?? null;
   return {
