@@ -33,7 +33,7 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  it('records three takes from three WAVs, one browser launch each, keeping the data', async () => {
+  it('records three takes from three WAVs, one browser launch each, keeping the data', { timeout: 180_000 }, async () => {
     for (const [i, wav] of WAVS.entries()) {
       await session?.close();
       session = await launch({ micWav: wav, userDataDir });
@@ -96,7 +96,7 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     expect(await firstCanvas.evaluate(paintedPixels)).toBeGreaterThan(0);
   });
 
-  it('in Chinese at 360 px: the page does not scroll sideways, and legends, axes and titles are Chinese', async () => {
+  it('in Chinese at 360 px: the page does not scroll sideways, and legends, axes and titles are Chinese', { timeout: 120_000 }, async () => {
     const { page } = app;
     await page.setViewportSize({ width: 360, height: 780 });
     await page.getByTestId('ui-lang').selectOption('zh-CN');
