@@ -143,7 +143,7 @@ describe('parseDrill', () => {
     ]);
     expect(errorsOf({ kind: 'passage', template: 'Too short.' })).toEqual(['template: a passage must have 10–600 syllables, but it has 2.']);
     expect(errorsOf({ kind: 'greeting3', template: 'Hello | this is {name} | glad to *help*', bands: { rate: { goodMin: 200 }, volume: { unit: 'dB' } } })).toEqual([
-      'bands.rate: goodMin (200) must not be above goodMax (160).',
+      'bands.rate: goodMin (200) must not be above goodMax (160, the default); give goodMax too (or null for no limit).',
       'bands.volume.unit: must be "dBFS" (units cannot be changed), not "dB".',
     ]);
     expect(errorsOf({ kind: 'passage', template: 'The quick brown fox jumps over the lazy dog, twice.', extra: 1 })).toEqual([
