@@ -86,8 +86,8 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     const { page } = app;
     const form = page.getByTestId('profile-form');
     expect.soft(await auditScreen(page, 'onboarding-1', () => form.waitFor())).toEqual([]);
-    await form.locator('input[name="name"]').fill(E2E_PROFILES.zh.name);
-    await form.locator('input[name="company"]').fill(E2E_PROFILES.zh.company);
+    await form.locator('input[name="name-zh"]').fill(E2E_PROFILES.zh.name);
+    await form.locator('input[name="company-zh"]').fill(E2E_PROFILES.zh.company);
     await form.locator('input[name="scriptLang"][value="zh"]').check();
     await form.locator('[data-action="save-profile"]').click();
     await page.getByTestId('calibration').waitFor();
