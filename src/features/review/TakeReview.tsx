@@ -2,16 +2,19 @@
  * Review one stored take: the waveform (wavesurfer.js) with the pitch contour in semitones and the
  * loudness envelope drawn over it, the parts, pauses and key words as regions, a player with speed,
  * loop and keyboard shortcuts, and a list of findings that play their moment.
- * Logic lives in review-model.ts, review-signal.ts and review-findings.ts; this file only wires.
+ * The contour and envelope come from the stored report's tracks; a take analysed by an older version
+ * is analysed again in a worker (and saved) first. Logic lives in review-model.ts, src/takes and
+ * review-findings.ts; this file only wires.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatClock, formatSeconds, t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
-import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from '../../takes/index.ts';
+import { loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport, type Analyser, type LoadedTake } from '../../takes/index.ts';
 import { reviewFindings } from './review-findings.ts';
 import { findingRange, keyAction, padRange, reviewRegions, type Finding } from './review-model.ts';
 import type { ReviewSignals } from '../../takes/index.ts';
+import { useLazyAnalyser } from './use-analyser.ts';
 import { useOverlay } from './use-overlay.ts';
 import { useReviewPlayer, WAVEFORM_HEIGHT_PX, type PlayerSource } from './use-review-player.ts';
 
@@ -22,6 +25,8 @@ export interface TakeReviewProps {
   takeId: string;
   /** Seek to this finding once the take is ready (e.g. a scorecard row's link). */
   initialFinding?: Finding | null;
+  /** Analyses an outdated take again (default: an analysis worker started when needed). */
+  analyser?: Analyser;
 }
 
 /** Seconds of context played before and after a finding's moment. */
@@ -38,27 +43,48 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** The review screen of one take. */
-export function TakeReview({ store, uiLang, takeId, initialFinding = null }: TakeReviewProps): React.JSX.Element {
+export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser }: TakeReviewProps): React.JSX.Element {
   const [loaded, setLoaded] = useState<LoadedTake | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reanalysing, setReanalysing] = useState(false);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const analyserOf = useLazyAnalyser(analyser);
   const waveform = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
 
   useEffect(() => {
     let cancelled = false;
+    const abort = new AbortController();
     setLoaded(null);
     setSignals(null);
     setError(null);
+    setDrawError(null);
     loadTakeForReview(store, takeId).then(async (l) => {
       if (cancelled) return;
-      setLoaded(l);
-      if (l.samples.length === 0) return;
-      const s = await afterPaint(() => (cancelled ? null : signalsOf(l)));
-      if (!cancelled && s) setSignals(s);
+      let current = l;
+      // An old report is never shown or drawn: the take is analysed again (and saved) first.
+      if (l.samples.length > 0 && reviewNeedsReanalysis(l)) {
+        setReanalysing(true);
+        try {
+          current = await withCurrentReport(store, l, { analyser: analyserOf, signal: abort.signal });
+        } catch {
+          if (cancelled) return;
+          current = { ...l, report: null };
+          setDrawError(t(uiLang, 'review.reanalyseFailed'));
+        } finally {
+          if (!cancelled) setReanalysing(false);
+        }
+        if (cancelled) return;
+      }
+      setLoaded(current);
+      if (current.samples.length > 0) setSignals(signalsOf(current));
     }).catch((e: unknown) => { if (!cancelled) setError(errorText(e, uiLang)); });
-    return () => { cancelled = true; };
-  }, [store, takeId, uiLang]);
+    return () => {
+      cancelled = true;
+      abort.abort();
+    };
+  }, [store, takeId, uiLang, analyserOf]);
 
   const script = loaded?.take.script ?? '';
   const report = loaded?.report ?? null;
@@ -97,14 +123,23 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null }: Tak
   }, [ready, playPause, seekBy, stepRate, toggleLoop]);
 
   if (error) return <section className="card take-review" data-testid="take-review"><p role="alert">{error}</p></section>;
-  if (!loaded) return <section className="card take-review" data-testid="take-review" aria-busy="true"><p>{t(uiLang, 'review.loading')}</p></section>;
+  if (!loaded) {
+    return (
+      <section className="card take-review" data-testid="take-review" aria-busy="true">
+        <p role="status">{t(uiLang, reanalysing ? 'review.reanalysing' : 'review.loading')}</p>
+      </section>
+    );
+  }
   const noAudio = loaded.samples.length === 0;
+  // Nothing to draw over a take without a report: the waveform alone makes it ready.
+  const overlayDone = signals === null ? loaded.report === null : paints > 0;
   return (
-    <section className="card take-review" data-testid="take-review" data-take-id={takeId} data-ready={ready && paints > 0 ? 'true' : 'false'}
+    <section className="card take-review" data-testid="take-review" data-take-id={takeId} data-ready={ready && overlayDone ? 'true' : 'false'}
       data-regions={JSON.stringify(regions.map((r) => ({ id: r.id, kind: r.kind, startSec: r.startSec, endSec: r.endSec })))}>
       <h3>{t(uiLang, 'review.title', { drill: loaded.take.drill?.title[uiLang] ?? loaded.take.drillId })}</h3>
       {noAudio && <p role="alert">{t(uiLang, 'review.noAudio')}</p>}
-      {!report && !noAudio && <p>{t(uiLang, 'review.notAnalysed')}</p>}
+      {drawError && <p role="alert" data-testid="review-draw-error">{drawError}</p>}
+      {!report && !noAudio && !drawError && <p>{t(uiLang, 'review.notAnalysed')}</p>}
       {player.error && <p role="alert">{t(uiLang, 'review.error')}</p>}
       <div className="review-wave" style={{ position: 'relative', minHeight: WAVEFORM_HEIGHT_PX }}>
         <div ref={waveform} data-testid="review-waveform" role="img"
@@ -112,7 +147,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null }: Tak
         <canvas ref={canvas} data-testid="review-overlay" aria-hidden="true"
           style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 4 }} />
       </div>
-      <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>
+      {!drawError && report && <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>}
       <div className="review-controls" role="group" aria-label={t(uiLang, 'review.controls')}>
         <button type="button" onClick={playPause} disabled={!ready} data-action="play-pause">
           {player.playing ? t(uiLang, 'review.pause') : t(uiLang, 'review.play')}
