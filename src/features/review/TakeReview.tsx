@@ -91,11 +91,12 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   const regions = useMemo(() => (report ? reviewRegions(report, script) : []), [report, script]);
   const source = useMemo<PlayerSource | null>(() => (loaded && loaded.samples.length > 0
     ? { samples: loaded.samples, sampleRateHz: loaded.take.sampleRateHz, report, regions } : null), [loaded, report, regions]);
-  const player = useReviewPlayer(waveform, source);
   const referenceLabel = t(uiLang, signals?.contour.reference === 'baseline' ? 'review.reference.baseline' : 'review.reference.take');
+  // Before the player: effects run in hook order, so the contour is painted before the WAV and the waveform are made.
   const paints = useOverlay(canvas, waveform, signals, {
     contourColor: '#1a5fd0', envelopeColor: 'rgba(122, 74, 0, 0.85)', referenceColor: '#5a6472', referenceLabel, font: '11px system-ui, sans-serif',
   });
+  const player = useReviewPlayer(waveform, source);
   const findings = useMemo(() => (report ? reviewFindings(report, script, uiLang) : []), [report, script, uiLang]);
 
   const { ready, playRange, playPause, seekBy, stepRate, toggleLoop, seekTo } = player;

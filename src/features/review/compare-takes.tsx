@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { t, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, StorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { encodeWavMono16 } from '../../audio/wav.ts';
 import { useUplot } from '../../ui/use-uplot.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
@@ -47,9 +47,12 @@ async function load(store: VoiceDrillStore, takeId: string, against: CompareAgai
   const update = (l: LoadedTake): Promise<LoadedTake> => withCurrentReport(store, l, reanalysis).catch((e: unknown) => {
     throw new ReanalysisFailed(e instanceof Error ? e.message : String(e));
   });
-  const current = await update(await loadTakeForReview(store, takeId));
-  const resolved = await resolveComparison(store, current.take, against);
+  // The take records first: without a take to compare with, no audio is read.
+  const take = await store.getTake(takeId);
+  if (take === null) throw new StorageError('not-found', `There is no take "${takeId}"; it may have been deleted.`);
+  const resolved = await resolveComparison(store, take, against);
   if (resolved === null) return { phase: 'none' };
+  const current = await update(await loadTakeForReview(store, takeId));
   const other = await update(await loadTakeForReview(store, resolved.take.id));
   const { role, currentIsBest } = resolved;
   const a = signalsOf(current);
