@@ -91,7 +91,7 @@ const FIRST_PAINTED_OVERLAY = `() => new Promise((resolve) => {
     const now = performance.now();
     if (at.shell === null && document.querySelector('h1')) at.shell = now;
     if (at.mounted === null && document.querySelector('[data-testid="take-review"]')) at.mounted = now;
-    if (at.review === null && document.querySelector('[data-testid="take-review"][data-take-id]')) at.review = now;
+    if (at.review === null && document.querySelector('[data-testid="take-review"][data-take-id]')) { at.review = now; const c = document.querySelector('[data-testid="review-overlay"]'); at.dbg = [c && c.width, c && c.height, document.querySelector('.review-legend') && document.querySelector('.review-legend').textContent.slice(0, 20)]; }
     const canvas = document.querySelector('[data-testid="review-overlay"]');
     if (canvas && canvas.width > 0 && canvas.height > 0) {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -110,6 +110,24 @@ interface LoadTimes {
   /** The review has its take and audio. */
   review: number;
   overlay: number;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+// Self time per function of a CPU profile, the 15 largest (BENCH_PROFILE=1: where the page's time goes).
+function printProfile(p: CpuProfile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -134,8 +152,17 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });`);
+      const cdp = process.env.BENCH_PROFILE && run === RUNS ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       await page.goto(`${server.url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
       const at = (await page.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
+      if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
+      if (process.env.BENCH_DEBUG) console.log(JSON.stringify(at), 'long tasks [start, ms]:', JSON.stringify(await page.evaluate('window.__longTasks')));
       const shown = await page.locator('[data-testid="take-review"]').getAttribute('data-take-id');
       if (shown !== TAKE_ID || errors.length > 0) throw new Error(`The review did not show the take: ${shown}; ${errors.join(' ')}`);
       await page.close();

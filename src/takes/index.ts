@@ -11,7 +11,9 @@ export {
 export { canBeBest, compareReports, reportScore, type ReportScore } from './best.ts';
 export { personalBest, previousTake, type BestOptions } from './comparison.ts';
 export { resolveComparison, type CompareAgainst, type ComparisonRole, type ResolvedComparison } from './compare-takes.ts';
-export { loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport, type CurrentReportOptions, type LoadedTake } from './load-review.ts';
+export {
+  loadReviewHead, loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport, type CurrentReportOptions, type LoadedTake, type ReviewHead,
+} from './load-review.ts';
 export { outdatedTakeIds, reanalyseOutdated, reanalyseTake, type AnalyseFn, type ReanalyseOptions, type ReanalyseProgress, type ReanalyseResult } from './reanalyse.ts';
 export { UNDO_WINDOW_MS, UndoDelete, type PendingDelete, type UndoDeleteOptions, type UndoTimers } from './undo-delete.ts';
 export { takeOrder } from '../storage/index.ts';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeToJson, ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
-import { loadTakeForReview, signalsOf } from '../../src/takes/load-review.ts';
+import { loadReviewHead, loadTakeForReview, signalsOf } from '../../src/takes/load-review.ts';
 import { findingRange, reviewRegions } from '../../src/features/review/review-model.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { speechLike } from '../helpers/synth.ts';
@@ -56,6 +56,11 @@ describe('reviewing a stored, analysed take', () => {
     });
     expect(Array.from(signals.envelope.levelDbfs)).toEqual(report.intensity.track?.values);
     expect(signals.contour.reference).toBe('baseline');
+    // The same drawing without reading the audio (the review paints it before the audio is in).
+    const head = await loadReviewHead(store, take.id);
+    expect(head.durationSec).toBe(report.durationSec);
+    expect(head.durationSec).toBeCloseTo(loaded.durationSec, 3);
+    expect(signalsOf(head)).toEqual({ ...signals, durationSec: report.durationSec });
     expect(signals.contour.referenceHz).toBe(180);
     // Around 1.8 s the second phrase glides 200 → 180 Hz: between 0 and +2 st above the 180 Hz baseline.
     const mid = signals.contour.semitones.filter((st, i) => st !== null && Math.abs(signals.contour.timesSec[i] - 1.8) < 0.1) as number[];

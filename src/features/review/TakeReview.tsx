@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatClock, formatSeconds, t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
-import { loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport, type Analyser, type LoadedTake } from '../../takes/index.ts';
+import { loadReviewHead, reviewNeedsReanalysis, signalsOf, withCurrentReport, type Analyser, type ReviewHead } from '../../takes/index.ts';
 import { reviewFindings } from './review-findings.ts';
 import { findingRange, keyAction, padRange, reviewRegions, type Finding } from './review-model.ts';
 import type { ReviewSignals } from '../../takes/index.ts';
@@ -44,7 +44,8 @@ function typingInto(target: EventTarget | null): boolean {
 
 /** The review screen of one take. */
 export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser }: TakeReviewProps): React.JSX.Element {
-  const [loaded, setLoaded] = useState<LoadedTake | null>(null);
+  const [head, setHead] = useState<ReviewHead | null>(null);
+  const [samples, setSamples] = useState<Float32Array | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reanalysing, setReanalysing] = useState(false);
@@ -56,43 +57,47 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   useEffect(() => {
     let cancelled = false;
     const abort = new AbortController();
-    setLoaded(null);
+    setHead(null);
+    setSamples(null);
     setSignals(null);
     setError(null);
     setDrawError(null);
-    loadTakeForReview(store, takeId).then(async (l) => {
+    const fail = (e: unknown): void => { if (!cancelled) setError(errorText(e, uiLang)); };
+    // The audio is read alongside: the contour comes from the report and does not wait for it.
+    store.loadTakeAudio(takeId).then((s) => { if (!cancelled) setSamples(s); }, fail);
+    loadReviewHead(store, takeId).then(async (h) => {
       if (cancelled) return;
-      let current = l;
+      let current = h;
       // An old report is never shown or drawn: the take is analysed again (and saved) first.
-      if (l.samples.length > 0 && reviewNeedsReanalysis(l)) {
+      if (reviewNeedsReanalysis(h)) {
         setReanalysing(true);
         try {
-          current = await withCurrentReport(store, l, { analyser: analyserOf, signal: abort.signal });
+          current = await withCurrentReport(store, h, { analyser: analyserOf, signal: abort.signal });
         } catch {
           if (cancelled) return;
-          current = { ...l, report: null };
+          current = { ...h, report: null };
           setDrawError(t(uiLang, 'review.reanalyseFailed'));
         } finally {
           if (!cancelled) setReanalysing(false);
         }
         if (cancelled) return;
       }
-      setLoaded(current);
-      if (current.samples.length > 0) setSignals(signalsOf(current));
-    }).catch((e: unknown) => { if (!cancelled) setError(errorText(e, uiLang)); });
+      setHead(current);
+      setSignals(signalsOf(current));
+    }).catch(fail);
     return () => {
       cancelled = true;
       abort.abort();
     };
   }, [store, takeId, uiLang, analyserOf]);
 
-  const script = loaded?.take.script ?? '';
-  const report = loaded?.report ?? null;
+  const script = head?.take.script ?? '';
+  const report = head?.report ?? null;
+  const sampleRateHz = head?.take.sampleRateHz ?? null;
   const regions = useMemo(() => (report ? reviewRegions(report, script) : []), [report, script]);
-  const source = useMemo<PlayerSource | null>(() => (loaded && loaded.samples.length > 0
-    ? { samples: loaded.samples, sampleRateHz: loaded.take.sampleRateHz, report, regions } : null), [loaded, report, regions]);
+  const source = useMemo<PlayerSource | null>(() => (samples && samples.length > 0 && sampleRateHz !== null
+    ? { samples, sampleRateHz, report, regions } : null), [samples, sampleRateHz, report, regions]);
   const referenceLabel = t(uiLang, signals?.contour.reference === 'baseline' ? 'review.reference.baseline' : 'review.reference.take');
-  // Before the player: effects run in hook order, so the contour is painted before the WAV and the waveform are made.
   const paints = useOverlay(canvas, waveform, signals, {
     contourColor: '#1a5fd0', envelopeColor: 'rgba(122, 74, 0, 0.85)', referenceColor: '#5a6472', referenceLabel, font: '11px system-ui, sans-serif',
   });
@@ -124,27 +129,27 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   }, [ready, playPause, seekBy, stepRate, toggleLoop]);
 
   if (error) return <section className="card take-review" data-testid="take-review"><p role="alert">{error}</p></section>;
-  if (!loaded) {
+  if (!head) {
     return (
       <section className="card take-review" data-testid="take-review" aria-busy="true">
         <p role="status">{t(uiLang, reanalysing ? 'review.reanalysing' : 'review.loading')}</p>
       </section>
     );
   }
-  const noAudio = loaded.samples.length === 0;
+  const noAudio = samples !== null && samples.length === 0;
   // Nothing to draw over a take without a report: the waveform alone makes it ready.
-  const overlayDone = signals === null ? loaded.report === null : paints > 0;
+  const overlayDone = signals === null ? report === null : paints > 0;
   return (
     <section className="card take-review" data-testid="take-review" data-take-id={takeId} data-ready={ready && overlayDone ? 'true' : 'false'}
       data-regions={JSON.stringify(regions.map((r) => ({ id: r.id, kind: r.kind, startSec: r.startSec, endSec: r.endSec })))}>
-      <h3>{t(uiLang, 'review.title', { drill: loaded.take.drill?.title[uiLang] ?? loaded.take.drillId })}</h3>
+      <h3>{t(uiLang, 'review.title', { drill: head.take.drill?.title[uiLang] ?? head.take.drillId })}</h3>
       {noAudio && <p role="alert">{t(uiLang, 'review.noAudio')}</p>}
       {drawError && <p role="alert" data-testid="review-draw-error">{drawError}</p>}
       {!report && !noAudio && !drawError && <p>{t(uiLang, 'review.notAnalysed')}</p>}
       {player.error && <p role="alert">{t(uiLang, 'review.error')}</p>}
       <div className="review-wave" style={{ position: 'relative', minHeight: WAVEFORM_HEIGHT_PX }}>
-        <div ref={waveform} data-testid="review-waveform" role="img"
-          aria-label={t(uiLang, 'review.waveformLabel', { seconds: formatSeconds(loaded.durationSec) })} />
+        <div ref={waveform} data-testid="review-waveform" role="img" style={{ minHeight: WAVEFORM_HEIGHT_PX }}
+          aria-label={t(uiLang, 'review.waveformLabel', { seconds: formatSeconds(head.durationSec) })} />
         <canvas ref={canvas} data-testid="review-overlay" aria-hidden="true"
           style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 4 }} />
       </div>
@@ -168,7 +173,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
           <ul className="review-findings">
             {findings.map((f) => (
               <li key={f.key} data-finding={f.key} data-start-sec={f.range.startSec} data-end-sec={f.range.endSec} data-status={f.status ?? undefined}>
-                <button type="button" disabled={!ready} onClick={() => playRange(padRange(f.range, MOMENT_PAD_SEC, loaded.durationSec))}>
+                <button type="button" disabled={!ready} onClick={() => playRange(padRange(f.range, MOMENT_PAD_SEC, head.durationSec))}>
                   {t(uiLang, 'review.playMoment')}
                 </button>{' '}
                 <span>{f.label}</span>{f.detail && <span> — {f.detail}</span>}
