@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     console.log(`  median ${m.toFixed(0)} ms of ${RUNS} runs (target ≤ ${TARGET_MS} ms${m <= TARGET_MS ? ', met' : ', NOT met'})`);
     console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     const at = (k: keyof LoadTimes): string => median(loads.map((l) => l[k])).toFixed(0);
-    console.log(`  medians: app shell up ${at('shell')} ms, review mounted ${at('mounted')} ms, take and audio loaded ${at('review')} ms, overlay painted ${at('overlay')} ms`);
+    console.log(`  medians: app shell up ${at('shell')} ms, review mounted ${at('mounted')} ms, review showing its take ${at('review')} ms, overlay painted ${at('overlay')} ms`);
   } finally {
     await browser.close();
     await server.close();
