@@ -4,7 +4,8 @@
  * makes it) written straight into the app's IndexedDB database the way bench/ui-browser.ts does.
  * Measures navigation start → the review's overlay canvas with painted pixels (the pitch contour and
  * loudness drawn from the stored report), 5 runs (each a new page load, after one warm-up), and
- * prints each run and the median.
+ * prints each run and the median. BENCH_DEBUG=1 prints each load's stages and long tasks;
+ * BENCH_PROFILE=1 the last load's CPU profile (self time per function).
  * Run: npm run bench:review [seconds]
  */
 import { rmSync } from 'node:fs';
@@ -91,7 +92,7 @@ const FIRST_PAINTED_OVERLAY = `() => new Promise((resolve) => {
     const now = performance.now();
     if (at.shell === null && document.querySelector('h1')) at.shell = now;
     if (at.mounted === null && document.querySelector('[data-testid="take-review"]')) at.mounted = now;
-    if (at.review === null && document.querySelector('[data-testid="take-review"][data-take-id]')) { at.review = now; const c = document.querySelector('[data-testid="review-overlay"]'); at.dbg = [c && c.width, c && c.height, document.querySelector('.review-legend') && document.querySelector('.review-legend').textContent.slice(0, 20)]; }
+    if (at.review === null && document.querySelector('[data-testid="take-review"][data-take-id]')) at.review = now;
     const canvas = document.querySelector('[data-testid="review-overlay"]');
     if (canvas && canvas.width > 0 && canvas.height > 0) {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;

@@ -63,9 +63,10 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
     setError(null);
     setDrawError(null);
     const fail = (e: unknown): void => { if (!cancelled) setError(errorText(e, uiLang)); };
-    // The audio is read alongside: the contour comes from the report and does not wait for it.
+    const headLoaded = loadReviewHead(store, takeId);
+    // The audio is read alongside, asked for second: the contour comes from the report and does not wait for it.
     store.loadTakeAudio(takeId).then((s) => { if (!cancelled) setSamples(s); }, fail);
-    loadReviewHead(store, takeId).then(async (h) => {
+    headLoaded.then(async (h) => {
       if (cancelled) return;
       let current = h;
       // An old report is never shown or drawn: the take is analysed again (and saved) first.
