@@ -57,7 +57,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  // The manifest lets a test walk the main thread's chunks (tests/e2e/bundle-walls.test.ts).
+  build: { target: 'es2022', sourcemap: true, manifest: true },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   server: { host: '127.0.0.1', port: 5173 },

@@ -23,6 +23,8 @@ export function intensityContour(
   minPitchHz: number,
   hopSec: number = STEP_PERIODS / minPitchHz,
 ): IntensityContour {
+  // Also a marker: tests/e2e/bundle-walls.test.ts finds this sentence only in the analysis worker.
+  if (!(minPitchHz > 0 && hopSec > 0)) throw new RangeError(`The intensity contour needs a minimum pitch and a hop above 0, not ${minPitchHz} Hz and ${hopSec} s.`);
   const dx = 1 / sampleRateHz;
   const n = samples.length;
   const windowSec = WINDOW_PERIODS / minPitchHz;

@@ -1,5 +1,7 @@
 /** Takes to compare with: the previous analysed take of a drill, and the personal best (see best.ts). */
-import { ANALYSIS_VERSION, type AnalysisReport } from '../analysis/index.ts';
+import type { AnalysisReport } from '../analysis/index.ts';
+// From its own module, not the analysis index, so the main bundle takes only the constant.
+import { ANALYSIS_VERSION } from '../analysis/report.ts';
 import { StorageError, takeOrder, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { compareReports, takeCounts } from './best.ts';
 

@@ -10,9 +10,11 @@ export {
 } from './analyse-take.ts';
 export { canBeBest, compareReports, reportScore, takeCounts, type ReportScore } from './best.ts';
 export { personalBest, previousTake, type BestOptions } from './comparison.ts';
-export { resolveComparison, type CompareAgainst } from './compare-takes.ts';
-export { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from './load-review.ts';
-export { outdatedTakeIds, reanalyseOutdated, type AnalyseFn, type ReanalyseOptions, type ReanalyseProgress, type ReanalyseResult } from './reanalyse.ts';
+export { resolveComparison, type CompareAgainst, type ComparisonRole, type ResolvedComparison } from './compare-takes.ts';
+export {
+  loadReviewHead, loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport, type CurrentReportOptions, type LoadedTake, type ReviewHead,
+} from './load-review.ts';
+export { outdatedTakeIds, reanalyseOutdated, reanalyseTake, type AnalyseFn, type ReanalyseOptions, type ReanalyseProgress, type ReanalyseResult } from './reanalyse.ts';
 export { UNDO_WINDOW_MS, UndoDelete, type PendingDelete, type UndoDeleteOptions, type UndoTimers } from './undo-delete.ts';
 export { takeOrder } from '../storage/index.ts';
 export type {
@@ -22,4 +24,4 @@ export type {
 // Imported from their own modules (not the analysis index) so the main bundle takes only these.
 export { ANALYSIS_VERSION } from '../analysis/report.ts';
 export { countText, parseScript, partWords, type ParsedScript, type PartWord, type ScriptPart } from '../analysis/script.ts';
-export { contourAt, waveformPeaks, type LoudnessEnvelope, type PitchContour, type ReviewSignals } from './review-signal.ts';
+export { contourAt, hasTracks, waveformPeaks, type LoudnessEnvelope, type PitchContour, type ReviewSignals } from './review-signal.ts';

@@ -4,7 +4,7 @@
  * by analyse-take.ts (the drill's language, script and bands), as for a take just recorded.
  */
 import type { AnalysisReport, AnalyzeOptions, AudioInput, Baseline } from '../analysis/index.ts';
-import { needsReanalysis, type VoiceDrillStore } from '../storage/index.ts';
+import { needsReanalysis, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { analysisOptions, drillOfTake, toBaseline } from './analyse-take.ts';
 
 /** Runs the analysis (the app passes its worker client's analyse; tests call analyzeToJson). */
@@ -78,12 +78,20 @@ export async function reanalyseOutdated(store: VoiceDrillStore, analyse: Analyse
 async function reanalyseOne(store: VoiceDrillStore, analyse: AnalyseFn, takeId: string, baseline: Baseline | null, signal?: AbortSignal): Promise<boolean> {
   const take = await store.getTake(takeId);
   if (take === null || !needsReanalysis(take)) return false;
+  await reanalyseTake(store, analyse, take, baseline, signal);
+  return true;
+}
+
+/**
+ * Analyse a stored take again from its stored audio, with the options of a take just recorded, and
+ * save the new report; resolves with the saved record. Throws a sentence when it cannot be scored.
+ */
+export async function reanalyseTake(store: VoiceDrillStore, analyse: AnalyseFn, take: TakeRecord, baseline: Baseline | null, signal?: AbortSignal): Promise<TakeRecord> {
   const drill = drillOfTake(take);
   if (drill === null) throw new Error(`The drill “${take.drillId}” of this take is no longer available, so it cannot be scored.`);
-  const samples = await store.loadTakeAudio(takeId);
+  const samples = await store.loadTakeAudio(take.id);
   if (samples.length === 0) throw new Error('The take has no audio to analyse.');
   const options: AnalyzeOptions = analysisOptions(take, drill, baseline);
-  const report = await analyse({ channels: [samples], sampleRateHz: take.sampleRateHz }, options, takeId, signal);
-  await store.saveReport(takeId, report);
-  return true;
+  const report = await analyse({ channels: [samples], sampleRateHz: take.sampleRateHz }, options, take.id, signal);
+  return store.saveReport(take.id, report);
 }

@@ -1,24 +1,19 @@
 /**
- * The signals a take review draws, computed on demand from the stored audio with the analysis core's
- * own functions (resample → 80 Hz high-pass → adaptive pitch; Praat-style intensity): the pitch
- * contour in semitones against a reference, the loudness envelope, and waveform peaks.
- * Pure and DOM-free, so the same code can run in a worker or in Node tests.
+ * The signals a take review draws, read from the stored report's time tracks (analysis ≥ 1.3.0,
+ * docs/adr/0001-analysis-core.md): the pitch contour in semitones against a reference, the loudness
+ * envelope, and waveform peaks of the stored audio. No analysis code runs here (the main thread
+ * stays free of it; tests/app/bundle-walls.test.ts checks the build): a report without tracks is
+ * re-analysed in the worker first (load-review.ts).
  */
-import { highpass } from '../analysis/dsp/highpass.ts';
-import { resampleTo } from '../analysis/dsp/resample.ts';
-import type { AnalysisReport } from './index.ts';
-import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../analysis/intensity.ts';
-import { adaptivePitch } from '../analysis/pitch/index.ts';
-import { quantile } from '../analysis/stats.ts';
-import { ANALYSIS_RATE_HZ, type IntervalSec } from '../analysis/types.ts';
+import type { AnalysisReport, TimeTrack } from '../analysis/report.ts';
 
 /** What the semitone scale of a contour is measured against. */
 export type ContourReference = 'baseline' | 'take';
 
-/** Pitch contour of a take: one value per 10 ms frame, null where unvoiced. */
+/** Pitch contour of a take: one value per 10 ms cell of the report's grid, null where unvoiced. */
 export interface PitchContour {
   timesSec: Float64Array;
-  /** 12·log2(f0 / referenceHz); null for unvoiced frames. */
+  /** 12·log2(f0 / referenceHz); null for unvoiced cells. */
   semitones: (number | null)[];
   /** The 0 st line, Hz; null when nothing was voiced and there is no baseline. */
   referenceHz: number | null;
@@ -26,7 +21,7 @@ export interface PitchContour {
   hopSec: number;
 }
 
-/** Loudness envelope: Praat-style intensity in dBFS (64 ms window, 8 ms hop, as the segmentation). */
+/** Loudness envelope: the report's intensity track (dBFS, the segmentation's 64 ms window) on the 10 ms grid. */
 export interface LoudnessEnvelope {
   timesSec: Float64Array;
   levelDbfs: Float64Array;
@@ -39,18 +34,12 @@ export interface ReviewSignals {
   envelope: LoudnessEnvelope;
 }
 
-/** The 16 kHz, 80 Hz high-passed signal every analysis measure is taken on (ADR 0001 pipeline). */
-export function analysisSignal(samples: Float32Array, sampleRateHz: number): Float32Array {
-  return highpass(resampleTo(samples, sampleRateHz, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ);
-}
+/** A report whose tracks the review can draw. */
+export type ReportWithTracks = AnalysisReport & { pitch: { track: TimeTrack }; intensity: { track: TimeTrack } };
 
-/** Speech intervals to track pitch in: the report's phrases, else its speech span, else the whole take. */
-export function speechIntervals(report: AnalysisReport | null, durationSec: number): IntervalSec[] {
-  if (report && report.phrases.length > 0) return report.phrases.map((p) => ({ startSec: p.startSec, endSec: p.endSec }));
-  if (report?.speech.startSec != null && report.speech.endSec != null) {
-    return [{ startSec: report.speech.startSec, endSec: report.speech.endSec }];
-  }
-  return [{ startSec: 0, endSec: durationSec }];
+/** True when the report carries both time tracks (analysis ≥ 1.3.0; restore.ts nulls them otherwise). */
+export function hasTracks(report: AnalysisReport | null): report is ReportWithTracks {
+  return report !== null && report.pitch.track !== null && report.intensity.track !== null;
 }
 
 /** Semitones of `hz` above `referenceHz`. */
@@ -58,47 +47,60 @@ export function semitonesAbove(hz: number, referenceHz: number): number {
   return 12 * Math.log2(hz / referenceHz);
 }
 
+/** Median as the analysis takes it (Praat's quantile: linear between order statistics at p·n + 0.5). */
+export function medianOf(values: readonly number[]): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  if (n === 1) return sorted[0];
+  const place = 0.5 * n + 0.5;
+  const left = Math.floor(place);
+  if (left >= n) return sorted[n - 1];
+  return sorted[left - 1] + (place - left) * (sorted[left] - sorted[left - 1]);
+}
+
+function cellTimes(track: TimeTrack): Float64Array {
+  return Float64Array.from(track.values, (_, i) => track.startSec + i * track.hopSec);
+}
+
 /**
- * Pitch contour of a 16 kHz high-passed signal in semitones against `baselineHz` (the agent's own
+ * Pitch contour of an F0 track (Hz, null unvoiced) in semitones against `baselineHz` (the agent's own
  * calibration) or, without one, against the take's median F0 (the report's, else the track's).
  */
-export function pitchContour(
-  hp16k: Float32Array,
-  intervals: readonly IntervalSec[],
-  baselineHz: number | null,
-  takeMedianHz: number | null = null,
-): PitchContour {
-  const adaptive = adaptivePitch(hp16k, ANALYSIS_RATE_HZ, intervals);
-  // No adapted pass (fewer than 3 voiced frames): the wide first pass is all there is to draw.
-  const track = adaptive.track ?? adaptive.firstPass;
+export function pitchContour(track: TimeTrack, baselineHz: number | null, takeMedianHz: number | null = null): PitchContour {
   const voiced: number[] = [];
-  for (const hz of track.f0Hz) if (hz > 0) voiced.push(hz);
-  const medianHz = takeMedianHz ?? (voiced.length > 0 ? quantile(voiced, 0.5) : null);
+  for (const hz of track.values) if (hz !== null && hz > 0) voiced.push(hz);
+  const medianHz = takeMedianHz ?? medianOf(voiced);
   const useBaseline = baselineHz !== null && baselineHz > 0;
   const referenceHz = useBaseline ? baselineHz : medianHz;
-  const semitones = Array.from(track.f0Hz, (hz) => (hz > 0 && referenceHz !== null ? semitonesAbove(hz, referenceHz) : null));
-  return { timesSec: track.timesSec, semitones, referenceHz, reference: useBaseline ? 'baseline' : 'take', hopSec: track.hopSec };
+  const semitones = track.values.map((hz) => (hz !== null && hz > 0 && referenceHz !== null ? semitonesAbove(hz, referenceHz) : null));
+  return { timesSec: cellTimes(track), semitones, referenceHz, reference: useBaseline ? 'baseline' : 'take', hopSec: track.hopSec };
 }
 
-/** Loudness envelope of a 16 kHz high-passed signal (the segmentation's intensity settings). */
-export function loudnessEnvelope(hp16k: Float32Array): LoudnessEnvelope {
-  const c = intensityContour(hp16k, ANALYSIS_RATE_HZ, SEGMENTATION_MIN_PITCH_HZ);
-  return { timesSec: c.timesSec, levelDbfs: c.levelDbfs };
+/** Loudness envelope of an intensity track (dBFS); cells without a value are left out. */
+export function loudnessEnvelope(track: TimeTrack): LoudnessEnvelope {
+  const times: number[] = [];
+  const levels: number[] = [];
+  track.values.forEach((db, i) => {
+    if (db === null) return;
+    times.push(track.startSec + i * track.hopSec);
+    levels.push(db);
+  });
+  return { timesSec: Float64Array.from(times), levelDbfs: Float64Array.from(levels) };
 }
 
-/** Contour and envelope of a take's audio (mono, native rate), against the baseline when there is one. */
-export function reviewSignals(
-  samples: Float32Array,
-  sampleRateHz: number,
-  report: AnalysisReport | null,
-  baselineHz: number | null,
-): ReviewSignals {
-  const durationSec = samples.length / sampleRateHz;
-  const hp = analysisSignal(samples, sampleRateHz);
+/**
+ * Contour and envelope of a take from its report's tracks, against the baseline when there is one.
+ * Throws for a report without tracks: it must be re-analysed first (never drawn from a guess).
+ */
+export function reviewSignals(report: AnalysisReport, durationSec: number, baselineHz: number | null): ReviewSignals {
+  if (!hasTracks(report)) {
+    throw new Error(`This take was analysed by VoiceDrill analysis ${report.analysisVersion}, which stored no pitch contour; analyse it again to draw it.`);
+  }
   return {
     durationSec,
-    contour: pitchContour(hp, speechIntervals(report, durationSec), baselineHz, report?.pitch.medianHz ?? null),
-    envelope: loudnessEnvelope(hp),
+    contour: pitchContour(report.pitch.track, baselineHz, report.pitch.medianHz),
+    envelope: loudnessEnvelope(report.intensity.track),
   };
 }
 

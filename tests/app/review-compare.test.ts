@@ -4,7 +4,7 @@ import type { AnalysisReport } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
 import { resolveComparison } from '../../src/takes/compare-takes.ts';
 import {
-  alignContours, alignSpan, commonAlignMode, comparisonData, fractionAtTime, scriptSpan, speechSpan, timeAtFraction,
+  alignContours, alignSpan, commonAlignMode, comparisonData, comparisonLegend, formatSt, fractionAtTime, scriptSpan, speechSpan, timeAtFraction,
 } from '../../src/features/review/compare-model.ts';
 import type { PitchContour } from '../../src/takes/review-signal.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
@@ -73,6 +73,38 @@ describe('aligning two takes', () => {
   });
 });
 
+describe('the comparison legend', () => {
+  const fast = { report: reportWithSpan(1, 3, true), contour: glide(1, 3, 4) };
+  const slow = { report: reportWithSpan(0.5, 4.5, true), contour: glide(0.5, 4.5, 5) };
+  const aligned = alignContours(fast, slow) as NonNullable<ReturnType<typeof alignContours>>;
+  const reports = { current: { ...fast.report, pitch: { ...fast.report.pitch, rangeSt: 7.5 } }, other: { ...slow.report, pitch: { ...slow.report.pitch, rangeSt: null } } };
+  const labels = { current: 'This take (your personal best)', other: 'your previous best' };
+
+  it('names both takes and gives their pitch ranges without a cursor', () => {
+    const legend = comparisonLegend(aligned, reports, labels, null);
+    expect(legend.percent).toBeNull();
+    expect(legend.entries).toEqual([
+      { series: 'current', label: labels.current, valueSt: null, rangeSt: 7.5 },
+      { series: 'other', label: labels.other, valueSt: null, rangeSt: null },
+    ]);
+    expect(comparisonLegend(aligned, reports, labels, 9999).percent).toBeNull();
+  });
+
+  it('reads both contours at the cursor: the values the chart draws there', () => {
+    const legend = comparisonLegend(aligned, reports, labels, 100);
+    expect(legend.percent).toBe(50);
+    // Half-way through both glides (0 → 10 st): 5 st each, within a frame.
+    expect(legend.entries[0].valueSt).toBe(aligned.current.semitones[100]);
+    expect(legend.entries[1].valueSt).toBe(aligned.other.semitones[100]);
+    expect(legend.entries[0].valueSt).toBeCloseTo(5, 0);
+    expect(comparisonLegend(aligned, reports, labels, 0).entries.map((e) => e.valueSt)).toEqual([aligned.current.semitones[0], aligned.other.semitones[0]]);
+  });
+
+  it('prints semitones signed with one decimal', () => {
+    expect([formatSt(1.54), formatSt(-0.26), formatSt(0.04), formatSt(-0.04), formatSt(12)]).toEqual(['+1.5', '−0.3', '0.0', '0.0', '+12.0']);
+  });
+});
+
 describe('choosing the take to compare with', () => {
   const opened: VoiceDrillStore[] = [];
   afterEach(() => { for (const s of opened.splice(0)) s.close(); });
@@ -97,11 +129,26 @@ describe('choosing the take to compare with', () => {
     const { store, ids } = await storeWithTakes();
     const current = await store.getTake(ids[2]);
     if (!current) throw new Error('missing');
-    expect((await resolveComparison(store, current, { kind: 'best' }))?.id).toBe(ids[0]);
-    expect((await resolveComparison(store, current, { kind: 'previous' }))?.id).toBe(ids[1]);
-    expect((await resolveComparison(store, current, { kind: 'reference', takeId: ids[1] }))?.id).toBe(ids[1]);
+    expect(await resolveComparison(store, current, { kind: 'best' })).toMatchObject({ take: { id: ids[0] }, role: 'best', currentIsBest: false });
+    expect(await resolveComparison(store, current, { kind: 'previous' })).toMatchObject({ take: { id: ids[1] }, role: 'previous' });
+    expect(await resolveComparison(store, current, { kind: 'reference', takeId: ids[1] })).toMatchObject({ take: { id: ids[1] }, role: 'reference' });
     const first = await store.getTake(ids[0]);
     expect(await resolveComparison(store, first as NonNullable<typeof first>, { kind: 'previous' })).toBeNull();
+  });
+
+  it('says “previous best” when this take is itself the best, and the runner-up when the best is older', async () => {
+    const { store, ids, drill } = await storeWithTakes();
+    // A fourth take better than all: compared with the best before it.
+    const take = await store.createTake({ drill, script: drill.template, sampleRateHz: 16000, createdAt: new Date(Date.UTC(2026, 0, 9)) });
+    await store.finishTake(take.id, 0.1);
+    const newBest = await store.saveReport(take.id, makeReport({ rate: ['good', 200], volume: ['good', -20], pauses: ['good', 0.4] }));
+    expect(await resolveComparison(store, newBest, { kind: 'best' })).toMatchObject({ take: { id: ids[0] }, role: 'previousBest', currentIsBest: true });
+    // The older best (take 0) is now compared with the runner-up, made after it.
+    const old = await store.getTake(ids[0]);
+    expect(await resolveComparison(store, old as NonNullable<typeof old>, { kind: 'best' })).toMatchObject({ take: { id: take.id }, role: 'best', currentIsBest: false });
+    const { store: s2, ids: ids2 } = await storeWithTakes();
+    const first = await s2.getTake(ids2[0]);
+    expect(await resolveComparison(s2, first as NonNullable<typeof first>, { kind: 'best' })).toMatchObject({ take: { id: ids2[2] }, role: 'nextBest', currentIsBest: true });
   });
 
   it('refuses a reference of another drill or one that is gone, with a sentence', async () => {

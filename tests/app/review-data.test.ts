@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeToJson, ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
-import { loadTakeForReview, signalsOf } from '../../src/takes/load-review.ts';
+import { loadReviewHead, loadTakeForReview, signalsOf } from '../../src/takes/load-review.ts';
 import { findingRange, reviewRegions } from '../../src/features/review/review-model.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { speechLike } from '../helpers/synth.ts';
@@ -46,14 +46,40 @@ describe('reviewing a stored, analysed take', () => {
       report.speech.pauses.reduce((a, b) => (b.endSec - b.startSec > a.endSec - a.startSec ? b : a)),
     );
 
+    // Drawn from the stored report's tracks: the pitch track in semitones against the 180 Hz baseline.
     const signals = signalsOf(loaded);
+    if (!signals) throw new Error('no signals');
+    expect(signals.contour.timesSec.length).toBe(report.pitch.track?.values.length);
+    signals.contour.semitones.forEach((st, i) => {
+      const hz = report.pitch.track?.values[i] ?? null;
+      if (hz === null) expect(st).toBeNull();
+      else expect(st).toBeCloseTo(12 * Math.log2(hz / 180), 9);
+    });
+    expect(Array.from(signals.envelope.levelDbfs)).toEqual(report.intensity.track?.values);
     expect(signals.contour.reference).toBe('baseline');
+    // The same drawing without reading the audio (the review paints it before the audio is in).
+    const head = await loadReviewHead(store, take.id);
+    expect(head.durationSec).toBe(report.durationSec);
+    expect(head.durationSec).toBeCloseTo(loaded.durationSec, 3);
+    expect(signalsOf(head)).toEqual({ ...signals, durationSec: report.durationSec });
     expect(signals.contour.referenceHz).toBe(180);
     // Around 1.8 s the second phrase glides 200 → 180 Hz: between 0 and +2 st above the 180 Hz baseline.
     const mid = signals.contour.semitones.filter((st, i) => st !== null && Math.abs(signals.contour.timesSec[i] - 1.8) < 0.1) as number[];
     expect(mid.length).toBeGreaterThan(5);
     for (const st of mid) expect(st).toBeGreaterThan(-0.3);
     for (const st of mid) expect(st).toBeLessThan(2.2);
+  });
+
+  it('draws nothing for a take that was never analysed', async () => {
+    const store = await openStore({ name: `review-data-${Math.random()}` });
+    opened.push(store);
+    const drill = findBuiltInDrill('zh-greeting3') as Drill;
+    const take = await store.createTake({ drill, script: drill.template, sampleRateHz: RATE_HZ });
+    await store.appendAudioChunk(take.id, 0, new Float32Array(1600));
+    await store.finishTake(take.id, 0.1);
+    const loaded = await loadTakeForReview(store, take.id);
+    expect(loaded.report).toBeNull();
+    expect(signalsOf(loaded)).toBeNull();
   });
 
   it('says when the take is gone', async () => {

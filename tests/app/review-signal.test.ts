@@ -1,43 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeToJson, TRACK_HOP_SEC, type TimeTrack } from '../../src/analysis/index.ts';
 import {
-  analysisSignal, contourAt, loudnessEnvelope, pitchContour, reviewSignals, semitonesAbove, speechIntervals, waveformPeaks,
+  contourAt, hasTracks, loudnessEnvelope, medianOf, pitchContour, reviewSignals, semitonesAbove, waveformPeaks,
 } from '../../src/takes/review-signal.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
 import { speechLike } from '../helpers/synth.ts';
-import { makeReport } from './report-fixture.ts';
+import { gridTrack, makeReport } from './report-fixture.ts';
 
-const RATE_HZ = 48000;
-// One phrase gliding 150 → 300 Hz (exactly 12 st, linear in semitones) from 0.5 s to 2.5 s.
-const GLIDE = { startSec: 0.5, endSec: 2.5, f0StartHz: 150, f0EndHz: 300, levelDbfs: -20, syllablesPerSec: 4 };
-const samples = speechLike({ sampleRateHz: RATE_HZ, durationSec: 3, phrases: [GLIDE], noiseDbfs: null, seed: 1 });
-const hp = analysisSignal(samples, RATE_HZ);
-const truthSt = (t: number, baselineHz: number): number => 12 * ((t - GLIDE.startSec) / (GLIDE.endSec - GLIDE.startSec)) + semitonesAbove(150, baselineHz);
+// A track gliding 150 → 300 Hz (exactly 12 st, linear in semitones) from 0.5 s to 2.5 s, unvoiced elsewhere.
+const glideHz = (t: number): number | null => (t >= 0.5 && t <= 2.5 ? 150 * 2 ** ((t - 0.5) / 2) : null);
+const GLIDE: TimeTrack = gridTrack(3, glideHz);
 
-function voicedFrames(contour: ReturnType<typeof pitchContour>, fromSec: number, toSec: number): { t: number; st: number }[] {
-  const out: { t: number; st: number }[] = [];
-  contour.timesSec.forEach((t, i) => {
-    const st = contour.semitones[i];
-    if (t >= fromSec && t <= toSec && st !== null) out.push({ t, st });
-  });
-  return out;
-}
-
-describe('pitch contour in semitones', () => {
-  it('follows a 150 → 300 Hz glide against the baseline within 0.3 st', () => {
-    const contour = pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], 150);
+describe('pitch contour from the report’s track', () => {
+  it('is the track in semitones against the baseline, on the report’s 10 ms grid', () => {
+    const contour = pitchContour(GLIDE, 150);
     expect(contour.reference).toBe('baseline');
     expect(contour.referenceHz).toBe(150);
-    const frames = voicedFrames(contour, 0.6, 2.4);
-    // 10 ms frames over 1.8 s; the syllable troughs (−20 dB) may go unvoiced, most frames must not.
-    expect(frames.length).toBeGreaterThan(0.7 * 180);
-    for (const f of frames) expect(Math.abs(f.st - truthSt(f.t, 150)), `t=${f.t}`).toBeLessThan(0.3);
-    // Start near 0 st, end near +12 st.
-    expect(contourAt(contour, frames[0].t)).toBeCloseTo(frames[0].st, 10);
-    expect(frames[frames.length - 1].st).toBeGreaterThan(11);
+    expect(contour.hopSec).toBe(TRACK_HOP_SEC);
+    expect(contour.timesSec.length).toBe(300);
+    expect(contour.timesSec[0]).toBeCloseTo(0.005, 12);
+    expect(contour.timesSec[299]).toBeCloseTo(2.995, 12);
+    contour.timesSec.forEach((t, i) => {
+      const hz = glideHz(t);
+      if (hz === null) expect(contour.semitones[i], `t=${t}`).toBeNull();
+      else expect(contour.semitones[i]).toBeCloseTo(6 * (t - 0.5), 9);
+    });
+    expect(contourAt(contour, 1.505)).toBeCloseTo(6.03, 9);
+    expect(contourAt(contour, 0.2)).toBeNull();
   });
 
   it('is relative to another baseline by exactly the baseline’s offset', () => {
-    const a = pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], 150);
-    const b = pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], 200);
+    const a = pitchContour(GLIDE, 150);
+    const b = pitchContour(GLIDE, 200);
     const offset = semitonesAbove(150, 200);
     a.semitones.forEach((st, i) => {
       if (st === null) expect(b.semitones[i]).toBeNull();
@@ -46,43 +42,68 @@ describe('pitch contour in semitones', () => {
   });
 
   it('falls back to the take’s median without a baseline (the report’s median when given)', () => {
-    const own = pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], null);
+    const own = pitchContour(GLIDE, null);
     expect(own.reference).toBe('take');
     // The median of a glide linear in semitones is its middle: 150·2^(6/12) ≈ 212 Hz.
-    expect(own.referenceHz).toBeGreaterThan(205);
-    expect(own.referenceHz).toBeLessThan(220);
-    const frames = voicedFrames(own, 0.6, 2.4);
-    for (const f of frames) expect(Math.abs(f.st - truthSt(f.t, own.referenceHz as number))).toBeLessThan(0.3);
-    const fromReport = pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], null, 250);
-    expect(fromReport.referenceHz).toBe(250);
-    expect(pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], 0).reference).toBe('take');
+    expect(own.referenceHz).toBeCloseTo(150 * 2 ** 0.5, 0);
+    expect(pitchContour(GLIDE, null, 250).referenceHz).toBe(250);
+    expect(pitchContour(GLIDE, 0).reference).toBe('take');
+    const silent = pitchContour(gridTrack(1, () => null), null);
+    expect(silent.referenceHz).toBeNull();
+    expect(silent.semitones.every((s) => s === null)).toBe(true);
   });
 
-  it('has no voiced frames in digital silence', () => {
-    const contour = pitchContour(hp, [{ startSec: 0.5, endSec: 2.5 }], 150);
-    expect(voicedFrames(contour, 0, 0.4)).toEqual([]);
-    expect(voicedFrames(contour, 2.6, 3)).toEqual([]);
+  it('takes the median as the analysis does (Praat’s quantile)', () => {
+    expect(medianOf([])).toBeNull();
+    expect(medianOf([3])).toBe(3);
+    expect(medianOf([4, 1, 3, 2])).toBe(2.5);
+    expect(medianOf([5, 1, 3])).toBe(3);
   });
 });
 
-describe('review signals', () => {
-  it('uses the report’s phrases, else its speech span, else the whole take', () => {
-    const report = makeReport({}, { phrases: [{ startSec: 0.5, endSec: 1.2, activeLevelDbfs: -20, medianHz: 150 }] });
-    expect(speechIntervals(report, 3)).toEqual([{ startSec: 0.5, endSec: 1.2 }]);
-    expect(speechIntervals(makeReport({}), 3)).toEqual([{ startSec: 0.5, endSec: 3.9 }]);
-    expect(speechIntervals(null, 3)).toEqual([{ startSec: 0, endSec: 3 }]);
+describe('review signals from a report', () => {
+  it('draws the loudness envelope from the intensity track, leaving out cells without a value', () => {
+    const track = gridTrack(1, (t) => (t < 0.1 ? null : t < 0.5 ? -20 : -60));
+    const env = loudnessEnvelope(track);
+    expect(env.timesSec.length).toBe(90);
+    expect(env.timesSec[0]).toBeCloseTo(0.105, 12);
+    expect(env.levelDbfs[0]).toBe(-20);
+    expect(env.levelDbfs[89]).toBe(-60);
   });
 
-  it('gives a loudness envelope at the phrase’s level and far below it in silence', () => {
-    const env = loudnessEnvelope(hp);
-    const inside = [...env.levelDbfs].filter((_, i) => env.timesSec[i] > 0.7 && env.timesSec[i] < 2.3);
-    const outside = [...env.levelDbfs].filter((_, i) => env.timesSec[i] < 0.35 || env.timesSec[i] > 2.7);
+  it('uses the report’s median and the baseline, and refuses a report without tracks with a sentence', () => {
+    const report = makeReport({});
+    const s = reviewSignals(report, 4.2, null);
+    expect(s.contour.referenceHz).toBe(215.3);
+    // makeReport's track is 215.3 Hz over the speech (0.5–3.9 s): 0 st against its own median.
+    expect(contourAt(s.contour, 1.005)).toBeCloseTo(0, 12);
+    expect(contourAt(s.contour, 0.105)).toBeNull();
+    expect(Math.max(...s.envelope.levelDbfs)).toBe(-22.35);
+    expect(reviewSignals(report, 4.2, 180).contour.reference).toBe('baseline');
+    const old = { ...report, analysisVersion: '1.2.0', pitch: { ...report.pitch, track: null } };
+    expect(hasTracks(old)).toBe(false);
+    expect(hasTracks(report)).toBe(true);
+    expect(() => reviewSignals(old, 4.2, null)).toThrow(/analysis 1\.2\.0.*analyse it again/);
+  });
+
+  it('follows a sung 150 → 300 Hz glide within 0.3 st when drawn from a real analysis’s report', () => {
+    const RATE_HZ = 48000;
+    const samples = speechLike({ sampleRateHz: RATE_HZ, durationSec: 3, noiseDbfs: null, seed: 1, phrases: [
+      { startSec: 0.5, endSec: 2.5, f0StartHz: 150, f0EndHz: 300, levelDbfs: -20, syllablesPerSec: 4 },
+    ] });
+    const report = analyzeToJson({ channels: [samples], sampleRateHz: RATE_HZ }, { lang: 'en' }, 'glide');
+    const { contour, envelope } = reviewSignals(report, 3, 150);
+    const voiced = contour.semitones.map((st, i) => ({ t: contour.timesSec[i], st })).filter((f) => f.st !== null && f.t > 0.6 && f.t < 2.4);
+    // 10 ms cells over 1.8 s; the syllable troughs (−20 dB) may go unvoiced, most cells must not.
+    expect(voiced.length).toBeGreaterThan(0.7 * 180);
+    for (const f of voiced) expect(Math.abs((f.st as number) - 6 * (f.t - 0.5)), `t=${f.t}`).toBeLessThan(0.3);
+    // Nothing voiced in the digital silence around the phrase; the envelope is loud inside, far down outside.
+    expect(contour.semitones.filter((st, i) => st !== null && (contour.timesSec[i] < 0.4 || contour.timesSec[i] > 2.6))).toEqual([]);
+    const inside = [...envelope.levelDbfs].filter((_, i) => envelope.timesSec[i] > 0.7 && envelope.timesSec[i] < 2.3);
+    const outside = [...envelope.levelDbfs].filter((_, i) => envelope.timesSec[i] < 0.35 || envelope.timesSec[i] > 2.7);
     expect(Math.max(...inside)).toBeGreaterThan(-22);
     expect(Math.max(...inside)).toBeLessThan(-10);
     expect(Math.max(...outside)).toBeLessThan(-80);
-    const all = reviewSignals(samples, RATE_HZ, null, 150);
-    expect(all.durationSec).toBe(3);
-    expect(all.contour.reference).toBe('baseline');
   });
 
   it('keeps each bucket’s maximum and minimum as peaks', () => {
@@ -95,5 +116,13 @@ describe('review signals', () => {
     expect([peaks[0], peaks[1]]).toEqual([0.5, -0.25]);
     expect([peaks[14], peaks[15]]).toEqual([0, -1]);
     expect(waveformPeaks(new Float32Array(0), 1000).length).toBe(2);
+  });
+
+  it('runs no analysis code: the review path imports only the report’s types from src/analysis', () => {
+    for (const file of ['src/takes/review-signal.ts', 'src/takes/load-review.ts']) {
+      const source = readFileSync(join(REPO_ROOT, file), 'utf8');
+      const fromAnalysis = [...source.matchAll(/^import (type )?[^;]*from '\.\.\/analysis\/[^']+';/gm)];
+      for (const m of fromAnalysis) expect(m[1], `${file}: ${m[0]}`).toBe('type ');
+    }
   });
 });

@@ -52,6 +52,8 @@ export function analysePitchCandidates(
   costs: PitchPathCosts = DEFAULT_PATH_COSTS,
   hopSec: number = PITCH_HOP_SEC,
 ): PitchCandidates {
+  // Also a marker: tests/e2e/bundle-walls.test.ts finds this sentence only in the analysis worker.
+  if (!(floorHz > 0 && ceilingHz > floorHz)) throw new RangeError(`The pitch search range must satisfy 0 < floor < ceiling, not ${floorHz}-${ceilingHz} Hz.`);
   return pitchCandidates(sig, floorHz, ceilingHz, quietFrameRatio(costs, hopSec), hopSec);
 }
 

@@ -2,16 +2,19 @@
  * Review one stored take: the waveform (wavesurfer.js) with the pitch contour in semitones and the
  * loudness envelope drawn over it, the parts, pauses and key words as regions, a player with speed,
  * loop and keyboard shortcuts, and a list of findings that play their moment.
- * Logic lives in review-model.ts, review-signal.ts and review-findings.ts; this file only wires.
+ * The contour and envelope come from the stored report's tracks; a take analysed by an older version
+ * is analysed again in a worker (and saved) first. Logic lives in review-model.ts, src/takes and
+ * review-findings.ts; this file only wires.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatClock, formatSeconds, t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
-import { afterPaint, loadTakeForReview, signalsOf, type LoadedTake } from '../../takes/index.ts';
+import { loadReviewHead, reviewNeedsReanalysis, signalsOf, withCurrentReport, type Analyser, type ReviewHead } from '../../takes/index.ts';
 import { reviewFindings } from './review-findings.ts';
 import { findingRange, keyAction, padRange, reviewRegions, type Finding } from './review-model.ts';
 import type { ReviewSignals } from '../../takes/index.ts';
+import { useLazyAnalyser } from './use-analyser.ts';
 import { useOverlay } from './use-overlay.ts';
 import { useReviewPlayer, WAVEFORM_HEIGHT_PX, type PlayerSource } from './use-review-player.ts';
 
@@ -22,6 +25,8 @@ export interface TakeReviewProps {
   takeId: string;
   /** Seek to this finding once the take is ready (e.g. a scorecard row's link). */
   initialFinding?: Finding | null;
+  /** Analyses an outdated take again (default: an analysis worker started when needed). */
+  analyser?: Analyser;
 }
 
 /** Seconds of context played before and after a finding's moment. */
@@ -38,38 +43,66 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** The review screen of one take. */
-export function TakeReview({ store, uiLang, takeId, initialFinding = null }: TakeReviewProps): React.JSX.Element {
-  const [loaded, setLoaded] = useState<LoadedTake | null>(null);
+export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser }: TakeReviewProps): React.JSX.Element {
+  const [head, setHead] = useState<ReviewHead | null>(null);
+  const [samples, setSamples] = useState<Float32Array | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reanalysing, setReanalysing] = useState(false);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const analyserOf = useLazyAnalyser(analyser);
   const waveform = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    setLoaded(null);
+    const abort = new AbortController();
+    setHead(null);
+    setSamples(null);
     setSignals(null);
     setError(null);
-    loadTakeForReview(store, takeId).then(async (l) => {
+    setDrawError(null);
+    const fail = (e: unknown): void => { if (!cancelled) setError(errorText(e, uiLang)); };
+    const headLoaded = loadReviewHead(store, takeId);
+    // The audio is read alongside, asked for second: the contour comes from the report and does not wait for it.
+    store.loadTakeAudio(takeId).then((s) => { if (!cancelled) setSamples(s); }, fail);
+    headLoaded.then(async (h) => {
       if (cancelled) return;
-      setLoaded(l);
-      if (l.samples.length === 0) return;
-      const s = await afterPaint(() => (cancelled ? null : signalsOf(l)));
-      if (!cancelled && s) setSignals(s);
-    }).catch((e: unknown) => { if (!cancelled) setError(errorText(e, uiLang)); });
-    return () => { cancelled = true; };
-  }, [store, takeId, uiLang]);
+      let current = h;
+      // An old report is never shown or drawn: the take is analysed again (and saved) first.
+      if (reviewNeedsReanalysis(h)) {
+        setReanalysing(true);
+        try {
+          current = await withCurrentReport(store, h, { analyser: analyserOf, signal: abort.signal });
+        } catch {
+          if (cancelled) return;
+          current = { ...h, report: null };
+          setDrawError(t(uiLang, 'review.reanalyseFailed'));
+        } finally {
+          if (!cancelled) setReanalysing(false);
+        }
+        if (cancelled) return;
+      }
+      setHead(current);
+      setSignals(signalsOf(current));
+    }).catch(fail);
+    return () => {
+      cancelled = true;
+      abort.abort();
+    };
+  }, [store, takeId, uiLang, analyserOf]);
 
-  const script = loaded?.take.script ?? '';
-  const report = loaded?.report ?? null;
+  const script = head?.take.script ?? '';
+  const report = head?.report ?? null;
+  const sampleRateHz = head?.take.sampleRateHz ?? null;
   const regions = useMemo(() => (report ? reviewRegions(report, script) : []), [report, script]);
-  const source = useMemo<PlayerSource | null>(() => (loaded && loaded.samples.length > 0
-    ? { samples: loaded.samples, sampleRateHz: loaded.take.sampleRateHz, report, regions } : null), [loaded, report, regions]);
-  const player = useReviewPlayer(waveform, source);
+  const source = useMemo<PlayerSource | null>(() => (samples && samples.length > 0 && sampleRateHz !== null
+    ? { samples, sampleRateHz, report, regions } : null), [samples, sampleRateHz, report, regions]);
   const referenceLabel = t(uiLang, signals?.contour.reference === 'baseline' ? 'review.reference.baseline' : 'review.reference.take');
   const paints = useOverlay(canvas, waveform, signals, {
     contourColor: '#1a5fd0', envelopeColor: 'rgba(122, 74, 0, 0.85)', referenceColor: '#5a6472', referenceLabel, font: '11px system-ui, sans-serif',
   });
+  const player = useReviewPlayer(waveform, source);
   const findings = useMemo(() => (report ? reviewFindings(report, script, uiLang) : []), [report, script, uiLang]);
 
   const { ready, playRange, playPause, seekBy, stepRate, toggleLoop, seekTo } = player;
@@ -97,22 +130,31 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null }: Tak
   }, [ready, playPause, seekBy, stepRate, toggleLoop]);
 
   if (error) return <section className="card take-review" data-testid="take-review"><p role="alert">{error}</p></section>;
-  if (!loaded) return <section className="card take-review" data-testid="take-review" aria-busy="true"><p>{t(uiLang, 'review.loading')}</p></section>;
-  const noAudio = loaded.samples.length === 0;
+  if (!head) {
+    return (
+      <section className="card take-review" data-testid="take-review" aria-busy="true">
+        <p role="status">{t(uiLang, reanalysing ? 'review.reanalysing' : 'review.loading')}</p>
+      </section>
+    );
+  }
+  const noAudio = samples !== null && samples.length === 0;
+  // Nothing to draw over a take without a report: the waveform alone makes it ready.
+  const overlayDone = signals === null ? report === null : paints > 0;
   return (
-    <section className="card take-review" data-testid="take-review" data-take-id={takeId} data-ready={ready && paints > 0 ? 'true' : 'false'}
+    <section className="card take-review" data-testid="take-review" data-take-id={takeId} data-ready={ready && overlayDone ? 'true' : 'false'}
       data-regions={JSON.stringify(regions.map((r) => ({ id: r.id, kind: r.kind, startSec: r.startSec, endSec: r.endSec })))}>
-      <h3>{t(uiLang, 'review.title', { drill: loaded.take.drill?.title[uiLang] ?? loaded.take.drillId })}</h3>
+      <h3>{t(uiLang, 'review.title', { drill: head.take.drill?.title[uiLang] ?? head.take.drillId })}</h3>
       {noAudio && <p role="alert">{t(uiLang, 'review.noAudio')}</p>}
-      {!report && !noAudio && <p>{t(uiLang, 'review.notAnalysed')}</p>}
+      {drawError && <p role="alert" data-testid="review-draw-error">{drawError}</p>}
+      {!report && !noAudio && !drawError && <p>{t(uiLang, 'review.notAnalysed')}</p>}
       {player.error && <p role="alert">{t(uiLang, 'review.error')}</p>}
       <div className="review-wave" style={{ position: 'relative', minHeight: WAVEFORM_HEIGHT_PX }}>
-        <div ref={waveform} data-testid="review-waveform" role="img"
-          aria-label={t(uiLang, 'review.waveformLabel', { seconds: formatSeconds(loaded.durationSec) })} />
+        <div ref={waveform} data-testid="review-waveform" role="img" style={{ minHeight: WAVEFORM_HEIGHT_PX }}
+          aria-label={t(uiLang, 'review.waveformLabel', { seconds: formatSeconds(head.durationSec) })} />
         <canvas ref={canvas} data-testid="review-overlay" aria-hidden="true"
           style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 4 }} />
       </div>
-      <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>
+      {!drawError && report && <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>}
       <div className="review-controls" role="group" aria-label={t(uiLang, 'review.controls')}>
         <button type="button" onClick={playPause} disabled={!ready} data-action="play-pause">
           {player.playing ? t(uiLang, 'review.pause') : t(uiLang, 'review.play')}
@@ -132,7 +174,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null }: Tak
           <ul className="review-findings">
             {findings.map((f) => (
               <li key={f.key} data-finding={f.key} data-start-sec={f.range.startSec} data-end-sec={f.range.endSec} data-status={f.status ?? undefined}>
-                <button type="button" disabled={!ready} onClick={() => playRange(padRange(f.range, MOMENT_PAD_SEC, loaded.durationSec))}>
+                <button type="button" disabled={!ready} onClick={() => playRange(padRange(f.range, MOMENT_PAD_SEC, head.durationSec))}>
                   {t(uiLang, 'review.playMoment')}
                 </button>{' '}
                 <span>{f.label}</span>{f.detail && <span> — {f.detail}</span>}

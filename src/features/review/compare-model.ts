@@ -92,3 +92,43 @@ export function alignContours(
 export function comparisonData(c: AlignedComparison): [number[], (number | null)[], (number | null)[]] {
   return [c.percent, c.current.semitones, c.other.semitones];
 }
+
+/** One take's line in the comparison legend. */
+export interface LegendEntry {
+  series: 'current' | 'other';
+  label: string;
+  /** Semitones at the cursor (null: unvoiced there, or no cursor). */
+  valueSt: number | null;
+  /** The take's pitch range (5th–95th percentile, st) from its report, shown when there is no cursor. */
+  rangeSt: number | null;
+}
+
+/** The legend's content: both takes' values at grid point `idx` (the chart's cursor), or their ranges without one. */
+export interface ComparisonLegend {
+  /** Cursor position, percent of the span; null without a cursor. */
+  percent: number | null;
+  entries: [LegendEntry, LegendEntry];
+}
+
+/** The comparison legend at the chart's cursor index (null or out of range: no cursor). */
+export function comparisonLegend(
+  c: AlignedComparison,
+  reports: { current: AnalysisReport; other: AnalysisReport },
+  labels: { current: string; other: string },
+  idx: number | null,
+): ComparisonLegend {
+  const at = idx !== null && idx >= 0 && idx < c.percent.length ? idx : null;
+  const entry = (series: 'current' | 'other'): LegendEntry => ({
+    series,
+    label: labels[series],
+    valueSt: at === null ? null : c[series].semitones[at],
+    rangeSt: reports[series].pitch.rangeSt,
+  });
+  return { percent: at === null ? null : c.percent[at], entries: [entry('current'), entry('other')] };
+}
+
+/** Semitones as the legend prints them: signed, one decimal ("+1.5", "−0.3", "0.0"). */
+export function formatSt(st: number): string {
+  const r = Math.round(st * 10) / 10;
+  return r > 0 ? `+${r.toFixed(1)}` : r < 0 ? `−${Math.abs(r).toFixed(1)}` : '0.0';
+}

@@ -1,5 +1,5 @@
 /** Paints the contour/envelope overlay on a canvas that follows its box's size (ResizeObserver, released on unmount). */
-import { useEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { paintOverlay, type OverlayStyle } from './review-draw.ts';
 import type { ReviewSignals } from '../../takes/index.ts';
 
@@ -12,7 +12,9 @@ export function useOverlay(
 ): number {
   const [paints, setPaints] = useState(0);
   const { contourColor, envelopeColor, referenceColor, referenceLabel, font } = style;
-  useEffect(() => {
+  // A layout effect: the contour is painted in the very frame that shows the review, before the
+  // player's passive effect (WAV encoding, peaks, wavesurfer) holds the main thread.
+  useLayoutEffect(() => {
     const c = canvas.current;
     const b = box.current;
     if (!c || !b || !signals) return undefined;

@@ -1,0 +1,187 @@
+/**
+ * Review page speed in the browser: the production build, served on localhost, in headless Chromium,
+ * with one analysed 60 s take (48 kHz speech-like audio, its report made by analyzeToJson as the worker
+ * makes it) written straight into the app's IndexedDB database the way bench/ui-browser.ts does.
+ * Measures navigation start → the review's overlay canvas with painted pixels (the pitch contour and
+ * loudness drawn from the stored report), 5 runs (each a new page load, after one warm-up), and
+ * prints each run and the median. BENCH_DEBUG=1 prints each load's stages and long tasks;
+ * BENCH_PROFILE=1 the last load's CPU profile (self time per function).
+ * Run: npm run bench:review [seconds]
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { analyzeToJson } from '../src/analysis/index.ts';
+import { findBuiltInDrill, renderDrill, type Drill } from '../src/drills/index.ts';
+import { DB_NAME, floatToInt16, SCHEMA_VERSION, type ProfileRecord, type TakeRecord } from '../src/storage/index.ts';
+import { buildProduction } from '../tests/e2e/global-setup.ts';
+import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
+import { serveStatic } from '../tests/e2e/static-server.ts';
+import { speechLike, type PhraseSpec } from '../tests/helpers/synth.ts';
+
+const DURATION_SEC = Number(process.argv[2] ?? 60);
+const RATE_HZ = 48000;
+const RUNS = 5;
+const TARGET_MS = 300;
+const OUT_DIR = join('bench', 'out', 'review-dist');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const TAKE_ID = 'take-bench-review-60s';
+
+const profile: ProfileRecord = {
+  schemaVersion: SCHEMA_VERSION, id: 'me', fills: { zh: { name: 'Alex', company: 'Bluebird Telecom' }, en: { name: 'Alex', company: 'Bluebird Telecom' } }, scriptLang: 'en', uiLang: 'en',
+  baseline: { medianHz: 160, activeLevelDbfs: -22, recordedAt: null, analysisVersion: null },
+};
+
+/** A take of `sec` seconds: 2.2 s phrases 0.6 s apart, the pitch gliding up or down in each. */
+function audio(sec: number): Float32Array {
+  const phrases: PhraseSpec[] = [];
+  for (let t = 0.4, k = 0; t + 2.2 < sec; t += 2.8, k++) {
+    phrases.push({ startSec: t, endSec: t + 2.2, f0StartHz: k % 2 ? 190 : 140, f0EndHz: k % 2 ? 140 : 180, levelDbfs: -22, syllablesPerSec: 4.5 });
+  }
+  return speechLike({ sampleRateHz: RATE_HZ, durationSec: sec, noiseDbfs: -65, seed: 7, phrases });
+}
+
+/** The take record and its 1 s Int16 chunks, base64 (typed arrays do not survive page.evaluate's JSON). */
+function seedData(): { take: TakeRecord; chunks: string[] } {
+  const drill = findBuiltInDrill('en-greeting4') as Drill;
+  const script = renderDrill(drill, { name: 'Alex', company: 'Bluebird Telecom' }).script;
+  const samples = audio(DURATION_SEC);
+  const t0 = performance.now();
+  const { file: _file, ...report } = analyzeToJson({ channels: [samples], sampleRateHz: RATE_HZ }, { lang: 'en', script, baseline: { medianHz: 160, activeLevelDbfs: -22 } }, TAKE_ID);
+  console.log(`analysed the ${DURATION_SEC} s take in Node in ${(performance.now() - t0).toFixed(0)} ms (the report: ${(JSON.stringify(report).length / 1024).toFixed(0)} KiB)`);
+  const take: TakeRecord = {
+    schemaVersion: SCHEMA_VERSION, id: TAKE_ID, drillId: drill.id, drill, script, createdAt: '2026-11-30T09:00:00.000Z', status: 'analysed',
+    sampleRateHz: RATE_HZ, durationSec: DURATION_SEC, report, analysisVersion: report.analysisVersion, name: null, failure: null,
+    incomplete: false, countAnyway: false,
+  };
+  const chunks: string[] = [];
+  for (let i = 0; i < samples.length; i += RATE_HZ) {
+    const pcm = floatToInt16(samples.subarray(i, i + RATE_HZ));
+    chunks.push(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64'));
+  }
+  return { take, chunks };
+}
+
+// In-page code is passed as source text: tsx's keepNames would wrap functions in a __name helper the page lacks.
+const SEED = `async ([dbName, profile, take, chunks]) => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open(dbName);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction(['profile', 'takes', 'audioChunks'], 'readwrite');
+    tx.objectStore('takes').clear();
+    tx.objectStore('audioChunks').clear();
+    tx.objectStore('profile').put(profile);
+    tx.objectStore('takes').put(take);
+    chunks.forEach((b64, seq) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      tx.objectStore('audioChunks').put({ takeId: take.id, seq, pcm: new Int16Array(bytes.buffer) });
+    });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}`;
+
+// Resolves with performance.now() (ms since navigation start) at the first frame where the app shell is
+// up, the review is in the DOM, and its overlay canvas has a pixel that is not fully transparent.
+const FIRST_PAINTED_OVERLAY = `() => new Promise((resolve) => {
+  const at = { shell: null, mounted: null, review: null, overlay: null };
+  const check = () => {
+    const now = performance.now();
+    if (at.shell === null && document.querySelector('h1')) at.shell = now;
+    if (at.mounted === null && document.querySelector('[data-testid="take-review"]')) at.mounted = now;
+    if (at.review === null && document.querySelector('[data-testid="take-review"][data-take-id]')) at.review = now;
+    const canvas = document.querySelector('[data-testid="review-overlay"]');
+    if (canvas && canvas.width > 0 && canvas.height > 0) {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) { at.overlay = now; return resolve(at); }
+    }
+    requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+/** Times of one load, ms since navigation start. */
+interface LoadTimes {
+  shell: number;
+  /** The take screen has mounted the review (loading). */
+  mounted: number;
+  /** The review has its take and audio. */
+  review: number;
+  overlay: number;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+// Self time per function of a CPU profile, the 15 largest (BENCH_PROFILE=1: where the page's time goes).
+function printProfile(p: CpuProfile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const { take, chunks } = seedData();
+  console.log(`building the app (production) into ${OUT_DIR} …`);
+  await buildProduction(OUT_DIR);
+  const server = await serveStatic(OUT_DIR);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // First load: the app creates its database schema (and the service worker installs).
+    const setup = await context.newPage();
+    await setup.goto(`${server.url}/`);
+    await setup.locator('h1').waitFor();
+    await setup.evaluate(`(${SEED})(${JSON.stringify([DB_NAME, profile, take, chunks])})`);
+    await setup.close();
+
+    const loads: LoadTimes[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });`);
+      const cdp = process.env.BENCH_PROFILE && run === RUNS ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      await page.goto(`${server.url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
+      const at = (await page.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
+      if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
+      if (process.env.BENCH_DEBUG) console.log(JSON.stringify(at), 'long tasks [start, ms]:', JSON.stringify(await page.evaluate('window.__longTasks')));
+      const shown = await page.locator('[data-testid="take-review"]').getAttribute('data-take-id');
+      if (shown !== TAKE_ID || errors.length > 0) throw new Error(`The review did not show the take: ${shown}; ${errors.join(' ')}`);
+      await page.close();
+      if (run > 0) loads.push(at); // run 0 warms the caches up
+    }
+    const times = loads.map((l) => l.overlay);
+    const m = median(times);
+    console.log(`review page, one ${DURATION_SEC} s take at ${RATE_HZ} Hz: navigation start → overlay with its contour painted`);
+    console.log(`  median ${m.toFixed(0)} ms of ${RUNS} runs (target ≤ ${TARGET_MS} ms${m <= TARGET_MS ? ', met' : ', NOT met'})`);
+    console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    const at = (k: keyof LoadTimes): string => median(loads.map((l) => l[k])).toFixed(0);
+    console.log(`  medians: app shell up ${at('shell')} ms, review mounted ${at('mounted')} ms, review showing its take ${at('review')} ms, overlay painted ${at('overlay')} ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(OUT_DIR, { recursive: true, force: true });
+  }
+}
+
+await main();
