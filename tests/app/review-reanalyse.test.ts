@@ -65,7 +65,7 @@ describe('reviewing a take stored by analysis 1.2.0', () => {
     const current = await withCurrentReport(store, loaded, { analyser: () => analyser, onReanalysing: (id) => started.push(id) });
     expect(started).toEqual([TAKE_ID]);
     expect(analyser.calls).toEqual([{
-      options: { lang: 'zh', script: stored.script, baseline: { medianHz: 200, activeLevelDbfs: -24, brightnessHz: null } },
+      options: { lang: 'zh', script: stored.script, bands: (stored.drill as { bands: unknown }).bands, baseline: { medianHz: 200, activeLevelDbfs: -24, brightnessHz: null } },
       label: TAKE_ID, samples: samples.length,
     }]);
     // The saved take is current, with the very report the CLI gives for that audio and baseline.
