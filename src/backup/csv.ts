@@ -14,6 +14,7 @@ import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, type UiLang } from '../i18n/index.ts';
 import type { Profile, TakeRecord } from '../storage/index.ts';
 import { CSV_FIGURES } from './csv-figures.ts';
+import { takeOrder } from '../storage/index.ts';
 
 /** The UTF-8 byte-order mark Excel needs to read the file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -87,7 +88,7 @@ export function csvTakeRow(take: TakeRecord, lang: UiLang, agent: CsvAgent = nul
 
 /** The whole CSV text (BOM, header, one row per take oldest first, CRLF). */
 export function takesToCsv(takes: readonly TakeRecord[], lang: UiLang, agent: CsvAgent = null): string {
-  const sorted = [...takes].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...takes].sort(takeOrder);
   const lines = [csvRow(csvHeader(lang)), ...sorted.map((tk) => csvRow(csvTakeRow(tk, lang, agent)))];
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

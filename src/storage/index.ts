@@ -1,10 +1,11 @@
 /** Public surface of storage: open the store, the record types, errors, restore and PCM helpers. */
 export { openStore, defaultProfile, VoiceDrillStore, type OpenStoreOptions } from './store.ts';
 export type { NewTake, InterruptedTake, TakeFilter } from './takes.ts';
-export { TAKE_NAME_MAX_CHARS, takeOrder } from './takes.ts';
+export { TAKE_NAME_MAX_CHARS } from './takes.ts';
+export { takeOrder, type TakeKey } from './order.ts';
 export { DB_NAME, SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION, TAKE_STATUSES } from './records.ts';
 export type { AudioChunkRecord, Profile, ProfileRecord, ScriptFill, StoredBaseline, SummaryVerdict, TakeRecord, TakeStatus, TakeSummaryRecord } from './records.ts';
 export { StorageError, isStorageError, toStorageError, type StorageErrorKind } from './errors.ts';
 export { baselineIsStale, looksLikeReport, needsReanalysis, restoreProfile, restoreSummary, restoreTake } from './restore.ts';
-export { putSummaries, summarise, summaryOrder } from './summaries.ts';
+export { putSummaries, summarise } from './summaries.ts';
 export { concatChunks, floatToInt16, int16ToFloat } from './pcm.ts';

@@ -10,6 +10,7 @@ import type { GuidelineBands } from '../guidelines/bands.ts';
 import type { VoiceDrillDb } from './db.ts';
 import { StorageError } from './errors.ts';
 import { SUMMARY_SCHEMA_VERSION, type SummaryVerdict, type TakeRecord, type TakeSummaryRecord } from './records.ts';
+import { takeOrder } from './order.ts';
 import { restoreSummary } from './restore.ts';
 
 /** Guidelines whose drill band is a plain good range (drill.bands[g]). */
@@ -58,12 +59,6 @@ export async function putSummaries(db: VoiceDrillDb, takes: readonly TakeRecord[
   if (takes.length > 0) await db.takeSummaries.bulkPut(takes.map(summarise));
 }
 
-/** Order of summaries: by creation time, then id (as takeOrder). */
-export function summaryOrder(a: TakeSummaryRecord, b: TakeSummaryRecord): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** Every take's summary, oldest first, in one request; unreadable rows are skipped, a newer-version row refuses the list. */
 export async function listSummaries(db: VoiceDrillDb): Promise<TakeSummaryRecord[]> {
   const out: TakeSummaryRecord[] = [];
@@ -75,5 +70,5 @@ export async function listSummaries(db: VoiceDrillDb): Promise<TakeSummaryRecord
       throw e;
     }
   }
-  return out.sort(summaryOrder);
+  return out.sort(takeOrder);
 }

@@ -13,6 +13,7 @@ import { StorageError } from './errors.ts';
 import { concatChunks, floatToInt16 } from './pcm.ts';
 import { SCHEMA_VERSION, type TakeRecord, type TakeStatus } from './records.ts';
 import { looksLikeReport, restoreTake } from './restore.ts';
+import { takeOrder } from './order.ts';
 import { putSummary } from './summaries.ts';
 
 /** What createTake needs. */
@@ -73,11 +74,6 @@ async function countChunks(db: VoiceDrillDb, takeId: string): Promise<{ samples:
   return { samples, chunkCount };
 }
 
-/** Order of takes: by creation time, then id. */
-export function takeOrder(a: TakeRecord, b: TakeRecord): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 // Restore rows for a list: an unreadable row is skipped, a newer-version row refuses the whole list.
 function restoreRows(rows: readonly unknown[]): TakeRecord[] {

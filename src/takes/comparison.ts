@@ -1,8 +1,7 @@
 /** Takes to compare with: the previous analysed take of a drill, and the personal best (see best.ts). */
-import type { AnalysisReport } from '../analysis/index.ts';
 // From its own module, not the analysis index, so the main bundle takes only the constant.
 import { ANALYSIS_VERSION } from '../analysis/report.ts';
-import { StorageError, takeOrder, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { StorageError, takeOrder, type TakeRecord, type TakeSummaryRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { compareReports, takeCounts } from './best.ts';
 
 /** Options of personalBest. */
@@ -13,16 +12,26 @@ export interface BestOptions {
   analysisVersion?: string;
 }
 
+// The drill's analysed takes as light summaries, oldest first: one cached request instead of every full
+// record with its tracks; only the take that wins is read in full.
+async function analysedOfDrill(store: VoiceDrillStore, drillId: string): Promise<TakeSummaryRecord[]> {
+  return (await store.listSummaries()).filter((s) => s.drillId === drillId && s.status === 'analysed');
+}
+
+async function fullTake(store: VoiceDrillStore, summary: TakeSummaryRecord | null): Promise<TakeRecord | null> {
+  return summary === null ? null : store.getTake(summary.id);
+}
+
 /** The latest analysed take of the drill with speech (an unscored attempt is no comparison) made before `beforeTakeId` (by creation time, then id), or null. */
 export async function previousTake(store: VoiceDrillStore, drillId: string, beforeTakeId: string): Promise<TakeRecord | null> {
-  const all = await store.listTakes({ drillId, status: 'analysed', order: 'oldest' });
+  const all = await analysedOfDrill(store, drillId);
   const target = all.find((t) => t.id === beforeTakeId) ?? (await getAnyTake(store, beforeTakeId));
-  let previous: TakeRecord | null = null;
+  let previous: TakeSummaryRecord | null = null;
   for (const take of all) {
-    if (take.report === null || !take.report.speechFound || takeOrder(take, target) >= 0) continue;
+    if (take.speechFound !== true || takeOrder(take, target) >= 0) continue;
     previous = take;
   }
-  return previous;
+  return fullTake(store, previous);
 }
 
 async function getAnyTake(store: VoiceDrillStore, takeId: string): Promise<TakeRecord> {
@@ -31,20 +40,15 @@ async function getAnyTake(store: VoiceDrillStore, takeId: string): Promise<TakeR
   return take;
 }
 
-function reportOf(take: TakeRecord): AnalysisReport {
-  if (take.report === null) throw new Error(`Take "${take.id}" has no report.`);
-  return take.report;
-}
-
 /** The drill's best analysed take (best.ts: most good, then fewest low/high, then earliest), or null. */
 export async function personalBest(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
   const version = options.analysisVersion ?? ANALYSIS_VERSION;
-  const candidates = (await store.listTakes({ drillId, status: 'analysed', order: 'oldest' }))
-    .filter((t) => t.id !== options.excludeTakeId && t.report !== null && t.analysisVersion === version && takeCounts(t));
-  let best: TakeRecord | null = null;
+  const candidates = (await analysedOfDrill(store, drillId))
+    .filter((t) => t.id !== options.excludeTakeId && t.analysisVersion === version && takeCounts(t));
+  let best: TakeSummaryRecord | null = null;
   for (const take of candidates) {
     // Strictly better only: on a tie the earlier take stays the best.
-    if (best === null || compareReports(reportOf(take), reportOf(best)) < 0) best = take;
+    if (best === null || compareReports(take, best) < 0) best = take;
   }
-  return best;
+  return fullTake(store, best);
 }

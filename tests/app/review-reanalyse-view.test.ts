@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeToJson } from '../../src/analysis/index.ts';
 import type { Drill } from '../../src/drills/index.ts';
 import { t } from '../../src/i18n/index.ts';
-import { floatToInt16, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
+import { floatToInt16, openStore, putSummaries, restoreTake, type VoiceDrillStore } from '../../src/storage/index.ts';
 import type { Analyser } from '../../src/takes/analyse-take.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
 import { decodeFixture } from '../helpers/fixtures.ts';
@@ -54,6 +54,9 @@ async function storeWithOldAndNew(): Promise<{ store: VoiceDrillStore; newId: st
   opened.push(store);
   const { channels } = await decodeFixture('greeting-zh.wav', join(REPO_ROOT, 'tests/fixtures/synth'));
   await store.db.takes.put(structuredClone(stored) as never);
+  // The database upgrade that brought the summaries wrote one for every stored take (storage-summaries.test.ts).
+  await putSummaries(store.db, [restoreTake(structuredClone(stored))]);
+  store.invalidateSummaries();
   await store.db.audioChunks.put({ takeId: OLD_ID, seq: 0, pcm: floatToInt16(channels[0]) });
   const take = await store.createTake({ drill: stored.drill as Drill, script: stored.script as string, sampleRateHz: 16000, createdAt: new Date('2026-11-21T09:00:00Z') });
   await store.appendAudioChunk(take.id, 0, channels[0]);

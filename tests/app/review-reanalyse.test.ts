@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type AudioInput, type FileReport } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
 import { trackLength } from '../../src/analysis/tracks.ts';
-import { floatToInt16, needsReanalysis, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
+import { floatToInt16, needsReanalysis, openStore, putSummaries, restoreTake, type VoiceDrillStore } from '../../src/storage/index.ts';
 import type { Analyser } from '../../src/takes/analyse-take.ts';
 import { resolveComparison } from '../../src/takes/compare-takes.ts';
 import { loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport } from '../../src/takes/load-review.ts';
@@ -36,6 +36,9 @@ async function storeWithOldTake(): Promise<{ store: VoiceDrillStore; samples: Fl
   expect(sampleRateHz).toBe(stored.sampleRateHz);
   await store.saveProfile({ fills: fillsBoth('小王', ''), scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 200, activeLevelDbfs: -24, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
   await store.db.takes.put(structuredClone(stored) as never);
+  // The database upgrade that brought the summaries wrote one for every stored take (storage-summaries.test.ts).
+  await putSummaries(store.db, [restoreTake(structuredClone(stored))]);
+  store.invalidateSummaries();
   await store.db.audioChunks.put({ takeId: TAKE_ID, seq: 0, pcm: floatToInt16(channels[0]) });
   return { store, samples: await store.loadTakeAudio(TAKE_ID) };
 }

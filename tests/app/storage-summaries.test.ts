@@ -5,7 +5,7 @@ import { type AnalysisReport } from '../../src/analysis/index.ts';
 import { exportBackup, importBackup } from '../../src/backup/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
 import {
-  openStore, restoreSummary, restoreTake, summarise, summaryOrder, StorageError, SUMMARY_SCHEMA_VERSION,
+  openStore, restoreSummary, restoreTake, summarise, takeOrder, StorageError, SUMMARY_SCHEMA_VERSION,
   type TakeRecord, type VoiceDrillStore,
 } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
@@ -39,13 +39,13 @@ async function impliedSummaries(store: VoiceDrillStore) {
       return [];
     }
   });
-  return readable.map(summarise).sort(summaryOrder);
+  return readable.map(summarise).sort(takeOrder);
 }
 
 // The summaries stored, read fresh (no cache), and what the store hands out.
 async function expectInStep(store: VoiceDrillStore): Promise<void> {
   const implied = await impliedSummaries(store);
-  expect((await store.db.takeSummaries.toArray()).sort(summaryOrder)).toEqual(implied);
+  expect((await store.db.takeSummaries.toArray()).sort(takeOrder)).toEqual(implied);
   expect(await store.listSummaries()).toEqual(implied);
 }
 

@@ -4,8 +4,8 @@ import { ANALYSIS_VERSION, roundReport } from '../../src/analysis/index.ts';
 import { toFileReport } from '../../src/analysis/report-json.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
 import {
-  baselineIsStale, floatToInt16, int16ToFloat, isStorageError, needsReanalysis, openStore, SCHEMA_VERSION, StorageError,
-  type VoiceDrillStore,
+  baselineIsStale, floatToInt16, int16ToFloat, isStorageError, needsReanalysis, openStore, putSummaries, SCHEMA_VERSION, StorageError,
+  type TakeRecord, type VoiceDrillStore,
 } from '../../src/storage/index.ts';
 import { makeReport } from './report-fixture.ts';
 import { personalBest, previousTake } from '../../src/takes/index.ts';
@@ -231,8 +231,8 @@ describe('previous take and personal best', () => {
     const store = await freshStore();
     const d = drill();
     const at = (h: number) => new Date(Date.UTC(2026, 0, 1, h));
-    const add = async (h: number, verdicts: Parameters<typeof makeReport>[0] | null, version = ANALYSIS_VERSION) => {
-      const take = await newTake(store, d, at(h));
+    const add = async (h: number, verdicts: Parameters<typeof makeReport>[0] | null, version = ANALYSIS_VERSION, ofDrill = d) => {
+      const take = await newTake(store, ofDrill, at(h));
       await store.appendAudioChunk(take.id, 0, chunk(h, 100));
       await store.finishTake(take.id, 100 / RATE_HZ);
       if (verdicts) await store.saveReport(take.id, makeReport(verdicts, { analysisVersion: version }));
@@ -243,8 +243,7 @@ describe('previous take and personal best', () => {
     const t3 = await add(3, null); // recorded, not analysed
     const t4 = await add(4, { rate: ['good', 220], volume: ['good', -22], pauses: ['good', 0.5] }, '0.0.1'); // old analysis
     const t5 = await add(5, { rate: ['good', 205], volume: ['good', -19], pauses: ['borderline', 0.85] }); // ties t2
-    const other = await add(6, { rate: ['good', 1], volume: ['good', 1], pauses: ['good', 1], pitchVariety: ['good', 3] });
-    await store.db.takes.update(other, { drillId: 'en-greeting3' });
+    const other = await add(6, { rate: ['good', 1], volume: ['good', 1], pauses: ['good', 1], pitchVariety: ['good', 3] }, ANALYSIS_VERSION, drill('en-greeting3'));
 
     expect((await previousTake(store, d.id, t5))?.id).toBe(t4);
     expect((await previousTake(store, d.id, t3))?.id).toBe(t2);
@@ -253,7 +252,13 @@ describe('previous take and personal best', () => {
     expect((await personalBest(store, d.id, { excludeTakeId: t2 }))?.id).toBe(t5);
     expect((await personalBest(store, d.id, { analysisVersion: '0.0.1' }))?.id).toBe(t4);
     // An incomplete (recovered) take is never the best until the agent counts it.
-    await store.db.takes.update(t2, { incomplete: true });
+    // (As recoverTake marks it; written with its summary, as every store write is.)
+    const incomplete = { ...(await store.getTake(t2)), incomplete: true } as TakeRecord;
+    await store.db.transaction('rw', store.db.takes, store.db.takeSummaries, async () => {
+      await store.db.takes.put(incomplete);
+      await putSummaries(store.db, [incomplete]);
+    });
+    store.invalidateSummaries();
     expect((await personalBest(store, d.id))?.id).toBe(t5);
     await store.setCountAnyway(t2, true);
     expect((await personalBest(store, d.id))?.id).toBe(t2);

@@ -7,6 +7,7 @@ import { findBuiltInDrill } from '../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, formatSeconds, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { needsReanalysis, TAKE_NAME_MAX_CHARS, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
+import { takeOrder } from '../../takes/index.ts';
 
 /** Guidelines shown as a take's key figures in the list. */
 export const KEY_FIGURES: readonly GuidelineId[] = ['rate', 'volume', 'pitchVariety', 'pauses'];
@@ -118,7 +119,7 @@ export function summariseTake(take: TakeRecord, lang: UiLang): TakeSummary {
 
 /** Takes grouped by drill (most recently practised first), then by day and time, newest first. */
 export function groupTakes(takes: readonly TakeRecord[], lang: UiLang): DrillGroup[] {
-  const newestFirst = [...takes].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+  const newestFirst = [...takes].sort((a, b) => takeOrder(b, a));
   const drills = new Map<string, DrillGroup>();
   const dayFormat = new Intl.DateTimeFormat(lang, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
   for (const take of newestFirst) {

@@ -12,7 +12,7 @@ import { ANALYSIS_VERSION, compareReports, reportScore, takeCounts, type Guideli
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { DEFAULT_BANDS, SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, unitLabel, type UiLang } from '../../i18n/index.ts';
-import { summaryOrder, type TakeSummaryRecord } from '../../storage/index.ts';
+import { takeOrder, type TakeSummaryRecord } from '../../storage/index.ts';
 import { takeDayLabels } from './progress-axis.ts';
 import { practiceStreak, type Streak } from './progress-streak.ts';
 
@@ -138,7 +138,7 @@ function versionCompare(a: string, b: string): number {
 /** Each drill's personal best among the takes (current analysis version, speech found; the earlier wins ties). */
 export function drillBests(takes: readonly TakeSummaryRecord[], lang: UiLang): DrillBest[] {
   const best = new Map<string, TakeSummaryRecord>();
-  for (const take of [...takes].sort(summaryOrder)) {
+  for (const take of [...takes].sort(takeOrder)) {
     if (take.status !== 'analysed' || take.analysisVersion !== ANALYSIS_VERSION || !takeCounts(take)) continue;
     const held = best.get(take.drillId);
     if (!held || compareReports(take, held) < 0) best.set(take.drillId, take);
@@ -209,7 +209,7 @@ function buildChart(key: string, group: Group, lang: UiLang): ProgressChart {
 export function buildProgress(takes: readonly TakeSummaryRecord[], options: ProgressOptions): ProgressModel {
   const lang = options.uiLang;
   // Only takes that count: speech found, and complete unless the agent counted an incomplete one (takeCounts).
-  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.analysisVersion !== null && takeCounts(tk)).sort(summaryOrder);
+  const analysed = takes.filter((tk) => tk.status === 'analysed' && tk.analysisVersion !== null && takeCounts(tk)).sort(takeOrder);
   const drills = new Map<string, DrillOption>();
   for (const tk of analysed) {
     const d = drills.get(tk.drillId) ?? { drillId: tk.drillId, title: drillTitle(tk, lang), takeCount: 0 };
