@@ -53,7 +53,7 @@ export const ADVICE: Record<string, Record<UiLang, string>> = {
     en: 'The recording is a little loud: move a bit back from the microphone or soften your voice slightly.',
   },
   'volume.peakNearClipping': {
-    'zh-CN': '峰值接近削波：平均音量合适，但个别字太冲，离麦克风稍远一点，爆破音（如“b”“p”）说得轻一些。',
+    'zh-CN': '峰值接近削波：平均音量合适，但个别字太冲，离麦克风稍远一点，“爸”“跑”这类爆破音说得轻一些。',
     en: 'Peaks come close to clipping: the average level is fine, but some sounds hit too hard, so back off the microphone a little and soften plosives such as “p” and “b”.',
   },
   'volume.peakTooHot': {
