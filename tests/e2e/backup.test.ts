@@ -15,23 +15,7 @@ import { ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpectedErrors, type AppPage, switchCountInOff } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { clearAllData, readStoredData, readStoredProfile, recordTake, writeStoredProfile, type StoredData } from './store-driver.ts';
-
-/** RFC 4180 reader (quoted fields, doubled quotes, CRLF records). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
+import { parseCsv } from '../helpers/csv.ts';
 
 describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
   const dir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-backup-')) : '';
