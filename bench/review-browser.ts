@@ -8,15 +8,11 @@
  * BENCH_PROFILE=1 the last load's CPU profile (self time per function).
  * Run: npm run bench:review [seconds]
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { median, withSeededApp } from './browser-bench.ts';
 import { analyzeToJson } from '../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../src/drills/index.ts';
 import { DB_NAME, floatToInt16, SCHEMA_VERSION, type ProfileRecord, type TakeRecord } from '../src/storage/index.ts';
-import { buildProduction } from '../tests/e2e/global-setup.ts';
-import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
-import { serveStatic } from '../tests/e2e/static-server.ts';
 import { speechLike, type PhraseSpec } from '../tests/helpers/synth.ts';
 
 const DURATION_SEC = Number(process.argv[2] ?? 60);
@@ -24,7 +20,6 @@ const RATE_HZ = 48000;
 const RUNS = 5;
 const TARGET_MS = 300;
 const OUT_DIR = join('bench', 'out', 'review-dist');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const TAKE_ID = 'take-bench-review-60s';
 
 const profile: ProfileRecord = {
@@ -132,23 +127,9 @@ function printProfile(p: CpuProfile): void {
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
   const { take, chunks } = seedData();
-  console.log(`building the app (production) into ${OUT_DIR} …`);
-  await buildProduction(OUT_DIR);
-  const server = await serveStatic(OUT_DIR);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // First load: the app creates its database schema (and the service worker installs).
-    const setup = await context.newPage();
-    await setup.goto(`${server.url}/`);
-    await setup.locator('h1').waitFor();
-    await setup.evaluate(`(${SEED})(${JSON.stringify([DB_NAME, profile, take, chunks])})`);
-    await setup.close();
-
+  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, take, chunks], async ({ url, context }) => {
     const loads: LoadTimes[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
@@ -161,7 +142,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      await page.goto(`${server.url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
+      await page.goto(`${url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
       const at = (await page.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
       if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
       if (process.env.BENCH_DEBUG) console.log(JSON.stringify(at), 'long tasks [start, ms]:', JSON.stringify(await page.evaluate('window.__longTasks')));
@@ -177,11 +158,7 @@ async function main(): Promise<void> {
     console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     const at = (k: keyof LoadTimes): string => median(loads.map((l) => l[k])).toFixed(0);
     console.log(`  medians: app shell up ${at('shell')} ms, review mounted ${at('mounted')} ms, review showing its take ${at('review')} ms, overlay painted ${at('overlay')} ms`);
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(OUT_DIR, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -7,20 +7,15 @@
  * Run: npm run bench:ui [takes]
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { median, withSeededApp } from './browser-bench.ts';
 import { DB_NAME, SCHEMA_VERSION, summarise, type ProfileRecord } from '../src/storage/index.ts';
-import { buildProduction } from '../tests/e2e/global-setup.ts';
-import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
-import { serveStatic } from '../tests/e2e/static-server.ts';
 import { syntheticTakes } from './synthetic-takes.ts';
 
 const TAKES = Number(process.argv[2] ?? 1000);
 const RUNS = 5;
 const TARGET_MS = 200;
 const OUT_DIR = join('bench', 'out', 'ui-dist');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const profile: ProfileRecord = {
   schemaVersion: SCHEMA_VERSION, id: 'me', fills: { zh: { name: 'Alex', company: 'Bluebird Telecom' }, en: { name: 'Alex', company: 'Bluebird Telecom' } }, scriptLang: 'en', uiLang: 'en', baseline: null,
@@ -98,26 +93,12 @@ interface LoadTimes {
   marks: Record<string, number>;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
-  console.log(`building the app (production) into ${OUT_DIR} …`);
-  await buildProduction(OUT_DIR);
-  const server = await serveStatic(OUT_DIR);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // First load: the app creates its database schema (and the service worker installs).
-    const setup = await context.newPage();
-    await setup.goto(`${server.url}/`);
-    await setup.locator('h1').waitFor();
-    const takes = syntheticTakes(TAKES);
-    await setup.evaluate(`(${SEED})(${JSON.stringify([DB_NAME, profile, takes, takes.map(summarise)])})`);
-    await setup.close();
-
+  const takes = syntheticTakes(TAKES);
+  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, takes, takes.map(summarise)], async ({ url, context }) => {
     const loads: LoadTimes[] = [];
     const probe = await context.newPage();
-    await probe.goto(`${server.url}/#/settings`);
+    await probe.goto(`${url}/#/settings`);
     await probe.locator('h1').waitFor();
     const readMs = (await probe.evaluate(`(${READ_ALL})(${JSON.stringify([DB_NAME, 'takes'])})`)) as number;
     const readSummariesMs = (await probe.evaluate(`(${READ_ALL})(${JSON.stringify([DB_NAME, 'takeSummaries'])})`)) as number;
@@ -125,7 +106,7 @@ async function main(): Promise<void> {
     let charts = 0;
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
-      await page.goto(`${server.url}/#/progress`, { waitUntil: 'commit' });
+      await page.goto(`${url}/#/progress`, { waitUntil: 'commit' });
       const at = (await page.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
       const count = await page.locator('[data-testid="progress"]').getAttribute('data-take-count');
       if (Number(count) !== TAKES) throw new Error(`The progress page shows ${count} takes, not ${TAKES}.`);
@@ -143,11 +124,7 @@ async function main(): Promise<void> {
     const markNames = [...new Set(loads.flatMap((l) => Object.keys(l.marks)))];
     console.log(`  median ms since navigation start: ${markNames.map((n) => `${n} ${median(loads.map((l) => l.marks[n] ?? NaN)).toFixed(0)}`).join(', ')}`);
     console.log(`  median app shell up ${median(loads.map((l) => l.shell)).toFixed(0)} ms, progress page in the DOM ${median(loads.map((l) => l.page)).toFixed(0)} ms`);
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(OUT_DIR, { recursive: true, force: true });
-  }
+  });
   console.log('\nfor reference, the model alone (bench/ui-progress.ts):');
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/ui-progress.ts', String(TAKES)], { encoding: 'utf8' }).trimEnd());
 }

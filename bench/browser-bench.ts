@@ -1,0 +1,44 @@
+/**
+ * What the browser benches share: the production build served on localhost, headless Chromium, and one first
+ * load that creates the app's database (and installs the service worker) before the bench seeds it.
+ */
+import { rmSync } from 'node:fs';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { buildProduction } from '../tests/e2e/global-setup.ts';
+import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
+import { serveStatic } from '../tests/e2e/static-server.ts';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** The median of some numbers (the upper one of an even count). */
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A served build in a browser context, its database seeded. */
+export interface BenchApp {
+  url: string;
+  context: BrowserContext;
+}
+
+/**
+ * Build into `outDir`, serve it, open it once, run `seedSource` (in-page code as source text: tsx's keepNames
+ * would wrap a function in a helper the page lacks) with `seedArgs`, then run `bench`; everything is released after.
+ */
+export async function withSeededApp(outDir: string, seedSource: string, seedArgs: unknown[], bench: (app: BenchApp) => Promise<void>): Promise<void> {
+  console.log(`building the app (production) into ${outDir} …`);
+  await buildProduction(outDir);
+  const server = await serveStatic(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const setup = await context.newPage();
+    await setup.goto(`${server.url}/`);
+    await setup.locator('h1').waitFor();
+    await setup.evaluate(`(${seedSource})(${JSON.stringify(seedArgs)})`);
+    await setup.close();
+    await bench({ url: server.url, context });
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
