@@ -4,27 +4,13 @@
  * scorecard shows the drill's target, not the default 120–160 wpm. The take reaches the app the way an
  * interrupted take does (stored while recording, then recovered), so no screen needs a drill editor.
  */
-import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
+import { floatToInt16 } from '../../src/storage/index.ts';
+import { decodeFixture } from '../helpers/fixtures.ts';
 import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, scorecardRows, unexpectedErrors, waitForScorecard } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
-
-/** The 16-bit mono PCM of a WAV file's data chunk, and its rate. */
-function readPcm16(path: string): { pcm: Int16Array; sampleRateHz: number } {
-  const bytes = readFileSync(path);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 12;
-  let sampleRateHz = 0;
-  while (offset + 8 <= bytes.length) {
-    const id = bytes.toString('latin1', offset, offset + 4);
-    const size = view.getUint32(offset + 4, true);
-    if (id === 'fmt ') sampleRateHz = view.getUint32(offset + 12, true);
-    if (id === 'data') return { pcm: new Int16Array(bytes.buffer.slice(bytes.byteOffset + offset + 8, bytes.byteOffset + offset + 8 + size)), sampleRateHz };
-    offset += 8 + size + (size % 2);
-  }
-  throw new Error(`${path} has no data chunk`);
-}
 
 describe.skipIf(!haveChromium)('a drill with its own bands', () => {
   let session: Session | null = null;
@@ -42,7 +28,8 @@ describe.skipIf(!haveChromium)('a drill with its own bands', () => {
       bands: { ...base.bands, rate: { lowBelow: 15, goodMin: 20, goodMax: 30, highAbove: 35, unit: 'wpm' } },
     };
     const script = renderDrill(drill, E2E_PROFILES.en).script;
-    const { pcm, sampleRateHz } = readPcm16(E2E_WAVS.enGreeting4);
+    const { channels, sampleRateHz } = await decodeFixture(basename(E2E_WAVS.enGreeting4), dirname(E2E_WAVS.enGreeting4));
+    const pcm = floatToInt16(channels[0]);
     const chunks: number[][] = [];
     for (let i = 0; i < pcm.length; i += sampleRateHz) chunks.push(Array.from(pcm.subarray(i, i + sampleRateHz)));
     const take = {
