@@ -8,21 +8,13 @@ import { FirstRun } from '../features/settings/components.ts';
 import { UndoDelete } from '../takes/index.ts';
 import { AppContext, type AppServices } from '../services/app-context.ts';
 import { Header } from './Header.tsx';
-import { loadPreferences, savePreferences, type Preferences } from '../services/preferences.ts';
+import { browserStorage, loadPreferences, savePreferences, type Preferences } from '../services/preferences.ts';
 import { calibrationPending, firstRunAtStart } from '../services/onboarding.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { Screen } from './Screen.tsx';
 import { useBoot } from './use-boot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The VoiceDrill app. */
 export function App(): React.JSX.Element {

@@ -42,6 +42,15 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): void;
 }
 
+/** The browser's localStorage, or null where the site may not store data (reading it can throw). */
+export function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** Load preferences; a storage that throws (blocked site data) gives the defaults. */
 export function loadPreferences(storage: KeyValueStorage | null): Preferences {
   try {

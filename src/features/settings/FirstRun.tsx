@@ -6,16 +6,9 @@
 import { useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import { setCalibrationPending } from '../../services/onboarding.ts';
+import { browserStorage } from '../../services/preferences.ts';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
-
-function localStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The first-run screen (shown until a profile is stored, or while calibration is pending). */
 export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Element {
@@ -27,17 +20,17 @@ export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Elem
   // Continue replaces the form: the focus moves on to step 2's title instead of falling to <body>.
   const [continued, setContinued] = useState(false);
   const finish = (): void => {
-    setCalibrationPending(localStore(), false);
+    setCalibrationPending(browserStorage(), false);
     onFinish();
     navigate({ screen: 'practice' });
   };
   const toStep2 = (): void => {
-    setCalibrationPending(localStore(), true);
+    setCalibrationPending(browserStorage(), true);
     setStep(2);
     setContinued(true);
   };
   const saved = (): void => {
-    setCalibrationPending(localStore(), false);
+    setCalibrationPending(browserStorage(), false);
     setCalibrated(true);
   };
   return (
