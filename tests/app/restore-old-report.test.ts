@@ -5,17 +5,13 @@
  * every stored number as it was, and it counts as needing re-analysis.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_VERSION, type AnalysisReport } from '../../src/analysis/index.ts';
 import { needsReanalysis, openStore, restoreTake, SCHEMA_VERSION, type VoiceDrillStore } from '../../src/storage/index.ts';
-import { REPO_ROOT } from '../helpers/cli.ts';
 import { makeReport } from './report-fixture.ts';
+import { OLD_TAKE, type Raw } from '../helpers/old-take.ts';
 
-type Raw = Record<string, unknown>;
-
-const stored = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/fixtures/take-record-analysis-1.2.0.json'), 'utf8')) as Raw;
+const stored = OLD_TAKE;
 const storedReport = stored.report as Raw;
 
 const opened: VoiceDrillStore[] = [];

@@ -5,7 +5,6 @@
  * no chart drawn from the old report. Rendered with React in jsdom.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,14 +12,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeToJson } from '../../src/analysis/index.ts';
 import type { Drill } from '../../src/drills/index.ts';
 import { t } from '../../src/i18n/index.ts';
-import { floatToInt16, openStore, putSummaries, restoreTake, type VoiceDrillStore } from '../../src/storage/index.ts';
+import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import type { Analyser } from '../../src/takes/analyse-take.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
-import { decodeFixture } from '../helpers/fixtures.ts';
+import { OLD_TAKE, OLD_TAKE_ID, putOldTake } from '../helpers/old-take.ts';
 
-type Raw = Record<string, unknown>;
-const stored = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/fixtures/take-record-analysis-1.2.0.json'), 'utf8')) as Raw;
-const OLD_ID = stored.id as string;
+const stored = OLD_TAKE;
+const OLD_ID = OLD_TAKE_ID;
 
 /** The few DOM calls the test makes (the Node tsconfig has no DOM types). */
 interface El {
@@ -52,12 +50,8 @@ afterEach(() => {
 async function storeWithOldAndNew(): Promise<{ store: VoiceDrillStore; newId: string }> {
   const store = await openStore({ name: `review-reanalyse-view-${Math.random()}` });
   opened.push(store);
-  const { channels } = await decodeFixture('greeting-zh.wav', join(REPO_ROOT, 'tests/fixtures/synth'));
-  await store.db.takes.put(structuredClone(stored) as never);
-  // The database upgrade that brought the summaries wrote one for every stored take (storage-summaries.test.ts).
-  await putSummaries(store.db, [restoreTake(structuredClone(stored))]);
-  store.invalidateSummaries();
-  await store.db.audioChunks.put({ takeId: OLD_ID, seq: 0, pcm: floatToInt16(channels[0]) });
+  const { samples } = await putOldTake(store);
+  const channels = [samples];
   const take = await store.createTake({ drill: stored.drill as Drill, script: stored.script as string, sampleRateHz: 16000, createdAt: new Date('2026-11-21T09:00:00Z') });
   await store.appendAudioChunk(take.id, 0, channels[0]);
   await store.finishTake(take.id, 5.4);

@@ -5,23 +5,19 @@
  * report is saved, and only then drawn; a failure leaves the stored take as it was and draws nothing.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type AudioInput, type FileReport } from '../../src/analysis/index.ts';
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
 import { trackLength } from '../../src/analysis/tracks.ts';
-import { floatToInt16, needsReanalysis, openStore, putSummaries, restoreTake, type VoiceDrillStore } from '../../src/storage/index.ts';
+import { needsReanalysis, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import type { Analyser } from '../../src/takes/analyse-take.ts';
 import { resolveComparison } from '../../src/takes/compare-takes.ts';
 import { loadTakeForReview, reviewNeedsReanalysis, signalsOf, withCurrentReport } from '../../src/takes/load-review.ts';
-import { REPO_ROOT } from '../helpers/cli.ts';
-import { decodeFixture } from '../helpers/fixtures.ts';
 import { fillsBoth } from '../helpers/profile.ts';
+import { OLD_TAKE, OLD_TAKE_ID, putOldTake } from '../helpers/old-take.ts';
 
-type Raw = Record<string, unknown>;
-const stored = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/fixtures/take-record-analysis-1.2.0.json'), 'utf8')) as Raw;
-const TAKE_ID = stored.id as string;
+const stored = OLD_TAKE;
+const TAKE_ID = OLD_TAKE_ID;
 
 const opened: VoiceDrillStore[] = [];
 afterEach(() => {
@@ -32,14 +28,9 @@ afterEach(() => {
 async function storeWithOldTake(): Promise<{ store: VoiceDrillStore; samples: Float32Array }> {
   const store = await openStore({ name: `review-reanalyse-${Math.random()}` });
   opened.push(store);
-  const { channels, sampleRateHz } = await decodeFixture('greeting-zh.wav', join(REPO_ROOT, 'tests/fixtures/synth'));
+  const { sampleRateHz } = await putOldTake(store);
   expect(sampleRateHz).toBe(stored.sampleRateHz);
   await store.saveProfile({ fills: fillsBoth('小王', ''), scriptLang: 'zh', uiLang: 'zh-CN', baseline: { medianHz: 200, activeLevelDbfs: -24, recordedAt: null, analysisVersion: ANALYSIS_VERSION } });
-  await store.db.takes.put(structuredClone(stored) as never);
-  // The database upgrade that brought the summaries wrote one for every stored take (storage-summaries.test.ts).
-  await putSummaries(store.db, [restoreTake(structuredClone(stored))]);
-  store.invalidateSummaries();
-  await store.db.audioChunks.put({ takeId: TAKE_ID, seq: 0, pcm: floatToInt16(channels[0]) });
   return { store, samples: await store.loadTakeAudio(TAKE_ID) };
 }
 
