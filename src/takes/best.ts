@@ -33,11 +33,6 @@ export function reportScore(report: Rankable): ReportScore {
   return { good, lowOrHigh };
 }
 
-/** True when a report can be a personal best at all (speech was found). */
-export function canBeBest(report: { speechFound: boolean | null }): boolean {
-  return report.speechFound === true;
-}
-
 /** Negative when `a` is better than `b`, positive when worse, 0 when they rank the same (then the earlier wins). */
 export function compareReports(a: Rankable, b: Rankable): number {
   const sa = reportScore(a);

@@ -8,7 +8,7 @@ export {
   analyseTake, analyseUnsaved, analysisOptions, drillOfTake, loadComparison, toBaseline,
   type AnalysedTake, type AnalyseTakeArgs, type AnalyseUnsavedArgs, type Analyser, type Comparison,
 } from './analyse-take.ts';
-export { canBeBest, compareReports, reportScore, takeCounts, type ReportScore } from './best.ts';
+export { compareReports, reportScore, takeCounts, type ReportScore } from './best.ts';
 export { personalBest, previousTake, type BestOptions } from './comparison.ts';
 export { resolveComparison, type CompareAgainst, type ComparisonRole, type ResolvedComparison } from './compare-takes.ts';
 export {
