@@ -6,6 +6,7 @@
 import type { Verdict } from '../analysis/index.ts';
 import { findBuiltInDrill } from '../drills/builtin.ts';
 import type { Drill } from '../drills/types.ts';
+import { BAND_KEYS } from '../guidelines/band-overrides.ts';
 import type { GuidelineBands } from '../guidelines/bands.ts';
 import type { VoiceDrillDb } from './db.ts';
 import { StorageError } from './errors.ts';
@@ -13,11 +14,10 @@ import { SUMMARY_SCHEMA_VERSION, type SummaryVerdict, type TakeRecord, type Take
 import { takeOrder } from './order.ts';
 import { restoreSummary } from './restore.ts';
 
-/** Guidelines whose drill band is a plain good range (drill.bands[g]). */
-const RANGE_GUIDELINES = ['rate', 'volume', 'effort', 'pitchLevel', 'pitchVariety'] as const;
 
 function drillBand(bands: GuidelineBands | undefined, v: Verdict): SummaryVerdict['band'] {
-  const g = RANGE_GUIDELINES.find((x) => x === v.guideline);
+  // The guidelines whose drill band is a plain four-edge band (drill.bands[g]).
+  const g = BAND_KEYS.find((x) => x === v.guideline);
   const own = g && bands ? bands[g] : undefined;
   // The drill's own band where it has one in the verdict's unit; else the band the analysis reported.
   const band = own && own.unit === v.unit ? own : v.band;
