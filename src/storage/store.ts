@@ -116,7 +116,7 @@ export class VoiceDrillStore {
 
   /** Count an incomplete (recovered) take on the progress charts and for the personal best, or not. */
   setCountAnyway(takeId: string, count: boolean): Promise<TakeRecord> {
-    return this.run('change whether the take counts', () => takes.setCountAnyway(this.db, takeId, count));
+    return this.write('change whether the take counts', () => takes.setCountAnyway(this.db, takeId, count));
   }
 
   /** Rename a take (empty or null clears the name); returns the renamed take. */
