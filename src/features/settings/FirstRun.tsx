@@ -17,8 +17,6 @@ export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Elem
   const [chosenStep, setStep] = useState<1 | 2 | null>(null);
   const step = chosenStep ?? (profileSaved ? 2 : 1);
   const [calibrated, setCalibrated] = useState(false);
-  // Continue replaces the form: the focus moves on to step 2's title instead of falling to <body>.
-  const [continued, setContinued] = useState(false);
   const finish = (): void => {
     setCalibrationPending(browserStorage(), false);
     onFinish();
@@ -27,7 +25,6 @@ export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Elem
   const toStep2 = (): void => {
     setCalibrationPending(browserStorage(), true);
     setStep(2);
-    setContinued(true);
   };
   const saved = (): void => {
     setCalibrationPending(browserStorage(), false);
@@ -45,7 +42,7 @@ export function FirstRun({ onFinish }: { onFinish: () => void }): React.JSX.Elem
       ) : (
         <>
           <p>{t('firstRun.calibrateIntro')}</p>
-          <CalibrationPanel onDone={saved} focusTitle={continued} extra={calibrated
+          <CalibrationPanel onDone={saved} focusTitle={chosenStep === 2 /* Continue replaced the form: the focus moves on to step 2's title, not <body> */} extra={calibrated
             ? <button type="button" className="primary" onClick={finish} data-action="finish-first-run" autoFocus>{t('firstRun.toPractice')}</button>
             : <button type="button" onClick={finish} data-action="skip-calibration">{t('calibrate.skip')}</button>} />
         </>
