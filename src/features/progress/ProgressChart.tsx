@@ -74,8 +74,7 @@ export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false
   const [painted, setPainted] = useState(false);
   useAfterPaint(() => setPainted(true));
   useUplot(box, drawAfterPaint && !painted ? null : options, data, HEIGHT_PX);
-  // The table rows come after the first paint too (tableRows).
-  const tableRows = painted;
+  // The table rows come after the first paint too.
   const dateTime = new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' });
   const points = chart.points.map((p) => ({
     takeId: p.takeId, takeNumber: p.takeNumber, createdAt: p.createdAt, value: p.value, status: p.status, analysisVersion: p.analysisVersion,
@@ -104,7 +103,7 @@ export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false
             </tr>
           </thead>
           <tbody>
-            {tableRows && chart.points.map((p) => (
+            {painted && chart.points.map((p) => (
               <tr key={p.takeId} data-take-id={p.takeId} data-value={formatNumber(p.value)}>
                 <td>#{p.takeNumber} · {dateTime.format(new Date(p.createdAt))}</td>
                 <td>{formatNumber(p.value)}{p.isBest ? ` (${t(uiLang, 'progress.bestMark')})` : ''}</td>
