@@ -37,7 +37,7 @@ export function DeleteAllPanel({ store, uiLang, onDeleted }: DeleteAllPanelProps
 
   const ask = (): Promise<void> => guard(async () => {
     setMessage(null);
-    setAsking({ count: (await store.listTakes()).length });
+    setAsking({ count: (await store.listSummaries()).length });
   }, 'deleteAll.error');
 
   const backupFirst = (): Promise<void> => guard(async () => {
