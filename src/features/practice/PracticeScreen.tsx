@@ -34,6 +34,8 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
   const drill = pickDrill(lang, drillId);
   const rendered = useMemo(() => renderDrill(drill, profile), [drill, profile]);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
+  // Built once per drill, not on every live snapshot (each captured block re-renders the screen).
+  const meterBand = useMemo(() => meterBandOf(drill.bands.volume), [drill]);
   const practice = usePractice({ store, drill, rendered, baseline, countInSec: prefs.countInSec });
   const { state, result } = practice;
 
@@ -76,7 +78,7 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
         <DrillPicker lang={lang} drillId={drill.id} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
         <div className="practice-main">
           <ScriptView drill={drill} rendered={rendered} />
-          <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status} meterBand={meterBandOf(drill.bands.volume)}
+          <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status} meterBand={meterBand}
             onStart={practice.start} onSkipCountIn={practice.skipCountIn} onStop={practice.stop} />
           {notice && (state.phase === 'analysing' || state.phase === 'scorecard') && <p className="notice" data-notice={state.stopReason ?? ''}>{t(notice.key, notice.params)}</p>}
           {state.storageError && <p className="notice notice-error" role="alert" data-storage-error={state.storageError}>{t(storageErrorMessage(state.storageError))}</p>}
