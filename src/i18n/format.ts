@@ -56,7 +56,7 @@ export function formatBuildId(lang: UiLang, buildId: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(buildId)) return buildId;
   const date = new Date(buildId);
   if (Number.isNaN(date.getTime())) return buildId;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatWhen(buildId, lang);
 }
 
 /** Items joined as a list: "a, b and c" in English, "a、b、c" in Chinese. */
@@ -66,9 +66,17 @@ export function joinList(lang: UiLang, items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+// One formatter per UI language: lists format a time per row.
+const WHEN_FORMATS = new Map<UiLang, Intl.DateTimeFormat>();
+function whenFormat(lang: UiLang): Intl.DateTimeFormat {
+  let f = WHEN_FORMATS.get(lang);
+  if (!f) WHEN_FORMATS.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })));
+  return f;
+}
+
 /** A take's time for sentences ("23 Nov 2026, 09:15" / "2026年11月23日 09:15"). */
 export function formatWhen(iso: string, lang: UiLang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return whenFormat(lang).format(new Date(iso));
 }
 
 /**

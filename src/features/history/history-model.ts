@@ -5,7 +5,7 @@
 import type { GuidelineId, VerdictStatus } from '../../takes/index.ts';
 import { findBuiltInDrill } from '../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
-import { formatNumber, formatSeconds, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
+import { formatNumber, formatSeconds, formatWhen, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { needsReanalysis, TAKE_NAME_MAX_CHARS, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
 import { takeOrder } from '../../takes/index.ts';
 
@@ -143,8 +143,7 @@ export function groupTakes(takes: readonly TakeRecord[], lang: UiLang): DrillGro
 /** How a take is named in buttons and the undo bar: its own name, or its drill and local date and time. */
 export function takeLabel(take: TakeRecord, lang: UiLang): string {
   if (take.name) return take.name;
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(take.createdAt));
-  return `${drillTitle(take, lang)}, ${when}`;
+  return `${drillTitle(take, lang)}, ${formatWhen(take.createdAt, lang)}`;
 }
 
 /** What the rename field holds, checked: the name to store (null clears it), or why it cannot be stored. */

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
-import { formatNumber, statusLabel, t, type UiLang } from '../../i18n/index.ts';
+import { formatNumber, formatWhen, statusLabel, t, type UiLang } from '../../i18n/index.ts';
 import { TAKE_TICK_STEPS, takeLegendLabel, takeTickLabels } from './progress-axis.ts';
 import { chartYRange, type ProgressChart as ChartModel } from './progress-model.ts';
 import { bandPlugin } from './uplot-band.ts';
@@ -75,7 +75,6 @@ export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false
   useAfterPaint(() => setPainted(true));
   useUplot(box, drawAfterPaint && !painted ? null : options, data, HEIGHT_PX);
   // The table rows come after the first paint too.
-  const dateTime = new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' });
   const points = chart.points.map((p) => ({
     takeId: p.takeId, takeNumber: p.takeNumber, createdAt: p.createdAt, value: p.value, status: p.status, analysisVersion: p.analysisVersion,
   }));
@@ -105,7 +104,7 @@ export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false
           <tbody>
             {painted && chart.points.map((p) => (
               <tr key={p.takeId} data-take-id={p.takeId} data-value={formatNumber(p.value)}>
-                <td>#{p.takeNumber} · {dateTime.format(new Date(p.createdAt))}</td>
+                <td>#{p.takeNumber} · {formatWhen(p.createdAt, uiLang)}</td>
                 <td>{formatNumber(p.value)}{p.isBest ? ` (${t(uiLang, 'progress.bestMark')})` : ''}</td>
                 <td>{statusLabel(uiLang, chart.guideline, p.status)}</td>
                 <td>{p.analysisVersion}</td>
