@@ -12,7 +12,7 @@ import { browserStorage, loadPreferences, savePreferences, type Preferences } fr
 import { calibrationPending, firstRunAtStart } from '../services/onboarding.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { Screen } from './Screen.tsx';
-import { useBoot } from './use-boot.ts';
+import { readStored, useBoot } from './use-boot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 
@@ -72,7 +72,7 @@ export function App(): React.JSX.Element {
 
   const reloadStored = useCallback(async () => {
     if (!store) return;
-    const [stored, found] = await Promise.all([store.getProfile(), store.findInterrupted()]);
+    const { profile: stored, interrupted: found } = await readStored(store);
     // The UI language stays as it is: an import keeps it, and after "delete all" the screen stays readable.
     setProfile(stored);
     setInterrupted(found);

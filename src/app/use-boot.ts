@@ -6,6 +6,13 @@
 import { useEffect, useState } from 'react';
 import { isStorageError, openStore, type InterruptedTake, type Profile, type StorageErrorKind, type VoiceDrillStore } from '../storage/index.ts';
 
+/** What the shell reads from storage at start-up (and again after an import or "delete all"). */
+export async function readStored(store: VoiceDrillStore): Promise<{ profile: Profile | null; interrupted: InterruptedTake[] }> {
+  // Independent reads: one round trip to IndexedDB instead of two.
+  const [profile, interrupted] = await Promise.all([store.getProfile(), store.findInterrupted()]);
+  return { profile, interrupted };
+}
+
 /** Where start-up is. */
 export type BootState =
   | { status: 'loading' }
@@ -28,8 +35,7 @@ async function boot(onBlocked: (kind: StorageErrorKind) => void, opened: (store:
   performance.mark('voicedrill:store-open');
   opened(store);
   try {
-    // Independent reads: one round trip to IndexedDB instead of two at start-up.
-    const [profile, interrupted] = await Promise.all([store.getProfile(), store.findInterrupted()]);
+    const { profile, interrupted } = await readStored(store);
     performance.mark('voicedrill:boot-read');
     return { status: 'ready', store, storageError: null, profile, interrupted };
   } catch (error) {
