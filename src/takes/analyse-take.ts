@@ -75,15 +75,32 @@ export interface AnalyseTakeArgs {
   signal?: AbortSignal;
 }
 
+/** What a stored take is analysed with: its drill (checked first), its audio (read unless given) and its options. */
+export interface TakeAnalysisInput {
+  drill: Drill;
+  input: AudioInput;
+  options: AnalyzeOptions;
+}
+
+/**
+ * The audio and options of a stored take's analysis, for a take just recorded and for one analysed again;
+ * throws a sentence when its drill is gone or it holds no audio.
+ */
+export async function takeAnalysisInput(store: VoiceDrillStore, take: TakeRecord, baseline: Baseline | null, samples?: Float32Array): Promise<TakeAnalysisInput> {
+  const drill = drillOfTake(take);
+  if (drill === null) throw new Error(`The drill “${take.drillId}” of this take is no longer available, so it cannot be scored.`);
+  const audio = samples ?? (await store.loadTakeAudio(take.id));
+  if (audio.length === 0) throw new Error('This take has no audio to analyse.');
+  return { drill, input: { channels: [audio], sampleRateHz: take.sampleRateHz }, options: analysisOptions(take, drill, baseline) };
+}
+
 /** Analyse a recorded take, save its report, and gather the takes to compare with. */
 export async function analyseTake(args: AnalyseTakeArgs): Promise<AnalysedTake> {
   const { store, analyser, take, baseline, signal } = args;
-  const drill = drillOfTake(take);
-  if (drill === null) throw new Error(`The drill “${take.drillId}” of this take is no longer available, so it cannot be scored.`);
+  const prepared = takeAnalysisInput(store, take, baseline, args.samples);
   const comparison = args.comparison ?? loadComparison(store, take);
-  const samples = args.samples ?? (await store.loadTakeAudio(take.id));
-  if (samples.length === 0) throw new Error('This take has no audio to analyse.');
-  const report = await analyser.analyse({ channels: [samples], sampleRateHz: take.sampleRateHz }, analysisOptions(take, drill, baseline), take.id, signal);
+  const { drill, input, options } = await prepared;
+  const report = await analyser.analyse(input, options, take.id, signal);
   performance.mark(ANALYSED_MARK);
   // Saved in the background: the scorecard does not wait for the disk. The busy guard stays held
   // until the save settles, so an accepted app update cannot reload the page before it lands.

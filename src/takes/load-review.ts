@@ -3,7 +3,7 @@
  * analysed by an older version (no time tracks) is re-analysed in the worker and saved before it is
  * drawn. The drawing reads the report's tracks (review-signal.ts). No DOM.
  */
-import type { AnalysisReport } from '../analysis/index.ts';
+import type { AnalysisReport, Baseline } from '../analysis/index.ts';
 import { needsReanalysis, StorageError, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { toBaseline, type Analyser } from './analyse-take.ts';
 import { reanalyseTake } from './reanalyse.ts';
@@ -15,7 +15,9 @@ export interface ReviewHead {
   report: AnalysisReport | null;
   /** The report's length (the analysed audio's), else the stored length, s. */
   durationSec: number;
-  /** The agent's calibrated median F0 (the contour's 0 st), or null when not calibrated. */
+  /** The agent's calibration (a re-analysis measures against it), or null. */
+  baseline: Baseline | null;
+  /** Its median F0 (the contour's 0 st), or null when not calibrated. */
   baselineHz: number | null;
 }
 
@@ -34,7 +36,8 @@ export interface LoadedTake extends ReviewHead {
 export async function loadReviewHead(store: VoiceDrillStore, takeId: string): Promise<ReviewHead> {
   const [take, profile] = await Promise.all([store.getTake(takeId), store.getProfile()]);
   if (take === null) throw new StorageError('not-found', `There is no take "${takeId}"; it may have been deleted.`);
-  return { take, report: take.report, durationSec: take.report?.durationSec ?? take.durationSec ?? 0, baselineHz: profile?.baseline?.medianHz ?? null };
+  const baseline = toBaseline(profile?.baseline ?? null);
+  return { take, report: take.report, durationSec: take.report?.durationSec ?? take.durationSec ?? 0, baseline, baselineHz: baseline?.medianHz ?? null };
 }
 
 /** Read a take, its audio and the profile's baseline; throws StorageError 'not-found' when the take is gone. */
@@ -62,12 +65,12 @@ export interface CurrentReportOptions {
  * The loaded take with a report the review can draw: unchanged when current; else re-analysed from
  * its stored audio (the options of a take just recorded, the profile's calibration) and saved first.
  */
-export async function withCurrentReport<T extends ReviewHead>(store: VoiceDrillStore, loaded: T, options: CurrentReportOptions): Promise<T> {
+export async function withCurrentReport<T extends ReviewHead & { samples?: Float32Array }>(store: VoiceDrillStore, loaded: T, options: CurrentReportOptions): Promise<T> {
   if (!reviewNeedsReanalysis(loaded)) return loaded;
   options.onReanalysing?.(loaded.take.id);
-  const baseline = toBaseline((await store.getProfile())?.baseline ?? null);
   const analyser = options.analyser();
-  const take = await reanalyseTake(store, (input, o, label, signal) => analyser.analyse(input, o, label, signal), loaded.take, baseline, options.signal);
+  // The head's calibration, and the audio when the caller already read it: nothing is read twice.
+  const take = await reanalyseTake(store, (input, o, label, signal) => analyser.analyse(input, o, label, signal), loaded.take, loaded.baseline, options.signal, loaded.samples);
   return { ...loaded, take, report: take.report };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AnalysisReport, AnalyzeOptions, AudioInput, Baseline } from '../analysis/index.ts';
 import { needsReanalysis, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
-import { analysisOptions, drillOfTake, toBaseline } from './analyse-take.ts';
+import { takeAnalysisInput, toBaseline } from './analyse-take.ts';
 
 /** Runs the analysis (the app passes its worker client's analyse; tests call analyzeToJson). */
 export type AnalyseFn = (input: AudioInput, options: AnalyzeOptions, fileLabel: string, signal?: AbortSignal) => Promise<AnalysisReport>;
@@ -83,15 +83,13 @@ async function reanalyseOne(store: VoiceDrillStore, analyse: AnalyseFn, takeId: 
 }
 
 /**
- * Analyse a stored take again from its stored audio, with the options of a take just recorded, and
+ * Analyse a stored take again from its stored audio (or the samples the caller already read), with the options of a take just recorded, and
  * save the new report; resolves with the saved record. Throws a sentence when it cannot be scored.
  */
-export async function reanalyseTake(store: VoiceDrillStore, analyse: AnalyseFn, take: TakeRecord, baseline: Baseline | null, signal?: AbortSignal): Promise<TakeRecord> {
-  const drill = drillOfTake(take);
-  if (drill === null) throw new Error(`The drill “${take.drillId}” of this take is no longer available, so it cannot be scored.`);
-  const samples = await store.loadTakeAudio(take.id);
-  if (samples.length === 0) throw new Error('The take has no audio to analyse.');
-  const options: AnalyzeOptions = analysisOptions(take, drill, baseline);
-  const report = await analyse({ channels: [samples], sampleRateHz: take.sampleRateHz }, options, take.id, signal);
+export async function reanalyseTake(
+  store: VoiceDrillStore, analyse: AnalyseFn, take: TakeRecord, baseline: Baseline | null, signal?: AbortSignal, samples?: Float32Array,
+): Promise<TakeRecord> {
+  const { input, options } = await takeAnalysisInput(store, take, baseline, samples);
+  const report = await analyse(input, options, take.id, signal);
   return store.saveReport(take.id, report);
 }
