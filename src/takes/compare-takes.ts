@@ -1,6 +1,6 @@
 /** Which take to compare with, and loading it: the personal best, the previous take, or a chosen reference take. */
 import { StorageError, takeOrder, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
-import { personalBest, previousTake } from './comparison.ts';
+import { bestSummary, personalBest, previousTake } from './comparison.ts';
 
 /**
  * What the current take is compared with. A reference recording (a trainer's model reading) is a
@@ -30,9 +30,10 @@ export interface ResolvedComparison {
 export async function resolveComparison(store: VoiceDrillStore, current: TakeRecord, against: CompareAgainst): Promise<ResolvedComparison | null> {
   switch (against.kind) {
     case 'best': {
+      // Both ranked on the same cached summaries; only the take compared with is read in full.
       const [other, overall] = await Promise.all([
         personalBest(store, current.drillId, { excludeTakeId: current.id }),
-        personalBest(store, current.drillId),
+        bestSummary(store, current.drillId),
       ]);
       if (other === null) return null;
       const currentIsBest = overall?.id === current.id;

@@ -40,8 +40,8 @@ async function getAnyTake(store: VoiceDrillStore, takeId: string): Promise<TakeR
   return take;
 }
 
-/** The drill's best analysed take (best.ts: most good, then fewest low/high, then earliest), or null. */
-export async function personalBest(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
+/** The summary of the drill's best analysed take (best.ts: most good, then fewest low/high, then earliest), or null. */
+export async function bestSummary(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeSummaryRecord | null> {
   const version = options.analysisVersion ?? ANALYSIS_VERSION;
   const candidates = (await analysedOfDrill(store, drillId))
     .filter((t) => t.id !== options.excludeTakeId && t.analysisVersion === version && takeCounts(t));
@@ -50,5 +50,10 @@ export async function personalBest(store: VoiceDrillStore, drillId: string, opti
     // Strictly better only: on a tie the earlier take stays the best.
     if (best === null || compareReports(take, best) < 0) best = take;
   }
-  return fullTake(store, best);
+  return best;
+}
+
+/** The drill's best analysed take in full (bestSummary's), or null. */
+export async function personalBest(store: VoiceDrillStore, drillId: string, options: BestOptions = {}): Promise<TakeRecord | null> {
+  return fullTake(store, await bestSummary(store, drillId, options));
 }
