@@ -33,17 +33,18 @@ export interface LoadedTake extends ReviewHead {
  * Read a take and the profile's baseline, not its audio (the contour is drawn from the report, so it
  * need not wait for the audio); throws StorageError 'not-found' when the take is gone.
  */
-export async function loadReviewHead(store: VoiceDrillStore, takeId: string): Promise<ReviewHead> {
-  const [take, profile] = await Promise.all([store.getTake(takeId), store.getProfile()]);
-  if (take === null) throw new StorageError('not-found', `There is no take "${takeId}"; it may have been deleted.`);
+export async function loadReviewHead(store: VoiceDrillStore, takeOrId: string | TakeRecord): Promise<ReviewHead> {
+  // A record the caller already read is not read again.
+  const [take, profile] = await Promise.all([typeof takeOrId === 'string' ? store.getTake(takeOrId) : takeOrId, store.getProfile()]);
+  if (take === null) throw new StorageError('not-found', `There is no take "${String(takeOrId)}"; it may have been deleted.`);
   const baseline = toBaseline(profile?.baseline ?? null);
   return { take, report: take.report, durationSec: take.report?.durationSec ?? take.durationSec ?? 0, baseline, baselineHz: baseline?.medianHz ?? null };
 }
 
-/** Read a take, its audio and the profile's baseline; throws StorageError 'not-found' when the take is gone. */
-export async function loadTakeForReview(store: VoiceDrillStore, takeId: string): Promise<LoadedTake> {
-  const head = await loadReviewHead(store, takeId);
-  const samples = await store.loadTakeAudio(takeId);
+/** Read a take (unless given), its audio and the profile's baseline; throws StorageError 'not-found' when the take is gone. */
+export async function loadTakeForReview(store: VoiceDrillStore, takeOrId: string | TakeRecord): Promise<LoadedTake> {
+  const head = await loadReviewHead(store, takeOrId);
+  const samples = await store.loadTakeAudio(head.take.id);
   return { ...head, samples, durationSec: samples.length / head.take.sampleRateHz };
 }
 

@@ -52,8 +52,8 @@ async function load(store: VoiceDrillStore, takeId: string, against: CompareAgai
   if (take === null) throw new StorageError('not-found', `There is no take "${takeId}"; it may have been deleted.`);
   const resolved = await resolveComparison(store, take, against);
   if (resolved === null) return { phase: 'none' };
-  const current = await update(await loadTakeForReview(store, takeId));
-  const other = await update(await loadTakeForReview(store, resolved.take.id));
+  const current = await update(await loadTakeForReview(store, take));
+  const other = await update(await loadTakeForReview(store, resolved.take));
   const { role, currentIsBest } = resolved;
   const a = signalsOf(current);
   const b = signalsOf(other);
