@@ -168,11 +168,12 @@ const sameBand = (a: ProgressBand | null, b: ProgressBand | null): boolean => a?
 interface Group {
   points: ProgressPoint[];
   bands: (ProgressBand | null)[];
-  drillTitles: string[];
+  /** The title of the drill of the newest point (whose band is shaded). */
+  lastDrillTitle: string;
 }
 
 function buildChart(key: string, group: Group, lang: UiLang): ProgressChart {
-  const { points, bands, drillTitles } = group;
+  const { points, bands, lastDrillTitle } = group;
   const [g, unit, chartLang] = key.split('|');
   const guideline = g as GuidelineId;
   const versions = [...new Set(points.map((p) => p.analysisVersion))].sort(versionCompare);
@@ -200,7 +201,7 @@ function buildChart(key: string, group: Group, lang: UiLang): ProgressChart {
     seriesLabels: versions.length > 1 ? versions.map((v) => t(lang, 'progress.version', { version: v })) : [label],
     band,
     bandVaries,
-    bandDrill: band && otherDrillBand ? drillTitles[drillTitles.length - 1] : null,
+    bandDrill: band && otherDrillBand ? lastDrillTitle : null,
   };
   return { ...chart, summary: chartSummary(chart, lang) };
 }
@@ -225,13 +226,13 @@ export function buildProgress(takes: readonly TakeSummaryRecord[], options: Prog
     for (const v of tk.verdicts) {
       if (v.value === null || !Number.isFinite(v.value)) continue;
       const key = `${v.guideline}|${v.unit}|${bandsDependOnLang(v.guideline) ? tk.lang ?? '' : ''}`;
-      const group = groups.get(key) ?? { points: [], bands: [], drillTitles: [] };
+      const group = groups.get(key) ?? { points: [], bands: [], lastDrillTitle: '' };
       group.points.push({
         takeId: tk.id, drillId: tk.drillId, createdAt: tk.createdAt, takeNumber: i + 1, value: v.value, status: v.status,
         analysisVersion: tk.analysisVersion ?? '', isBest: bestIds.has(tk.id) && v.status === 'good',
       });
       group.bands.push(v.band);
-      group.drillTitles.push(title);
+      group.lastDrillTitle = title;
       groups.set(key, group);
     }
   });
