@@ -5,13 +5,13 @@
  */
 import { useState } from 'react';
 import {
-  defaultProfileChoice, downloadName, exportBackup, isBackupError, mergeBackup, profilesDiffer, readBackupFile, takesToCsv,
+  defaultProfileChoice, downloadName, isBackupError, mergeBackup, profilesDiffer, readBackupFile, takesToCsv,
   type BackupContents, type BackupErrorKind, type ImportResult, type ProfileChoice,
 } from '../../backup/index.ts';
 import { t, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type Profile, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
-import { importMessage, profileSummary } from './backup-panel-model.ts';
+import { exportBackupNow, importMessage, profileSummary } from './backup-panel-model.ts';
 import { useDownloads } from './use-downloads.ts';
 
 /** Props of BackupPanel. */
@@ -64,12 +64,7 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
     }
   };
 
-  const exportAll = (): Promise<void> => run(async () => {
-    const now = new Date();
-    const { blob, takeCount } = await exportBackup(store, now);
-    download(blob, downloadName('backup', now));
-    return t(uiLang, 'backup.exported', { count: takeCount });
-  });
+  const exportAll = (): Promise<void> => run(() => exportBackupNow(store, download, uiLang));
 
   const exportCsv = (): Promise<void> => run(async () => {
     const now = new Date();

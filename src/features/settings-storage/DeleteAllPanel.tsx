@@ -4,9 +4,10 @@
  * "Yes, delete everything"; afterwards a sentence says what was deleted.
  */
 import { useState } from 'react';
-import { deleteAllData, downloadName, exportBackup } from '../../backup/index.ts';
+import { deleteAllData } from '../../backup/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
+import { exportBackupNow } from './backup-panel-model.ts';
 import { useDownloads } from './use-downloads.ts';
 
 /** Props of DeleteAllPanel. */
@@ -41,10 +42,7 @@ export function DeleteAllPanel({ store, uiLang, onDeleted }: DeleteAllPanelProps
   }, 'deleteAll.error');
 
   const backupFirst = (): Promise<void> => guard(async () => {
-    const now = new Date();
-    const { blob, takeCount } = await exportBackup(store, now);
-    download(blob, downloadName('backup', now));
-    setMessage({ text: t(uiLang, 'backup.exported', { count: takeCount }), error: false });
+    setMessage({ text: await exportBackupNow(store, download, uiLang), error: false });
   }, 'backup.error.unknown');
 
   const confirm = (): Promise<void> => guard(async () => {

@@ -1,5 +1,6 @@
 /** The backup panel's texts: what an import did, and the two profiles an import can choose between. Pure. */
-import type { ImportResult } from '../../backup/index.ts';
+import { downloadName, exportBackup, type ImportResult } from '../../backup/index.ts';
+import type { VoiceDrillStore } from '../../storage/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 import type { Profile } from '../../storage/index.ts';
 import { formatWhen } from '../../i18n/index.ts';
@@ -21,4 +22,12 @@ export function profileSummary(profile: Profile | null, lang: UiLang): string {
   const calibration = baseline === null ? t(lang, 'backup.profile.uncalibrated')
     : t(lang, 'backup.profile.calibrated', { when: baseline.recordedAt ? formatWhen(baseline.recordedAt, lang) : '—' });
   return t(lang, 'backup.profile.summary', { who, calibration });
+}
+
+/** Export every take to one backup file, hand it to `download`, and say so (Backup and "delete all"'s "backup first"). */
+export async function exportBackupNow(store: VoiceDrillStore, download: (blob: Blob, name: string) => void, lang: UiLang): Promise<string> {
+  const now = new Date();
+  const { blob, takeCount } = await exportBackup(store, now);
+  download(blob, downloadName('backup', now));
+  return t(lang, 'backup.exported', { count: takeCount });
 }
