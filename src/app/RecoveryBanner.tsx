@@ -1,6 +1,6 @@
 /** Offers the takes a crash or a closed tab interrupted: analyse what was saved, or discard it. */
 import { useState } from 'react';
-import { findBuiltInDrill } from '../drills/index.ts';
+import { drillOfTake } from '../drills/index.ts';
 import { formatSeconds, formatWhen } from '../i18n/index.ts';
 import { storageErrorMessage } from '../services/error-messages.ts';
 import { isStorageError, type InterruptedTake, type TakeRecord } from '../storage/index.ts';
@@ -37,7 +37,7 @@ export function RecoveryBanner({ onAnalyse }: { onAnalyse: (take: TakeRecord) =>
       <h2 id="recover-title">{t('recover.title')}</h2>
       <ul>
         {interrupted.map((item) => {
-          const drill = item.take.drill ?? findBuiltInDrill(item.take.drillId);
+          const drill = drillOfTake(item.take);
           const title = drill?.title[uiLang] ?? item.take.drillId;
           const empty = item.chunkCount === 0;
           return (

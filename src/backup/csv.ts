@@ -9,7 +9,7 @@
  * apostrophe (OWASP "CSV injection"); numbers are never changed. Pure.
  */
 import type { AnalysisReport, GuidelineId } from '../analysis/index.ts';
-import { findBuiltInDrill } from '../drills/index.ts';
+import { drillOfTake } from '../drills/index.ts';
 import { SCORED_GUIDELINES } from '../guidelines/bands.ts';
 import { formatNumber, guidelineLabel, statusLabel, t, type UiLang } from '../i18n/index.ts';
 import type { Profile, TakeRecord } from '../storage/index.ts';
@@ -70,7 +70,7 @@ export type CsvAgent = Pick<Profile, 'fills'> | null;
 
 /** The row of one take (guideline and figure cells empty when it has no results). */
 export function csvTakeRow(take: TakeRecord, lang: UiLang, agent: CsvAgent = null): (string | number | null)[] {
-  const drill = take.drill ?? findBuiltInDrill(take.drillId);
+  const drill = drillOfTake(take);
   // The name and company as the take's script read them (the fill of its script language).
   const fill = agent?.fills[drill?.lang ?? take.report?.lang ?? 'en'];
   const row: (string | number | null)[] = [

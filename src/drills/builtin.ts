@@ -82,3 +82,8 @@ export function findBuiltInDrill(id: string): Drill | null {
 export function builtInDrillsFor(lang: Lang): Drill[] {
   return BUILT_IN_DRILLS.filter((d) => d.lang === lang);
 }
+
+/** The drill a take was recorded with: its snapshot, else the built-in of that id, or null. */
+export function drillOfTake(take: { drill: Drill | null; drillId: string }): Drill | null {
+  return take.drill ?? findBuiltInDrill(take.drillId);
+}

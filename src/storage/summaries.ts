@@ -4,7 +4,7 @@
  * Writers call putSummary/deleteSummary inside the transaction that writes the take.
  */
 import type { Verdict } from '../analysis/index.ts';
-import { findBuiltInDrill } from '../drills/builtin.ts';
+import { drillOfTake } from '../drills/builtin.ts';
 import type { Drill } from '../drills/types.ts';
 import { BAND_KEYS } from '../guidelines/band-overrides.ts';
 import type { GuidelineBands } from '../guidelines/bands.ts';
@@ -26,7 +26,7 @@ function drillBand(bands: GuidelineBands | undefined, v: Verdict): SummaryVerdic
 
 /** The summary of a take, as stored beside it. */
 export function summarise(take: TakeRecord): TakeSummaryRecord {
-  const drill: Drill | null = take.drill ?? findBuiltInDrill(take.drillId);
+  const drill: Drill | null = drillOfTake(take);
   const report = take.report;
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,

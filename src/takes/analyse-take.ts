@@ -4,12 +4,15 @@
  * take just recorded, a recovered one and one re-opened from History. No DOM: tested in Node.
  */
 import type { AnalyzeOptions, AudioInput, Baseline, FileReport } from '../analysis/index.ts';
-import { findBuiltInDrill } from '../drills/index.ts';
+import { drillOfTake } from '../drills/index.ts';
 import { ANALYSED_MARK } from '../capture/timing.ts';
 import type { Drill } from '../drills/types.ts';
 import { SCHEMA_VERSION, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { holdBusy } from '../pwa/busy.ts';
 import { personalBest, previousTake } from './comparison.ts';
+
+/** The drill a take was recorded with (from src/drills; re-exported for the take lifecycle's users). */
+export { drillOfTake };
 
 /** Runs analyzeToJson somewhere (the worker in the app, directly in tests); abortable. */
 export interface Analyser {
@@ -36,11 +39,6 @@ export interface AnalysedTake {
 export function toBaseline(stored: StoredBaseline | null): Baseline | null {
   if (stored === null) return null;
   return { medianHz: stored.medianHz, activeLevelDbfs: stored.activeLevelDbfs, brightnessHz: stored.brightnessHz ?? null };
-}
-
-/** The drill a take was recorded with (its snapshot, else the built-in of that id), or null. */
-export function drillOfTake(take: TakeRecord): Drill | null {
-  return take.drill ?? findBuiltInDrill(take.drillId);
 }
 
 /**

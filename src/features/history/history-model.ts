@@ -3,7 +3,7 @@
  * each with its key figures as the scorecard shows them. Pure.
  */
 import type { GuidelineId, VerdictStatus } from '../../takes/index.ts';
-import { findBuiltInDrill } from '../../drills/index.ts';
+import { drillOfTake } from '../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
 import { formatNumber, formatSeconds, formatWhen, guidelineLabel, statusLabel, t, unitLabel, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import { needsReanalysis, TAKE_NAME_MAX_CHARS, type TakeRecord, type TakeStatus } from '../../storage/index.ts';
@@ -75,7 +75,7 @@ export function localDayKey(iso: string): string {
 }
 
 function drillTitle(take: TakeRecord, lang: UiLang): string {
-  return (take.drill ?? findBuiltInDrill(take.drillId))?.title[lang] ?? take.drillId;
+  return drillOfTake(take)?.title[lang] ?? take.drillId;
 }
 
 /** The list entry of one take. */
