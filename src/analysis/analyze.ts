@@ -94,7 +94,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
     : null;
   const spanSec = speech ? (seg.endSec as number) - (seg.startSec as number) : null;
   const soundingSec = speech ? seg.sounding.reduce((s, iv) => s + iv.endSec - iv.startSec, 0) : null;
-  const rate = buildRate({ lang, script, nucleiCount: nuclei?.count ?? null, spanSec, soundingSec });
+  const rate = buildRate({ lang, script, nucleiCount: nuclei?.count ?? null, nucleiSec: nuclei?.timesSec ?? [], spanSec, soundingSec });
   const phrases = speech ? phraseReports(hp, seg, pitch) : [];
   const mapped = partMapping(hp, contour, seg, script);
   const parts = mapped?.mapping ?? null;

@@ -12,6 +12,8 @@ export interface RateInput {
   lang: Lang;
   script: ParsedScript | null;
   nucleiCount: number | null;
+  /** Times of the nuclei counted (empty when none were sought). */
+  nucleiSec: readonly number[];
   spanSec: number | null;
   soundingSec: number | null;
 }
@@ -30,6 +32,7 @@ export function buildRate(r: RateInput): AnalysisReport['rate'] {
     syllables,
     syllablesSource: fromScript ? 'script' : 'estimate',
     nuclei: r.nucleiCount,
+    nucleiSec: [...r.nucleiSec],
     words,
     syllablesPerSec,
     articulationSyllablesPerSec: perSec(syllables, r.soundingSec),

@@ -132,6 +132,8 @@ export interface AnalysisReport {
     syllablesSource: 'script' | 'estimate';
     /** Syllable nuclei found in the audio (always the estimate). */
     nuclei: number | null;
+    /** Time of each of those nuclei, s (empty without speech; the TextGrid export draws them). */
+    nucleiSec: number[];
     words: number | null;
     syllablesPerSec: number | null;
     articulationSyllablesPerSec: number | null;

@@ -7,8 +7,9 @@
  *   ratios (emphasis durationRatio) 2 · pause counts (unit 'pauses') 0 ·
  *   fractions 0–1 (clippedFraction, voicedFraction): 3 significant digits, so that rare clipping
  *   (e.g. 2e-7) stays visible instead of rounding to 0 · counts and sampleRateHz unchanged.
- * Time tracks: hopSec and startSec as seconds, values by the track's unit (pitch.track Hz 1,
- * intensity.track dB 2); a report restored from before analysis 1.3.0 keeps its null tracks.
+ * Nuclei times (rate.nucleiSec) as seconds. Time tracks: hopSec and startSec as seconds, values by
+ * the track's unit (pitch.track Hz 1, intensity.track dB 2); a report restored from before analysis
+ * 1.3.0 keeps its null tracks.
  * Verdict values and bands use the rule of the verdict's `unit`; an unknown unit gets 2 decimals.
  * Non-finite numbers in nullable fields become null; −0 becomes 0.
  * roundReport also fixes the key order: the order of the fields in the object literals below
@@ -183,6 +184,8 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
       syllables: rate.syllables,
       syllablesSource: rate.syllablesSource,
       nuclei: rate.nuclei,
+      // Reports of analysis 1.4.0 and older have no nuclei times.
+      nucleiSec: (rate.nucleiSec ?? []).map((t) => roundTo(t, DECIMALS.sec)),
       words: rate.words,
       syllablesPerSec: roundOrNull(rate.syllablesPerSec, DECIMALS.perSec),
       articulationSyllablesPerSec: roundOrNull(rate.articulationSyllablesPerSec, DECIMALS.perSec),

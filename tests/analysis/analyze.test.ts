@@ -57,6 +57,16 @@ describe('known truth', () => {
     expect(Math.abs((base.rate.nuclei ?? 0) - 24)).toBeLessThanOrEqual(3);
   });
 
+  it('gives the time of each nucleus, on the syllable humps of the synthetic voice', () => {
+    const times = base.rate.nucleiSec;
+    expect(times).toHaveLength(base.rate.nuclei ?? -1);
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]);
+    // speechLike's syllable k of a phrase peaks at start + (k + ½) / syllablesPerSec.
+    const humps = phrases.flatMap((p) => Array.from({ length: Math.round((p.endSec - p.startSec) * 4) }, (_, k) => p.startSec + (k + 0.5) / 4));
+    const offSec = times.map((t) => Math.min(...humps.map((h) => Math.abs(h - t))));
+    expect(Math.max(...offSec)).toBeLessThan(0.06);
+  });
+
   it('judges steadiness over the parts of a greeting said with short gaps, and catches trailing off', () => {
     // 0.18 s gaps: below the 0.25 s pause threshold, so the whole greeting is one pause-delimited phrase.
     const greeting = partsAt(0.4, [2, 4, 4, 9], 0.18, voice);

@@ -32,6 +32,7 @@ function fullReport(): AnalysisReport {
       syllables: 14,
       syllablesSource: 'script',
       nuclei: 15,
+      nucleiSec: [0.1234567, 0.4005, 4.99999],
       words: 14,
       syllablesPerSec: 2.816199,
       articulationSyllablesPerSec: 3.35017,
@@ -105,6 +106,7 @@ describe('roundReport', () => {
     expect(r.phrases[0]).toEqual({ startSec: 0.05, endSec: 1.2, activeLevelDbfs: -21.01, medianHz: null });
     expect(r.verdicts.map((v) => v.value)).toEqual([169, -22.31, 0.412, null]);
     expect(r.rate.syllables).toBe(14);
+    expect(r.rate.nucleiSec).toEqual([0.123, 0.401, 5]);
     expect(r.emphasis[0]).toEqual({ word: '早上', partIndex: 0, startSec: 0.05, endSec: 0.612, located: 'nuclei', pitchGainSt: 3.14, levelGainDb: 2.72, durationRatio: 1.23, status: 'good' });
     expect(r.emphasis[1].pitchGainSt).toBeNull();
   });
@@ -112,6 +114,14 @@ describe('roundReport', () => {
   it('keeps a report from before analysis 1.1.0 (no emphasis list) readable', () => {
     const { emphasis: _dropped, ...old } = fullReport();
     expect(roundReport(old as AnalysisReport).emphasis).toEqual([]);
+  });
+
+  it('gives a report of analysis 1.4.0 or older (no nuclei times) an empty list, after the count', () => {
+    const old = fullReport();
+    const { nucleiSec: _dropped, ...oldRate } = old.rate;
+    const r = roundReport({ ...old, rate: oldRate } as AnalysisReport);
+    expect(r.rate.nucleiSec).toEqual([]);
+    expect(Object.keys(r.rate).indexOf('nucleiSec')).toBe(Object.keys(r.rate).indexOf('nuclei') + 1);
   });
 
   it('keeps a report from before analysis 1.3.0 (no tracks, no intensity section) readable, tracks null', () => {
