@@ -1,5 +1,6 @@
 /** Command-line parsing of `voicedrill` (node:util parseArgs), with messages for people. */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AnalyzeOptions, ChannelMode, Lang } from './analysis.ts';
 
@@ -27,6 +28,10 @@ export type Command =
       /** The value of --baseline: numbers or a path (read later by parseBaselineArg). */
       baseline: string | undefined;
       json: boolean;
+      /** The path given with --textgrid: where the Praat TextGrid of the one file goes. */
+      textGridFile: string | undefined;
+      /** The path given with --tracks: where the CSV of the one file's pitch and intensity tracks goes. */
+      tracksFile: string | undefined;
     };
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -34,6 +39,7 @@ const CHANNELS: readonly ChannelMode[] = ['mix', 'left', 'right'];
 const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
+  '--textgrid': ' (the TextGrid file to write)', '--tracks': ' (the CSV file to write)',
 };
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
@@ -73,6 +79,8 @@ export function parseCommandLine(argv: string[]): Command {
         bands: { type: 'string' },
         baseline: { type: 'string' },
         json: { type: 'boolean' },
+        textgrid: { type: 'string' },
+        tracks: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -102,6 +110,7 @@ export function parseCommandLine(argv: string[]): Command {
   if (values['script-file'] === '') throw new UsageError('--script-file needs a path');
   if (values.bands === '') throw new UsageError('--bands needs a path');
   if (values.baseline !== undefined && values.baseline.trim() === '') throw new UsageError(`--baseline needs a value${VALUE_HINTS['--baseline']}`);
+  checkExportPaths(files, { '--textgrid': values.textgrid, '--tracks': values.tracks });
 
   return {
     kind: 'analyze',
@@ -113,7 +122,23 @@ export function parseCommandLine(argv: string[]): Command {
     bandsFile: values.bands,
     baseline: values.baseline,
     json: values.json ?? false,
+    textGridFile: values.textgrid,
+    tracksFile: values.tracks,
   };
+}
+
+// The export flags: a path each, for one recording, never one of the recordings (the files are
+// checked on disk, links included, by checkExportTarget before anything is analysed).
+function checkExportPaths(files: string[], exports: Record<'--textgrid' | '--tracks', string | undefined>): void {
+  const given = Object.entries(exports).filter((e): e is [string, string] => e[1] !== undefined);
+  for (const [flag, path] of given) {
+    if (path.trim() === '') throw new UsageError(`${flag} needs a path${VALUE_HINTS[flag]}`);
+    if (files.length > 1) throw new UsageError(`${flag} exports one recording; give one FILE, not ${files.length}`);
+    if (resolve(path) === resolve(files[0])) throw new UsageError(`${flag} ${path} is the recording being analysed; give another path, the input is never overwritten`);
+  }
+  if (given.length === 2 && resolve(given[0][1]) === resolve(given[1][1])) {
+    throw new UsageError(`--textgrid and --tracks both name ${given[0][1]}; give each its own file`);
+  }
 }
 
 /** Reads a script file as UTF-8 (a BOM is dropped, surrounding blanks trimmed); throws UsageError. */

@@ -4,7 +4,10 @@ import { analysisLang, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, typ
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
 import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
+import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
 import { formatTable } from './format-table.ts';
+import { reportTextGrid, textGridNotes } from './format-textgrid.ts';
+import { reportTracksCsv } from './format-tracks-csv.ts';
 import { usageText } from './usage.ts';
 
 /** Exit status: every file analysed. */
@@ -36,8 +39,14 @@ function oneLine(err: unknown): string {
   return text.replace(/\s+/g, ' ').trim() || 'unknown error';
 }
 
+/** A file's report and its exact duration (the report's is rounded to 1 ms), s. */
+interface Analysed {
+  report: FileReport;
+  durationSec: number;
+}
+
 /** Analyses one file; prints its error line and returns null when it fails. */
-async function analyzeFile(file: string, options: AnalyzeOptions, out: CliOutput): Promise<FileReport | null> {
+async function analyzeFile(file: string, options: AnalyzeOptions, out: CliOutput): Promise<Analysed | null> {
   let input;
   try {
     input = await decodeFile(file);
@@ -46,14 +55,42 @@ async function analyzeFile(file: string, options: AnalyzeOptions, out: CliOutput
     return null;
   }
   try {
-    return analyzeToJson(input, options, file);
+    const durationSec = input.channels[0].length / input.sampleRateHz;
+    return { report: analyzeToJson(input, options, file), durationSec };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
     return null;
   }
 }
 
+// The exports the command line asks for (one recording: parseCommandLine made sure).
+function exportTargets(command: Extract<Command, { kind: 'analyze' }>): ExportTarget[] {
+  const targets: ExportTarget[] = [];
+  if (command.textGridFile !== undefined) targets.push({ flag: '--textgrid', what: 'TextGrid', path: command.textGridFile });
+  if (command.tracksFile !== undefined) targets.push({ flag: '--tracks', what: 'tracks CSV', path: command.tracksFile });
+  return targets;
+}
+
+// Writes the exports of one analysed file; false when one could not be written (its error is printed).
+async function writeExports(targets: ExportTarget[], { report, durationSec }: Analysed, out: CliOutput): Promise<boolean> {
+  let ok = true;
+  for (const target of targets) {
+    const text = target.flag === '--textgrid' ? reportTextGrid(report, durationSec) : reportTracksCsv(report);
+    const error = await writeExport(target, text);
+    if (error !== null) {
+      out.stderr(`voicedrill: ${error}\n`);
+      ok = false;
+    } else if (target.flag === '--textgrid') {
+      for (const note of textGridNotes(report)) out.stderr(`voicedrill: ${target.path}: note: ${note}\n`);
+    }
+  }
+  return ok;
+}
+
 async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: CliOutput): Promise<number> {
+  const targets = exportTargets(command);
+  const inputs = [...command.files, command.scriptFile, command.bandsFile, command.baseline].filter((x): x is string => x !== undefined);
+  for (const target of targets) await checkExportTarget(target, inputs);
   const script = command.scriptFile !== undefined ? await readScriptFile(command.scriptFile) : command.script;
   // Bands are merged for the language the analysis will run in (the same rule as analyzeRecording).
   const lang = analysisLang({ lang: command.lang, script });
@@ -63,11 +100,13 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
   const reports: FileReport[] = [];
   let failed = false;
   for (const [i, file] of command.files.entries()) {
-    const report = await analyzeFile(file, options, out);
-    if (report === null) {
+    const analysed = await analyzeFile(file, options, out);
+    if (analysed === null) {
       failed = true;
       continue;
     }
+    const { report } = analysed;
+    if (!(await writeExports(targets, analysed, out))) failed = true;
     // The table shows its warnings; with --json they also go to stderr, where a person sees them.
     if (command.json) {
       reports.push(report);

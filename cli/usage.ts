@@ -12,6 +12,7 @@ Usage:
   voicedrill analyze FILE... [--lang zh|en] [--script TEXT | --script-file PATH]
                              [--channel mix|left|right] [--bands FILE]
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
+                             [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
   voicedrill --help
   voicedrill --version
 
@@ -35,6 +36,15 @@ Options:
                             {"medianHz", "activeLevelDbfs", "brightnessHz"}), or the numbers,
                             e.g. --baseline 182,-24.5
   --json                    print JSON: one object per file, an array when several files are given
+  --textgrid PATH           also write a Praat TextGrid (UTF-8) of the one FILE: interval tiers
+                            "speech" (speech and pause; the silence before and after is unlabelled),
+                            "parts" (the script's parts where the analysis placed them, with a
+                            script), "key words" (the *key words* where they were located), and the
+                            point tier "nuclei" (the syllable nuclei, numbered)
+  --tracks PATH             also write the one FILE's pitch and level every 10 ms as CSV:
+                            time_s,f0_hz,intensity_db,voiced (f0_hz empty, voiced 0 where
+                            unvoiced); neither export
+                            overwrites an input, and an unwritable path stops before analysing
   -h, --help                show this help
   --version                 print the VoiceDrill version and the analysis version
 
@@ -58,7 +68,8 @@ Limits:
 
 Exit status:
   0  every file was analysed
-  1  at least one file could not be read or analysed (the others are still printed)
+  1  at least one file could not be read or analysed (the others are still printed), or an
+     export could not be written
   2  usage error (nothing was analysed)
 `;
 }
