@@ -223,6 +223,13 @@ describe('voicedrill analyze exports: paths that cannot be written', { timeout: 
     expect(existsSync(join(work, 'out.csv'))).toBe(false);
   });
 
+  it.skipIf(!existsSync('/dev/full'))('says so when the export cannot be written after the analysis (exit 1, the report still printed)', async () => {
+    const result = await runCli(['analyze', 'take.wav', '--tracks', '/dev/full'], work);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^take\.wav\n/);
+    expect(stderrLines(result)).toEqual(['voicedrill: cannot write the tracks CSV to /dev/full: the disk is full']);
+  });
+
   it('writes nothing when the recording cannot be analysed (exit 1)', async () => {
     writeFileSync(join(work, 'corrupt.wav'), 'not audio at all');
     const result = await runCli(['analyze', 'corrupt.wav', '--textgrid', 'corrupt.TextGrid'], work);
