@@ -182,6 +182,8 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
     rate: {
       syllables: rate.syllables,
       syllablesSource: rate.syllablesSource,
+      // A report restored from an analysis that did not name the method has none.
+      syllablesMethod: rate.syllablesMethod ?? null,
       nuclei: rate.nuclei,
       words: rate.words,
       syllablesPerSec: roundOrNull(rate.syllablesPerSec, DECIMALS.perSec),

@@ -31,6 +31,7 @@ function fullReport(): AnalysisReport {
     rate: {
       syllables: 14,
       syllablesSource: 'script',
+      syllablesMethod: 'script:syllable@5+readings',
       nuclei: 15,
       words: 14,
       syllablesPerSec: 2.816199,
