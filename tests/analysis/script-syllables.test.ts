@@ -23,6 +23,9 @@ describe('English script syllables', () => {
     expect(en('CDs')).toBe(2);
     expect(en('WWW')).toBe(9);
     expect(en('Plan B')).toBe(2);
+    expect(en('ICBC')).toBe(4);
+    expect(en('HDMI')).toBe(4);
+    expect(en('ENGLISH WORLDS ADDS')).toBe(en('English worlds adds'));
   });
 
   it.each([
@@ -90,6 +93,9 @@ describe('Mandarin script syllables', () => {
     expect(zh('八G的内存')).toBe(1 + 1 + 3);
     expect(zh('4G网络')).toBe(1 + 1 + 2);
     expect(zh('我是Sam')).toBe(2 + 1);
+    expect(zh('ok吧')).toBe(2 + 1);
+    expect(zh('SIM卡')).toBe(1 + 1);
+    expect(zh('OPPO手机')).toBe(2 + 2);
   });
 
   it('merges an erhua 儿 into the syllable before it, except where 儿 is its own word', () => {
