@@ -10,6 +10,7 @@
  *   with its capital is a name); capitals of 4+ letters that English could not pronounce as a word:
  *   a start that is no English onset ("HDMI") or a final run of 3+ consonants that is no English coda
  *   ("ICBC", "ISBN"). Capitals with a plural s ("CDs") are spelt, the s adds none.
+ * - English abbreviations Mr, Mrs, Dr, Jr, St, vs, etc are read as their words.
  * - Otherwise the word is read: "GOLDEN" = "golden" = 2, "NASA" = 2, "Java" = 2, "home" = 1.
  */
 import { syllable } from 'syllable';
@@ -50,6 +51,9 @@ function pronounceable(word: string): boolean {
   return coda.length < 3 || (/[stdh]$/.test(coda) && (/^[lmnrscgxpkt]/.test(coda) || coda[0] === coda[1]));
 }
 
+// English abbreviations read as the word they stand for (Title or lower case; capitals are acronyms).
+const ABBREVIATIONS: Readonly<Record<string, number>> = { mr: 2, mrs: 2, dr: 2, jr: 2, st: 1, vs: 2, etc: 4 };
+
 /** Syllables of spelling a word out letter by letter ("W" is "double-u", three). */
 export function spelledSyllables(letters: string): number {
   let n = 0;
@@ -88,6 +92,8 @@ export function latinWordReading(word: string, lang: Lang): 'spelled' | 'word' {
 
 /** Syllables of a Latin word as it is read in a script of the given language. */
 export function latinWordSyllables(word: string, lang: Lang): number {
+  const abbreviation = word !== word.toUpperCase() ? ABBREVIATIONS[word.toLowerCase()] : undefined;
+  if (abbreviation !== undefined && lang === 'en') return abbreviation;
   if (latinWordReading(word, lang) === 'word') return englishWordSyllables(word);
   return spelledSyllables(/^[A-Z]{2,}s$/.test(word) ? word.slice(0, -1) : word);
 }

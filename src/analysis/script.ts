@@ -40,8 +40,10 @@ export interface ParsedScript {
 const HAN_SOURCE = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
 const HAN_RE = new RegExp(HAN_SOURCE, 'u');
 const LATIN_WORD_SOURCE = "[A-Za-z]+(?:['’][A-Za-z]+)*";
+// Signs read as a word: & and, @ at, + plus (和/加 in Mandarin), one syllable each.
+const SIGN_SOURCE = '[&@+]';
 // One Han character, one number as it is read ("$5.50", "1,024", "9:30"), or one Latin word.
-const TOKEN_RE = new RegExp(`(${HAN_SOURCE})|(${NUMBER_TOKEN_SOURCE})|(${LATIN_WORD_SOURCE})`, 'gu');
+const TOKEN_RE = new RegExp(`(${HAN_SOURCE})|(${NUMBER_TOKEN_SOURCE})|(${LATIN_WORD_SOURCE})|(${SIGN_SOURCE})`, 'gu');
 // Part boundaries: the issue's ，,。.?？ plus ！!；; and an explicit '|' marker; a '.' or ',' between
 // digits ("$5.50", "1,024") is part of a number, not a boundary.
 export const PART_DELIMITERS_SOURCE = String.raw`(?:[，。?？！!；;|]|(?<!\d)[.,]|[.,](?!\d))+`;
@@ -74,7 +76,7 @@ export function readTokens(text: string, lang: Lang): ReadToken[] {
   const out: ReadToken[] = [];
   for (const m of t.matchAll(TOKEN_RE)) {
     const at = m.index;
-    const [token, han, number] = m;
+    const [token, han, number, , sign] = m;
     if (han !== undefined) {
       const prev = t.charAt(at - 1);
       const erhua = token === '儿' && HAN_RE.test(prev) && !ER_FULL_AFTER.has(prev) && !ER_WORD_START_BEFORE.has(t.charAt(at + 1));
@@ -87,8 +89,13 @@ export function readTokens(text: string, lang: Lang): ReadToken[] {
         const words = englishNumberWords(token);
         out.push({ text: token, at, syllables: words.reduce((s, w) => s + englishNumberWordSyllables(w), 0), words: words.length, han: false });
       }
+    } else if (sign !== undefined) {
+      out.push({ text: token, at, syllables: 1, words: 1, han: false });
     } else {
-      out.push({ text: token, at, syllables: latinWordSyllables(token, lang), words: 1, han: false });
+      // "am"/"pm" after a time is spelt ("9 am", "10:30pm"), not the word "am".
+      const afterNumber = out.length > 0 && /\d$/.test(out[out.length - 1].text) && /^\s*$/.test(t.slice(out[out.length - 1].at + out[out.length - 1].text.length, at));
+      const syllables = afterNumber && /^[ap]m$/i.test(token) ? 2 : latinWordSyllables(token, lang);
+      out.push({ text: token, at, syllables, words: 1, han: false });
     }
   }
   return out;
@@ -122,7 +129,7 @@ export function guessLang(text: string): Lang {
   let other = 0;
   for (const m of t.matchAll(TOKEN_RE)) {
     if (m[1] !== undefined) han += 1;
-    else other += 1;
+    else if (m[4] === undefined) other += 1;
   }
   return han > 0 && han >= other ? 'zh' : 'en';
 }

@@ -9,7 +9,8 @@
  *   ninety-nine, 1905 → nineteen oh five, 1900 → nineteen hundred); 2000–2009 read as cardinals.
  * - Mandarin: 1024 → 一千零二十四 (万/亿 groups, 零 for gaps, 10–19 → 十…); decimals 点 + digits;
  *   "%" → 百分之…; ¥ → …元, $ → …美元, € → …欧元, £ → …英镑; 9:30 → 九点三十, 9:00 → 九点.
- * - Digit by digit (a code, not an amount): a leading 0, dash-separated groups, 7+ digits without
+ * - Digit by digit (a code, not an amount): a leading 0, groups joined by dashes or 3+ groups by
+ *   spaces, 7+ digits without
  *   separators; in Mandarin also a four-digit year before 年 and digits after 号/码 (工号123 → 一二三).
  *   English reads a 0 there as "oh".
  */
@@ -37,8 +38,8 @@ const ORDINAL: Readonly<Record<string, string>> = {
   one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth',
 };
 
-/** A number token: time, dashed code, or an optionally signed-by-currency amount with decimals, % and ordinal/plural suffix. */
-export const NUMBER_TOKEN_SOURCE = String.raw`\d{1,2}:\d{2}(?!\d)|\d+(?:-\d+)+|[$£€¥]?\d+(?:,\d{3}(?!\d))*(?:\.\d+)?%?(?:st|nd|rd|th|s)?`;
+/** A number token: time, a code in groups (dashes, or 3+ space-separated groups: 138 1234 5678), or an optionally signed-by-currency amount with decimals, % and ordinal/plural suffix. */
+export const NUMBER_TOKEN_SOURCE = String.raw`\d{1,2}:\d{2}(?!\d)|\d+(?:-\d+)+|\d{2,4}(?: \d{3,4}){2,}(?!\d)|[$£€¥]?\d+(?:,\d{3}(?!\d))*(?:\.\d+)?%?(?:(?:st|nd|rd|th|s)(?![A-Za-z]))?`;
 
 interface NumberParts {
   currency: string;
@@ -120,7 +121,7 @@ export function englishNumberWords(token: string): string[] {
     if (minutes === 0) return [...hour, "o'clock"];
     return [...hour, ...(minutes < 10 ? ['oh'] : []), ...englishCardinal(time[2])];
   }
-  if (/^\d+(?:-\d+)+$/.test(token)) return enDigits(token.replace(/-/g, ''), 'oh');
+  if (/^\d+(?:[- ]\d+)+$/.test(token)) return enDigits(token.replace(/[- ]/g, ''), 'oh');
   const p = parse(token);
   if (p === null) return [];
   if (isCode(p)) return enDigits(p.intDigits, 'oh');
@@ -210,7 +211,7 @@ export function mandarinNumberReading(token: string, before = '', after = ''): s
     if (minutes === 0) return hour;
     return hour + (minutes < 10 ? '零' : '') + mandarinCardinal(time[2]);
   }
-  if (/^\d+(?:-\d+)+$/.test(token)) return mandarinDigits(token.replace(/-/g, ''));
+  if (/^\d+(?:[- ]\d+)+$/.test(token)) return mandarinDigits(token.replace(/[- ]/g, ''));
   const p = parse(token);
   if (p === null) return '';
   const codeByContext = p.currency === '' && !p.percent && p.fracDigits === null && !p.grouped

@@ -53,6 +53,13 @@ describe('English script syllables', () => {
     expect(en(token)).toBe(syllables);
   });
 
+  it('reads signs, am/pm after a time, and common abbreviations', () => {
+    expect(en('AT&T')).toBe(3);
+    expect(en('open 9 am to 5:30pm')).toBe(2 + 1 + 2 + 1 + 3 + 2);
+    expect(en('Mrs Smith and Dr Lee')).toBe(2 + 1 + 1 + 2 + 1);
+    expect(en('call 555 123 4567')).toBe(1 + 9 + 2); // seven has two
+  });
+
   it('keeps amounts whole when splitting parts and counts their spoken words', () => {
     const s = parseScript('That is $1,024.99 today. Thank you.', 'en');
     expect(s.parts.map((p) => p.text)).toEqual(['That is $1,024.99 today', 'Thank you']);
@@ -83,6 +90,8 @@ describe('Mandarin script syllables', () => {
     expect(zh('工号123')).toBe(2 + 3);
     expect(zh('2024年')).toBe(4 + 1);
     expect(zh('1024元')).toBe(6 + 1);
+    expect(zh('拨打138 1234 5678')).toBe(2 + 11);
+    expect(zh('400-800-8888')).toBe(10);
   });
 
   it('spells capitals and vowel-less words, reads other Latin words as English', () => {
