@@ -44,7 +44,7 @@ function report(drill: Drill, version: string, next: () => number): AnalysisRepo
   return {
     analysisVersion: version, durationSec: 4, sampleRateHz: 48000, channels: 1, lang: drill.lang, speechFound: true, noSpeechReason: null,
     speech: { startSec: 0.4, endSec: 3.6, spanSec: 3.2, soundingSec: 2.6, pauseCount: 2, longestPauseSec: 0.5, pauses: [] },
-    rate: { syllables: 12, syllablesSource: 'script', nuclei: 12, nucleiSec: [], words: 12, syllablesPerSec: 3.7, articulationSyllablesPerSec: 4.5, perMinute: 220, perMinuteUnit: 'chars/min' },
+    rate: { syllables: 12, syllablesSource: 'script', syllablesMethod: 'script:syllable@5+readings', nuclei: 12, nucleiSec: [], words: 12, syllablesPerSec: 3.7, articulationSyllablesPerSec: 4.5, perMinute: 220, perMinuteUnit: 'chars/min' },
     loudness: { activeLevelDbfs: -21, peakDbfs: -6, clippedFraction: 0, noiseFloorDbfs: -70, snrDb: 49, phraseLevelSdDb: 1.1, finalDropDb: 0.4 },
     pitch: { medianHz: 210, p5Hz: 170, p95Hz: 290, rangeSt: 9, sdSt: 2.6, voicedFraction: 0.6, floorHz: 120, ceilingHz: 450, track: track((t) => (t > 0.4 && t < 3.6 ? 210 : null)) },
     intensity: { track: track((t) => (t > 0.4 && t < 3.6 ? -21 : -70)) },

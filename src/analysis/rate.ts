@@ -1,11 +1,14 @@
 /** Speaking and articulation rate: from the script's syllables when there is a script, else from nuclei. */
 import type { AnalysisReport } from './report.ts';
-import type { ParsedScript } from './script.ts';
+import { SCRIPT_SYLLABLES_METHOD, type ParsedScript } from './script.ts';
 import type { Lang } from './types.ts';
 
 // Without a script, English words are estimated from syllables at 1.4 syllables per word, a typical
 // figure for conversational English (everyday words are mostly one syllable); the estimate is marked.
 const EN_SYLLABLES_PER_WORD = 1.4;
+
+/** The name of the no-script syllable count in the report (rate.syllablesMethod): nuclei.ts. */
+export const NUCLEI_SYLLABLES_METHOD = 'nuclei:de-jong-wempe-2009';
 
 /** Inputs of the rate. */
 export interface RateInput {
@@ -31,6 +34,7 @@ export function buildRate(r: RateInput): AnalysisReport['rate'] {
   return {
     syllables,
     syllablesSource: fromScript ? 'script' : 'estimate',
+    syllablesMethod: fromScript ? SCRIPT_SYLLABLES_METHOD : NUCLEI_SYLLABLES_METHOD,
     nuclei: r.nucleiCount,
     nucleiSec: [...r.nucleiSec],
     words,

@@ -130,6 +130,11 @@ export interface AnalysisReport {
   rate: {
     syllables: number | null;
     syllablesSource: 'script' | 'estimate';
+    /**
+     * How `syllables` was counted: SCRIPT_SYLLABLES_METHOD for a script (script.ts), NUCLEI_SYLLABLES_METHOD
+     * for the estimate (rate.ts); null in a report from an analysis that did not name it.
+     */
+    syllablesMethod: string | null;
     /** Syllable nuclei found in the audio (always the estimate). */
     nuclei: number | null;
     /** Time of each of those nuclei, s (empty without speech; the TextGrid export draws them). */

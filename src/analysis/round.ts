@@ -183,6 +183,8 @@ export function roundReport(report: AnalysisReport): AnalysisReport {
     rate: {
       syllables: rate.syllables,
       syllablesSource: rate.syllablesSource,
+      // A report restored from an analysis that did not name the method has none.
+      syllablesMethod: rate.syllablesMethod ?? null,
       nuclei: rate.nuclei,
       // Reports of analysis 1.4.0 and older have no nuclei times.
       nucleiSec: (rate.nucleiSec ?? []).map((t) => roundTo(t, DECIMALS.sec)),

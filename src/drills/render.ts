@@ -10,7 +10,7 @@
  * (* { }) become spaces, so "Smith, Jones & Co." cannot add a part to a four-part greeting.
  */
 import type { Lang } from '../guidelines/ids.ts';
-import { countText, parseScript } from '../analysis/script.ts';
+import { countText, parseScript, PART_DELIMITERS_SOURCE } from '../analysis/script.ts';
 import type { DisplayPart, DisplaySegment, Drill, DrillProfile, RenderedDrill } from './types.ts';
 
 /** Values used when the profile's name or company is empty, per script language. */
@@ -25,8 +25,8 @@ export const MAX_FILL_CHARS = 40;
 /** Placeholders a template may use. */
 export const PLACEHOLDERS = ['name', 'company'] as const;
 
-// The analysis's part delimiters (src/analysis/index.ts PART_SPLIT_RE), captured to keep them.
-const DELIMITER_CAPTURE_RE = /([，,。.?？！!；;|]+)/u;
+// The analysis's part delimiters (src/analysis/script.ts), captured to keep them.
+const DELIMITER_CAPTURE_RE = new RegExp(`(${PART_DELIMITERS_SOURCE})`, 'u');
 const UNSAFE_IN_FILL_RE = /[，,。.?？！!；;|*{}\s]+/gu;
 const PLACEHOLDER_RE = /\{(name|company)\}/g;
 

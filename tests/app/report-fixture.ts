@@ -48,7 +48,7 @@ export function makeReport(
     speechFound: true,
     noSpeechReason: null,
     speech: { startSec: 0.5, endSec: 3.9, spanSec: 3.4, soundingSec: 2.8, pauseCount: 2, longestPauseSec: 0.4, pauses: [] },
-    rate: { syllables: 19, syllablesSource: 'script', nuclei: 18, nucleiSec: [], words: 19, syllablesPerSec: 5.59, articulationSyllablesPerSec: 6.79, perMinute: 335.3, perMinuteUnit: lang === 'zh' ? 'chars/min' : 'wpm' },
+    rate: { syllables: 19, syllablesSource: 'script', syllablesMethod: 'script:syllable@5+readings', nuclei: 18, nucleiSec: [], words: 19, syllablesPerSec: 5.59, articulationSyllablesPerSec: 6.79, perMinute: 335.3, perMinuteUnit: lang === 'zh' ? 'chars/min' : 'wpm' },
     loudness: { activeLevelDbfs: -22.35, peakDbfs: -6.1, clippedFraction: 0, noiseFloorDbfs: -70.2, snrDb: 47.85, phraseLevelSdDb: 1.2, finalDropDb: 0.5 },
     pitch: {
       medianHz: 215.3, p5Hz: 170.1, p95Hz: 290.4, rangeSt: 9.25, sdSt: 2.1, voicedFraction: 0.612, floorHz: 120, ceilingHz: 450,

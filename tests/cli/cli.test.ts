@@ -27,7 +27,7 @@ const REQUIRED_SHAPE = {
   channels: true,
   speechFound: true,
   speech: { startSec: true, endSec: true, spanSec: true, soundingSec: true, pauseCount: true, longestPauseSec: true, pauses: [{ startSec: true, endSec: true }] },
-  rate: { syllables: true, syllablesSource: true, syllablesPerSec: true, articulationSyllablesPerSec: true, perMinute: true, perMinuteUnit: true },
+  rate: { syllables: true, syllablesSource: true, syllablesMethod: true, syllablesPerSec: true, articulationSyllablesPerSec: true, perMinute: true, perMinuteUnit: true },
   loudness: { activeLevelDbfs: true, peakDbfs: true, clippedFraction: true, noiseFloorDbfs: true, snrDb: true },
   pitch: { medianHz: true, p5Hz: true, p95Hz: true, rangeSt: true, sdSt: true, voicedFraction: true },
   phrases: [{ startSec: true, endSec: true, activeLevelDbfs: true, medianHz: true }],
@@ -186,6 +186,7 @@ describe('voicedrill analyze --script-file', { timeout: 60_000 }, () => {
     ]);
     expect(plain.lang).toBe('zh');
     expect(plain.rate.syllablesSource).toBe('script');
+    expect(plain.rate.syllablesMethod).toBe('script:syllable@5+readings');
     expect(plain.rate.syllables).toBe(14);
     expect(plain.rate.perMinuteUnit).toBe('chars/min');
     expect(plain.parts.map((p: Report) => p.syllables)).toEqual([3, 4, 7]);

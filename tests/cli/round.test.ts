@@ -31,6 +31,7 @@ function fullReport(): AnalysisReport {
     rate: {
       syllables: 14,
       syllablesSource: 'script',
+      syllablesMethod: 'script:syllable@5+readings',
       nuclei: 15,
       nucleiSec: [0.1234567, 0.4005, 4.99999],
       words: 14,

@@ -142,8 +142,8 @@ export function keywordPlaces(report: AnalysisReport, script: string, lang?: Lan
       const at = part.text.indexOf(word, from);
       if (at < 0) continue;
       from = at + word.length;
-      const before = countText(part.text.slice(0, at)).syllables;
-      const own = Math.max(1, countText(word).syllables);
+      const before = countText(part.text.slice(0, at), parsed.lang).syllables;
+      const own = Math.max(1, countText(word, parsed.lang).syllables);
       out.push({
         partIndex: part.index,
         word,
