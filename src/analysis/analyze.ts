@@ -4,9 +4,9 @@ import { highpass } from './dsp/highpass.ts';
 import { measureEmphasis } from './emphasis.ts';
 import { mixdown } from './dsp/mixdown.ts';
 import { resampleTo } from './dsp/resample.ts';
-import { intensityContour, NUCLEI_MIN_PITCH_HZ, SEGMENTATION_MIN_PITCH_HZ } from './intensity.ts';
+import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from './intensity.ts';
 import { clippedFraction, intervalLevelDbfs, measureLoudness, peakDbfs } from './loudness.ts';
-import { syllableNuclei } from './nuclei.ts';
+import { subbandNuclei } from './nuclei-subband.ts';
 import { analysisLang, type AnalyzeOptions, type AudioInput } from './options.ts';
 import { mapParts, type PartMapping } from './parts.ts';
 import { analysePitch, type PitchResult } from './pitch-pass.ts';
@@ -90,7 +90,7 @@ export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}
   const loud = measureLoudness({ samples: mono, sampleRateHz: input.sampleRateHz }, hp, speech ? seg.sounding : []);
   const pitch = speech ? analysePitch(hp, seg.sounding) : null;
   const nuclei = speech && pitch
-    ? syllableNuclei(intensityContour(hp, ANALYSIS_RATE_HZ, NUCLEI_MIN_PITCH_HZ), pitch.lenientVoicing, { startSec: seg.startSec as number, endSec: seg.endSec as number })
+    ? subbandNuclei(hp, ANALYSIS_RATE_HZ, pitch.lenientVoicing, { startSec: seg.startSec as number, endSec: seg.endSec as number })
     : null;
   const spanSec = speech ? (seg.endSec as number) - (seg.startSec as number) : null;
   const soundingSec = speech ? seg.sounding.reduce((s, iv) => s + iv.endSec - iv.startSec, 0) : null;

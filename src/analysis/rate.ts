@@ -7,8 +7,8 @@ import type { Lang } from './types.ts';
 // figure for conversational English (everyday words are mostly one syllable); the estimate is marked.
 const EN_SYLLABLES_PER_WORD = 1.4;
 
-/** The name of the no-script syllable count in the report (rate.syllablesMethod): nuclei.ts. */
-export const NUCLEI_SYLLABLES_METHOD = 'nuclei:de-jong-wempe-2009';
+/** The name of the no-script syllable count in the report (rate.syllablesMethod): nuclei-subband.ts (Wang & Narayanan 2007 sub-band correlation). */
+export const NUCLEI_SYLLABLES_METHOD = 'nuclei:subband-wang-narayanan-2007';
 
 /** Inputs of the rate. */
 export interface RateInput {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
 import { intensityContour, NUCLEI_MIN_PITCH_HZ } from '../../src/analysis/intensity.ts';
 import { isVoicedAt, syllableNuclei, type SyllableNuclei, type VoicingTrack } from '../../src/analysis/nuclei.ts';
+import { subbandNuclei, type SubbandNuclei } from '../../src/analysis/nuclei-subband.ts';
 import { segmentSpeech } from '../../src/analysis/segmentation.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour } from '../../src/analysis/types.ts';
 import { fixtureSignal, haveFixtures, readReference } from '../helpers/fixtures.ts';
@@ -55,6 +56,13 @@ function nucleiOf(x: Float32Array): SyllableNuclei {
   return syllableNuclei(intensityContour(x, FS, NUCLEI_MIN_PITCH_HZ), voicingTrack(x, FS), span);
 }
 
+/** Sub-band nuclei (the estimate analyzeRecording reports) of a preprocessed 16 kHz signal. */
+function subbandOf(x: Float32Array): SubbandNuclei {
+  const seg = segmentSpeech({ samples: x, sampleRateHz: FS });
+  const span = seg.speechFound ? { startSec: seg.startSec!, endSec: seg.endSec! } : null;
+  return subbandNuclei(x, FS, voicingTrack(x, FS), span);
+}
+
 /** N syllable-like voiced bursts (F0 gliding 120→180 Hz overall), each with a raised-cosine envelope. */
 function syllableTrain(n: number, syllableSec = 0.22, gapSec = 0.06, floor = 0.05): Float32Array {
   const lead = 0.3;
@@ -97,6 +105,42 @@ describe('syllableNuclei on synthetic syllable trains', () => {
     const n = nucleiOf(new Float32Array(2 * FS));
     expect(n.count).toBe(0);
     expect(n.thresholdDbfs).toBeNull();
+  });
+});
+
+describe('subbandNuclei on synthetic syllable trains', () => {
+  for (const n of [2, 4, 7, 12]) {
+    it(`counts ${n} voiced bursts at 3.6 syllables/s as ${n} nuclei`, () => {
+      expect(subbandOf(syllableTrain(n)).count).toBe(n);
+    });
+  }
+
+  it('counts fast trains burst by burst: 6.7 syllables/s, and 8 syllables/s joined at half amplitude', () => {
+    expect(subbandOf(syllableTrain(20, 0.12, 0.03, 0.2)).count).toBe(20);
+    expect(subbandOf(syllableTrain(20, 0.125, 0, 0.5)).count).toBe(20);
+  });
+
+  it('puts one nucleus inside each burst', () => {
+    const n = 7;
+    const { timesSec } = subbandOf(syllableTrain(n));
+    expect(timesSec).toHaveLength(n);
+    // burst k spans 0.3 + k·0.28 … + 0.22 s
+    timesSec.forEach((t, k) => {
+      expect(t).toBeGreaterThan(0.3 + k * 0.28);
+      expect(t).toBeLessThan(0.3 + k * 0.28 + 0.22);
+    });
+  });
+
+  it('does not depend on the gain', () => {
+    const x = syllableTrain(9, 0.15, 0.03, 0.3);
+    expect(subbandOf(x.map((v) => v * 0.05)).count).toBe(subbandOf(x).count);
+  });
+
+  it('gives no nuclei without speech or without voicing', () => {
+    expect(subbandOf(new Float32Array(2 * FS)).count).toBe(0);
+    const x = syllableTrain(4);
+    const unvoiced = { timesSec: Float64Array.from({ length: 200 }, (_, i) => i * 0.01), f0Hz: new Float64Array(200) };
+    expect(subbandNuclei(x, FS, unvoiced, { startSec: 0, endSec: x.length / FS }).count).toBe(0);
   });
 });
 
