@@ -1,13 +1,19 @@
 /**
- * Level measures: ITU-T P.56 active speech level, peak, clipping, noise floor and SNR.
+ * Level measures: active speech level (the recording's from p56.ts, phrases' from a fast P.56 variant
+ * here), peak, clipping, noise floor and SNR.
  *
  * dBFS convention (as the G.191 STL's dBov): 10·log10(mean square) with samples in [−1, 1], so a
  * full-scale square wave is 0 dBFS and a full-scale sine is −3.01 dBFS.
  */
 import { ANALYSIS_RATE_HZ, type IntervalSec, type LoudnessMeasures } from './types.ts';
+import { p56ActiveLevel } from './p56.ts';
 import { quantile } from './stats.ts';
 
-/** P.56 method B constants, as in G.191 STL `src/sv56/sv-p56.c` (openitu/STL): T, H, M. */
+/**
+ * The phrase/part level: P.56 method B with the constants of G.191 STL `src/sv56/sv-p56.c` (openitu/STL)
+ * T, H, M, but a finer threshold grid, 1 ms activity blocks and exact interpolation (unchanged since
+ * issue 2). The recording's level follows sv56 itself: p56.ts.
+ */
 const P56_TIME_CONSTANT_SEC = 0.03;
 const P56_HANGOVER_SEC = 0.2;
 const P56_MARGIN_DB = 15.9;
@@ -34,7 +40,7 @@ const NOISE_PERCENTILE = 0.1;
 /** Fewer non-speech frames than this (0.25 s) and the floor is taken over the whole signal. */
 const NOISE_MIN_FRAMES = 10;
 
-/** Result of the P.56 speech voltmeter. */
+/** Result of the phrase-level P.56 voltmeter. */
 export interface ActiveSpeechLevel {
   /** Active speech level in dBFS; null when nothing is active (silence). */
   activeLevelDbfs: number | null;
@@ -43,11 +49,11 @@ export interface ActiveSpeechLevel {
 }
 
 /**
- * ITU-T P.56 method B active speech level, following the G.191 STL `speech_voltmeter()`
- * (openitu/STL src/sv56/sv-p56.c). Linear time: the STL's per-threshold hangover counters are
- * replaced by the equivalent sliding maximum of the envelope over H, binned once on the threshold grid.
+ * P.56 method B level of a phrase or part (fast variant of the STL's `speech_voltmeter()`): the STL's
+ * per-threshold hangover counters are replaced by a sliding maximum of 1 ms block maxima of the envelope
+ * over H, binned once on a 1 dB grid. Within ~0.1 dB of sv56; the recording's level uses p56.ts.
  */
-export function activeSpeechLevel(samples: Float32Array, sampleRateHz: number): ActiveSpeechLevel {
+export function phraseActiveLevel(samples: Float32Array, sampleRateHz: number): ActiveSpeechLevel {
   const none: ActiveSpeechLevel = { activeLevelDbfs: null, activityFactor: 0 };
   const n = samples.length;
   if (n === 0) return none;
@@ -205,37 +211,28 @@ export function intervalLevelDbfs(
   const to = Math.min(samples.length, Math.round(interval.endSec * sampleRateHz));
   if (to <= from) return null;
   if ((to - from) / sampleRateHz >= MIN_P56_INTERVAL_SEC) {
-    const level = activeSpeechLevel(samples.subarray(from, to), sampleRateHz).activeLevelDbfs;
+    const level = phraseActiveLevel(samples.subarray(from, to), sampleRateHz).activeLevelDbfs;
     if (level !== null) return level;
   }
   return rmsDbfs(samples, from, to);
 }
 
 /**
- * All level measures of one recording. P.56 and the noise floor use `hp16k` (the 80 Hz high-passed
- * signal at ANALYSIS_RATE_HZ); P.56 is restricted to the speech span (first start … last end) when
- * intervals are given. An empty interval list means "no speech": no active level, no SNR.
- * Peak and clipping use the original (native-rate, mixed-down) signal.
+ * All level measures of one recording. The active level is P.56 as sv56 computes it (p56.ts) on the
+ * whole original signal (native rate, mixed down or the analysed channel, no filtering), as the ITU-T
+ * reference program measures a file; it is reported only when speech was found (an empty interval list
+ * means "no speech": no active level, no SNR; null intervals: measure without a speech decision).
+ * The noise floor uses `hp16k` (the 80 Hz high-passed signal at ANALYSIS_RATE_HZ) outside the
+ * intervals; peak and clipping use the original signal.
  */
 export function measureLoudness(
   original: { samples: Float32Array; sampleRateHz: number },
   hp16k: Float32Array,
   speechIntervals: IntervalSec[] | null,
 ): LoudnessMeasures {
-  let activeLevel: number | null = null;
-  if (speechIntervals === null) {
-    activeLevel = activeSpeechLevel(hp16k, ANALYSIS_RATE_HZ).activeLevelDbfs;
-  } else if (speechIntervals.length > 0) {
-    let startSec = Infinity;
-    let endSec = -Infinity;
-    for (const iv of speechIntervals) {
-      startSec = Math.min(startSec, iv.startSec);
-      endSec = Math.max(endSec, iv.endSec);
-    }
-    const from = Math.max(0, Math.round(startSec * ANALYSIS_RATE_HZ));
-    const to = Math.min(hp16k.length, Math.round(endSec * ANALYSIS_RATE_HZ));
-    if (to > from) activeLevel = activeSpeechLevel(hp16k.subarray(from, to), ANALYSIS_RATE_HZ).activeLevelDbfs;
-  }
+  const activeLevel = speechIntervals !== null && speechIntervals.length === 0
+    ? null
+    : p56ActiveLevel(original.samples, original.sampleRateHz).activeLevelDbfs;
   const floor = noiseFloorDbfs(hp16k, ANALYSIS_RATE_HZ, speechIntervals);
   const { peakAbs, clippedFraction: clipped } = scanPeak(original.samples);
   return {
