@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextPow2, powerSpectrum, realFft } from '../../src/analysis/dsp/fft.ts';
-import { adaptivePitch, choosePitchPath, DEFAULT_PATH_COSTS, pitchStats, pitchTrack, YinEngine } from '../../src/analysis/pitch/index.ts';
+import { ADAPTED_CEILING_Q75_FACTOR, adaptivePitch, choosePitchPath, DEFAULT_PATH_COSTS, pitchStats, pitchTrack, YinEngine } from '../../src/analysis/pitch/index.ts';
 import { quantileSorted } from '../../src/analysis/stats.ts';
 import type { PitchTrack } from '../../src/analysis/types.ts';
 import { seededRandom } from '../helpers/synth.ts';
@@ -139,12 +139,13 @@ describe('pitch track on known-truth signals', () => {
 });
 
 describe('adaptive two-pass range', () => {
-  it('sets floor = max(40, 0.75·q25) and ceiling = min(1000, 1.5·q75) from the first pass', () => {
+  it('sets floor = max(40, 0.75·q25) and ceiling = min(1000, 1.6·q75) from the first pass', () => {
     const speech = [{ startSec: 0, endSec: 2 }];
     const res = adaptivePitch(tone((t) => (t < 1 ? 150 : 250), 2, 10), FS, speech);
     const f0 = Float64Array.from(voiced(res.firstPass)).sort();
     expect(res.floorHz).toBeCloseTo(Math.max(40, 0.75 * quantileSorted(f0, 0.25)), 6);
-    expect(res.ceilingHz).toBeCloseTo(Math.min(1000, 1.5 * quantileSorted(f0, 0.75)), 6);
+    expect(ADAPTED_CEILING_Q75_FACTOR).toBe(1.6);
+    expect(res.ceilingHz).toBeCloseTo(Math.min(1000, 1.6 * quantileSorted(f0, 0.75)), 6);
     expect(res.floorHz!).toBeGreaterThan(100);
     expect(res.ceilingHz!).toBeGreaterThan(350);
   });

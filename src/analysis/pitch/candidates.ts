@@ -1,4 +1,4 @@
-/** Per-frame F0 candidates: the CMNDF dips of FFT-YIN on the 8 kHz search signal. */
+/** Per-frame F0 candidates: the CMNDF dips of FFT-YIN on the 8 kHz search signal, with their voicing strength. */
 import { envelopePeak, type PitchSignal } from './signal.ts';
 import { parabolicOffset, YinEngine } from './yin.ts';
 
@@ -18,6 +18,22 @@ const MAX_DIP_CMNDF = 0.8;
 /** Octave cost used to rank dips when a frame has too many (Praat's default, Sound_to_Pitch). */
 const RANK_OCTAVE_COST = 0.01;
 
+/**
+ * How a pass measures voicing. `strength`: 'cmndf' = 1 − YIN's d′ at the dip; 'correlation' = the
+ * normalised cross-correlation of the compared segments, 1 − d(τ)/(e(0) + e(τ)), the kind of
+ * strength Praat's voicing threshold and path costs are defined on (d′ divides d by its mean over the
+ * shorter lags instead, so a frame's strength also depends on its spectrum below F0). `peakScale`: the
+ * level, as a fraction of the global peak, that the silence threshold is relative to (1 = Praat's
+ * global peak; intensities are divided by it and capped at 1).
+ */
+export interface VoicingMeasure {
+  strength: 'cmndf' | 'correlation';
+  peakScale: number;
+}
+
+/** Praat's reference recipe on YIN (the first pass, the nuclei's lenient voicing, fixed-range tracks). */
+export const REFERENCE_VOICING: VoicingMeasure = { strength: 'cmndf', peakScale: 1 };
+
 /** YIN candidates of every frame of one pitch range. */
 export interface PitchCandidates {
   signal: PitchSignal;
@@ -31,9 +47,11 @@ export interface PitchCandidates {
   windowSamples: number;
   /** Number of candidates per frame (0 for frames skipped as too quiet). */
   count: Uint8Array;
-  /** Candidate lags in full-rate samples and their d'(τ), MAX_CANDIDATES slots per frame. */
+  /** The voicing measure the candidates were made with. */
+  voicing: VoicingMeasure;
+  /** Candidate lags in full-rate samples and 1 − their strength, MAX_CANDIDATES slots per frame. */
   lagSamples: Float32Array;
-  cmndf: Float32Array;
+  dissimilarity: Float32Array;
 }
 
 /** YIN integration window in seconds for a pitch floor. */
@@ -42,8 +60,9 @@ export function yinWindowSec(floorHz: number): number {
 }
 
 /**
- * YIN candidates of every frame within [floorHz, ceilingHz]. Frames whose local peak is at most
- * `quietRatio` of the global peak are skipped (they cannot be voiced; Praat's silence threshold).
+ * YIN candidates of every frame within [floorHz, ceilingHz] (the dips of d′; their strength as
+ * `voicing` says). Frames whose local peak is at most `quietRatio` of voicing.peakScale × the global
+ * peak are skipped (they cannot be voiced; Praat's silence threshold).
  */
 export function pitchCandidates(
   sig: PitchSignal,
@@ -51,6 +70,7 @@ export function pitchCandidates(
   ceilingHz: number,
   quietRatio: number,
   hopSec: number = PITCH_HOP_SEC,
+  voicing: VoicingMeasure = REFERENCE_VOICING,
 ): PitchCandidates {
   const factor = sig.factor;
   const x = sig.search;
@@ -76,12 +96,13 @@ export function pitchCandidates(
     // Like Praat, no analysis where the frame does not fit inside the signal.
     if (start < 0 || start + w + maxLag > x.length) continue;
     // Unweighted peak over Praat's local-peak span: an upper bound of the frame intensity.
-    if (envelopePeak(sig, t - reachSec, t + reachSec) <= quietRatio) continue;
+    if (envelopePeak(sig, t - reachSec, t + reachSec) <= quietRatio * voicing.peakScale) continue;
     // Frame normalisation: d' is scale-free, the gain only keeps the sums well scaled.
     const peak = envelopePeak(sig, start / fs, (start + w + maxLag) / fs);
     if (peak === 0) continue;
     const dn = engine.analyse(x, start, 1 / peak);
-    count[f] = collectDips(dn, minLag, maxLag - 1, lags, vals, f * MAX_CANDIDATES, factor);
+    const strengthOf = voicing.strength === 'correlation' ? engine.normDiff : dn;
+    count[f] = collectDips(dn, strengthOf, minLag, maxLag - 1, { lags, vals, base: f * MAX_CANDIDATES, lagScale: factor });
   }
   return {
     signal: sig,
@@ -92,28 +113,35 @@ export function pitchCandidates(
     frameStart,
     windowSamples: w * factor,
     count,
+    voicing,
     lagSamples: lags,
-    cmndf: vals,
+    dissimilarity: vals,
   };
 }
 
-/** Local minima of d' in [minLag, maxLag], interpolated; the best MAX_CANDIDATES by Praat's ranking. */
-function collectDips(
-  dn: Float64Array,
-  minLag: number,
-  maxLag: number,
-  lags: Float32Array,
-  vals: Float32Array,
-  base: number,
-  lagScale: number,
-): number {
+/** Where collectDips writes one frame's candidates. */
+interface DipSlots {
+  lags: Float32Array;
+  vals: Float32Array;
+  base: number;
+  lagScale: number;
+}
+
+/**
+ * Local minima of d′ in [minLag, maxLag], interpolated, with the interpolated value of `diss` (1 − strength:
+ * d′ itself or the normalised difference) at each; the best MAX_CANDIDATES by Praat's ranking.
+ */
+function collectDips(dn: Float64Array, diss: Float64Array, minLag: number, maxLag: number, out: DipSlots): number {
+  const { lags, vals, base, lagScale } = out;
   let n = 0;
   for (let tau = minLag; tau <= maxLag; tau++) {
     const v = dn[tau];
     if (v >= MAX_DIP_CMNDF || v > dn[tau - 1] || v >= dn[tau + 1]) continue;
     const off = parabolicOffset(dn[tau - 1], v, dn[tau + 1]);
     const lag = (tau + off) * lagScale;
-    const val = Math.max(0, v - 0.25 * (dn[tau - 1] - dn[tau + 1]) * off);
+    // The parabola through diss at τ − 1, τ, τ + 1, read at the vertex found on d′.
+    const [l, m, r] = [diss[tau - 1], diss[tau], diss[tau + 1]];
+    const val = Math.max(0, m + 0.5 * (r - l) * off + 0.5 * (l - 2 * m + r) * off * off);
     let slot = n;
     if (n === MAX_CANDIDATES) {
       // Replace the weakest kept dip (Praat ranks by strength − octaveCost·log2(lag)).
@@ -134,6 +162,6 @@ function collectDips(
   return n;
 }
 
-function rankScore(cmndf: number, lag: number): number {
-  return cmndf + RANK_OCTAVE_COST * Math.log2(lag);
+function rankScore(diss: number, lag: number): number {
+  return diss + RANK_OCTAVE_COST * Math.log2(lag);
 }

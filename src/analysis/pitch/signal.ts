@@ -105,9 +105,10 @@ export function envelopePeak(sig: PitchSignal, fromSec: number, toSec: number): 
 
 /**
  * Praat's frame intensity for a pass with this floor: the local peak within half a floor period
- * around each frame centre, weighted by the 3-period Hann window, over the global peak (Sound_to_Pitch).
+ * around each frame centre, weighted by the 3-period Hann window, over the global peak (Sound_to_Pitch)
+ * times `peakScale` (≤ 1; 1 = Praat's), capped at 1.
  */
-export function frameIntensity(sig: PitchSignal, timesSec: Float64Array, floorHz: number): Float32Array {
+export function frameIntensity(sig: PitchSignal, timesSec: Float64Array, floorHz: number, peakScale = 1): Float32Array {
   const out = new Float32Array(timesSec.length);
   const reach = 0.5 / floorHz;
   const windowSec = 3 / floorHz;
@@ -122,7 +123,23 @@ export function frameIntensity(sig: PitchSignal, timesSec: Float64Array, floorHz
       const v = env[b] * (0.5 + 0.5 * Math.cos((2 * Math.PI * u) / windowSec));
       if (v > peak) peak = v;
     }
-    out[f] = peak;
+    out[f] = Math.min(1, peak / peakScale);
   }
   return out;
+}
+
+/**
+ * Level of the `q` quantile of the peak envelope over the given intervals, as a fraction of the global
+ * peak (1 when they cover no block): a loud level that one click or plosive cannot set.
+ */
+export function robustPeak(sig: PitchSignal, intervals: readonly { startSec: number; endSec: number }[], q: number): number {
+  const env = sig.blockPeak;
+  const inside: number[] = [];
+  for (const iv of intervals) {
+    const end = Math.min(env.length - 1, Math.floor(iv.endSec / PEAK_BLOCK_SEC));
+    for (let b = Math.max(0, Math.floor(iv.startSec / PEAK_BLOCK_SEC)); b <= end; b++) inside.push(env[b]);
+  }
+  if (inside.length === 0) return 1;
+  const sorted = Float32Array.from(inside).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] || 1;
 }

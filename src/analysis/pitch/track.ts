@@ -1,6 +1,6 @@
 /** Frame-by-frame F0 track: YIN candidates per 10 ms frame, a Praat-style Viterbi path, full-rate refinement. */
 import type { PitchTrack } from '../types.ts';
-import { MAX_CANDIDATES, PITCH_HOP_SEC, pitchCandidates, type PitchCandidates } from './candidates.ts';
+import { MAX_CANDIDATES, PITCH_HOP_SEC, pitchCandidates, REFERENCE_VOICING, type PitchCandidates, type VoicingMeasure } from './candidates.ts';
 import { frameIntensity, preparePitchSignal, type PitchSignal } from './signal.ts';
 import { refineLag } from './yin.ts';
 
@@ -27,6 +27,8 @@ export interface PitchTrackOptions {
   floorHz: number;
   ceilingHz: number;
   costs?: PitchPathCosts;
+  /** Default REFERENCE_VOICING. */
+  voicing?: VoicingMeasure;
 }
 
 /** Praat scales the transition costs by 0.01 s / time step (Pitch_pathFinder's timeStepCorrection). */
@@ -51,10 +53,11 @@ export function analysePitchCandidates(
   ceilingHz: number,
   costs: PitchPathCosts = DEFAULT_PATH_COSTS,
   hopSec: number = PITCH_HOP_SEC,
+  voicing: VoicingMeasure = REFERENCE_VOICING,
 ): PitchCandidates {
   // Also a marker: tests/e2e/bundle-walls.test.ts finds this sentence only in the analysis worker.
   if (!(floorHz > 0 && ceilingHz > floorHz)) throw new RangeError(`The pitch search range must satisfy 0 < floor < ceiling, not ${floorHz}-${ceilingHz} Hz.`);
-  return pitchCandidates(sig, floorHz, ceilingHz, quietFrameRatio(costs, hopSec), hopSec);
+  return pitchCandidates(sig, floorHz, ceilingHz, quietFrameRatio(costs, hopSec), hopSec, voicing);
 }
 
 /**
@@ -79,7 +82,7 @@ export function choosePitchPath(
   const vt = costs.voicingThreshold;
   const minLag = fs / ceilingHz;
   const maxLag = fs / floorHz;
-  const intensity = frameIntensity(sig, cands.timesSec, floorHz);
+  const intensity = frameIntensity(sig, cands.timesSec, floorHz, cands.voicing.peakScale);
   for (let f = 0; f < n; f++) {
     // Praat's unvoiced strength: the voicing threshold, raised in frames near the silence threshold.
     delta[f * K] = vt + Math.max(0, 2 - intensity[f] / (costs.silenceThreshold / (1 + vt)));
@@ -88,7 +91,7 @@ export function choosePitchPath(
       const l = cands.lagSamples[f * MAX_CANDIDATES + c];
       if (l < minLag || l > maxLag) continue;
       lag[f * K + m] = l;
-      delta[f * K + m] = 1 - cands.cmndf[f * MAX_CANDIDATES + c] - costs.octaveCost * Math.log2((ceilingHz * l) / fs);
+      delta[f * K + m] = 1 - cands.dissimilarity[f * MAX_CANDIDATES + c] - costs.octaveCost * Math.log2((ceilingHz * l) / fs);
       m++;
     }
     nState[f] = m;
@@ -159,6 +162,7 @@ function viterbi(
 /** F0 track of a mono signal (16 kHz, already high-passed) within [floorHz, ceilingHz]; 0 = unvoiced. */
 export function pitchTrack(samples: Float32Array, sampleRateHz: number, options: PitchTrackOptions): PitchTrack {
   const costs = options.costs ?? DEFAULT_PATH_COSTS;
-  const cands = analysePitchCandidates(preparePitchSignal(samples, sampleRateHz), options.floorHz, options.ceilingHz, costs);
+  const sig = preparePitchSignal(samples, sampleRateHz);
+  const cands = analysePitchCandidates(sig, options.floorHz, options.ceilingHz, costs, PITCH_HOP_SEC, options.voicing);
   return choosePitchPath(cands, options.floorHz, options.ceilingHz, costs);
 }

@@ -21,6 +21,11 @@ export class YinEngine {
   readonly diff: Float64Array;
   /** Cumulative-mean-normalised difference d'(τ), τ = 0..τmax, of the last frame. */
   readonly cmndf: Float64Array;
+  /**
+   * d(τ) / (e(0) + e(τ)), τ = 0..τmax, of the last frame: 1 − the normalised cross-correlation of the two
+   * compared segments, 2·r(τ) / (e(0) + e(τ)); unlike d′ it does not depend on d at the shorter lags.
+   */
+  readonly normDiff: Float64Array;
   private readonly fft: RealFft;
   private readonly frame: Float64Array;
   private readonly aRe: Float64Array;
@@ -44,6 +49,7 @@ export class YinEngine {
     this.corr = new Float64Array(this.fftSize);
     this.diff = new Float64Array(maxLagSamples + 1);
     this.cmndf = new Float64Array(maxLagSamples + 1);
+    this.normDiff = new Float64Array(maxLagSamples + 1);
   }
 
   /**
@@ -81,11 +87,13 @@ export class YinEngine {
     const r = this.corr;
     const d = this.diff;
     const dn = this.cmndf;
+    const nd = this.normDiff;
     let e0 = 0;
     for (let j = 0; j < w; j++) e0 += f[j] * f[j];
     let et = e0;
     d[0] = 0;
     dn[0] = 1;
+    nd[0] = 0;
     let cum = 0;
     for (let tau = 1; tau <= maxLag; tau++) {
       const out = f[tau - 1];
@@ -93,6 +101,7 @@ export class YinEngine {
       et += inn * inn - out * out;
       const v = Math.max(0, e0 + et - 2 * r[tau]);
       d[tau] = v;
+      nd[tau] = e0 + et > 0 ? v / (e0 + et) : 1;
       cum += v;
       dn[tau] = cum > 0 ? (v * tau) / cum : 1;
     }
