@@ -3,7 +3,7 @@ import type { GuidelineId, Lang, PitchStats, VerdictStatus } from './types.ts';
 import type { AnalysisWarning } from './warnings.ts';
 
 /** Bumped whenever a change can move any number in a report. */
-export const ANALYSIS_VERSION = '1.4.0';
+export const ANALYSIS_VERSION = '1.5.0';
 
 /** Step of the report's time tracks, s: the 10 ms hop of the pitch track. */
 export const TRACK_HOP_SEC = 0.01;

@@ -117,7 +117,7 @@ describe('roundReport', () => {
     expect(roundReport(old as AnalysisReport).emphasis).toEqual([]);
   });
 
-  it('gives a report of analysis 1.4.0 or older (no nuclei times) an empty list, after the count', () => {
+  it('gives a report from before analysis 1.5.0 (no nuclei times) an empty list, after the count', () => {
     const old = fullReport();
     const { nucleiSec: _dropped, ...oldRate } = old.rate;
     const r = roundReport({ ...old, rate: oldRate } as AnalysisReport);
