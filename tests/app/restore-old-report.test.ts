@@ -85,3 +85,17 @@ describe('time tracks on restore', () => {
     expect(needsReanalysis(b)).toBe(true);
   });
 });
+
+describe('a take stored by analysis 1.4.0 (before the sv56 level, sub-band nuclei and script readings)', () => {
+  it('keeps its numbers as stored, is listed as outdated and is analysed again on review', () => {
+    const report = makeReport({ rate: ['good', 200] });
+    const { syllablesMethod: _method, nucleiSec: _nuclei, ...rate } = report.rate;
+    const old = { ...report, analysisVersion: '1.4.0', rate };
+    const take = restoreTake({ ...stored, report: old, analysisVersion: '1.4.0' });
+    expect(ANALYSIS_VERSION).not.toBe('1.4.0');
+    expect(take.analysisVersion).toBe('1.4.0');
+    expect(take.report?.loudness.activeLevelDbfs).toBe(report.loudness.activeLevelDbfs);
+    expect(take.report?.rate.syllablesPerSec).toBe(report.rate.syllablesPerSec);
+    expect(needsReanalysis(take)).toBe(true);
+  });
+});
