@@ -28,7 +28,7 @@
  * fixtures both hold for a dip of 1–2 dB and windows of 30–32 ms; 1.5 dB is the half-value point.
  */
 import { realFft } from './dsp/fft.ts';
-import { isVoicedAt, type VoicingTrack } from './nuclei.ts';
+import { isVoicedAt, keepPeaksApartByDips, type VoicingTrack } from './nuclei.ts';
 import { quantile } from './stats.ts';
 import type { IntervalSec } from './types.ts';
 
@@ -177,17 +177,6 @@ export function subbandNuclei(
     if (t[f] < span.startSec || t[f] > span.endSec) continue;
     if (v[f] > floorDb && v[f] > v[f - 1] && v[f] >= v[f + 1] && voiced(t[f])) candidates.push(f);
   }
-  const kept: number[] = [];
-  for (const c of candidates) {
-    const k = kept.length - 1;
-    if (k < 0) {
-      kept.push(c);
-      continue;
-    }
-    let dip = Infinity;
-    for (let f = kept[k]; f <= c; f++) dip = Math.min(dip, v[f]);
-    if (v[kept[k]] - dip >= o.minDipDb && v[c] - dip >= o.minDipDb) kept.push(c);
-    else if (v[c] > v[kept[k]]) kept[k] = c;
-  }
+  const kept = keepPeaksApartByDips(v, candidates, o.minDipDb);
   return { count: kept.length, timesSec: kept.map((f) => t[f]), candidateCount: candidates.length };
 }

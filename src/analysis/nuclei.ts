@@ -50,18 +50,7 @@ export function syllableNuclei(
     if (t[f] < span.startSec - tolSec || t[f] > span.endSec + tolSec) continue;
     if (v[f] > thresholdDbfs && v[f] > v[f - 1] && v[f] >= v[f + 1] && isVoicedAt(voicing, t[f])) candidates.push(f);
   }
-  const kept: number[] = [];
-  for (const c of candidates) {
-    const k = kept.length - 1;
-    if (k < 0) {
-      kept.push(c);
-      continue;
-    }
-    let dip = Infinity;
-    for (let f = kept[k]; f <= c; f++) dip = Math.min(dip, v[f]);
-    if (v[kept[k]] - dip >= minDipDb && v[c] - dip >= minDipDb) kept.push(c);
-    else if (v[c] > v[kept[k]]) kept[k] = c;
-  }
+  const kept = keepPeaksApartByDips(v, candidates, minDipDb);
   return { count: kept.length, timesSec: kept.map((f) => t[f]), candidateCount: candidates.length, thresholdDbfs };
 }
 
@@ -82,4 +71,25 @@ export function isVoicedAt(track: VoicingTrack, timeSec: number): boolean {
   if (Math.abs(times[i] - timeSec) > halfStepSec + 1e-9) return false;
   const f0 = track.f0Hz[i];
   return f0 > 0;
+}
+
+/**
+ * De Jong & Wempe's peak rule, shared by both nuclei counters: of the candidate frames (local maxima, in
+ * time order), keep one when the curve dips at least `minDipDb` below both it and the last kept peak
+ * between them; otherwise the higher of the two stands for both.
+ */
+export function keepPeaksApartByDips(v: ArrayLike<number>, candidates: readonly number[], minDipDb: number): number[] {
+  const kept: number[] = [];
+  for (const c of candidates) {
+    const k = kept.length - 1;
+    if (k < 0) {
+      kept.push(c);
+      continue;
+    }
+    let dip = Infinity;
+    for (let f = kept[k]; f <= c; f++) dip = Math.min(dip, v[f]);
+    if (v[kept[k]] - dip >= minDipDb && v[c] - dip >= minDipDb) kept.push(c);
+    else if (v[c] > v[kept[k]]) kept[k] = c;
+  }
+  return kept;
 }
