@@ -7,6 +7,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { buildProduction } from '../tests/e2e/global-setup.ts';
 import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
 import { serveStatic } from '../tests/e2e/static-server.ts';
+import { buildFloor } from './floor.ts';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -16,7 +17,10 @@ export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Ma
 /** A served build in a browser context, its database seeded. */
 export interface BenchApp {
   url: string;
+  /** The app's context: its service worker installed, as a user's browser has it after the first visit. */
   context: BrowserContext;
+  /** A context without service workers, seeded the same, for the floor pages (bench/floor.ts) and the app beside them. */
+  refContext: BrowserContext;
 }
 
 /**
@@ -26,16 +30,20 @@ export interface BenchApp {
 export async function withSeededApp(outDir: string, seedSource: string, seedArgs: unknown[], bench: (app: BenchApp) => Promise<void>): Promise<void> {
   console.log(`building the app (production) into ${outDir} …`);
   await buildProduction(outDir);
+  await buildFloor(outDir);
   const server = await serveStatic(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const setup = await context.newPage();
-    await setup.goto(`${server.url}/`);
-    await setup.locator('h1').waitFor();
-    await setup.evaluate(`(${seedSource})(${JSON.stringify(seedArgs)})`);
-    await setup.close();
-    await bench({ url: server.url, context });
+    const refContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    for (const c of [context, refContext]) {
+      const setup = await c.newPage();
+      await setup.goto(`${server.url}/`);
+      await setup.locator('h1').waitFor();
+      await setup.evaluate(`(${seedSource})(${JSON.stringify(seedArgs)})`);
+      await setup.close();
+    }
+    await bench({ url: server.url, context, refContext });
   } finally {
     await browser.close();
     await server.close();

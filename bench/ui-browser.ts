@@ -4,11 +4,14 @@
  * every take write stores one) written straight into the app's IndexedDB database (schema v2, created by the app).
  * Measures navigation start → the first progress chart with painted pixels, 5 runs (each a new page
  * load, after one warm-up), and prints the median and each run; then the pure model time for reference.
+ * Each run also loads, interleaved, the app without its service worker and the floor pages (bench/floor.ts),
+ * and prints the app's time as a ratio to them: the machine is shared, so only ratios of one run compare.
  * Run: npm run bench:ui [takes]
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { median, withSeededApp } from './browser-bench.ts';
+import { FLOOR_PAGES, paintedProbe, timeLoad, type FloorPage } from './floor.ts';
 import { DB_NAME, SCHEMA_VERSION, summarise, type ProfileRecord } from '../src/storage/index.ts';
 import { syntheticTakes } from './synthetic-takes.ts';
 
@@ -95,7 +98,7 @@ interface LoadTimes {
 
 async function main(): Promise<void> {
   const takes = syntheticTakes(TAKES);
-  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, takes, takes.map(summarise)], async ({ url, context }) => {
+  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, takes, takes.map(summarise)], async ({ url, context, refContext }) => {
     const loads: LoadTimes[] = [];
     const probe = await context.newPage();
     await probe.goto(`${url}/#/settings`);
@@ -104,6 +107,8 @@ async function main(): Promise<void> {
     const readSummariesMs = (await probe.evaluate(`(${READ_ALL})(${JSON.stringify([DB_NAME, 'takeSummaries'])})`)) as number;
     await probe.close();
     let charts = 0;
+    const noWorker: LoadTimes[] = [];
+    const floors = new Map<FloorPage, number[]>(FLOOR_PAGES.map((p) => [p, []]));
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
       await page.goto(`${url}/#/progress`, { waitUntil: 'commit' });
@@ -112,8 +117,21 @@ async function main(): Promise<void> {
       if (Number(count) !== TAKES) throw new Error(`The progress page shows ${count} takes, not ${TAKES}.`);
       charts = await page.locator('.progress-chart').count();
       await page.close();
-      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: first painted chart ${at.chart.toFixed(0)} ms (shell ${at.shell.toFixed(0)}, page ${at.page.toFixed(0)})`);
-      if (run > 0) loads.push(at); // run 0 warms the caches up
+      const bare = await refContext.newPage();
+      await bare.goto(`${url}/#/progress`, { waitUntil: 'commit' });
+      const atBare = (await bare.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
+      await bare.close();
+      const floorMs: string[] = [];
+      for (const name of FLOOR_PAGES) {
+        const f = await timeLoad(refContext, `${url}/floor/${name}.html`, paintedProbe('canvas[data-floor]'));
+        if (run > 0) floors.get(name)?.push(f.painted);
+        floorMs.push(`${name} ${f.painted.toFixed(0)}`);
+      }
+      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: first painted chart ${at.chart.toFixed(0)} ms (shell ${at.shell.toFixed(0)}, page ${at.page.toFixed(0)}); without service worker ${atBare.chart.toFixed(0)} ms; floors ${floorMs.join(', ')} ms`);
+      if (run > 0) { // run 0 warms the caches up
+        loads.push(at);
+        noWorker.push(atBare);
+      }
     }
     const times = loads.map((l) => l.chart);
     const m = median(times);
@@ -124,6 +142,10 @@ async function main(): Promise<void> {
     const markNames = [...new Set(loads.flatMap((l) => Object.keys(l.marks)))];
     console.log(`  median ms since navigation start: ${markNames.map((n) => `${n} ${median(loads.map((l) => l.marks[n] ?? NaN)).toFixed(0)}`).join(', ')}`);
     console.log(`  median app shell up ${median(loads.map((l) => l.shell)).toFixed(0)} ms, progress page in the DOM ${median(loads.map((l) => l.page)).toFixed(0)} ms`);
+    const bareMs = median(noWorker.map((l) => l.chart));
+    const floorMedian = (name: FloorPage): number => median(floors.get(name) ?? []);
+    console.log(`  reference, same runs, no service worker: the app ${bareMs.toFixed(0)} ms; floors (bench/floor.ts): ${FLOOR_PAGES.map((n) => `${n} ${floorMedian(n).toFixed(0)}`).join(', ')} ms`);
+    console.log(`  ratio app / floor: ${FLOOR_PAGES.map((n) => `/${n} ${(m / floorMedian(n)).toFixed(1)}×`).join(', ')} (app with its service worker); without it ${FLOOR_PAGES.map((n) => `/${n} ${(bareMs / floorMedian(n)).toFixed(1)}×`).join(', ')}`);
   });
   console.log('\nfor reference, the model alone (bench/ui-progress.ts):');
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/ui-progress.ts', String(TAKES)], { encoding: 'utf8' }).trimEnd());
