@@ -14,6 +14,25 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 /** The median of some numbers (the upper one of an even count). */
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** A CDP CPU profile (Profiler.stop). */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+// Self time per function of a CPU profile, the 15 largest (BENCH_PROFILE=1: where the page's time goes).
+export function printProfile(p: CpuProfile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
+
 /** A served build in a browser context, its database seeded. */
 export interface BenchApp {
   url: string;
@@ -21,7 +40,15 @@ export interface BenchApp {
   context: BrowserContext;
   /** A context without service workers, seeded the same, for the floor pages (bench/floor.ts) and the app beside them. */
   refContext: BrowserContext;
+  /**
+   * BENCH_BEFORE_DIST=<dir>: another build (e.g. of an earlier commit) served on a second origin and seeded
+   * the same in `context`, so a change is measured before/after in the same runs; else null.
+   */
+  beforeUrl: string | null;
 }
+
+/** How many counted runs (BENCH_RUNS, default 5). */
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /**
  * Build into `outDir`, serve it, open it once, run `seedSource` (in-page code as source text: tsx's keepNames
@@ -32,21 +59,23 @@ export async function withSeededApp(outDir: string, seedSource: string, seedArgs
   await buildProduction(outDir);
   await buildFloor(outDir);
   const server = await serveStatic(outDir);
+  const before = process.env.BENCH_BEFORE_DIST ? await serveStatic(process.env.BENCH_BEFORE_DIST) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const refContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-    for (const c of [context, refContext]) {
+    for (const [c, url] of [[context, server.url], [refContext, server.url], ...(before ? [[context, before.url] as const] : [])] as const) {
       const setup = await c.newPage();
-      await setup.goto(`${server.url}/`);
+      await setup.goto(`${url}/`);
       await setup.locator('h1').waitFor();
       await setup.evaluate(`(${seedSource})(${JSON.stringify(seedArgs)})`);
       await setup.close();
     }
-    await bench({ url: server.url, context, refContext });
+    await bench({ url: server.url, context, refContext, beforeUrl: before?.url ?? null });
   } finally {
     await browser.close();
     await server.close();
+    await before?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
 }
