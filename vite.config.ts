@@ -1,6 +1,6 @@
 // Vite build of the app: React, the analysis worker, and the service worker (vite-plugin-pwa,
 // Workbox) that precaches every asset so the app opens, records and analyses offline.
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/pwa/csp.ts';
@@ -17,11 +17,62 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const EARLY_START = 'src/app/early-start.ts';
+
+/**
+ * Start-up's first script (src/app/early-start.ts) as its own small chunk, loaded by index.html (async) ahead
+ * of the app's bundle, and a <meta> listing each lazy screen's chunks (the entry's dynamic imports named
+ * <X>Screen.tsx, with their static imports the entry does not already load) so it can preload the route's.
+ */
+function earlyStart(): Plugin {
+  let build = false;
+  return {
+    name: 'voicedrill-early-start',
+    configResolved(config) {
+      build = config.command === 'build';
+    },
+    buildStart() {
+      if (build) this.emitFile({ type: 'chunk', id: EARLY_START, name: 'early-start' });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        // Right after the <title>: below the charset and CSP, above the app's own script.
+        const place = (tags: string): string => html.replace('</title>', `</title>\n    ${tags}`);
+        if (!ctx.bundle || !ctx.chunk) return place(`<script type="module" src="/${EARLY_START}"></script>`);
+        const chunks = new Map(Object.values(ctx.bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk').map((c) => [c.fileName, c]));
+        const early = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(EARLY_START));
+        if (!early) throw new Error(`voicedrill-early-start: no chunk for ${EARLY_START}`);
+        const loaded = new Set<string>();
+        const walk = (name: string, into: Set<string>): void => {
+          if (into.has(name) || loaded.has(name)) return;
+          into.add(name);
+          for (const dep of chunks.get(name)?.imports ?? []) walk(dep, into);
+        };
+        walk(ctx.chunk.fileName, loaded);
+        const routes: Record<string, { js: string[]; css: string[] }> = {};
+        for (const name of ctx.chunk.dynamicImports) {
+          const screen = /\/([A-Z][a-z]+)Screen\.tsx$/.exec(chunks.get(name)?.facadeModuleId ?? '')?.[1]?.toLowerCase();
+          if (!screen) continue;
+          const files = new Set<string>();
+          walk(name, files);
+          const css = [...files].flatMap((f) => [...(chunks.get(f)?.viteMetadata?.importedCss ?? [])]);
+          routes[screen] = { js: [...files].map((f) => `/${f}`), css: css.map((f) => `/${f}`) };
+        }
+        const content = JSON.stringify(routes).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+        // The <meta> first: the script, async, may run before the parser would reach a later one.
+        return place(`<meta name="voicedrill-route-chunks" content="${content}">\n    <script type="module" async crossorigin fetchpriority="high" src="/${early.fileName}"></script>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   define: { __VOICEDRILL_BUILD_ID__: JSON.stringify(BUILD_ID) },
   plugins: [
     react(),
     contentSecurityPolicy(),
+    earlyStart(),
     VitePWA({
       // We register with workbox-window ourselves (src/pwa/register.ts) and prompt before updating.
       registerType: 'prompt',

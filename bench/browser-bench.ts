@@ -7,17 +7,48 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { buildProduction } from '../tests/e2e/global-setup.ts';
 import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
 import { serveStatic } from '../tests/e2e/static-server.ts';
+import { buildFloor } from './floor.ts';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** The median of some numbers (the upper one of an even count). */
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** A CDP CPU profile (Profiler.stop). */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+// Self time per function of a CPU profile, the 15 largest (BENCH_PROFILE=1: where the page's time goes).
+export function printProfile(p: CpuProfile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
+
 /** A served build in a browser context, its database seeded. */
 export interface BenchApp {
   url: string;
+  /** The app's context: its service worker installed, as a user's browser has it after the first visit. */
   context: BrowserContext;
+  /** A context without service workers, seeded the same, for the floor pages (bench/floor.ts) and the app beside them. */
+  refContext: BrowserContext;
+  /**
+   * BENCH_BEFORE_DIST=<dir>: another build (e.g. of an earlier commit) served on a second origin and seeded
+   * the same in `context`, so a change is measured before/after in the same runs; else null.
+   */
+  beforeUrl: string | null;
 }
+
+/** How many counted runs (BENCH_RUNS, default 5). */
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /**
  * Build into `outDir`, serve it, open it once, run `seedSource` (in-page code as source text: tsx's keepNames
@@ -26,19 +57,25 @@ export interface BenchApp {
 export async function withSeededApp(outDir: string, seedSource: string, seedArgs: unknown[], bench: (app: BenchApp) => Promise<void>): Promise<void> {
   console.log(`building the app (production) into ${outDir} …`);
   await buildProduction(outDir);
+  await buildFloor(outDir);
   const server = await serveStatic(outDir);
+  const before = process.env.BENCH_BEFORE_DIST ? await serveStatic(process.env.BENCH_BEFORE_DIST) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const setup = await context.newPage();
-    await setup.goto(`${server.url}/`);
-    await setup.locator('h1').waitFor();
-    await setup.evaluate(`(${seedSource})(${JSON.stringify(seedArgs)})`);
-    await setup.close();
-    await bench({ url: server.url, context });
+    const refContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    for (const [c, url] of [[context, server.url], [refContext, server.url], ...(before ? [[context, before.url] as const] : [])] as const) {
+      const setup = await c.newPage();
+      await setup.goto(`${url}/`);
+      await setup.locator('h1').waitFor();
+      await setup.evaluate(`(${seedSource})(${JSON.stringify(seedArgs)})`);
+      await setup.close();
+    }
+    await bench({ url: server.url, context, refContext, beforeUrl: before?.url ?? null });
   } finally {
     await browser.close();
     await server.close();
+    await before?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
 }

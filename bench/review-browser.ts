@@ -6,10 +6,14 @@
  * loudness drawn from the stored report), 5 runs (each a new page load, after one warm-up), and
  * prints each run and the median. BENCH_DEBUG=1 prints each load's stages and long tasks;
  * BENCH_PROFILE=1 the last load's CPU profile (self time per function).
+ * Each run also loads, interleaved, the app without its service worker and the floor pages (bench/floor.ts:
+ * one pixel; the take record read, then one pixel; React), and prints the app's time as a ratio to them.
+ * BENCH_RUNS=n counts n runs (default 5); BENCH_BEFORE_DIST=<dir> also times another build in the same runs.
  * Run: npm run bench:review [seconds]
  */
 import { join } from 'node:path';
-import { median, withSeededApp } from './browser-bench.ts';
+import { median, printProfile, RUNS, withSeededApp, type CpuProfile } from './browser-bench.ts';
+import { paintedProbe, timeLoad } from './floor.ts';
 import { analyzeToJson } from '../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../src/drills/index.ts';
 import { DB_NAME, floatToInt16, SCHEMA_VERSION, type ProfileRecord, type TakeRecord } from '../src/storage/index.ts';
@@ -17,10 +21,11 @@ import { speechLike, type PhraseSpec } from '../tests/helpers/synth.ts';
 
 const DURATION_SEC = Number(process.argv[2] ?? 60);
 const RATE_HZ = 48000;
-const RUNS = 5;
 const TARGET_MS = 300;
 const OUT_DIR = join('bench', 'out', 'review-dist');
 const TAKE_ID = 'take-bench-review-60s';
+/** The floor pages of this bench (bench/floor.ts), by name: their path under the served folder. */
+const FLOORS: Record<string, string> = { pixel: 'floor/pixel.html', idb: `floor/idb.html?take=${TAKE_ID}`, react: 'floor/react.html' };
 
 const profile: ProfileRecord = {
   schemaVersion: SCHEMA_VERSION, id: 'me', fills: { zh: { name: 'Alex', company: 'Bluebird Telecom' }, en: { name: 'Alex', company: 'Bluebird Telecom' } }, scriptLang: 'en', uiLang: 'en',
@@ -109,28 +114,13 @@ interface LoadTimes {
   overlay: number;
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-// Self time per function of a CPU profile, the 15 largest (BENCH_PROFILE=1: where the page's time goes).
-function printProfile(p: CpuProfile): void {
-  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
-  const self = new Map<string, number>();
-  p.samples.forEach((id, i) => {
-    const f = byId.get(id);
-    const key = f ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}` : '?';
-    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
-  });
-  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
-}
-
 async function main(): Promise<void> {
   const { take, chunks } = seedData();
-  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, take, chunks], async ({ url, context }) => {
+  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, take, chunks], async ({ url, context, refContext, beforeUrl }) => {
+    const before: number[] = [];
     const loads: LoadTimes[] = [];
+    const noWorker: LoadTimes[] = [];
+    const floors = new Map<string, number[]>(Object.keys(FLOORS).map((n) => [n, []]));
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -149,7 +139,30 @@ async function main(): Promise<void> {
       const shown = await page.locator('[data-testid="take-review"]').getAttribute('data-take-id');
       if (shown !== TAKE_ID || errors.length > 0) throw new Error(`The review did not show the take: ${shown}; ${errors.join(' ')}`);
       await page.close();
-      if (run > 0) loads.push(at); // run 0 warms the caches up
+      let beforeMs = '';
+      if (beforeUrl) {
+        const b = await context.newPage();
+        await b.goto(`${beforeUrl}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
+        const atBefore = (await b.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
+        await b.close();
+        if (run > 0) before.push(atBefore.overlay);
+        beforeMs = `; before ${atBefore.overlay.toFixed(0)} ms`;
+      }
+      const bare = await refContext.newPage();
+      await bare.goto(`${url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
+      const atBare = (await bare.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
+      await bare.close();
+      const floorMs: string[] = [];
+      for (const [name, path] of Object.entries(FLOORS)) {
+        const f = await timeLoad(refContext, `${url}/${path}`, paintedProbe('canvas[data-floor]'));
+        if (run > 0) floors.get(name)?.push(f.painted);
+        floorMs.push(`${name} ${f.painted.toFixed(0)}`);
+      }
+      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: overlay painted ${at.overlay.toFixed(0)} ms; without service worker ${atBare.overlay.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
+      if (run > 0) { // run 0 warms the caches up
+        loads.push(at);
+        noWorker.push(atBare);
+      }
     }
     const times = loads.map((l) => l.overlay);
     const m = median(times);
@@ -158,6 +171,12 @@ async function main(): Promise<void> {
     console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     const at = (k: keyof LoadTimes): string => median(loads.map((l) => l[k])).toFixed(0);
     console.log(`  medians: app shell up ${at('shell')} ms, review mounted ${at('mounted')} ms, review showing its take ${at('review')} ms, overlay painted ${at('overlay')} ms`);
+    if (beforeUrl) console.log(`  before (BENCH_BEFORE_DIST, same runs, with its service worker): median ${median(before).toFixed(0)} ms; runs ${before.map((t) => t.toFixed(0)).join(', ')} ms`);
+    const bareMs = median(noWorker.map((l) => l.overlay));
+    const names = Object.keys(FLOORS);
+    const floorMedian = (name: string): number => median(floors.get(name) ?? []);
+    console.log(`  reference, same runs, no service worker: the app ${bareMs.toFixed(0)} ms; floors (bench/floor.ts): ${names.map((n) => `${n} ${floorMedian(n).toFixed(0)}`).join(', ')} ms`);
+    console.log(`  ratio app / floor: ${names.map((n) => `/${n} ${(m / floorMedian(n)).toFixed(1)}×`).join(', ')} (app with its service worker); without it ${names.map((n) => `/${n} ${(bareMs / floorMedian(n)).toFixed(1)}×`).join(', ')}`);
   });
 }
 

@@ -4,16 +4,20 @@
  * every take write stores one) written straight into the app's IndexedDB database (schema v2, created by the app).
  * Measures navigation start → the first progress chart with painted pixels, 5 runs (each a new page
  * load, after one warm-up), and prints the median and each run; then the pure model time for reference.
+ * Each run also loads, interleaved, the app without its service worker and the floor pages (bench/floor.ts),
+ * and prints the app's time as a ratio to them: the machine is shared, so only ratios of one run compare.
+ * BENCH_PROFILE=1 prints the last load's CPU profile (self time per function).
+ * BENCH_RUNS=n counts n runs (default 5); BENCH_BEFORE_DIST=<dir> also times another build in the same runs.
  * Run: npm run bench:ui [takes]
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { median, withSeededApp } from './browser-bench.ts';
+import { median, printProfile, RUNS, withSeededApp, type CpuProfile } from './browser-bench.ts';
+import { FLOOR_PAGES, paintedProbe, timeLoad, type FloorPage } from './floor.ts';
 import { DB_NAME, SCHEMA_VERSION, summarise, type ProfileRecord } from '../src/storage/index.ts';
 import { syntheticTakes } from './synthetic-takes.ts';
 
 const TAKES = Number(process.argv[2] ?? 1000);
-const RUNS = 5;
 const TARGET_MS = 200;
 const OUT_DIR = join('bench', 'out', 'ui-dist');
 
@@ -95,7 +99,8 @@ interface LoadTimes {
 
 async function main(): Promise<void> {
   const takes = syntheticTakes(TAKES);
-  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, takes, takes.map(summarise)], async ({ url, context }) => {
+  await withSeededApp(OUT_DIR, SEED, [DB_NAME, profile, takes, takes.map(summarise)], async ({ url, context, refContext, beforeUrl }) => {
+    const before: number[] = [];
     const loads: LoadTimes[] = [];
     const probe = await context.newPage();
     await probe.goto(`${url}/#/settings`);
@@ -104,16 +109,47 @@ async function main(): Promise<void> {
     const readSummariesMs = (await probe.evaluate(`(${READ_ALL})(${JSON.stringify([DB_NAME, 'takeSummaries'])})`)) as number;
     await probe.close();
     let charts = 0;
+    const noWorker: LoadTimes[] = [];
+    const floors = new Map<FloorPage, number[]>(FLOOR_PAGES.map((p) => [p, []]));
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
+      const cdp = process.env.BENCH_PROFILE && run === RUNS ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       await page.goto(`${url}/#/progress`, { waitUntil: 'commit' });
       const at = (await page.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
+      if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
       const count = await page.locator('[data-testid="progress"]').getAttribute('data-take-count');
       if (Number(count) !== TAKES) throw new Error(`The progress page shows ${count} takes, not ${TAKES}.`);
       charts = await page.locator('.progress-chart').count();
       await page.close();
-      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: first painted chart ${at.chart.toFixed(0)} ms (shell ${at.shell.toFixed(0)}, page ${at.page.toFixed(0)})`);
-      if (run > 0) loads.push(at); // run 0 warms the caches up
+      let beforeMs = '';
+      if (beforeUrl) {
+        const b = await context.newPage();
+        await b.goto(`${beforeUrl}/#/progress`, { waitUntil: 'commit' });
+        const atBefore = (await b.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
+        await b.close();
+        if (run > 0) before.push(atBefore.chart);
+        beforeMs = `; before ${atBefore.chart.toFixed(0)} ms`;
+      }
+      const bare = await refContext.newPage();
+      await bare.goto(`${url}/#/progress`, { waitUntil: 'commit' });
+      const atBare = (await bare.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
+      await bare.close();
+      const floorMs: string[] = [];
+      for (const name of FLOOR_PAGES) {
+        const f = await timeLoad(refContext, `${url}/floor/${name}.html`, paintedProbe('canvas[data-floor]'));
+        if (run > 0) floors.get(name)?.push(f.painted);
+        floorMs.push(`${name} ${f.painted.toFixed(0)}`);
+      }
+      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: first painted chart ${at.chart.toFixed(0)} ms (shell ${at.shell.toFixed(0)}, page ${at.page.toFixed(0)}); without service worker ${atBare.chart.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
+      if (run > 0) { // run 0 warms the caches up
+        loads.push(at);
+        noWorker.push(atBare);
+      }
     }
     const times = loads.map((l) => l.chart);
     const m = median(times);
@@ -124,6 +160,11 @@ async function main(): Promise<void> {
     const markNames = [...new Set(loads.flatMap((l) => Object.keys(l.marks)))];
     console.log(`  median ms since navigation start: ${markNames.map((n) => `${n} ${median(loads.map((l) => l.marks[n] ?? NaN)).toFixed(0)}`).join(', ')}`);
     console.log(`  median app shell up ${median(loads.map((l) => l.shell)).toFixed(0)} ms, progress page in the DOM ${median(loads.map((l) => l.page)).toFixed(0)} ms`);
+    if (beforeUrl) console.log(`  before (BENCH_BEFORE_DIST, same runs, with its service worker): median ${median(before).toFixed(0)} ms; runs ${before.map((t) => t.toFixed(0)).join(', ')} ms`);
+    const bareMs = median(noWorker.map((l) => l.chart));
+    const floorMedian = (name: FloorPage): number => median(floors.get(name) ?? []);
+    console.log(`  reference, same runs, no service worker: the app ${bareMs.toFixed(0)} ms; floors (bench/floor.ts): ${FLOOR_PAGES.map((n) => `${n} ${floorMedian(n).toFixed(0)}`).join(', ')} ms`);
+    console.log(`  ratio app / floor: ${FLOOR_PAGES.map((n) => `/${n} ${(m / floorMedian(n)).toFixed(1)}×`).join(', ')} (app with its service worker); without it ${FLOOR_PAGES.map((n) => `/${n} ${(bareMs / floorMedian(n)).toFixed(1)}×`).join(', ')}`);
   });
   console.log('\nfor reference, the model alone (bench/ui-progress.ts):');
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/ui-progress.ts', String(TAKES)], { encoding: 'utf8' }).trimEnd());

@@ -10,7 +10,9 @@ import { VoiceDrillDb, type OpenDbOptions } from './db.ts';
 import { StorageError, toStorageError } from './errors.ts';
 import { SCHEMA_VERSION, type Profile, type TakeRecord, type TakeSummaryRecord } from './records.ts';
 import { restoreProfile } from './restore.ts';
-import { listSummaries } from './summaries.ts';
+import { adoptEarlySummaries } from './early-read.ts';
+import { DB_NAME } from './records.ts';
+import { listSummaries, restoreSummaries } from './summaries.ts';
 import * as takes from './takes.ts';
 
 /** Options of openStore. */
@@ -31,20 +33,27 @@ export class VoiceDrillStore {
 
   // The last summaries read (one request for every take), until a write makes it stale.
   private summaries: Promise<TakeSummaryRecord[]> | null = null;
+  // The raw summaries start-up began reading before the app loaded (early-read.ts), until used or made stale.
+  private early: Promise<unknown[] | null> | null;
   // Dexie reports every committed write (this tab's and, by BroadcastChannel, other tabs').
   private readonly onMutated = (parts: Record<string, unknown>): void => {
     const prefix = `idb://${this.db.name}/takeSummaries/`;
-    if (Object.keys(parts).some((k) => k.startsWith(prefix))) this.summaries = null;
+    if (Object.keys(parts).some((k) => k.startsWith(prefix))) {
+      this.summaries = null;
+      this.early = null;
+    }
   };
 
   constructor(db: VoiceDrillDb) {
     this.db = db;
+    this.early = db.name === DB_NAME ? adoptEarlySummaries() : null;
     Dexie.on('storagemutated', this.onMutated);
   }
 
   // Run a write, dropping the cached summaries before and after it (whatever it did).
   private write<T>(action: string, work: () => Promise<T>): Promise<T> {
     this.summaries = null;
+    this.early = null;
     return this.run(action, work).finally(() => { this.summaries = null; });
   }
 
@@ -61,6 +70,7 @@ export class VoiceDrillStore {
   close(): void {
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
     this.summaries = null;
+    this.early = null;
     this.db.close();
   }
 
@@ -140,7 +150,13 @@ export class VoiceDrillStore {
    */
   listSummaries(): Promise<TakeSummaryRecord[]> {
     if (this.summaries === null) {
-      const pending = this.run('list the takes', () => listSummaries(this.db));
+      const early = this.early;
+      this.early = null;
+      // The rows read before the app loaded, when there are some; else one read now.
+      const pending = this.run('list the takes', async () => {
+        const rows = early ? await early : null;
+        return rows ? restoreSummaries(rows) : listSummaries(this.db);
+      });
       this.summaries = pending;
       pending.catch(() => { if (this.summaries === pending) this.summaries = null; });
     }
@@ -150,6 +166,7 @@ export class VoiceDrillStore {
   /** Forget the shared summaries (after writing takes through `db` directly, as the backup import does). */
   invalidateSummaries(): void {
     this.summaries = null;
+    this.early = null;
   }
 
   /** The stored profile, or null on a first start (see defaultProfile). */

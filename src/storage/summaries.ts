@@ -61,8 +61,13 @@ export async function putSummaries(db: VoiceDrillDb, takes: readonly TakeRecord[
 
 /** Every take's summary, oldest first, in one request; unreadable rows are skipped, a newer-version row refuses the list. */
 export async function listSummaries(db: VoiceDrillDb): Promise<TakeSummaryRecord[]> {
+  return restoreSummaries(await db.takeSummaries.toArray());
+}
+
+/** The summaries of raw stored rows, oldest first (listSummaries, and the rows start-up read early: early-read.ts). */
+export function restoreSummaries(rows: readonly unknown[]): TakeSummaryRecord[] {
   const out: TakeSummaryRecord[] = [];
-  for (const raw of await db.takeSummaries.toArray()) {
+  for (const raw of rows) {
     try {
       out.push(restoreSummary(raw));
     } catch (e) {

@@ -22,9 +22,10 @@ export function useUplot(
     const el = container.current;
     if (!el || !options || !data) return undefined;
     const widthOf = (): number => Math.max(MIN_WIDTH_PX, Math.floor(el.clientWidth));
-    const u = new uPlot({ ...options, width: widthOf(), height: heightPx }, data, el);
-    chart.current = u;
+    // Read once: uPlot's DOM makes the layout stale, and a second read would force another layout of the page.
     let lastWidth = widthOf();
+    const u = new uPlot({ ...options, width: lastWidth, height: heightPx }, data, el);
+    chart.current = u;
     const observer = new ResizeObserver(() => {
       const w = widthOf();
       if (w !== lastWidth) {

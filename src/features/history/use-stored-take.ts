@@ -1,5 +1,5 @@
 /**
- * One stored take for its screen: loads it and, when analysed, the takes it is compared with; analyses
+ * One stored take for its screen: loads it and, when analysed, shows it at once and then the takes it is compared with; analyses
  * it (again) on request in its own worker, terminated when the screen closes. Deleting goes through
  * the app's UndoDelete (TakeScreen).
  */
@@ -48,8 +48,13 @@ export function useStoredTake(takeId: string): StoredTakeState {
         setTake(found);
         const drill = found ? drillOfTake(found) : null;
         if (found?.report && drill && !needsReanalysis(found)) {
+          // Shown at once from the stored report; the previous take and the personal best (other records
+          // to read) fill the scorecard's comparison in when they come.
+          const shown: AnalysedTake = { take: found, drill, report: { file: found.id, ...found.report }, comparison: { previous: null, best: null }, saved: Promise.resolve(found) };
+          setAnalysed(shown);
+          setLoading(false);
           const comparison = await loadComparison(store, found);
-          if (!cancelled) setAnalysed({ take: found, drill, report: { file: found.id, ...found.report }, comparison, saved: Promise.resolve(found) });
+          if (!cancelled && (comparison.previous || comparison.best)) setAnalysed((now) => (now === shown ? { ...shown, comparison } : now));
         }
       } catch (e) {
         if (!cancelled) setError(message(e));

@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatClock, formatSeconds, t, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { loadReviewHead, reviewNeedsReanalysis, signalsOf, withCurrentReport, type Analyser, type ReviewHead } from '../../takes/index.ts';
 import { reviewFindings } from './review-findings.ts';
@@ -27,6 +27,8 @@ export interface TakeReviewProps {
   initialFinding?: Finding | null;
   /** Analyses an outdated take again (default: an analysis worker started when needed). */
   analyser?: Analyser;
+  /** The take's record when the screen has already read it (not read again; used only if its id is takeId). */
+  record?: TakeRecord;
 }
 
 /** Seconds of context played before and after a finding's moment. */
@@ -43,7 +45,7 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** The review screen of one take. */
-export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser }: TakeReviewProps): React.JSX.Element {
+export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser, record }: TakeReviewProps): React.JSX.Element {
   const [head, setHead] = useState<ReviewHead | null>(null);
   const [samples, setSamples] = useState<Float32Array | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
@@ -53,6 +55,9 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   const analyserOf = useLazyAnalyser(analyser);
   const waveform = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
+  // Read when the take loads, not a reason to load it again.
+  const given = useRef(record);
+  given.current = record;
 
   useEffect(() => {
     let cancelled = false;
@@ -63,7 +68,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
     setError(null);
     setDrawError(null);
     const fail = (e: unknown): void => { if (!cancelled) setError(errorText(e, uiLang)); };
-    const headLoaded = loadReviewHead(store, takeId);
+    const headLoaded = loadReviewHead(store, given.current?.id === takeId ? given.current : takeId);
     // The audio is read alongside, asked for second: the contour comes from the report and does not wait for it.
     store.loadTakeAudio(takeId).then((s) => { if (!cancelled) setSamples(s); }, fail);
     headLoaded.then(async (h) => {

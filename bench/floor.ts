@@ -1,0 +1,82 @@
+/**
+ * Floor references for the browser benches: trivial pages served from the same folder as the app and
+ * loaded in the same run, so the app's start-up can be read as a ratio to what the machine allows (the
+ * machine is shared; absolute times under load are inflated). bench/floor/*.html, built with Vite:
+ * - pixel: a page whose module script draws one canvas pixel;
+ * - idb: that, after opening the app's database and reading what the page needs (one request);
+ * - react: React rendering an h1 and a canvas with one pixel;
+ * - chart (progress only): React, the summaries read with getAll(), one uPlot chart of 1,000 points.
+ * They load in a browser context without the service worker (the app's worker would answer every
+ * navigation with index.html), seeded with the same data; the app is measured there too.
+ */
+import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import type { BrowserContext } from 'playwright-core';
+
+/** Floor pages, by name. */
+export const FLOOR_PAGES = ['pixel', 'idb', 'react', 'chart'] as const;
+export type FloorPage = (typeof FLOOR_PAGES)[number];
+
+/** Build the floor pages into `<outDir>/floor/` (served at /floor/). */
+export async function buildFloor(outDir: string): Promise<void> {
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    const root = join(import.meta.dirname, 'floor');
+    await build({
+      configFile: false, root, base: '/floor/', logLevel: 'warn', mode: 'production', plugins: [react()],
+      build: {
+        outDir: join(process.cwd(), outDir, 'floor'), emptyOutDir: true, target: 'es2022',
+        rollupOptions: { input: Object.fromEntries(FLOOR_PAGES.map((p) => [p, join(root, `${p}.html`)])) },
+      },
+    });
+  } finally {
+    process.env.NODE_ENV = saved;
+  }
+}
+
+/** Times of one load, ms since navigation start; `marks` are the page's voicedrill:* marks and the last script's responseEnd. */
+export interface LoadTimes {
+  shell: number;
+  painted: number;
+  marks: Record<string, number>;
+}
+
+/**
+ * In-page probe (source text): resolves at the first frame where `canvasSelector` has a pixel that is not
+ * fully transparent, with the time an h1 first appeared and the page's marks.
+ */
+export function paintedProbe(canvasSelector: string): string {
+  return `() => new Promise((resolve) => {
+    const at = { shell: null, painted: null, marks: {} };
+    const check = () => {
+      const now = performance.now();
+      if (at.shell === null && document.querySelector('h1')) at.shell = now;
+      const canvas = document.querySelector(${JSON.stringify(canvasSelector)});
+      if (canvas && canvas.width > 0 && canvas.height > 0) {
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) {
+          at.painted = now;
+          at.marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('voicedrill:')).map((m) => [m.name.slice(11), m.startTime]));
+          const js = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'));
+          at.marks.lastScript = Math.max(0, ...js.map((r) => r.responseEnd));
+          return resolve(at);
+        }
+      }
+      requestAnimationFrame(check);
+    };
+    check();
+  })`;
+}
+
+/** Load `url` in a new page of `context` and time it with `probe` (paintedProbe). */
+export async function timeLoad(context: BrowserContext, url: string, probe: string): Promise<LoadTimes> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    return (await page.evaluate(`(${probe})()`)) as LoadTimes;
+  } finally {
+    await page.close();
+  }
+}
