@@ -5,22 +5,31 @@
  * and the take's segmentation (segmentation.ts: threshold q99 − 25 dB, no-speech guard). Both channels
  * have the same length, so their contours share frame times.
  *
+ * Bleed: the other party heard on this channel sits a fixed coupling below them (−20 to −40 dB on call
+ * recorders), whatever either side's level. The coupling of the call is measured: the median of
+ * (own level − other level) over the frames where the other channel is above its threshold (most of
+ * the other's speech is not talked over; a minority of overtalk does not move a median). It is capped
+ * at MAX_COUPLING_DB: channels closer than that are not separated, and no frame is called bleed.
+ *
  * Rule: frame f is this channel's speech when its level is above the channel's segmentation threshold
- * AND it is not more than BLEED_MARGIN_DB below the other channel's level at f. The other party heard
- * on this channel (bleed, echo of the line) sits 20–40 dB below them, so it fails the second test; two
- * people really talking at once on their own microphones differ by far less. Then, as Praat's silences
- * tier does: speech runs shorter than MIN_SOUNDING_SEC are dropped and gaps shorter than MIN_PAUSE_SEC
- * filled (the take's 0.10 s and 0.25 s).
+ * AND above other level + coupling + BLEED_HEADROOM_DB (more than the bleed alone can make). A raw
+ * margin against the other level would fail when the two sides' gains differ: a quiet agent under a
+ * loud customer is 16 dB below them in true overtalk. Then, as Praat's silences tier does: speech runs
+ * shorter than MIN_SOUNDING_SEC are dropped and gaps shorter than MIN_PAUSE_SEC filled (the take's 0.10 s
+ * and 0.25 s).
  */
 import { highpass } from '../dsp/highpass.ts';
 import { resampleTo } from '../dsp/resample.ts';
 import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../intensity.ts';
 import { segmentSpeech } from '../segmentation.ts';
+import { quantile } from '../stats.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from '../types.ts';
 import { dropShort, intervalsFromMask, mergeGaps } from './intervals.ts';
 
-/** A frame more than this below the other channel is the other party's bleed, dB. */
-export const BLEED_MARGIN_DB = 12;
+/** Own speech must exceed the bleed the other channel predicts by this much, dB. */
+export const BLEED_HEADROOM_DB = 6;
+/** Highest coupling taken as bleed, dB: closer channels are not separated. */
+export const MAX_COUPLING_DB = -10;
 /** Shortest speech run kept, s (segmentation.ts minSoundingSec). */
 export const MIN_SOUNDING_SEC = 0.1;
 /** Gaps shorter than this are inside speech, s (segmentation.ts minPauseSec). */
@@ -42,14 +51,28 @@ export function prepareChannel(samples: Float32Array, sampleRateHz: number): Cal
   return { hp, contour, seg };
 }
 
+/** Median of (own − other level) over the other channel's frames above its threshold, capped; null when it has none. */
+export function bleedCouplingDb(own: CallChannel, other: CallChannel): number | null {
+  const threshold = other.seg.thresholdDbfs;
+  if (!other.seg.speechFound || threshold === null) return null;
+  const a = own.contour.levelDbfs;
+  const b = other.contour.levelDbfs;
+  const d: number[] = [];
+  for (let f = 0; f < Math.min(a.length, b.length); f++) if (b[f] > threshold) d.push(a[f] - b[f]);
+  return d.length ? Math.min(MAX_COUPLING_DB, quantile(d, 0.5)) : null;
+}
+
 /** Speech intervals of `own`, with the frames that are `other`'s bleed taken out. */
 export function channelActivity(own: CallChannel, other: CallChannel, durationSec: number): IntervalSec[] {
   const threshold = own.seg.thresholdDbfs;
   if (!own.seg.speechFound || threshold === null) return [];
   const a = own.contour.levelDbfs;
   const b = other.contour.levelDbfs;
+  const coupling = bleedCouplingDb(own, other);
   const mask = new Array<boolean>(a.length);
-  for (let f = 0; f < a.length; f++) mask[f] = a[f] > threshold && !(f < b.length && a[f] < b[f] - BLEED_MARGIN_DB);
+  for (let f = 0; f < a.length; f++) {
+    mask[f] = a[f] > threshold && !(coupling !== null && f < b.length && a[f] <= b[f] + coupling + BLEED_HEADROOM_DB);
+  }
   const runs = intervalsFromMask(mask, own.contour.timesSec, own.contour.hopSec, durationSec);
   return mergeGaps(dropShort(runs, MIN_SOUNDING_SEC), MIN_PAUSE_SEC);
 }

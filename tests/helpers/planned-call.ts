@@ -1,0 +1,165 @@
+/**
+ * Planned stereo calls with known truth: utterances placed on the agent's and the customer's channel
+ * with planned gaps, overtalk and dead air, each channel leaking into the other at `bleedDb` (the line's
+ * cross-talk). An utterance is synthetic speech (synth.ts speechLike: n syllable humps at a known rate)
+ * or given samples (e.g. a fixture utterance at the call's rate) with its known syllable count.
+ * The truth is what the engine should find: turns (gaps < TURN_MERGE_GAP_SEC joined), dead air and
+ * overtalk by the default rules, and each utterance's planned rate.
+ */
+import { DEFAULT_CALL_RULES } from '../../src/guidelines/call-rules.ts';
+import { TURN_MERGE_GAP_SEC, type Speaker } from '../../src/analysis/calls/index.ts';
+import type { AudioInput } from '../../src/analysis/index.ts';
+import type { IntervalSec } from '../../src/analysis/types.ts';
+import { seededRandom, speechLike } from './synth.ts';
+
+/** One utterance of the plan. */
+export interface PlannedUtterance {
+  speaker: Speaker;
+  startSec: number;
+  syllables: number;
+  /** Synthetic: humps per second (the utterance lasts syllables ÷ rate). Ignored when `samples` is given. */
+  syllablesPerSec: number;
+  /** Real speech at the call's sample rate, trimmed to its speech (its rate is syllables ÷ its length). */
+  samples?: Float32Array;
+  levelDbfs?: number;
+  f0Hz?: number;
+}
+
+/** A whole planned call. */
+export interface CallPlan {
+  sampleRateHz: number;
+  durationSec: number;
+  agentChannel: 'left' | 'right';
+  utterances: PlannedUtterance[];
+  /** Level of each channel heard on the other, dB (default −30). */
+  bleedDb?: number;
+  /** White-noise floor of each channel, dBFS (default −70). */
+  noiseDbfs?: number;
+  seed?: number;
+}
+
+/** A planned overtalk: where both speak ≥ the rule's minimum, and who began. */
+export interface PlannedOvertalk extends IntervalSec {
+  startedBy: Speaker;
+}
+
+/** A turn of the plan. */
+export interface PlannedTurn extends IntervalSec {
+  speaker: Speaker;
+}
+
+/** The audio and the truth of a planned call. */
+export interface BuiltCall {
+  input: AudioInput;
+  turns: PlannedTurn[];
+  deadAir: IntervalSec[];
+  overtalk: PlannedOvertalk[];
+  /** Each utterance with its end and planned rate (syllables ÷ length). */
+  utterances: (PlannedUtterance & { endSec: number; plannedSyllablesPerSec: number })[];
+}
+
+const DEFAULT_LEVEL_DBFS: Record<Speaker, number> = { agent: -24, customer: -20 };
+const DEFAULT_F0_HZ: Record<Speaker, number> = { agent: 190, customer: 115 };
+
+/** Utterances in sequence: each starts `gapSec` after the previous one ends (negative: overlaps it). */
+export function inSequence(firstStartSec: number, steps: (Omit<PlannedUtterance, 'startSec'> & { gapSec: number })[]): PlannedUtterance[] {
+  const out: PlannedUtterance[] = [];
+  let end = firstStartSec;
+  for (const [k, { gapSec, ...u }] of steps.entries()) {
+    const startSec = k === 0 ? firstStartSec : end + gapSec;
+    out.push({ ...u, startSec });
+    end = startSec + utteranceSec(u);
+  }
+  return out;
+}
+
+function utteranceSec(u: Omit<PlannedUtterance, 'startSec'>, sampleRateHz?: number): number {
+  if (u.samples) {
+    if (!sampleRateHz) throw new Error('an utterance with samples needs the call rate');
+    return u.samples.length / sampleRateHz;
+  }
+  return u.syllables / u.syllablesPerSec;
+}
+
+function joinTurns(list: IntervalSec[], maxGapSec: number): IntervalSec[] {
+  const out: IntervalSec[] = [];
+  for (const x of [...list].sort((a, b) => a.startSec - b.startSec)) {
+    const last = out[out.length - 1];
+    if (last && x.startSec - last.endSec < maxGapSec) last.endSec = Math.max(last.endSec, x.endSec);
+    else out.push({ ...x });
+  }
+  return out;
+}
+
+/** Render the plan: two channels (agent on plan.agentChannel) and the truth. */
+export function buildCall(plan: CallPlan): BuiltCall {
+  const fs = plan.sampleRateHz;
+  const n = Math.round(plan.durationSec * fs);
+  const utterances = plan.utterances.map((u) => {
+    const endSec = u.startSec + utteranceSec(u, fs);
+    return { ...u, endSec, plannedSyllablesPerSec: u.syllables / (endSec - u.startSec) };
+  });
+  const side = (speaker: Speaker, seed: number): Float32Array => {
+    const mine = utterances.filter((u) => u.speaker === speaker);
+    const out = speechLike({
+      sampleRateHz: fs,
+      durationSec: plan.durationSec,
+      noiseDbfs: null,
+      seed,
+      phrases: mine.filter((u) => !u.samples).map((u) => ({
+        startSec: u.startSec, endSec: u.endSec, syllablesPerSec: u.syllablesPerSec,
+        levelDbfs: u.levelDbfs ?? DEFAULT_LEVEL_DBFS[speaker],
+        // A falling glide of 4 semitones, so pitch moves as in speech.
+        f0StartHz: (u.f0Hz ?? DEFAULT_F0_HZ[speaker]) * 2 ** (2 / 12), f0EndHz: (u.f0Hz ?? DEFAULT_F0_HZ[speaker]) * 2 ** (-2 / 12),
+      })),
+    });
+    for (const u of mine) {
+      if (!u.samples) continue;
+      const first = Math.round(u.startSec * fs);
+      const gain = u.levelDbfs === undefined ? 1 : 10 ** (u.levelDbfs / 20) / rms(u.samples);
+      for (let i = 0; i < u.samples.length && first + i < n; i++) out[first + i] += u.samples[i] * gain;
+    }
+    return out;
+  };
+  const seed = plan.seed ?? 1;
+  const agent = side('agent', seed);
+  const customer = side('customer', seed + 1);
+  const bleed = 10 ** ((plan.bleedDb ?? -30) / 20);
+  const noiseA = 10 ** ((plan.noiseDbfs ?? -70) / 20) * Math.sqrt(3);
+  const rnd = seededRandom(seed + 2);
+  const agentCh = new Float32Array(n);
+  const customerCh = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    agentCh[i] = agent[i] + bleed * customer[i] + (2 * rnd() - 1) * noiseA;
+    customerCh[i] = customer[i] + bleed * agent[i] + (2 * rnd() - 1) * noiseA;
+  }
+  const channels = plan.agentChannel === 'left' ? [agentCh, customerCh] : [customerCh, agentCh];
+
+  const lane = (s: Speaker): IntervalSec[] => joinTurns(utterances.filter((u) => u.speaker === s).map((u) => ({ startSec: u.startSec, endSec: u.endSec })), TURN_MERGE_GAP_SEC);
+  const agentTurns = lane('agent');
+  const customerTurns = lane('customer');
+  const turns: PlannedTurn[] = [
+    ...agentTurns.map((t) => ({ ...t, speaker: 'agent' as const })),
+    ...customerTurns.map((t) => ({ ...t, speaker: 'customer' as const })),
+  ].sort((a, b) => a.startSec - b.startSec);
+  const overtalk: PlannedOvertalk[] = [];
+  for (const a of agentTurns) {
+    for (const c of customerTurns) {
+      const startSec = Math.max(a.startSec, c.startSec);
+      const endSec = Math.min(a.endSec, c.endSec);
+      if (endSec - startSec >= DEFAULT_CALL_RULES.overtalkMinSec) overtalk.push({ startSec, endSec, startedBy: a.startSec > c.startSec ? 'agent' : 'customer' });
+    }
+  }
+  const all = joinTurns([...agentTurns, ...customerTurns], 0);
+  const deadAir: IntervalSec[] = [];
+  for (let k = 1; k < all.length; k++) {
+    if (all[k].startSec - all[k - 1].endSec >= DEFAULT_CALL_RULES.deadAirMinSec) deadAir.push({ startSec: all[k - 1].endSec, endSec: all[k].startSec });
+  }
+  return { input: { channels, sampleRateHz: fs }, turns, deadAir, overtalk: overtalk.sort((a, b) => a.startSec - b.startSec), utterances };
+}
+
+function rms(x: Float32Array): number {
+  let s = 0;
+  for (const v of x) s += v * v;
+  return Math.sqrt(s / Math.max(1, x.length)) || 1;
+}
