@@ -163,3 +163,81 @@ function rms(x: Float32Array): number {
   for (const v of x) s += v * v;
   return Math.sqrt(s / Math.max(1, x.length)) || 1;
 }
+
+/** What a call report got right against the plan. */
+export interface CallScore {
+  /** |found − planned| of every turn boundary, s; null when the turn sequence (speakers) differs. */
+  boundaryErrorsSec: number[] | null;
+  deadAir: EventMatch;
+  overtalk: EventMatch;
+  /** Matched overtalks whose starter is right. */
+  overtalkStarterRight: number;
+  /** Each measured exchange's ratio against the planned ratio of its two turns (found ÷ planned − 1). */
+  exchangeRatioErrors: number[];
+}
+
+/** True and false positives and misses of one event kind. */
+export interface EventMatch {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** The events a report shows, as the fields the score reads. */
+interface FoundEvent extends IntervalSec {
+  id: string;
+  startedBy: Speaker | null;
+}
+
+/** The parts of a CallReport the score reads. */
+export interface ScoredReport {
+  turns: (IntervalSec & { speaker: Speaker })[];
+  findings: FoundEvent[];
+  pace: { exchanges: { agentTurn: number; customerTurn: number; ratio: number }[] };
+}
+
+/** Found events matched to planned ones when they overlap by half the shorter one. */
+export function matchEvents<P extends IntervalSec, F extends IntervalSec>(found: readonly F[], planned: readonly P[]): EventMatch & { pairs: [F, P][] } {
+  const used = new Set<number>();
+  const pairs: [F, P][] = [];
+  for (const f of found) {
+    const k = planned.findIndex((p, i) => !used.has(i) && Math.min(f.endSec, p.endSec) - Math.max(f.startSec, p.startSec) >= 0.5 * Math.min(f.endSec - f.startSec, p.endSec - p.startSec));
+    if (k >= 0) {
+      used.add(k);
+      pairs.push([f, planned[k]]);
+    }
+  }
+  return { tp: pairs.length, fp: found.length - pairs.length, fn: planned.length - pairs.length, pairs };
+}
+
+/** Planned rate of a turn: syllables ÷ seconds of the utterances inside it. */
+function plannedTurnRate(built: BuiltCall, turn: IntervalSec & { speaker: Speaker }): number {
+  const inside = built.utterances.filter((u) => u.speaker === turn.speaker && u.startSec < turn.endSec && u.endSec > turn.startSec);
+  const syllables = inside.reduce((s, u) => s + u.syllables, 0);
+  const sec = inside.reduce((s, u) => s + u.endSec - u.startSec, 0);
+  return sec > 0 ? syllables / sec : NaN;
+}
+
+/** Score a report against its plan. */
+export function scoreCall(report: ScoredReport, built: BuiltCall): CallScore {
+  const same = report.turns.length === built.turns.length && report.turns.every((t, i) => t.speaker === built.turns[i].speaker);
+  const boundaryErrorsSec = same ? built.turns.flatMap((t, i) => [Math.abs(report.turns[i].startSec - t.startSec), Math.abs(report.turns[i].endSec - t.endSec)]) : null;
+  const deadAir = matchEvents(report.findings.filter((f) => f.id === 'deadAir'), built.deadAir);
+  const overtalk = matchEvents(report.findings.filter((f) => f.id === 'overtalk'), built.overtalk);
+  const exchangeRatioErrors = report.pace.exchanges.map((e) => {
+    const planned = plannedTurnRate(built, report.turns[e.agentTurn]) / plannedTurnRate(built, report.turns[e.customerTurn]);
+    return e.ratio / planned - 1;
+  });
+  return {
+    boundaryErrorsSec,
+    deadAir: { tp: deadAir.tp, fp: deadAir.fp, fn: deadAir.fn },
+    overtalk: { tp: overtalk.tp, fp: overtalk.fp, fn: overtalk.fn },
+    overtalkStarterRight: overtalk.pairs.filter(([f, p]) => f.startedBy === p.startedBy).length,
+    exchangeRatioErrors,
+  };
+}
+
+/** Precision and recall of summed matches (1 when there is nothing to find or nothing found). */
+export function precisionRecall(m: EventMatch): { precision: number; recall: number } {
+  return { precision: m.tp + m.fp ? m.tp / (m.tp + m.fp) : 1, recall: m.tp + m.fn ? m.tp / (m.tp + m.fn) : 1 };
+}
