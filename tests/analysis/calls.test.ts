@@ -128,7 +128,8 @@ describe('analyzeCall on calls with one side or nobody', () => {
     });
     const r = analyzeCall(b.input, { agentChannel: 'right', lang: 'zh' });
     expect(r.agentSpeechFound).toBe(false);
-    expect(r.turns.map((t) => t.speaker)).toEqual(['customer', 'customer', 'customer']);
+    // The 1 s gap with nobody else speaking stays inside the customer's turn (HOLD_FLOOR_GAP_SEC); the 4 s one ends it.
+    expect(r.turns.map((t) => t.speaker)).toEqual(['customer', 'customer']);
     expect(r.findings.map((f) => f.id)).toEqual(['deadAir']);
     expect(r.pace.exchanges).toEqual([]);
     expect(r.talkShare.agentSec).toBe(0);

@@ -3,11 +3,12 @@
  * with planned gaps, overtalk and dead air, each channel leaking into the other at `bleedDb` (the line's
  * cross-talk). An utterance is synthetic speech (synth.ts speechLike: n syllable humps at a known rate)
  * or given samples (e.g. a fixture utterance at the call's rate) with its known syllable count.
- * The truth is what the engine should find: turns (gaps < TURN_MERGE_GAP_SEC joined), dead air and
+ * The truth is what the engine should find: turns (a side's gaps < TURN_MERGE_GAP_SEC joined, and gaps
+ * < HOLD_FLOOR_GAP_SEC while the other side is silent), dead air and
  * overtalk by the default rules, and each utterance's planned rate.
  */
 import { DEFAULT_CALL_RULES } from '../../src/guidelines/call-rules.ts';
-import { TURN_MERGE_GAP_SEC, type Speaker } from '../../src/analysis/calls/index.ts';
+import { HOLD_FLOOR_GAP_SEC, TURN_MERGE_GAP_SEC, type Speaker } from '../../src/analysis/calls/index.ts';
 import type { AudioInput } from '../../src/analysis/index.ts';
 import type { IntervalSec } from '../../src/analysis/types.ts';
 import { seededRandom, speechLike } from './synth.ts';
@@ -61,14 +62,17 @@ export interface BuiltCall {
 const DEFAULT_LEVEL_DBFS: Record<Speaker, number> = { agent: -24, customer: -20 };
 const DEFAULT_F0_HZ: Record<Speaker, number> = { agent: 190, customer: 115 };
 
-/** Utterances in sequence: each starts `gapSec` after the previous one ends (negative: overlaps it). */
-export function inSequence(firstStartSec: number, steps: (Omit<PlannedUtterance, 'startSec'> & { gapSec: number })[]): PlannedUtterance[] {
+/**
+ * Utterances in sequence: each starts `gapSec` after the previous one ends (negative: overlaps it).
+ * `sampleRateHz` is the call's rate, needed when an utterance is given as samples.
+ */
+export function inSequence(firstStartSec: number, steps: (Omit<PlannedUtterance, 'startSec'> & { gapSec: number })[], sampleRateHz?: number): PlannedUtterance[] {
   const out: PlannedUtterance[] = [];
   let end = firstStartSec;
   for (const [k, { gapSec, ...u }] of steps.entries()) {
     const startSec = k === 0 ? firstStartSec : end + gapSec;
     out.push({ ...u, startSec });
-    end = startSec + utteranceSec(u);
+    end = startSec + utteranceSec(u, sampleRateHz);
   }
   return out;
 }
@@ -81,11 +85,13 @@ function utteranceSec(u: Omit<PlannedUtterance, 'startSec'>, sampleRateHz?: numb
   return u.syllables / u.syllablesPerSec;
 }
 
-function joinTurns(list: IntervalSec[], maxGapSec: number): IntervalSec[] {
+function joinTurns(list: IntervalSec[], maxGapSec: number, other: readonly IntervalSec[] = [], holdGapSec = 0): IntervalSec[] {
   const out: IntervalSec[] = [];
   for (const x of [...list].sort((a, b) => a.startSec - b.startSec)) {
     const last = out[out.length - 1];
-    if (last && x.startSec - last.endSec < maxGapSec) last.endSec = Math.max(last.endSec, x.endSec);
+    const gap = last ? x.startSec - last.endSec : Infinity;
+    const otherSilent = last ? !other.some((o) => o.startSec < x.startSec && o.endSec > last.endSec) : false;
+    if (last && (gap < maxGapSec || (gap < holdGapSec && otherSilent))) last.endSec = Math.max(last.endSec, x.endSec);
     else out.push({ ...x });
   }
   return out;
@@ -135,7 +141,8 @@ export function buildCall(plan: CallPlan): BuiltCall {
   }
   const channels = plan.agentChannel === 'left' ? [agentCh, customerCh] : [customerCh, agentCh];
 
-  const lane = (s: Speaker): IntervalSec[] => joinTurns(utterances.filter((u) => u.speaker === s).map((u) => ({ startSec: u.startSec, endSec: u.endSec })), TURN_MERGE_GAP_SEC);
+  const speech = (s: Speaker): IntervalSec[] => utterances.filter((u) => u.speaker === s).map((u) => ({ startSec: u.startSec, endSec: u.endSec }));
+  const lane = (s: Speaker): IntervalSec[] => joinTurns(speech(s), TURN_MERGE_GAP_SEC, speech(s === 'agent' ? 'customer' : 'agent'), HOLD_FLOOR_GAP_SEC);
   const agentTurns = lane('agent');
   const customerTurns = lane('customer');
   const turns: PlannedTurn[] = [

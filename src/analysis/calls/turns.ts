@@ -4,10 +4,17 @@ import { gaps, intersect, totalSec, union } from './intervals.ts';
 import type { Speaker, TalkShare } from './report.ts';
 
 /**
- * Gaps shorter than this stay inside a turn, s: longer than a within-phrase pause (0.25 s) and the
- * typical 0.2 s turn gap, shorter than a sentence break (~0.6 s).
+ * A speaker's gaps shorter than this stay inside their turn whatever the other side does, s: longer
+ * than a within-phrase pause (0.25 s) and the typical 0.2 s turn gap, so a backchannel ("嗯") from the
+ * other side does not end the turn.
  */
 export const TURN_MERGE_GAP_SEC = 0.4;
+/**
+ * A speaker holding the floor: gaps shorter than this, with the other side silent throughout, stay
+ * inside the turn, s. GUIDELINES.md's longest acceptable pause (1.2 s) is above a sentence break
+ * (~0.6 s); a turn ends at a longer silence or when the other side speaks.
+ */
+export const HOLD_FLOOR_GAP_SEC = 1.2;
 
 /** A turn before its rate is measured. */
 export interface RawTurn extends IntervalSec {
@@ -15,12 +22,18 @@ export interface RawTurn extends IntervalSec {
   speechSec: number;
 }
 
-/** One side's turns from its speech intervals. */
-export function sideTurns(speaker: Speaker, speech: readonly IntervalSec[]): RawTurn[] {
+/** True when no interval of `other` overlaps (fromSec, toSec). */
+function silentBetween(other: readonly IntervalSec[], fromSec: number, toSec: number): boolean {
+  return !other.some((o) => o.startSec < toSec && o.endSec > fromSec);
+}
+
+/** One side's turns from its speech intervals and the other side's speech. */
+export function sideTurns(speaker: Speaker, speech: readonly IntervalSec[], other: readonly IntervalSec[]): RawTurn[] {
   const out: RawTurn[] = [];
   for (const x of speech) {
     const last = out[out.length - 1];
-    if (last && x.startSec - last.endSec < TURN_MERGE_GAP_SEC) {
+    const gapSec = last ? x.startSec - last.endSec : Infinity;
+    if (last && (gapSec < TURN_MERGE_GAP_SEC || (gapSec < HOLD_FLOOR_GAP_SEC && silentBetween(other, last.endSec, x.startSec)))) {
       last.endSec = x.endSec;
       last.speechSec += x.endSec - x.startSec;
     } else out.push({ speaker, startSec: x.startSec, endSec: x.endSec, speechSec: x.endSec - x.startSec });
@@ -30,7 +43,7 @@ export function sideTurns(speaker: Speaker, speech: readonly IntervalSec[]): Raw
 
 /** Both sides' turns in order of start. */
 export function callTurns(agent: readonly IntervalSec[], customer: readonly IntervalSec[]): RawTurn[] {
-  return [...sideTurns('agent', agent), ...sideTurns('customer', customer)].sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec);
+  return [...sideTurns('agent', agent, customer), ...sideTurns('customer', customer, agent)].sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec);
 }
 
 /** Talk share over [0, durationSec] from the two sides' speech. */
