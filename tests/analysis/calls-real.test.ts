@@ -1,7 +1,8 @@
 /**
  * The stereo call engine on planned calls of real speech: MagicData customer-service utterances (known
  * syllable counts, ../shared/fixtures/truth): its fastest utterances as the customer, its slowest and the
- * CosyVoice zero-shot sentence (another voice) as the agent;
+ * CosyVoice zero-shot sentence (another voice) as the agent, 12 dB quieter than the customer (the customer's
+ * −30 dB bleed is then above the agent channel's threshold);
  * each utterance cut to its speech (segmentSpeech on the isolated utterance), −30 dB bleed each way,
  * at 16 kHz and again resampled to 8 kHz (telephone).
  */
@@ -50,18 +51,18 @@ describe.runIf(haveTruth)('analyzeCall on planned calls of real speech (MagicDat
     const say = (who: 'agent' | 'customer', u: Utterance, gapSec: number, levelDbfs: number): Omit<PlannedUtterance, 'startSec'> & { gapSec: number } =>
       ({ speaker: who, samples: u.samples, syllables: u.syllables, syllablesPerSec: 0, gapSec, levelDbfs });
     const utterances = inSequence(0.8, [
-      say('agent', agent[5], 0, -24),
-      say('customer', customer[0], 0.4, -20),
-      say('agent', agent[0], 0.6, -24),
-      say('customer', customer[1], -1.3, -20), // customer cuts in
-      say('agent', agent[1], 3.4, -24), // dead air, slow response
-      say('customer', customer[2], 0.5, -20),
-      say('agent', agent[2], -1.2, -24), // agent cuts in
-      say('customer', customer[3], 4, -20), // dead air
-      say('agent', agent[3], 0.7, -24),
-      say('customer', customer[4], 0.45, -20),
-      say('agent', agent[4], -1.5, -24), // agent cuts in
-      say('customer', customer[5], 3.2, -20), // dead air
+      say('agent', agent[5], 0, -28),
+      say('customer', customer[0], 0.4, -16),
+      say('agent', agent[0], 0.6, -28),
+      say('customer', customer[1], -1.3, -16), // customer cuts in
+      say('agent', agent[1], 3.4, -28), // dead air, slow response
+      say('customer', customer[2], 0.5, -16),
+      say('agent', agent[2], -1.2, -28), // agent cuts in
+      say('customer', customer[3], 4, -16), // dead air
+      say('agent', agent[3], 0.7, -28),
+      say('customer', customer[4], 0.45, -16),
+      say('agent', agent[4], -1.5, -28), // agent cuts in
+      say('customer', customer[5], 3.2, -16), // dead air
     ], FS);
     const last = utterances[utterances.length - 1];
     const call = buildCall({ sampleRateHz: FS, durationSec: last.startSec + (last.samples?.length ?? 0) / FS + 1, agentChannel: 'left', utterances, seed: 3 });
