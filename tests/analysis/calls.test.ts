@@ -106,6 +106,45 @@ describe('analyzeCall on planned stereo calls with −30 dB bleed (16 and 8 kHz,
   });
 });
 
+describe("analyzeCall flags the agent's delivery over runs of turns", () => {
+  const N = { speaker: A, syllables: 16, syllablesPerSec: 4 };
+  const customer = { speaker: C, syllables: 10, syllablesPerSec: 5, gapSec: 0.5 };
+  const plan: CallPlan = {
+    sampleRateHz: 16000, durationSec: 80, agentChannel: 'left', seed: 5,
+    utterances: inSequence(0.5, [
+      { ...N, gapSec: 0 }, customer,
+      { ...N, glideSt: 0, gapSec: 0.5 }, customer, { ...N, glideSt: 0, gapSec: 0.5 }, customer, { ...N, glideSt: 0, gapSec: 0.5 }, customer, // flat, 12 s
+      { ...N, gapSec: 0.5 }, customer,
+      { ...N, syllables: 12, levelDbfs: -14, gapSec: 0.5 }, customer, { ...N, syllables: 12, levelDbfs: -14, gapSec: 0.5 }, customer, // loud, 6 s
+      { ...N, gapSec: 0.5 }, customer,
+      { ...N, syllables: 24, levelDbfs: -29, gapSec: 0.5 }, customer, // soft, 6 s
+      { ...N, gapSec: 0.5 }, customer, { ...N, gapSec: 0.5 },
+    ]),
+  };
+  const b = buildCall(plan);
+  const r = analyzeCall(b.input, { agentChannel: 'left', lang: 'zh' });
+  const agentUtterances = b.utterances.filter((u) => u.speaker === 'agent');
+
+  it('flat over the three flat turns, loud over the two loud ones, soft over the soft one, nothing else', () => {
+    const found = r.findings.filter((f) => ['flat', 'loud', 'soft'].includes(f.id)).map((f) => [f.id, f.startSec, f.endSec]);
+    console.log(`delivery findings ${JSON.stringify(found)}; agent turn SD ${r.turns.filter((t) => t.speaker === 'agent').map((t) => t.pitchSdSt).join(' ')} st`);
+    const span = (first: number, last: number): [number, number] => [agentUtterances[first].startSec, agentUtterances[last].endSec];
+    const expected: [string, [number, number]][] = [['flat', span(1, 3)], ['loud', span(5, 6)], ['soft', span(8, 8)]];
+    expect(found.map((f) => f[0])).toEqual(expected.map((e) => e[0]));
+    expected.forEach(([, [startSec, endSec]], k) => {
+      expect(Math.abs((found[k][1] as number) - startSec)).toBeLessThanOrEqual(0.15);
+      expect(Math.abs((found[k][2] as number) - endSec)).toBeLessThanOrEqual(0.15);
+    });
+  });
+
+  it('against a calibration level, every turn louder than it by > 8 dB is loud', () => {
+    const calibrated = analyzeCall(b.input, { agentChannel: 'left', lang: 'zh', calibrationLevelDbfs: -40 });
+    expect(calibrated.agentReferenceLevelDbfs).toBe(-40);
+    expect(calibrated.findings.filter((f) => f.id === 'loud').length).toBeGreaterThanOrEqual(1);
+    expect(calibrated.findings.some((f) => f.id === 'soft')).toBe(false);
+  });
+});
+
 describe('analyzeCall on calls with one side or nobody', () => {
   it('a silent call (noise floor only) has no turns, no events, all silence', () => {
     const b = buildCall({ sampleRateHz: 16000, durationSec: 12, agentChannel: 'left', utterances: [] });

@@ -23,7 +23,9 @@ export interface PlannedUtterance {
   /** Real speech at the call's sample rate, trimmed to its speech (its rate is syllables ÷ its length). */
   samples?: Float32Array;
   levelDbfs?: number;
+  /** Synthetic: F0 glides from f0Hz + glideSt/2 down to f0Hz − glideSt/2 (default 10 st: pitch SD ≈ 2.9 st; 0 is a flat voice). */
   f0Hz?: number;
+  glideSt?: number;
 }
 
 /** A whole planned call. */
@@ -61,6 +63,8 @@ export interface BuiltCall {
 
 const DEFAULT_LEVEL_DBFS: Record<Speaker, number> = { agent: -24, customer: -20 };
 const DEFAULT_F0_HZ: Record<Speaker, number> = { agent: 190, customer: 115 };
+// A linear glide of g semitones has an SD of g/√12: 10 st gives ≈ 2.9 st, good for both languages' bands.
+const DEFAULT_GLIDE_ST = 10;
 
 /**
  * Utterances in sequence: each starts `gapSec` after the previous one ends (negative: overlaps it).
@@ -115,8 +119,8 @@ export function buildCall(plan: CallPlan): BuiltCall {
       phrases: mine.filter((u) => !u.samples).map((u) => ({
         startSec: u.startSec, endSec: u.endSec, syllablesPerSec: u.syllablesPerSec,
         levelDbfs: u.levelDbfs ?? DEFAULT_LEVEL_DBFS[speaker],
-        // A falling glide of 4 semitones, so pitch moves as in speech.
-        f0StartHz: (u.f0Hz ?? DEFAULT_F0_HZ[speaker]) * 2 ** (2 / 12), f0EndHz: (u.f0Hz ?? DEFAULT_F0_HZ[speaker]) * 2 ** (-2 / 12),
+        f0StartHz: (u.f0Hz ?? DEFAULT_F0_HZ[speaker]) * 2 ** ((u.glideSt ?? DEFAULT_GLIDE_ST) / 24),
+        f0EndHz: (u.f0Hz ?? DEFAULT_F0_HZ[speaker]) * 2 ** (-(u.glideSt ?? DEFAULT_GLIDE_ST) / 24),
       })),
     });
     for (const u of mine) {

@@ -5,7 +5,8 @@ import type { AudioInput } from '../options.ts';
 import type { Lang } from '../types.ts';
 import { channelActivity, prepareChannel } from './activity.ts';
 import { deadAir, monologues, overtalk, responseGaps, slowResponses } from './events.ts';
-import { measureTurns, paceExchanges, paceMismatches, rateFindings, sideRate } from './pace.ts';
+import { agentReferenceDbfs, flatFindings, levelFindings } from './delivery.ts';
+import { measureTurns, paceExchanges, paceMismatches, rateFindings, sidePitch, sideRate } from './pace.ts';
 import type { CallReport } from './report.ts';
 import { roundCallReport } from './round-call.ts';
 import { callTurns, talkShare } from './turns.ts';
@@ -16,8 +17,10 @@ export interface CallOptions {
   lang: Lang;
   /** Default DEFAULT_CALL_RULES. */
   rules?: CallRules;
-  /** Rate bands for rushing / slow; default DEFAULT_BANDS[lang]. */
+  /** Rate and pitch-variety bands for rushing / slow / flat; default DEFAULT_BANDS[lang]. */
   bands?: GuidelineBands;
+  /** The agent's calibration level for loud / soft; without it, the median of the agent's turns. */
+  calibrationLevelDbfs?: number | null;
 }
 
 function validate(input: AudioInput): void {
@@ -40,15 +43,18 @@ export function analyzeCall(input: AudioInput, options: CallOptions): CallReport
   const customerSpeech = channelActivity(customerCh, agentCh, durationSec);
 
   const raw = callTurns(agentSpeech, customerSpeech);
-  const agentTurns = measureTurns(agentCh.hp, agentSpeech, raw.filter((t) => t.speaker === 'agent'));
-  const customerTurns = measureTurns(customerCh.hp, customerSpeech, raw.filter((t) => t.speaker === 'customer'));
+  const agentTurns = measureTurns(agentCh.hp, sidePitch(agentCh.hp, agentSpeech), raw.filter((t) => t.speaker === 'agent'));
+  const customerTurns = measureTurns(customerCh.hp, sidePitch(customerCh.hp, customerSpeech), raw.filter((t) => t.speaker === 'customer'));
   const turns = [...agentTurns, ...customerTurns].sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec);
   const exchanges = paceExchanges(turns, rules);
   const responses = responseGaps(raw);
   const agentRate = sideRate(turns, 'agent');
   const customerRate = sideRate(turns, 'customer');
+  const referenceDbfs = agentReferenceDbfs(turns, options.calibrationLevelDbfs ?? null);
   const findings = [
     ...rateFindings(turns, bands, options.lang, rules),
+    ...flatFindings(turns, bands, rules),
+    ...levelFindings(turns, referenceDbfs, rules),
     ...deadAir(agentSpeech, customerSpeech, rules),
     ...overtalk(raw, rules),
     ...paceMismatches(turns, exchanges),
@@ -74,6 +80,7 @@ export function analyzeCall(input: AudioInput, options: CallOptions): CallReport
     },
     responses,
     longestAgentTurnSec: agentTurns.length ? Math.max(...agentTurns.map((t) => t.endSec - t.startSec)) : null,
+    agentReferenceLevelDbfs: referenceDbfs,
     findings,
   });
 }

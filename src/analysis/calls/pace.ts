@@ -6,9 +6,13 @@
 import type { GuidelineBands } from '../../guidelines/bands.ts';
 import type { CallRules } from '../../guidelines/call-rules.ts';
 import { subbandNuclei } from '../nuclei-subband.ts';
-import { analysePitch } from '../pitch-pass.ts';
+import { intervalLevelDbfs } from '../loudness.ts';
+import { pitchStats } from '../pitch/index.ts';
+import { analysePitch, type PitchResult } from '../pitch-pass.ts';
+import { finiteOrNull } from '../stats.ts';
 import { ANALYSIS_RATE_HZ, type IntervalSec, type Lang } from '../types.ts';
 import { finding } from './events.ts';
+import { flagRuns } from './runs.ts';
 import type { CallFinding, CallTurn, PaceExchange, PaceStatus } from './report.ts';
 import type { RawTurn } from './turns.ts';
 
@@ -17,14 +21,27 @@ export const MIN_RATE_SPEECH_SEC = 1;
 // English words from syllables, as rate.ts: 1.4 syllables per word.
 const EN_SYLLABLES_PER_WORD = 1.4;
 
-/** Syllables of each turn of one side, measured on its channel (16 kHz high-passed). */
-export function measureTurns(hp: Float32Array, speech: readonly IntervalSec[], turns: readonly RawTurn[]): CallTurn[] {
-  const measured = turns.filter((t) => t.speechSec >= MIN_RATE_SPEECH_SEC);
-  const voicing = measured.length > 0 ? analysePitch(hp, speech).lenientVoicing : null;
+/** The pitch pass over one side's speech (null when it has none). */
+export function sidePitch(hp: Float32Array, speech: readonly IntervalSec[]): PitchResult | null {
+  return speech.length > 0 ? analysePitch(hp, speech) : null;
+}
+
+/**
+ * Each turn of one side measured on its channel (16 kHz high-passed): syllables (no-script estimate) and
+ * rate when it holds ≥ MIN_RATE_SPEECH_SEC of speech, active level (P.56 over the turn), pitch variety
+ * (F0 SD in semitones over its voiced frames).
+ */
+export function measureTurns(hp: Float32Array, pitch: PitchResult | null, turns: readonly RawTurn[]): CallTurn[] {
   return turns.map((t) => {
-    const count = voicing && t.speechSec >= MIN_RATE_SPEECH_SEC ? subbandNuclei(hp, ANALYSIS_RATE_HZ, voicing, t).count : null;
+    const count = pitch && t.speechSec >= MIN_RATE_SPEECH_SEC ? subbandNuclei(hp, ANALYSIS_RATE_HZ, pitch.lenientVoicing, t).count : null;
     const spanSec = t.endSec - t.startSec;
-    return { ...t, syllables: count, syllablesPerSec: count !== null && spanSec > 0 ? count / spanSec : null };
+    return {
+      ...t,
+      syllables: count,
+      syllablesPerSec: count !== null && spanSec > 0 ? count / spanSec : null,
+      activeLevelDbfs: finiteOrNull(intervalLevelDbfs(hp, ANALYSIS_RATE_HZ, t)),
+      pitchSdSt: pitch?.track ? pitchStats(pitch.track, [t]).sdSt : null,
+    };
   });
 }
 
@@ -77,32 +94,10 @@ export function perMinute(syllablesPerSec: number, lang: Lang): number {
  * (highAbove) / slow (lowBelow) edge, flagged when the run holds ≥ rateMinAgentSpeechSec of agent speech.
  */
 export function rateFindings(turns: readonly CallTurn[], bands: GuidelineBands, lang: Lang, rules: CallRules): CallFinding[] {
-  const out: CallFinding[] = [];
-  const side = (t: CallTurn): 'rushing' | 'slow' | null => {
-    if (t.syllablesPerSec === null) return null;
-    const pm = perMinute(t.syllablesPerSec, lang);
+  return flagRuns(turns.filter((t) => t.speaker === 'agent' && t.syllablesPerSec !== null), (t) => {
+    const pm = perMinute(t.syllablesPerSec as number, lang);
     if (bands.rate.highAbove !== null && pm > bands.rate.highAbove) return 'rushing';
     if (bands.rate.lowBelow !== null && pm < bands.rate.lowBelow) return 'slow';
     return null;
-  };
-  let run: CallTurn[] = [];
-  let runId: 'rushing' | 'slow' | null = null;
-  const close = (): void => {
-    if (runId && run.reduce((s, t) => s + t.speechSec, 0) >= rules.rateMinAgentSpeechSec) {
-      out.push(finding(runId, { startSec: run[0].startSec, endSec: run[run.length - 1].endSec }));
-    }
-    run = [];
-    runId = null;
-  };
-  for (const t of turns) {
-    if (t.speaker !== 'agent' || t.syllablesPerSec === null) continue;
-    const id = side(t);
-    if (id !== runId) close();
-    if (id) {
-      runId = id;
-      run.push(t);
-    }
-  }
-  close();
-  return out;
+  }, rules.rateMinAgentSpeechSec);
 }

@@ -16,6 +16,10 @@ export interface CallTurn {
   syllables: number | null;
   /** syllables ÷ (end − start). */
   syllablesPerSec: number | null;
+  /** Active level (P.56) over the turn on the speaker's channel, dBFS. */
+  activeLevelDbfs: number | null;
+  /** F0 SD over the turn's voiced frames, semitones. */
+  pitchSdSt: number | null;
 }
 
 /** Talk share over the call: each side's speech, both at once, neither. */
@@ -86,5 +90,7 @@ export interface CallReport {
   };
   responses: ResponseGap[];
   longestAgentTurnSec: number | null;
+  /** The level loud / soft were judged against (the calibration's, else the agent's median turn level), dBFS. */
+  agentReferenceLevelDbfs: number | null;
   findings: CallFinding[];
 }

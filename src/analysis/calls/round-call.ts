@@ -1,4 +1,4 @@
-/** Rounding of a call report with the rules of round.ts: seconds 3 decimals, syllables/s 2, ratios 2, fractions 3 significant digits. */
+/** Rounding of a call report with the rules of round.ts: seconds 3 decimals, syllables/s 2, ratios 2, dB 2, st 2, fractions 3 significant digits. */
 import { DECIMALS, roundFraction, roundOrNull, roundTo } from '../round.ts';
 import type { CallReport } from './report.ts';
 
@@ -15,6 +15,7 @@ export function roundCallReport(r: CallReport): CallReport {
     turns: r.turns.map((t) => ({
       speaker: t.speaker, startSec: sec(t.startSec), endSec: sec(t.endSec), speechSec: sec(t.speechSec),
       syllables: t.syllables, syllablesPerSec: rate(t.syllablesPerSec),
+      activeLevelDbfs: roundOrNull(t.activeLevelDbfs, DECIMALS.db), pitchSdSt: roundOrNull(t.pitchSdSt, DECIMALS.st),
     })),
     talkShare: {
       agentSec: sec(s.agentSec), customerSec: sec(s.customerSec), overlapSec: sec(s.overlapSec), silenceSec: sec(s.silenceSec),
@@ -34,6 +35,7 @@ export function roundCallReport(r: CallReport): CallReport {
     },
     responses: r.responses.map((g) => ({ customerEndSec: sec(g.customerEndSec), agentStartSec: sec(g.agentStartSec), gapSec: sec(g.gapSec) })),
     longestAgentTurnSec: r.longestAgentTurnSec === null ? null : sec(r.longestAgentTurnSec),
+    agentReferenceLevelDbfs: roundOrNull(r.agentReferenceLevelDbfs, DECIMALS.db),
     findings: r.findings.map((f) => ({ ...f, startSec: sec(f.startSec), endSec: sec(f.endSec), durationSec: sec(f.durationSec), ratio: ratio(f.ratio) })),
   };
 }
