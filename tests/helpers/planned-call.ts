@@ -36,6 +36,8 @@ export interface CallPlan {
   utterances: PlannedUtterance[];
   /** Level of each channel heard on the other, dB (default −30). */
   bleedDb?: number;
+  /** Delay of the bleed, s (default 0; a line echo arrives tens of ms late). */
+  bleedDelaySec?: number;
   /** White-noise floor of each channel, dBFS (default −70). */
   noiseDbfs?: number;
   seed?: number;
@@ -139,9 +141,10 @@ export function buildCall(plan: CallPlan): BuiltCall {
   const rnd = seededRandom(seed + 2);
   const agentCh = new Float32Array(n);
   const customerCh = new Float32Array(n);
+  const lag = Math.round((plan.bleedDelaySec ?? 0) * fs);
   for (let i = 0; i < n; i++) {
-    agentCh[i] = agent[i] + bleed * customer[i] + (2 * rnd() - 1) * noiseA;
-    customerCh[i] = customer[i] + bleed * agent[i] + (2 * rnd() - 1) * noiseA;
+    agentCh[i] = agent[i] + (i >= lag ? bleed * customer[i - lag] : 0) + (2 * rnd() - 1) * noiseA;
+    customerCh[i] = customer[i] + (i >= lag ? bleed * agent[i - lag] : 0) + (2 * rnd() - 1) * noiseA;
   }
   const channels = plan.agentChannel === 'left' ? [agentCh, customerCh] : [customerCh, agentCh];
 
