@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeCall, type CallReport } from '../../src/analysis/calls/index.ts';
+import { CALL_RULES_VERSION, DEFAULT_CALL_RULES } from '../../src/guidelines/call-rules.ts';
 import { buildCall, inSequence, precisionRecall, scoreCall, type BuiltCall, type CallPlan, type CallScore, type EventMatch } from '../helpers/planned-call.ts';
 
 const A = 'agent' as const;
@@ -144,6 +145,38 @@ describe("analyzeCall flags the agent's delivery over runs of turns", () => {
     expect(calibrated.agentReferenceLevelDbfs).toBe(-40);
     expect(calibrated.findings.filter((f) => f.id === 'loud').length).toBeGreaterThanOrEqual(1);
     expect(calibrated.findings.some((f) => f.id === 'soft')).toBe(false);
+  });
+});
+
+describe('analyzeCall reads its thresholds from the rules', () => {
+  it('with dead air at ≥ 4 s instead of 3 s, call 1 keeps only its 4.2 s dead air', () => {
+    const rules = { ...DEFAULT_CALL_RULES, deadAirMinSec: 4 };
+    const r = analyzeCall(built[0].input, { agentChannel: 'left', lang: 'zh', rules });
+    expect(r.findings.filter((f) => f.id === 'deadAir').map((f) => Math.round(f.durationSec * 10) / 10)).toEqual([4.2]);
+    expect(r.callRulesVersion).toBe(CALL_RULES_VERSION);
+  });
+});
+
+describe('analyzeCall finds monologues', () => {
+  it('a 45 s agent turn is a monologue; a 50 s one split by a customer backchannel is not', () => {
+    const b = buildCall({
+      sampleRateHz: 16000, durationSec: 112, agentChannel: 'left', seed: 17,
+      utterances: [
+        ...inSequence(0.5, [
+          { speaker: C, syllables: 10, syllablesPerSec: 5, gapSec: 0 },
+          { speaker: A, syllables: 180, syllablesPerSec: 4, gapSec: 0.5 }, // 45 s
+          { speaker: C, syllables: 10, syllablesPerSec: 5, gapSec: 0.5 },
+          { speaker: A, syllables: 200, syllablesPerSec: 4, gapSec: 0.5 }, // 50 s
+        ]),
+        { speaker: C, startSec: 80, syllables: 3, syllablesPerSec: 5 }, // "嗯嗯嗯" in the middle of it
+      ],
+    });
+    const r = analyzeCall(b.input, { agentChannel: 'left', lang: 'zh' });
+    const mono = r.findings.filter((f) => f.id === 'monologue');
+    expect(mono.length).toBe(1);
+    expect(Math.abs(mono[0].startSec - b.utterances[1].startSec)).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(mono[0].durationSec - 45)).toBeLessThanOrEqual(0.3);
+    expect(r.longestAgentTurnSec).toBeGreaterThan(49.7);
   });
 });
 

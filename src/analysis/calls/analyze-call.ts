@@ -59,7 +59,7 @@ export function analyzeCall(input: AudioInput, options: CallOptions): CallReport
     ...overtalk(raw, rules),
     ...paceMismatches(turns, exchanges),
     ...slowResponses(responses, rules),
-    ...monologues(raw, rules),
+    ...monologues(raw, customerSpeech, rules),
   ].sort((a, b) => a.startSec - b.startSec);
 
   return roundCallReport({

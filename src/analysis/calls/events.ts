@@ -55,9 +55,16 @@ export function slowResponses(responses: readonly ResponseGap[], rules: CallRule
   return responses.filter((r) => r.gapSec > rules.slowResponseAboveSec).map((r) => finding('slowResponse', { startSec: r.customerEndSec, endSec: r.agentStartSec }));
 }
 
-/** Agent turns longer than monologueAboveSec. */
-export function monologues(turns: readonly RawTurn[], rules: CallRules): CallFinding[] {
-  return turns.filter((t) => t.speaker === 'agent' && t.endSec - t.startSec > rules.monologueAboveSec).map((t) => finding('monologue', t));
+/**
+ * Stretches of an agent turn longer than monologueAboveSec without the customer speaking (GUIDELINES.md:
+ * "without the customer speaking"): a backchannel from the customer splits the stretch.
+ */
+export function monologues(turns: readonly RawTurn[], customerSpeech: readonly IntervalSec[], rules: CallRules): CallFinding[] {
+  return turns
+    .filter((t) => t.speaker === 'agent' && t.endSec - t.startSec > rules.monologueAboveSec)
+    .flatMap((t) => gaps(customerSpeech, t.startSec, t.endSec))
+    .filter((g) => g.endSec - g.startSec > rules.monologueAboveSec)
+    .map((g) => finding('monologue', g));
 }
 
 export { finding };
