@@ -32,15 +32,34 @@ export type Command =
       textGridFile: string | undefined;
       /** The path given with --tracks: where the CSV of the one file's pitch and intensity tracks goes. */
       tracksFile: string | undefined;
+    }
+  | {
+      kind: 'call';
+      /** Paths exactly as given, in order. */
+      files: string[];
+      /** The channel the agent is on (the customer is on the other). */
+      agent: CallAgentChannel;
+      lang: Lang | undefined;
+      format: CallFormat;
     };
+
+/** The agent's channel of a stereo call. */
+export type CallAgentChannel = 'left' | 'right';
+/** How `voicedrill call` prints: a table, the JSON reports, or one CSV row per finding. */
+export type CallFormat = 'table' | 'json' | 'csv';
 
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const CHANNELS: readonly ChannelMode[] = ['mix', 'left', 'right'];
 const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
+  '--agent': ' (left or right: the channel the agent is on)',
   '--textgrid': ' (the TextGrid file to write)', '--tracks': ' (the CSV file to write)',
 };
+const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right'];
+// Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
+const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'textgrid', 'tracks'] as const;
+const CALL_ONLY = ['agent', 'csv'] as const;
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
 function parseErrorMessage(err: unknown): string {
@@ -79,6 +98,8 @@ export function parseCommandLine(argv: string[]): Command {
         bands: { type: 'string' },
         baseline: { type: 'string' },
         json: { type: 'boolean' },
+        agent: { type: 'string' },
+        csv: { type: 'boolean' },
         textgrid: { type: 'string' },
         tracks: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -95,11 +116,15 @@ export function parseCommandLine(argv: string[]): Command {
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError('no command given; try: voicedrill analyze FILE...');
   if (command === 'help') return { kind: 'help' };
+  if (command === 'call') return callCommand(files, values);
+  for (const name of CALL_ONLY) {
+    if (values[name] !== undefined) throw new UsageError(`--${name} is an option of voicedrill call, not of ${command === 'analyze' ? 'analyze' : 'this command'}`);
+  }
   if (command !== 'analyze') {
     if (AUDIO_EXTENSION.test(command)) {
       throw new UsageError(`unknown command '${command}'; did you mean: voicedrill analyze ${command}`);
     }
-    throw new UsageError(`unknown command '${command}'; the command is: voicedrill analyze FILE...`);
+    throw new UsageError(`unknown command '${command}'; the commands are: voicedrill analyze FILE... and voicedrill call FILE... --agent left|right`);
   }
   if (files.length === 0) throw new UsageError('no files given; try: voicedrill analyze FILE...');
 
@@ -124,6 +149,27 @@ export function parseCommandLine(argv: string[]): Command {
     json: values.json ?? false,
     textGridFile: values.textgrid,
     tracksFile: values.tracks,
+  };
+}
+
+type ParsedValues = Partial<Record<'lang' | 'agent' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
+
+// `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]`.
+function callCommand(files: string[], values: ParsedValues): Command {
+  for (const name of ANALYZE_ONLY) {
+    if (values[name] !== undefined) throw new UsageError(`--${name} is an option of voicedrill analyze, not of call`);
+  }
+  if (files.length === 0) throw new UsageError('no files given; try: voicedrill call FILE... --agent left|right');
+  if (values.json && values.csv) throw new UsageError('give either --json or --csv, not both');
+  if (values.agent === undefined) throw new UsageError('--agent is required: the channel the agent is on, left or right');
+  if (values.agent === 'mono') throw new UsageError('mono calls (both voices on one channel) are not supported yet; give --agent left or --agent right for a stereo call');
+  const agent = oneOf('--agent', values.agent, AGENT_CHANNELS) as CallAgentChannel;
+  return {
+    kind: 'call',
+    files,
+    agent,
+    lang: oneOf('--lang', values.lang, LANGS),
+    format: values.json ? 'json' : values.csv ? 'csv' : 'table',
   };
 }
 

@@ -1,10 +1,11 @@
 /** `voicedrill`: command dispatch, per-file error handling and exit status. */
 import { readFileSync } from 'node:fs';
-import { analysisLang, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type FileReport } from './analysis.ts';
+import { analysisLang, analyzeCall, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
 import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
 import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
+import { CALL_CSV_HEADER, callCsvRows, formatCallTable } from './format-call.ts';
 import { formatTable } from './format-table.ts';
 import { reportTextGrid, textGridNotes } from './format-textgrid.ts';
 import { reportTracksCsv } from './format-tracks-csv.ts';
@@ -121,6 +122,63 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
   return failed ? EXIT_FILE_FAILED : EXIT_OK;
 }
 
+/** A call's report labelled with its file, as `voicedrill call --json` prints it. */
+export type CallFileReport = { file: string } & CallReport;
+
+// Why a decoded file is not a stereo call, or null when it is.
+function notStereo(channelCount: number): string | null {
+  if (channelCount === 1) return 'the call needs two channels (agent and customer), this file has one; mono calls (--agent mono) are not supported yet';
+  if (channelCount !== 2) return `the call needs two channels (agent and customer), this file has ${channelCount}`;
+  return null;
+}
+
+/** Analyses one call; prints its error line and returns null when it fails. */
+async function analyzeCallFile(file: string, command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<CallFileReport | null> {
+  let input;
+  try {
+    input = await decodeFile(file);
+  } catch (err) {
+    out.stderr(`voicedrill: ${file}: cannot decode: ${err instanceof DecodeError ? err.message : oneLine(err)}\n`);
+    return null;
+  }
+  const why = notStereo(input.channels.length);
+  if (why !== null) {
+    out.stderr(`voicedrill: ${file}: cannot analyse: ${why}\n`);
+    return null;
+  }
+  try {
+    return { file, ...analyzeCall(input, { agentChannel: command.agent, lang: analysisLang({ lang: command.lang }) }) };
+  } catch (err) {
+    out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
+    return null;
+  }
+}
+
+async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<number> {
+  const reports: CallFileReport[] = [];
+  let failed = false;
+  if (command.format === 'csv') out.stdout(CALL_CSV_HEADER + '\n');
+  for (const file of command.files) {
+    const report = await analyzeCallFile(file, command, out);
+    if (report === null) {
+      failed = true;
+      continue;
+    }
+    if (command.format === 'csv') {
+      for (const line of callCsvRows(file, report)) out.stdout(line + '\n');
+    } else if (command.format === 'table') {
+      out.stdout((reports.length > 0 ? '\n' : '') + formatCallTable(file, report));
+    }
+    reports.push(report);
+  }
+  if (command.format === 'json') {
+    // As for analyze: several files give an array, even if some failed.
+    if (command.files.length > 1) out.stdout(JSON.stringify(reports, null, 2) + '\n');
+    else if (reports.length === 1) out.stdout(JSON.stringify(reports[0], null, 2) + '\n');
+  }
+  return failed ? EXIT_FILE_FAILED : EXIT_OK;
+}
+
 /** Runs the CLI on argv (without node and the script path) and returns the exit status. */
 export async function main(argv: string[], out: CliOutput = processOutput): Promise<number> {
   try {
@@ -134,6 +192,8 @@ export async function main(argv: string[], out: CliOutput = processOutput): Prom
         return EXIT_OK;
       case 'analyze':
         return await runAnalyze(command, out);
+      case 'call':
+        return await runCall(command, out);
     }
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

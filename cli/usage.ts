@@ -13,6 +13,7 @@ Usage:
                              [--channel mix|left|right] [--bands FILE]
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
                              [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
+  voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]
   voicedrill --help
   voicedrill --version
 
@@ -45,6 +46,18 @@ Options:
                             time_s,f0_hz,intensity_db,voiced (f0_hz empty, voiced 0 where
                             unvoiced); neither export
                             overwrites an input, and an unwritable path stops before analysing
+Options of call (a recorded stereo call: agent and customer on separate channels):
+  --agent left|right        the channel the agent is on; the customer is on the other (required;
+                            mono calls, both voices on one channel, are not supported yet)
+  --lang zh|en              the language of the call (default: en)
+  --json                    print each call's report (turns, talk share, pace, response gaps,
+                            findings) as JSON: one object per file, an array when several are given
+  --csv                     print one CSV row per finding:
+                            file,finding,start_s,end_s,duration_s,started_by,ratio
+  By default a table per call: talk share, turns, agent and customer pace, response gaps, the
+  longest agent turn and the findings (rushing, slow, flat, loud, soft, deadAir, overtalk,
+  paceMismatch, slowResponse, monologue) with their start and end as m:ss.
+
   -h, --help                show this help
   --version                 print the VoiceDrill version and the analysis version
 
@@ -69,7 +82,7 @@ Limits:
 Exit status:
   0  every file was analysed
   1  at least one file could not be read or analysed (the others are still printed), or an
-     export could not be written
+     export could not be written; for call, also a file that is not two-channel
   2  usage error (nothing was analysed)
 `;
 }
