@@ -19,7 +19,7 @@ Usage:
 
 Reads wav, mp3, ogg/opus, webm/opus, flac and m4a.
 
-Options:
+Options of analyze:
   --lang zh|en              language of the script (default: guessed from the script, else en)
   --script TEXT             the text that was read aloud; its syllables give the speaking rate
                             (see Script markup); it must be the whole text, not an excerpt
@@ -58,6 +58,7 @@ Options of call (a recorded stereo call: agent and customer on separate channels
   longest agent turn and the findings (rushing, slow, flat, loud, soft, deadAir, overtalk,
   paceMismatch, slowResponse, monologue) with their start and end as m:ss.
 
+Other options:
   -h, --help                show this help
   --version                 print the VoiceDrill version and the analysis version
 
