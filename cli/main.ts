@@ -46,15 +46,20 @@ interface Analysed {
   durationSec: number;
 }
 
-/** Analyses one file; prints its error line and returns null when it fails. */
-async function analyzeFile(file: string, options: AnalyzeOptions, out: CliOutput): Promise<Analysed | null> {
-  let input;
+/** Decodes one file; prints its error line and returns null when it cannot be read. */
+async function decodeOrSay(file: string, out: CliOutput): Promise<Awaited<ReturnType<typeof decodeFile>> | null> {
   try {
-    input = await decodeFile(file);
+    return await decodeFile(file);
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot decode: ${err instanceof DecodeError ? err.message : oneLine(err)}\n`);
     return null;
   }
+}
+
+/** Analyses one file; prints its error line and returns null when it fails. */
+async function analyzeFile(file: string, options: AnalyzeOptions, out: CliOutput): Promise<Analysed | null> {
+  const input = await decodeOrSay(file, out);
+  if (input === null) return null;
   try {
     const durationSec = input.channels[0].length / input.sampleRateHz;
     return { report: analyzeToJson(input, options, file), durationSec };
@@ -134,13 +139,8 @@ function notStereo(channelCount: number): string | null {
 
 /** Analyses one call; prints its error line and returns null when it fails. */
 async function analyzeCallFile(file: string, command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<CallFileReport | null> {
-  let input;
-  try {
-    input = await decodeFile(file);
-  } catch (err) {
-    out.stderr(`voicedrill: ${file}: cannot decode: ${err instanceof DecodeError ? err.message : oneLine(err)}\n`);
-    return null;
-  }
+  const input = await decodeOrSay(file, out);
+  if (input === null) return null;
   const why = notStereo(input.channels.length);
   if (why !== null) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${why}\n`);
