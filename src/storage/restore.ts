@@ -269,3 +269,20 @@ export function needsReanalysis(take: TakeRecord): boolean {
 export function baselineIsStale(baseline: StoredBaseline): boolean {
   return baseline.analysisVersion !== ANALYSIS_VERSION;
 }
+
+/**
+ * The readable rows of a list read from a table: a row `restore` finds corrupt is skipped (the rest of the
+ * list still shows); a row from a newer app (or any other error) refuses the whole list.
+ */
+export function restoreReadable<T>(rows: readonly unknown[], restore: (raw: unknown) => T): T[] {
+  const out: T[] = [];
+  for (const raw of rows) {
+    try {
+      out.push(restore(raw));
+    } catch (e) {
+      if (e instanceof StorageError && e.kind === 'corrupt') continue;
+      throw e;
+    }
+  }
+  return out;
+}

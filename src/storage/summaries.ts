@@ -9,10 +9,9 @@ import type { Drill } from '../drills/types.ts';
 import { BAND_KEYS } from '../guidelines/band-overrides.ts';
 import type { GuidelineBands } from '../guidelines/bands.ts';
 import type { VoiceDrillDb } from './db.ts';
-import { StorageError } from './errors.ts';
 import { SUMMARY_SCHEMA_VERSION, type SummaryVerdict, type TakeRecord, type TakeSummaryRecord } from './records.ts';
 import { takeOrder } from './order.ts';
-import { restoreSummary } from './restore.ts';
+import { restoreReadable, restoreSummary } from './restore.ts';
 
 
 function drillBand(bands: GuidelineBands | undefined, v: Verdict): SummaryVerdict['band'] {
@@ -66,14 +65,5 @@ export async function listSummaries(db: VoiceDrillDb): Promise<TakeSummaryRecord
 
 /** The summaries of raw stored rows, oldest first (listSummaries, and the rows start-up read early: early-read.ts). */
 export function restoreSummaries(rows: readonly unknown[]): TakeSummaryRecord[] {
-  const out: TakeSummaryRecord[] = [];
-  for (const raw of rows) {
-    try {
-      out.push(restoreSummary(raw));
-    } catch (e) {
-      if (e instanceof StorageError && e.kind === 'corrupt') continue;
-      throw e;
-    }
-  }
-  return out.sort(takeOrder);
+  return restoreReadable(rows, restoreSummary).sort(takeOrder);
 }

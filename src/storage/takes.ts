@@ -12,7 +12,7 @@ import type { VoiceDrillDb } from './db.ts';
 import { StorageError } from './errors.ts';
 import { concatChunks, floatToInt16 } from './pcm.ts';
 import { SCHEMA_VERSION, type TakeRecord, type TakeStatus } from './records.ts';
-import { looksLikeReport, restoreTake } from './restore.ts';
+import { looksLikeReport, restoreReadable, restoreTake } from './restore.ts';
 import { takeOrder } from './order.ts';
 import { putSummary } from './summaries.ts';
 
@@ -72,21 +72,6 @@ async function countChunks(db: VoiceDrillDb, takeId: string): Promise<{ samples:
     chunkCount++;
   });
   return { samples, chunkCount };
-}
-
-
-// Restore rows for a list: an unreadable row is skipped, a newer-version row refuses the whole list.
-function restoreRows(rows: readonly unknown[]): TakeRecord[] {
-  const out: TakeRecord[] = [];
-  for (const raw of rows) {
-    try {
-      out.push(restoreTake(raw));
-    } catch (e) {
-      if (e instanceof StorageError && e.kind === 'corrupt') continue;
-      throw e;
-    }
-  }
-  return out;
 }
 
 /** Start a take in status 'recording'. */
@@ -207,14 +192,14 @@ export async function listTakes(db: VoiceDrillDb, filter: TakeFilter = {}): Prom
     ? await db.takes.toArray()
     : await db.takes.where('[drillId+createdAt]').between([filter.drillId, Dexie.minKey], [filter.drillId, Dexie.maxKey]).toArray();
   const statuses = filter.status === undefined ? null : ([] as TakeStatus[]).concat(filter.status);
-  const takes = restoreRows(rows).filter((t) => statuses === null || statuses.includes(t.status)).sort(takeOrder);
+  const takes = restoreReadable(rows, restoreTake).filter((t) => statuses === null || statuses.includes(t.status)).sort(takeOrder);
   if (filter.order !== 'oldest') takes.reverse();
   return filter.limit === undefined ? takes : takes.slice(0, Math.max(0, filter.limit));
 }
 
 /** Takes left in 'recording' by a crash or a closed tab, with the length of audio their chunks hold. */
 export async function findInterrupted(db: VoiceDrillDb): Promise<InterruptedTake[]> {
-  const takes = restoreRows(await db.takes.where('status').equals('recording').toArray()).sort(takeOrder);
+  const takes = restoreReadable(await db.takes.where('status').equals('recording').toArray(), restoreTake).sort(takeOrder);
   const out: InterruptedTake[] = [];
   for (const take of takes) {
     const { samples, chunkCount } = await countChunks(db, take.id);
