@@ -36,28 +36,37 @@ export async function buildFloor(outDir: string): Promise<void> {
   }
 }
 
-/** Times of one load, ms since navigation start; `marks` are the page's voicedrill:* marks and the last script's responseEnd. */
+/**
+ * Times of one load, ms since navigation start: an h1 first seen (`shell`), each named stage's selector first
+ * seen (`stages`), the canvas painted (`painted`); `marks` are the page's voicedrill:* marks and the last
+ * script's responseEnd.
+ */
 export interface LoadTimes {
   shell: number;
   painted: number;
+  stages: Record<string, number>;
   marks: Record<string, number>;
 }
 
 /**
- * In-page probe (source text): resolves at the first frame where `canvasSelector` has a pixel that is not
- * fully transparent, with the time an h1 first appeared and the page's marks.
+ * In-page probe (source text; the app's and the floor pages' loads alike): resolves at the first frame where
+ * `canvasSelector` has a pixel that is not fully transparent, with the time an h1 and each of `stages`
+ * (name → selector) first appeared, and the page's marks.
  */
-export function paintedProbe(canvasSelector: string): string {
+export function paintedProbe(canvasSelector: string, stages: Record<string, string> = {}): string {
   return `() => new Promise((resolve) => {
-    const at = { shell: null, painted: null, marks: {} };
+    const stages = ${JSON.stringify(stages)};
+    const at = { shell: null, painted: null, stages: {}, marks: {} };
     const check = () => {
       const now = performance.now();
       if (at.shell === null && document.querySelector('h1')) at.shell = now;
+      for (const [name, selector] of Object.entries(stages)) if (!(name in at.stages) && document.querySelector(selector)) at.stages[name] = now;
       const canvas = document.querySelector(${JSON.stringify(canvasSelector)});
       if (canvas && canvas.width > 0 && canvas.height > 0) {
         const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) {
           at.painted = now;
+          // The app's own marks (main.tsx, use-boot.ts, Screen.tsx): where start-up spent the time.
           at.marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('voicedrill:')).map((m) => [m.name.slice(11), m.startTime]));
           const js = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'));
           at.marks.lastScript = Math.max(0, ...js.map((r) => r.responseEnd));

@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { median, printProfile, RUNS, withSeededApp, type CpuProfile } from './browser-bench.ts';
-import { paintedProbe, timeLoad } from './floor.ts';
+import { paintedProbe, timeLoad, type LoadTimes } from './floor.ts';
 import { analyzeToJson } from '../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../src/drills/index.ts';
 import { DB_NAME, floatToInt16, SCHEMA_VERSION, type ProfileRecord, type TakeRecord } from '../src/storage/index.ts';
@@ -85,34 +85,11 @@ const SEED = `async ([dbName, profile, take, chunks]) => {
   db.close();
 }`;
 
-// Resolves with performance.now() (ms since navigation start) at the first frame where the app shell is
-// up, the review is in the DOM, and its overlay canvas has a pixel that is not fully transparent.
-const FIRST_PAINTED_OVERLAY = `() => new Promise((resolve) => {
-  const at = { shell: null, mounted: null, review: null, overlay: null };
-  const check = () => {
-    const now = performance.now();
-    if (at.shell === null && document.querySelector('h1')) at.shell = now;
-    if (at.mounted === null && document.querySelector('[data-testid="take-review"]')) at.mounted = now;
-    if (at.review === null && document.querySelector('[data-testid="take-review"][data-take-id]')) at.review = now;
-    const canvas = document.querySelector('[data-testid="review-overlay"]');
-    if (canvas && canvas.width > 0 && canvas.height > 0) {
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) { at.overlay = now; return resolve(at); }
-    }
-    requestAnimationFrame(check);
-  };
-  check();
-})`;
-
-/** Times of one load, ms since navigation start. */
-interface LoadTimes {
-  shell: number;
-  /** The take screen has mounted the review (loading). */
-  mounted: number;
-  /** The review has its take and audio. */
-  review: number;
-  overlay: number;
-}
+// The first frame where the review's overlay (contour and loudness from the stored report) has a painted
+// pixel; the stages: the take screen has mounted the review (loading), the review has its take and audio.
+const FIRST_PAINTED_OVERLAY = paintedProbe('[data-testid="review-overlay"]', {
+  mounted: '[data-testid="take-review"]', review: '[data-testid="take-review"][data-take-id]',
+});
 
 async function main(): Promise<void> {
   const { take, chunks } = seedData();
@@ -141,38 +118,32 @@ async function main(): Promise<void> {
       await page.close();
       let beforeMs = '';
       if (beforeUrl) {
-        const b = await context.newPage();
-        await b.goto(`${beforeUrl}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
-        const atBefore = (await b.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
-        await b.close();
-        if (run > 0) before.push(atBefore.overlay);
-        beforeMs = `; before ${atBefore.overlay.toFixed(0)} ms`;
+        const atBefore = await timeLoad(context, `${beforeUrl}/#/take/${TAKE_ID}`, FIRST_PAINTED_OVERLAY);
+        if (run > 0) before.push(atBefore.painted);
+        beforeMs = `; before ${atBefore.painted.toFixed(0)} ms`;
       }
-      const bare = await refContext.newPage();
-      await bare.goto(`${url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
-      const atBare = (await bare.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
-      await bare.close();
+      const atBare = await timeLoad(refContext, `${url}/#/take/${TAKE_ID}`, FIRST_PAINTED_OVERLAY);
       const floorMs: string[] = [];
       for (const [name, path] of Object.entries(FLOORS)) {
         const f = await timeLoad(refContext, `${url}/${path}`, paintedProbe('canvas[data-floor]'));
         if (run > 0) floors.get(name)?.push(f.painted);
         floorMs.push(`${name} ${f.painted.toFixed(0)}`);
       }
-      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: overlay painted ${at.overlay.toFixed(0)} ms; without service worker ${atBare.overlay.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
+      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: overlay painted ${at.painted.toFixed(0)} ms; without service worker ${atBare.painted.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
       if (run > 0) { // run 0 warms the caches up
         loads.push(at);
         noWorker.push(atBare);
       }
     }
-    const times = loads.map((l) => l.overlay);
+    const times = loads.map((l) => l.painted);
     const m = median(times);
     console.log(`review page, one ${DURATION_SEC} s take at ${RATE_HZ} Hz: navigation start → overlay with its contour painted`);
     console.log(`  median ${m.toFixed(0)} ms of ${RUNS} runs (target ≤ ${TARGET_MS} ms${m <= TARGET_MS ? ', met' : ', NOT met'})`);
     console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    const at = (k: keyof LoadTimes): string => median(loads.map((l) => l[k])).toFixed(0);
-    console.log(`  medians: app shell up ${at('shell')} ms, review mounted ${at('mounted')} ms, review showing its take ${at('review')} ms, overlay painted ${at('overlay')} ms`);
+    const at = (pick: (l: LoadTimes) => number): string => median(loads.map(pick)).toFixed(0);
+    console.log(`  medians: app shell up ${at((l) => l.shell)} ms, review mounted ${at((l) => l.stages.mounted)} ms, review showing its take ${at((l) => l.stages.review)} ms, overlay painted ${at((l) => l.painted)} ms`);
     if (beforeUrl) console.log(`  before (BENCH_BEFORE_DIST, same runs, with its service worker): median ${median(before).toFixed(0)} ms; runs ${before.map((t) => t.toFixed(0)).join(', ')} ms`);
-    const bareMs = median(noWorker.map((l) => l.overlay));
+    const bareMs = median(noWorker.map((l) => l.painted));
     const names = Object.keys(FLOORS);
     const floorMedian = (name: string): number => median(floors.get(name) ?? []);
     console.log(`  reference, same runs, no service worker: the app ${bareMs.toFixed(0)} ms; floors (bench/floor.ts): ${names.map((n) => `${n} ${floorMedian(n).toFixed(0)}`).join(', ')} ms`);

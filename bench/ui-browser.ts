@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { median, printProfile, RUNS, withSeededApp, type CpuProfile } from './browser-bench.ts';
-import { FLOOR_PAGES, paintedProbe, timeLoad, type FloorPage } from './floor.ts';
+import { FLOOR_PAGES, paintedProbe, timeLoad, type FloorPage, type LoadTimes } from './floor.ts';
 import { DB_NAME, SCHEMA_VERSION, summarise, type ProfileRecord } from '../src/storage/index.ts';
 import { syntheticTakes } from './synthetic-takes.ts';
 
@@ -46,30 +46,8 @@ const SEED = `async ([dbName, profile, takes, summaries]) => {
   db.close();
 }`;
 
-// Resolves with performance.now() (ms since navigation start) at the first frame where the app shell is
-// up, the progress page is in the DOM, and a canvas inside it has a pixel that is not fully transparent.
-const FIRST_PAINTED_CHART = `() => new Promise((resolve) => {
-  const at = { shell: null, page: null, chart: null, marks: {} };
-  const check = () => {
-    const now = performance.now();
-    if (at.shell === null && document.querySelector('h1')) at.shell = now;
-    if (at.page === null && document.querySelector('[data-testid="progress"]')) at.page = now;
-    const canvas = document.querySelector('[data-testid="progress"] .progress-chart canvas');
-    if (canvas && canvas.width > 0 && canvas.height > 0) {
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) {
-        at.chart = now;
-        // The app's own marks (main.tsx, use-boot.ts, Screen.tsx): where start-up spent the time.
-        at.marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('voicedrill:')).map((m) => [m.name.slice(11), m.startTime]));
-        const js = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'));
-        at.marks.lastScript = Math.max(0, ...js.map((r) => r.responseEnd));
-        return resolve(at);
-      }
-    }
-    requestAnimationFrame(check);
-  };
-  check();
-})`;
+// The first frame where the progress page's first chart has a painted pixel; the stage: the page in the DOM.
+const FIRST_PAINTED_CHART = paintedProbe('[data-testid="progress"] .progress-chart canvas', { page: '[data-testid="progress"]' });
 
 // How long IndexedDB takes to hand over every record of a table (structured-clone reads), ms.
 const READ_ALL = `async ([dbName, table]) => {
@@ -88,14 +66,6 @@ const READ_ALL = `async ([dbName, table]) => {
   db.close();
   return ms;
 }`;
-
-/** Times of one load, ms since navigation start. */
-interface LoadTimes {
-  shell: number;
-  page: number;
-  chart: number;
-  marks: Record<string, number>;
-}
 
 async function main(): Promise<void> {
   const takes = syntheticTakes(TAKES);
@@ -128,30 +98,24 @@ async function main(): Promise<void> {
       await page.close();
       let beforeMs = '';
       if (beforeUrl) {
-        const b = await context.newPage();
-        await b.goto(`${beforeUrl}/#/progress`, { waitUntil: 'commit' });
-        const atBefore = (await b.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
-        await b.close();
-        if (run > 0) before.push(atBefore.chart);
-        beforeMs = `; before ${atBefore.chart.toFixed(0)} ms`;
+        const atBefore = await timeLoad(context, `${beforeUrl}/#/progress`, FIRST_PAINTED_CHART);
+        if (run > 0) before.push(atBefore.painted);
+        beforeMs = `; before ${atBefore.painted.toFixed(0)} ms`;
       }
-      const bare = await refContext.newPage();
-      await bare.goto(`${url}/#/progress`, { waitUntil: 'commit' });
-      const atBare = (await bare.evaluate(`(${FIRST_PAINTED_CHART})()`)) as LoadTimes;
-      await bare.close();
+      const atBare = await timeLoad(refContext, `${url}/#/progress`, FIRST_PAINTED_CHART);
       const floorMs: string[] = [];
       for (const name of FLOOR_PAGES) {
         const f = await timeLoad(refContext, `${url}/floor/${name}.html`, paintedProbe('canvas[data-floor]'));
         if (run > 0) floors.get(name)?.push(f.painted);
         floorMs.push(`${name} ${f.painted.toFixed(0)}`);
       }
-      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: first painted chart ${at.chart.toFixed(0)} ms (shell ${at.shell.toFixed(0)}, page ${at.page.toFixed(0)}); without service worker ${atBare.chart.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
+      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: first painted chart ${at.painted.toFixed(0)} ms (shell ${at.shell.toFixed(0)}, page ${at.stages.page.toFixed(0)}); without service worker ${atBare.painted.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
       if (run > 0) { // run 0 warms the caches up
         loads.push(at);
         noWorker.push(atBare);
       }
     }
-    const times = loads.map((l) => l.chart);
+    const times = loads.map((l) => l.painted);
     const m = median(times);
     console.log(`progress page, ${TAKES} stored takes, ${charts} charts: navigation start → first painted chart`);
     console.log(`  median ${m.toFixed(0)} ms of ${RUNS} runs (target ≤ ${TARGET_MS} ms${m <= TARGET_MS ? ', met' : ', NOT met'})`);
@@ -159,9 +123,9 @@ async function main(): Promise<void> {
     console.log(`  reading the ${TAKES} take records from IndexedDB alone (getAll): ${readMs.toFixed(0)} ms; their summaries: ${readSummariesMs.toFixed(0)} ms`);
     const markNames = [...new Set(loads.flatMap((l) => Object.keys(l.marks)))];
     console.log(`  median ms since navigation start: ${markNames.map((n) => `${n} ${median(loads.map((l) => l.marks[n] ?? NaN)).toFixed(0)}`).join(', ')}`);
-    console.log(`  median app shell up ${median(loads.map((l) => l.shell)).toFixed(0)} ms, progress page in the DOM ${median(loads.map((l) => l.page)).toFixed(0)} ms`);
+    console.log(`  median app shell up ${median(loads.map((l) => l.shell)).toFixed(0)} ms, progress page in the DOM ${median(loads.map((l) => l.stages.page)).toFixed(0)} ms`);
     if (beforeUrl) console.log(`  before (BENCH_BEFORE_DIST, same runs, with its service worker): median ${median(before).toFixed(0)} ms; runs ${before.map((t) => t.toFixed(0)).join(', ')} ms`);
-    const bareMs = median(noWorker.map((l) => l.chart));
+    const bareMs = median(noWorker.map((l) => l.painted));
     const floorMedian = (name: FloorPage): number => median(floors.get(name) ?? []);
     console.log(`  reference, same runs, no service worker: the app ${bareMs.toFixed(0)} ms; floors (bench/floor.ts): ${FLOOR_PAGES.map((n) => `${n} ${floorMedian(n).toFixed(0)}`).join(', ')} ms`);
     console.log(`  ratio app / floor: ${FLOOR_PAGES.map((n) => `/${n} ${(m / floorMedian(n)).toFixed(1)}×`).join(', ')} (app with its service worker); without it ${FLOOR_PAGES.map((n) => `/${n} ${(bareMs / floorMedian(n)).toFixed(1)}×`).join(', ')}`);
