@@ -7,7 +7,7 @@ import { resampleTo } from './dsp/resample.ts';
 import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from './intensity.ts';
 import { clippedFraction, intervalLevelDbfs, measureLoudness, peakDbfs } from './loudness.ts';
 import { subbandNuclei } from './nuclei-subband.ts';
-import { analysisLang, type AnalyzeOptions, type AudioInput } from './options.ts';
+import { analysisLang, validateAudioInput, type AnalyzeOptions, type AudioInput } from './options.ts';
 import { mapParts, type PartMapping } from './parts.ts';
 import { analysePitch, type PitchResult } from './pitch-pass.ts';
 import { buildRate } from './rate.ts';
@@ -26,15 +26,6 @@ import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segment
 const PART_GAP_MIN_SEC = 0.1;
 // Phrases shorter than this are too short for a stable level (P.56 needs ~0.3 s).
 const STEADINESS_MIN_PHRASE_SEC = 0.3;
-
-function validate(input: AudioInput): void {
-  if (input.channels.length === 0) throw new RangeError('the audio has no channels');
-  if (!(input.sampleRateHz >= 8000 && input.sampleRateHz <= 192000)) {
-    throw new RangeError(`unsupported sample rate ${input.sampleRateHz} Hz (8–192 kHz)`);
-  }
-  const n = input.channels[0].length;
-  if (input.channels.some((c) => c.length !== n)) throw new RangeError('the channels differ in length');
-}
 
 function phraseReports(hp: Float32Array, seg: Segmentation, pitch: PitchResult | null): PhraseReport[] {
   return seg.sounding.map((iv) => ({
@@ -75,7 +66,7 @@ function partMapping(
 
 /** Analyse one recording against the delivery guidelines. Pure: same input, same report. */
 export function analyzeRecording(input: AudioInput, options: AnalyzeOptions = {}): AnalysisReport {
-  validate(input);
+  validateAudioInput(input);
   const script = options.script && options.script.trim() ? parseScript(options.script, options.lang) : null;
   const lang = analysisLang(options);
   const bands = options.bands ?? DEFAULT_BANDS[lang];

@@ -20,6 +20,23 @@ export interface AudioInput {
   sampleRateHz: number;
 }
 
+/** Lowest and highest sample rate the engine accepts, Hz. */
+export const MIN_INPUT_RATE_HZ = 8000;
+export const MAX_INPUT_RATE_HZ = 192000;
+
+/**
+ * Refuses audio the engine cannot analyse (RangeError with a one-line reason): no channels, a sample rate
+ * outside 8–192 kHz, channels of different lengths.
+ */
+export function validateAudioInput(input: AudioInput): void {
+  if (input.channels.length === 0) throw new RangeError('the audio has no channels');
+  if (!(input.sampleRateHz >= MIN_INPUT_RATE_HZ && input.sampleRateHz <= MAX_INPUT_RATE_HZ)) {
+    throw new RangeError(`unsupported sample rate ${input.sampleRateHz} Hz (8–192 kHz)`);
+  }
+  const n = input.channels[0].length;
+  if (input.channels.some((c) => c.length !== n)) throw new RangeError('the channels differ in length');
+}
+
 /** Options of analyzeRecording. */
 export interface AnalyzeOptions {
   /** Script language; default: guessed from the script, else 'en'. */

@@ -1,7 +1,7 @@
 /** analyzeCall: the recorded-call engine for a stereo call (agent and customer on separate channels). */
 import { DEFAULT_BANDS, type GuidelineBands } from '../../guidelines/bands.ts';
 import { DEFAULT_CALL_RULES, type CallRules } from '../../guidelines/call-rules.ts';
-import type { AudioInput } from '../options.ts';
+import { validateAudioInput, type AudioInput } from '../options.ts';
 import type { Lang } from '../types.ts';
 import { channelActivity, prepareChannel } from './activity.ts';
 import { deadAir, monologues, overtalk, responseGaps, slowResponses } from './events.ts';
@@ -23,17 +23,10 @@ export interface CallOptions {
   calibrationLevelDbfs?: number | null;
 }
 
-function validate(input: AudioInput): void {
-  if (input.channels.length !== 2) throw new RangeError(`a stereo call needs 2 channels, not ${input.channels.length}`);
-  if (!(input.sampleRateHz >= 8000 && input.sampleRateHz <= 192000)) {
-    throw new RangeError(`unsupported sample rate ${input.sampleRateHz} Hz (8–192 kHz)`);
-  }
-  if (input.channels[0].length !== input.channels[1].length) throw new RangeError('the channels differ in length');
-}
-
 /** Analyse a stereo call. Pure: same input, same (rounded) report. */
 export function analyzeCall(input: AudioInput, options: CallOptions): CallReport {
-  validate(input);
+  if (input.channels.length !== 2) throw new RangeError(`a stereo call needs 2 channels, not ${input.channels.length}`);
+  validateAudioInput(input);
   const rules = options.rules ?? DEFAULT_CALL_RULES;
   const bands = options.bands ?? DEFAULT_BANDS[options.lang];
   const durationSec = input.channels[0].length / input.sampleRateHz;
