@@ -1,5 +1,5 @@
 /** The readable table and the CSV of `voicedrill call`. */
-import { DECIMALS, type CallFinding, type CallReport } from './analysis.ts';
+import { DECIMALS, quantile, type CallFinding, type CallReport } from './analysis.ts';
 import { formatNumber, NOT_MEASURED } from './format-table.ts';
 
 const LABEL_WIDTH = 19;
@@ -18,12 +18,8 @@ function percent(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
+// The median (the analysis core's quantile: the mean of the middle two of an even count), null for none.
+const median = (values: readonly number[]): number | null => (values.length > 0 ? quantile(values, 0.5) : null);
 
 const sec = (x: number | null): string => formatNumber(x, DECIMALS.sec, 's');
 const rate = (x: number | null): string => formatNumber(x, DECIMALS.perSec, 'syl/s');

@@ -3,6 +3,7 @@ export { analyzeRecording } from './analyze.ts';
 export { ANALYSIS_VERSION, TRACK_HOP_SEC } from './report.ts';
 export { analyzeToJson } from './report-json.ts';
 export { DECIMALS, decimalsForUnit, roundReport } from './round.ts';
+export { quantile } from './stats.ts';
 export { parseScript, countText, guessLang, partWords, type ParsedScript, type ScriptPart, type PartWord } from './script.ts';
 export type { AnalysisReport, FileReport, Verdict, VerdictMeasure, VerdictReason, PhraseReport, ScriptPartReport, BandSummary, EmphasisWordReport, EmphasisStatus, TimeTrack } from './report.ts';
 export { analysisLang, type AnalyzeOptions, type AudioInput, type Baseline, type ChannelMode } from './options.ts';
