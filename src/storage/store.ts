@@ -31,29 +31,27 @@ export class VoiceDrillStore {
   /** The underlying Dexie database (tests and migrations only). */
   readonly db: VoiceDrillDb;
 
-  // The last summaries read (one request for every take), until a write makes it stale.
+  // The last summaries read (one request for every take, or the one start-up began before the app loaded:
+  // early-read.ts), until a write makes it stale.
   private summaries: Promise<TakeSummaryRecord[]> | null = null;
-  // The raw summaries start-up began reading before the app loaded (early-read.ts), until used or made stale.
-  private early: Promise<unknown[] | null> | null;
   // Dexie reports every committed write (this tab's and, by BroadcastChannel, other tabs').
   private readonly onMutated = (parts: Record<string, unknown>): void => {
     const prefix = `idb://${this.db.name}/takeSummaries/`;
     if (Object.keys(parts).some((k) => k.startsWith(prefix))) {
       this.summaries = null;
-      this.early = null;
     }
   };
 
   constructor(db: VoiceDrillDb) {
     this.db = db;
-    this.early = db.name === DB_NAME ? adoptEarlySummaries() : null;
+    const early = db.name === DB_NAME ? adoptEarlySummaries() : null;
+    if (early) this.readSummaries(early);
     Dexie.on('storagemutated', this.onMutated);
   }
 
   // Run a write, dropping the cached summaries before and after it (whatever it did).
   private write<T>(action: string, work: () => Promise<T>): Promise<T> {
     this.summaries = null;
-    this.early = null;
     return this.run(action, work).finally(() => { this.summaries = null; });
   }
 
@@ -70,7 +68,6 @@ export class VoiceDrillStore {
   close(): void {
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
     this.summaries = null;
-    this.early = null;
     this.db.close();
   }
 
@@ -149,24 +146,23 @@ export class VoiceDrillStore {
    * (here, in the backup import, or in another tab) changes a summary; call early to overlap start-up.
    */
   listSummaries(): Promise<TakeSummaryRecord[]> {
-    if (this.summaries === null) {
-      const early = this.early;
-      this.early = null;
-      // The rows read before the app loaded, when there are some; else one read now.
-      const pending = this.run('list the takes', async () => {
-        const rows = early ? await early : null;
-        return rows ? restoreSummaries(rows) : listSummaries(this.db);
-      });
-      this.summaries = pending;
-      pending.catch(() => { if (this.summaries === pending) this.summaries = null; });
-    }
-    return this.summaries;
+    return this.summaries ?? this.readSummaries(null);
+  }
+
+  // Read the summaries and share the answer: the rows start-up read early when it has them, else one read now.
+  private readSummaries(early: Promise<unknown[] | null> | null): Promise<TakeSummaryRecord[]> {
+    const pending = this.run('list the takes', async () => {
+      const rows = early ? await early : null;
+      return rows ? restoreSummaries(rows) : listSummaries(this.db);
+    });
+    this.summaries = pending;
+    pending.catch(() => { if (this.summaries === pending) this.summaries = null; });
+    return pending;
   }
 
   /** Forget the shared summaries (after writing takes through `db` directly, as the backup import does). */
   invalidateSummaries(): void {
     this.summaries = null;
-    this.early = null;
   }
 
   /** The stored profile, or null on a first start (see defaultProfile). */
