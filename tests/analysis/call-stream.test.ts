@@ -1,0 +1,62 @@
+/** The chunked entry of the call engine: any chunking gives the report of the whole call, and peaks cover it. */
+import { describe, expect, it } from 'vitest';
+import { analyzeCall, createCallStream, PEAKS_PER_SEC } from '../../src/analysis/calls/index.ts';
+import { buildCall, inSequence } from '../helpers/planned-call.ts';
+
+const call = buildCall({
+  sampleRateHz: 22050,
+  durationSec: 30,
+  agentChannel: 'right',
+  utterances: inSequence(1, [
+    { speaker: 'agent', syllables: 14, syllablesPerSec: 4, gapSec: 0 },
+    { speaker: 'customer', syllables: 18, syllablesPerSec: 5, gapSec: 0.5 },
+    { speaker: 'agent', syllables: 20, syllablesPerSec: 4.2, gapSec: 0.8 },
+    { speaker: 'customer', syllables: 10, syllablesPerSec: 4.5, gapSec: 4 },
+  ]),
+});
+
+function feed(chunkSamples: number[]) {
+  const stream = createCallStream(call.input.sampleRateHz, 2);
+  let at = 0;
+  let k = 0;
+  const n = call.input.channels[0].length;
+  while (at < n) {
+    const len = Math.min(chunkSamples[k++ % chunkSamples.length], n - at);
+    stream.push(call.input.channels.map((c) => c.subarray(at, at + len)));
+    at += len;
+  }
+  expect(stream.fedSec).toBeCloseTo(30, 6);
+  return stream.finish({ agentChannel: 'right', lang: 'en' });
+}
+
+describe('createCallStream', () => {
+  it('gives the whole-call report whatever the chunk sizes', () => {
+    const whole = analyzeCall(call.input, { agentChannel: 'right', lang: 'en' });
+    expect(whole.turns.length).toBe(4);
+    for (const sizes of [[call.input.channels[0].length], [4096], [1, 999, 44100, 7]]) {
+      expect(feed(sizes).report).toEqual(whole);
+    }
+  });
+
+  it('keeps min and max per peak slot on each channel', () => {
+    const { peaks } = feed([1000]);
+    expect(peaks.peaksPerSec).toBe(PEAKS_PER_SEC);
+    expect(peaks.channels).toHaveLength(2);
+    expect(peaks.channels[0].max.length).toBe(30 * PEAKS_PER_SEC);
+    const right = call.input.channels[1];
+    const per = call.input.sampleRateHz / PEAKS_PER_SEC;
+    for (const slot of [60, 300, 1000]) {
+      const part = right.subarray(Math.ceil(slot * per), Math.ceil((slot + 1) * per));
+      expect(peaks.channels[1].max[slot]).toBe(Math.max(...part));
+      expect(peaks.channels[1].min[slot]).toBe(Math.min(...part));
+    }
+  });
+
+  it('refuses a chunk with the wrong channel count and a second finish', () => {
+    const stream = createCallStream(16000, 2);
+    expect(() => stream.push([new Float32Array(10)])).toThrow(/2 channels/);
+    stream.push([new Float32Array(16000), new Float32Array(16000)]);
+    stream.finish({ agentChannel: 'left', lang: 'zh' });
+    expect(() => stream.finish({ agentChannel: 'left', lang: 'zh' })).toThrow(/finished/);
+  });
+});
