@@ -89,3 +89,24 @@ export async function timeLoad(context: BrowserContext, url: string, probe: stri
     await page.close();
   }
 }
+
+/**
+ * In-app navigation, the user's path inside a running app: load `startUrl`, wait for `readySelector` and
+ * an idle moment, then click `linkSelector` and time click → the first frame `probe` (paintedProbe) resolves, ms.
+ */
+export async function timeInAppNavigation(context: BrowserContext, startUrl: string, readySelector: string, linkSelector: string, probe: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(startUrl);
+    await page.locator(readySelector).first().waitFor();
+    await page.evaluate('new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 2000 }))');
+    return (await page.evaluate(`(async () => {
+      const t0 = performance.now();
+      document.querySelector(${JSON.stringify(linkSelector)}).click();
+      const at = await (${probe})();
+      return at.painted - t0;
+    })()`)) as number;
+  } finally {
+    await page.close();
+  }
+}
