@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { BrowserContext } from 'playwright-core';
+import { printProfile, type CpuProfile } from './browser-bench.ts';
 
 /** Floor pages, by name. */
 export const FLOOR_PAGES = ['pixel', 'idb', 'react', 'chart'] as const;
@@ -93,6 +94,7 @@ export async function timeLoad(context: BrowserContext, url: string, probe: stri
 /**
  * In-app navigation, the user's path inside a running app: load `startUrl`, wait for `readySelector` and
  * an idle moment, then click `linkSelector` and time click → the first frame `probe` (paintedProbe) resolves, ms.
+ * BENCH_PROFILE_NAV=1 prints each navigation's CPU profile (self time per function).
  */
 export async function timeInAppNavigation(context: BrowserContext, startUrl: string, readySelector: string, linkSelector: string, probe: string): Promise<number> {
   const page = await context.newPage();
@@ -100,12 +102,20 @@ export async function timeInAppNavigation(context: BrowserContext, startUrl: str
     await page.goto(startUrl);
     await page.locator(readySelector).first().waitFor();
     await page.evaluate('new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 2000 }))');
-    return (await page.evaluate(`(async () => {
+    const cdp = process.env.BENCH_PROFILE_NAV ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const ms = (await page.evaluate(`(async () => {
       const t0 = performance.now();
       document.querySelector(${JSON.stringify(linkSelector)}).click();
       const at = await (${probe})();
       return at.painted - t0;
     })()`)) as number;
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
+    return ms;
   } finally {
     await page.close();
   }
