@@ -125,9 +125,7 @@ class ChunkCollector {
   private checkLimits(channelCount: number): void {
     const { maxDurationSec, maxSamples } = this.limits;
     if (this.sampleRateHz > 0 && this.frames / this.sampleRateHz > maxDurationSec) {
-      throw new DecodeError(
-        `the recording is longer than ${formatLimitDuration(maxDurationSec)}, the limit; cut it into shorter pieces first`,
-      );
+      throw new DecodeError(tooLongMessage(this.limits));
     }
     if (this.frames * channelCount > maxSamples) {
       throw new DecodeError(
@@ -190,8 +188,8 @@ async function decodeWhole(path: string, collector: ChunkCollector): Promise<voi
   collector.add(channelData, sampleRate);
 }
 
-/** Reads and decodes the audio file at `path`; throws DecodeError with a reason for people. */
-export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<AudioInput> {
+/** The size of the audio file at `path`, checked (a regular file, not empty, within the limit); throws DecodeError. */
+export async function checkAudioFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<number> {
   let sizeBytes: number;
   try {
     const info = await stat(path);
@@ -207,6 +205,26 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
       `the file is ${formatBytes(sizeBytes)}, over the ${formatBytes(limits.maxFileBytes)} limit; cut it into shorter pieces first`,
     );
   }
+  return sizeBytes;
+}
+
+/** Whether the file at `path` (of sizeBytes) starts as a RIFF/WAVE file. */
+export async function isWavFile(path: string, sizeBytes: number): Promise<boolean> {
+  try {
+    return (await sniffFile(path, sizeBytes)) === 'wav';
+  } catch (err) {
+    throw new DecodeError(describeFsError(err));
+  }
+}
+
+/** The limit message for a recording longer than limits.maxDurationSec. */
+export function tooLongMessage(limits: DecodeLimits): string {
+  return `the recording is longer than ${formatLimitDuration(limits.maxDurationSec)}, the limit; cut it into shorter pieces first`;
+}
+
+/** Reads and decodes the audio file at `path`; throws DecodeError with a reason for people. */
+export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<AudioInput> {
+  const sizeBytes = await checkAudioFile(path, limits);
   const collector = new ChunkCollector(limits);
   try {
     const format = await sniffFile(path, sizeBytes);
