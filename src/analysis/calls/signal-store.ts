@@ -47,7 +47,11 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
     scales[page][at / STORE_BLOCK_SAMPLES] = scale;
     const inv = scale > 0 ? 1 / scale : 0;
     const dest = pages[page];
-    for (let i = 0; i < count; i++) dest[at + i] = Math.round(block[i] * inv);
+    // Int16Array stores truncate toward zero: ±0.5 first rounds half away from zero.
+    for (let i = 0; i < count; i++) {
+      const v = block[i] * inv;
+      dest[at + i] = v + (v >= 0 ? 0.5 : -0.5);
+    }
     stored += count;
   };
 

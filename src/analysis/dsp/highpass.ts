@@ -48,9 +48,9 @@ function highpassBiquad(cutoffHz: number, q: number, sampleRateHz: number): Biqu
 
 /** Two biquads in series (direct form I), in place, from index `from` to `to` (exclusive) in steps of `step`. */
 export function cascade(y: Float32Array, a: Biquad, b: Biquad, from: number, to: number, step: number, state: CascadeState): void {
-  const [ab0, ab1, ab2, aa1, aa2] = a;
-  const [bb0, bb1, bb2, ba1, ba2] = b;
-  let [x1, x2, u1, u2, v1, v2] = state;
+  const ab0 = a[0], ab1 = a[1], ab2 = a[2], aa1 = a[3], aa2 = a[4];
+  const bb0 = b[0], bb1 = b[1], bb2 = b[2], ba1 = b[3], ba2 = b[4];
+  let x1 = state[0], x2 = state[1], u1 = state[2], u2 = state[3], v1 = state[4], v2 = state[5];
   for (let i = from; i !== to; i += step) {
     const x0 = y[i];
     const u0 = ab0 * x0 + ab1 * x1 + ab2 * x2 - aa1 * u1 - aa2 * u2;
@@ -58,5 +58,5 @@ export function cascade(y: Float32Array, a: Biquad, b: Biquad, from: number, to:
     x2 = x1; x1 = x0; u2 = u1; u1 = u0; v2 = v1; v1 = v0;
     y[i] = v0;
   }
-  state.set([x1, x2, u1, u2, v1, v2]);
+  state[0] = x1; state[1] = x2; state[2] = u1; state[3] = u2; state[4] = v1; state[5] = v2;
 }

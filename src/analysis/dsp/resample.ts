@@ -175,9 +175,10 @@ function interpolate(input: InputWindow, table: PolyphaseTable, from: number, to
       out[o - from] = dot(input, base, coeffs, c, taps);
     }
     acc += down;
-    while (acc >= up) {
-      acc -= up;
-      i0++;
+    if (acc >= up) {
+      const q = Math.floor(acc / up);
+      acc -= q * up;
+      i0 += q;
     }
   }
 }
