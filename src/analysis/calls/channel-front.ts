@@ -9,9 +9,11 @@
  * the backward pass runs per fixed HP_BLOCK_SAMPLES block, starting HP_MARGIN_SAMPLES past the block's
  * end from a zero state. The filter's slowest pole decays at ω₀/(2Q) = 2π·80/(2·1.307) ≈ 192 s⁻¹, so
  * after the 0.5 s margin the difference from the whole-signal backward state is e^−96 of it, far below
- * float precision: block-wise zero-phase equals whole-signal zero-phase to rounding (the test measures a
- * largest difference of the order of float32 rounding and an identical contour to 1e-4 dB). The last
- * block starts its backward pass at the true end, as the whole-signal filter does. A causal high-pass
+ * float precision: block-wise zero-phase equals whole-signal zero-phase (tests/analysis/call-front.test.ts
+ * measures the streamed contour 0 dB from intensityContour's frames on the whole-signal high-pass, and
+ * the stored signal within its 16-bit rounding of it). The last block starts its backward pass at the
+ * true end, as the whole-signal filter does. The contour's frame grid is anchored at the start
+ * (intensity.ts createIntensityStream), up to 4 ms from the take's centred grid. A causal high-pass
  * was the alternative: its phase lag (several ms at 100–200 Hz) would shift the contour and the
  * refined speech edges against the take path, for no saving.
  *
