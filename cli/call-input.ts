@@ -1,14 +1,12 @@
 /**
  * Feeds a call file into the call engine's stream without holding the decoded call: WAV files are read
  * in ~1 MB pieces (wav-stream.ts); other formats (and WAV encodings that reader does not decode, such as
- * µ-law) are decoded by decode-file.ts and pushed in pieces.
+ * µ-law) are decoded by decode-file.ts, chunk by chunk as its streaming decoders deliver them (formats it
+ * decodes whole arrive as one chunk), each pushed into the stream and dropped.
  */
 import { createCallStream, type CallStream } from './analysis.ts';
-import { checkAudioFile, DECODE_LIMITS, DecodeError, decodeFile, isWavFile, tooLongMessage, type DecodeLimits } from './decode-file.ts';
+import { checkAudioFile, DECODE_LIMITS, DecodeError, decodeFileChunks, isWavFile, tooLongMessage, type DecodeLimits } from './decode-file.ts';
 import { readWavChunks, WavEncodingError, WavError } from './wav-stream.ts';
-
-/** Samples per channel pushed at a time for decoded (non-WAV) files. */
-const PUSH_SAMPLES = 1 << 16;
 
 /** A file that is audio but not something the call analysis takes (the reason, for people). */
 export class NotACallError extends Error {
@@ -35,18 +33,28 @@ export async function feedCallFile(path: string, whyNot: (channelCount: number) 
       if (!(err instanceof WavEncodingError)) throw err;
     }
   }
-  const input = await decodeFile(path, limits);
-  const why = whyNot(input.channels.length);
+  const fed: { stream: CallStream | null } = { stream: null };
+  await decodeFileChunks(
+    path,
+    (channels, sampleRateHz) => {
+      fed.stream ??= startStream(sampleRateHz, channels.length, whyNot);
+      fed.stream.push(channels);
+    },
+    limits,
+  );
+  if (fed.stream === null) throw new DecodeError('the file contains no audio samples');
+  return { stream: fed.stream, truncated: false };
+}
+
+/** A call stream for the file's format, or NotACallError with the reason. */
+function startStream(sampleRateHz: number, channelCount: number, whyNot: (channelCount: number) => string | null): CallStream {
+  const why = whyNot(channelCount);
   if (why !== null) throw new NotACallError(why);
-  let stream: CallStream;
   try {
-    stream = createCallStream(input.sampleRateHz, input.channels.length);
+    return createCallStream(sampleRateHz, channelCount);
   } catch (err) {
     throw new NotACallError(err instanceof Error ? err.message : String(err));
   }
-  const n = input.channels[0].length;
-  for (let at = 0; at < n; at += PUSH_SAMPLES) stream.push(input.channels.map((c) => c.subarray(at, Math.min(n, at + PUSH_SAMPLES))));
-  return { stream, truncated: false };
 }
 
 async function feedWav(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits): Promise<FedCall> {
@@ -57,14 +65,8 @@ async function feedWav(path: string, whyNot: (channelCount: number) => string | 
     end = await readWavChunks(
       path,
       (format) => {
-        const why = whyNot(format.channelCount);
-        if (why !== null) throw new NotACallError(why);
         float = format.float;
-        try {
-          stream = createCallStream(format.sampleRateHz, format.channelCount);
-        } catch (err) {
-          throw new NotACallError(err instanceof Error ? err.message : String(err));
-        }
+        stream = startStream(format.sampleRateHz, format.channelCount, whyNot);
       },
       (channels) => {
         const s = stream as CallStream;
