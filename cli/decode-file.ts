@@ -105,8 +105,13 @@ class ChunkCollector {
   readonly chunks: Float32Array[][] = [];
   sampleRateHz = 0;
   frames = 0;
+  channelCount = 0;
 
-  constructor(private readonly limits: DecodeLimits) {}
+  /** With `forward`, chunks are checked and handed on instead of kept (chunked decoding). */
+  constructor(
+    private readonly limits: DecodeLimits,
+    private readonly forward?: (channelData: Float32Array[], sampleRateHz: number) => void,
+  ) {}
 
   add(channelData: Float32Array[], sampleRateHz: number): void {
     if (channelData.length === 0 || channelData[0].length === 0) return;
@@ -114,20 +119,32 @@ class ChunkCollector {
     else if (sampleRateHz !== this.sampleRateHz) {
       throw new DecodeError(`the sample rate changes inside the file (${this.sampleRateHz} Hz, then ${sampleRateHz} Hz)`);
     }
-    if (this.chunks.length > 0 && channelData.length !== this.chunks[0].length) {
+    if (this.channelCount > 0 && channelData.length !== this.channelCount) {
       throw new DecodeError('the number of channels changes inside the file');
     }
-    this.chunks.push(channelData);
+    this.channelCount = channelData.length;
     this.frames += channelData[0].length;
+    if (this.forward) {
+      // The whole-file checks of finish(), per chunk.
+      if (channelData.some((c) => c.length !== channelData[0].length)) throw new DecodeError('the channels have different lengths');
+      if (channelData.some((c) => c.some((x) => !Number.isFinite(x)))) throw new DecodeError('the audio contains invalid samples (NaN or infinity)');
+      if (!(this.sampleRateHz > 0) || !Number.isFinite(this.sampleRateHz)) throw new DecodeError(`the file declares an invalid sample rate (${this.sampleRateHz})`);
+      if (this.sampleRateHz > 0 && this.frames / this.sampleRateHz > this.limits.maxDurationSec) throw new DecodeError(tooLongMessage(this.limits));
+      try {
+        this.forward(channelData, sampleRateHz);
+      } catch (err) {
+        throw new ForwardedError(err);
+      }
+      return;
+    }
+    this.chunks.push(channelData);
     this.checkLimits(channelData.length);
   }
 
   private checkLimits(channelCount: number): void {
     const { maxDurationSec, maxSamples } = this.limits;
     if (this.sampleRateHz > 0 && this.frames / this.sampleRateHz > maxDurationSec) {
-      throw new DecodeError(
-        `the recording is longer than ${formatLimitDuration(maxDurationSec)}, the limit; cut it into shorter pieces first`,
-      );
+      throw new DecodeError(tooLongMessage(this.limits));
     }
     if (this.frames * channelCount > maxSamples) {
       throw new DecodeError(
@@ -190,8 +207,8 @@ async function decodeWhole(path: string, collector: ChunkCollector): Promise<voi
   collector.add(channelData, sampleRate);
 }
 
-/** Reads and decodes the audio file at `path`; throws DecodeError with a reason for people. */
-export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<AudioInput> {
+/** The size of the audio file at `path`, checked (a regular file, not empty, within the limit); throws DecodeError. */
+export async function checkAudioFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<number> {
   let sizeBytes: number;
   try {
     const info = await stat(path);
@@ -207,15 +224,64 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
       `the file is ${formatBytes(sizeBytes)}, over the ${formatBytes(limits.maxFileBytes)} limit; cut it into shorter pieces first`,
     );
   }
+  return sizeBytes;
+}
+
+/** Whether the file at `path` (of sizeBytes) starts as a RIFF/WAVE file. */
+export async function isWavFile(path: string, sizeBytes: number): Promise<boolean> {
+  try {
+    return (await sniffFile(path, sizeBytes)) === 'wav';
+  } catch (err) {
+    throw new DecodeError(describeFsError(err));
+  }
+}
+
+/** The limit message for a recording longer than limits.maxDurationSec. */
+export function tooLongMessage(limits: DecodeLimits): string {
+  return `the recording is longer than ${formatLimitDuration(limits.maxDurationSec)}, the limit; cut it into shorter pieces first`;
+}
+
+/**
+ * Decodes the audio file at `path` chunk by chunk as the decoder delivers them (streamed formats; others
+ * in one piece), handing each to `onChunk` (one array per channel, at sampleRateHz) without keeping it;
+ * the limits and sanity checks of decodeFile apply. Throws DecodeError with a reason for people.
+ */
+export async function decodeFileChunks(
+  path: string,
+  onChunk: (channelData: Float32Array[], sampleRateHz: number) => void,
+  limits: DecodeLimits = DECODE_LIMITS,
+): Promise<{ frames: number }> {
+  const sizeBytes = await checkAudioFile(path, limits);
+  const collector = new ChunkCollector(limits, onChunk);
+  await decodeInto(path, sizeBytes, collector);
+  if (collector.frames === 0) throw new DecodeError('the file contains no audio samples');
+  return { frames: collector.frames };
+}
+
+/** An error of decodeFileChunks' consumer, passed through unchanged (it is not the decoder's). */
+class ForwardedError extends Error {
+  constructor(readonly original: unknown) {
+    super('forwarded');
+  }
+}
+
+/** Reads and decodes the audio file at `path`; throws DecodeError with a reason for people. */
+export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIMITS): Promise<AudioInput> {
+  const sizeBytes = await checkAudioFile(path, limits);
   const collector = new ChunkCollector(limits);
+  await decodeInto(path, sizeBytes, collector);
+  return collector.finish();
+}
+
+async function decodeInto(path: string, sizeBytes: number, collector: ChunkCollector): Promise<void> {
   try {
     const format = await sniffFile(path, sizeBytes);
     if (format === null) await decodeWhole(path, collector);
     else await decodeStreamed(path, format, collector);
   } catch (err) {
+    if (err instanceof ForwardedError) throw err.original;
     if (err instanceof DecodeError) throw err;
     if ((err as NodeJS.ErrnoException | null)?.code) throw new DecodeError(describeFsError(err));
     throw new DecodeError(describeDecoderError(err));
   }
-  return collector.finish();
 }

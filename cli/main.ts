@@ -1,6 +1,7 @@
 /** `voicedrill`: command dispatch, per-file error handling and exit status. */
 import { readFileSync } from 'node:fs';
-import { analysisLang, analyzeCall, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
+import { analysisLang, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
+import { feedCallFile, NotACallError, type FedCall } from './call-input.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
 import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
@@ -139,15 +140,17 @@ function notStereo(channelCount: number): string | null {
 
 /** Analyses one call; prints its error line and returns null when it fails. */
 async function analyzeCallFile(file: string, command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<CallFileReport | null> {
-  const input = await decodeOrSay(file, out);
-  if (input === null) return null;
-  const why = notStereo(input.channels.length);
-  if (why !== null) {
-    out.stderr(`voicedrill: ${file}: cannot analyse: ${why}\n`);
+  let fed: FedCall;
+  try {
+    fed = await feedCallFile(file, notStereo);
+  } catch (err) {
+    const reason = err instanceof DecodeError || err instanceof NotACallError ? err.message : oneLine(err);
+    out.stderr(`voicedrill: ${file}: ${err instanceof NotACallError ? 'cannot analyse' : 'cannot decode'}: ${reason}\n`);
     return null;
   }
+  if (fed.truncated) out.stderr(`voicedrill: ${file}: warning: the file ends before the length its header declares (truncated), so only the ${fed.stream.fedSec.toFixed(1)} s it holds were analysed\n`);
   try {
-    return { file, ...analyzeCall(input, { agentChannel: command.agent, lang: analysisLang({ lang: command.lang }) }) };
+    return { file, ...fed.stream.finish({ agentChannel: command.agent, lang: analysisLang({ lang: command.lang }) }).report };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
     return null;

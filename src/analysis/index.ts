@@ -9,6 +9,6 @@ export type { AnalysisReport, FileReport, Verdict, VerdictMeasure, VerdictReason
 export { analysisLang, type AnalyzeOptions, type AudioInput, type Baseline, type ChannelMode } from './options.ts';
 export type { Lang, GuidelineId, VerdictStatus } from './types.ts';
 export type { AnalysisWarning, AnalysisWarningCode } from './warnings.ts';
-export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallOptions, type CallPeaks, type CallResult, type CallStream } from './calls/index.ts';
+export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallOptions, type CallPeaks, type CallResult, type CallStream } from './calls/index.ts';
 export type { CallFinding, CallReport, CallTurn, PaceExchange, PaceStatus, ResponseGap, Speaker, TalkShare } from './calls/index.ts';
 export { CALL_FINDING_IDS, type CallFindingId } from '../guidelines/call-rules.ts';

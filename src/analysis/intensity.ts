@@ -42,21 +42,93 @@ export function intensityContour(
     const centre = Math.round(t / dx - 0.5); // nearest sample (sample i sits at (i + 0.5)·dx)
     const lo = Math.max(0, centre - half);
     const hi = Math.min(n - 1, centre + half);
-    let sx = 0, swx = 0, swxx = 0, sw = 0;
-    for (let i = lo, k = lo - centre + half; i <= hi; i++, k++) {
-      const x = samples[i];
-      const wk = w[k];
-      sx += x;
-      swx += wk * x;
-      swxx += wk * x * x;
-      sw += wk;
-    }
-    const m = sx / (hi - lo + 1);
-    // Σw(x − m)² expanded, so the window is read once.
-    const power = Math.max(0, (swxx - 2 * m * swx + m * m * sw) / sw);
-    levelDbfs[f] = power * 2.5e9 < 1e-30 ? SILENT_FRAME_DBFS : 10 * Math.log10(power);
+    levelDbfs[f] = frameLevelDbfs(samples, lo, hi, lo - centre + half, w);
   }
   return { timesSec, levelDbfs, hopSec };
+}
+
+/** Level of one frame: samples[lo..hi] (inclusive) under window taps w[k0..], mean removed, dBFS. */
+function frameLevelDbfs(samples: Float32Array, lo: number, hi: number, k0: number, w: Float64Array): number {
+  let sx = 0, swx = 0, swxx = 0, sw = 0;
+  for (let i = lo, k = k0; i <= hi; i++, k++) {
+    const x = samples[i];
+    const wk = w[k];
+    sx += x;
+    swx += wk * x;
+    swxx += wk * x * x;
+    sw += wk;
+  }
+  const m = sx / (hi - lo + 1);
+  // Σw(x − m)² expanded, so the window is read once.
+  const power = Math.max(0, (swxx - 2 * m * swx + m * m * sw) / sw);
+  return power * 2.5e9 < 1e-30 ? SILENT_FRAME_DBFS : 10 * Math.log10(power);
+}
+
+/** An intensity contour computed as the signal arrives (see createIntensityStream). */
+export interface IntensityStream {
+  /** The next samples of the signal. */
+  push(samples: Float32Array): void;
+  /** The contour of everything pushed. */
+  finish(): IntensityContour;
+}
+
+/**
+ * The contour of intensityContour frame by frame as the signal arrives, on a grid anchored at the start
+ * instead of centred in the whole signal (whose length is not known yet): frame f is centred on sample
+ * half + f·hop, and only frames whose window lies wholly inside the signal exist. Each frame's level is
+ * intensityContour's arithmetic on the same samples; the grid sits up to half a hop (4 ms at 100 Hz)
+ * earlier than the centred one. Keeps one window of samples.
+ */
+export function createIntensityStream(sampleRateHz: number, minPitchHz: number): IntensityStream {
+  const dx = 1 / sampleRateHz;
+  const windowSec = WINDOW_PERIODS / minPitchHz;
+  const hopSec = STEP_PERIODS / minPitchHz;
+  const hop = Math.round(hopSec * sampleRateHz);
+  if (!(Math.abs(hop - hopSec * sampleRateHz) < 1e-9)) throw new RangeError(`the intensity hop must be a whole number of samples at ${sampleRateHz} Hz`);
+  const half = Math.floor((0.5 * windowSec) / dx);
+  const w = kaiserWindow(half, (windowSec / 2) * sampleRateHz);
+  let buf = new Float32Array(4 * (2 * half + 1));
+  let bufStart = 0; // global index of buf[0]
+  let held = 0;
+  let times = new Float64Array(1024);
+  let levels = new Float64Array(1024);
+  let frames = 0;
+  return {
+    push(samples) {
+      if (held + samples.length > buf.length) {
+        const bigger = new Float32Array(Math.max(held + samples.length, 2 * buf.length));
+        bigger.set(buf.subarray(0, held));
+        buf = bigger;
+      }
+      buf.set(samples, held);
+      held += samples.length;
+      for (let centre = half + frames * hop; centre + half < bufStart + held; centre += hop) {
+        if (frames === times.length) {
+          times = grown(times);
+          levels = grown(levels);
+        }
+        times[frames] = (centre + 0.5) * dx;
+        levels[frames] = frameLevelDbfs(buf, centre - half - bufStart, centre + half - bufStart, 0, w);
+        frames++;
+      }
+      const keepFrom = half + frames * hop - half;
+      const drop = Math.min(held, keepFrom - bufStart);
+      if (drop > 0) {
+        buf.copyWithin(0, drop, held);
+        held -= drop;
+        bufStart += drop;
+      }
+    },
+    finish() {
+      return { timesSec: times.slice(0, frames), levelDbfs: levels.slice(0, frames), hopSec };
+    },
+  };
+}
+
+function grown(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 /** Window of the edge refinement, s: short enough to locate an onset within a few ms. */
@@ -75,12 +147,15 @@ export function refineEdgeSec(
   edgeSec: number,
   thresholdDbfs: number,
   rising: boolean,
+  // A window of a longer signal: samples[0] is sample `offset` of `total` (every sample read must be inside).
+  offset = 0,
+  total: number = samples.length,
 ): number {
   const w = Math.max(1, Math.round(EDGE_WINDOW_SEC * sampleRateHz));
   const reach = Math.round(EDGE_SEARCH_SEC * sampleRateHz);
   const edge = Math.round(edgeSec * sampleRateHz);
   const limit = 10 ** (thresholdDbfs / 10) * w; // threshold as a sum of squares over the window
-  const sq = (i: number): number => (i >= 0 && i < samples.length ? samples[i] * samples[i] : 0);
+  const sq = (i: number): number => (i >= 0 && i < total ? samples[i - offset] * samples[i - offset] : 0);
   if (rising) {
     // energy of [c − w, c): the sound that has started by c
     let sum = 0;

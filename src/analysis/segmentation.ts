@@ -8,7 +8,7 @@ import {
   refineEdgeSec,
   SEGMENTATION_MIN_PITCH_HZ,
 } from './intensity.ts';
-import type { IntensityContour, IntervalSec, MonoSignal, NoSpeechReason, Segmentation } from './types.ts';
+import { readerOf, type IntensityContour, type IntervalSec, type MonoSignal, type NoSpeechReason, type SampleReader, type Segmentation } from './types.ts';
 
 /** Segmentation parameters; the defaults are the fixtures' Praat reference settings. */
 export interface SegmentationOptions {
@@ -68,6 +68,14 @@ export function segmentSpeech(
   // The 100 Hz intensity contour of `signal`, when the caller already has it (a second segmentation of the same signal).
   contour: IntensityContour = intensityContour(signal.samples, signal.sampleRateHz, SEGMENTATION_MIN_PITCH_HZ),
 ): Segmentation {
+  return segmentReader(readerOf(signal), options, contour);
+}
+
+/**
+ * segmentSpeech on a signal read piecewise with its contour: the edges and the guard read only short
+ * windows of the signal (±42 ms around each edge, ±0.1 s around each of ≤ MAX_FRAMES guard frames).
+ */
+export function segmentReader(signal: SampleReader, options: SegmentationOptions, contour: IntensityContour): Segmentation {
   const o = { ...DEFAULTS, ...options };
   const levels = contour.levelDbfs;
   if (levels.length === 0) return noSpeech('too-short', null);
@@ -78,7 +86,7 @@ export function segmentSpeech(
   if (q99 < o.minQ99Dbfs) return noSpeech('silent', thresholdDbfs);
   if (q99 - q05 < o.minDynamicRangeDb) return noSpeech('steady', thresholdDbfs);
 
-  const durationSec = signal.samples.length / signal.sampleRateHz;
+  const durationSec = signal.length / signal.sampleRateHz;
   const tier = detectSilences(contour, thresholdDbfs, durationSec, o.minPauseSec, o.minSoundingSec);
   const first = tier.findIndex((x) => x.sounding);
   if (first < 0) return noSpeech('too-short', thresholdDbfs);
@@ -89,7 +97,7 @@ export function segmentSpeech(
   for (let k = first + 1; k < last; k++) if (!tier[k].sounding) edges.push(tier[k].startSec, tier[k].endSec);
   edges.push(Math.min(tier[last].endSec, edgeFrameTime(contour, tier[last].endSec, thresholdDbfs, -1)));
   for (let i = 0; o.refineEdges && i < edges.length; i++) {
-    const refined = refineEdgeSec(signal.samples, signal.sampleRateHz, edges[i], thresholdDbfs, i % 2 === 0);
+    const refined = refineEdgeIn(signal, edges[i], thresholdDbfs, i % 2 === 0);
     edges[i] = Math.max(refined, i > 0 ? edges[i - 1] : 0);
   }
   const sounding: IntervalSec[] = [];
@@ -104,6 +112,19 @@ export function segmentSpeech(
   return { speechFound: true, noSpeechReason: null, startSec, endSec, sounding, pauses, thresholdDbfs };
 }
 
+/** refineEdgeSec on the window of the signal it reads. */
+function refineEdgeIn(signal: SampleReader, edgeSec: number, thresholdDbfs: number, rising: boolean): number {
+  const rate = signal.sampleRateHz;
+  const edge = Math.round(edgeSec * rate);
+  const reach = Math.round(EDGE_READ_SEC * rate);
+  const from = Math.max(0, edge - reach);
+  const to = Math.min(signal.length, edge + reach);
+  return refineEdgeSec(signal.read(from, to), rate, edgeSec, thresholdDbfs, rising, from, signal.length);
+}
+
+/** Reach of refineEdgeSec's reads around an edge, s (its search ±32 ms plus its 10 ms window, with room). */
+const EDGE_READ_SEC = 0.05;
+
 /** Which extra guard criterion, if any, says the sounding part is not speech. */
 export function guardReason(e: SpeechEvidence, minSpeechSec: number = DEFAULTS.minSpeechSec): NoSpeechReason | null {
   if (e.soundingSec < minSpeechSec) return 'too-short';
@@ -116,7 +137,7 @@ export function guardReason(e: SpeechEvidence, minSpeechSec: number = DEFAULTS.m
 
 /** Evidence for the guard from up to MAX_FRAMES sounding frames above the threshold. */
 export function speechEvidence(
-  signal: MonoSignal,
+  signal: SampleReader,
   contour: IntensityContour,
   sounding: readonly IntervalSec[],
   thresholdDbfs: number,
@@ -133,8 +154,11 @@ export function speechEvidence(
   const pitchSt: number[] = [];
   for (let j = 0; j < frames.length; j += step) {
     const centre = Math.round(frames[Math.floor(j)] * signal.sampleRateHz);
-    if (predictionGainDb(signal.samples, centre, Math.round(TONAL_WINDOW_SEC * signal.sampleRateHz)) >= TONAL_GAIN_DB) tonal++;
-    const periodSec = periodAt(signal.samples, centre, signal.sampleRateHz);
+    const reach = Math.round(EVIDENCE_READ_SEC * signal.sampleRateHz);
+    const from = Math.max(0, centre - reach);
+    const x: SignalWindow = { samples: signal.read(from, Math.min(signal.length, centre + reach)), offset: from, total: signal.length };
+    if (predictionGainDb(x, centre, Math.round(TONAL_WINDOW_SEC * signal.sampleRateHz)) >= TONAL_GAIN_DB) tonal++;
+    const periodSec = periodAt(x, centre, signal.sampleRateHz);
     if (periodSec > 0) pitchSt.push(-12 * Math.log2(periodSec));
     n++;
   }
@@ -144,6 +168,15 @@ export function speechEvidence(
 }
 
 const MAX_FRAMES = 300;
+/** Reach of a guard frame's reads around its centre, s (the periodicity's 40 ms window plus a 50 Hz lag, with room). */
+const EVIDENCE_READ_SEC = 0.1;
+
+/** Samples [offset, offset + samples.length) of a signal of `total` samples. */
+interface SignalWindow {
+  samples: Float32Array;
+  offset: number;
+  total: number;
+}
 /** A frame predicted this well by order-2 linear prediction is one sinusoid (fixture speech: median 15 dB). */
 const TONAL_GAIN_DB = 30;
 const TONAL_WINDOW_SEC = 0.03;
@@ -157,11 +190,12 @@ const PERIODIC_MIN_PEAK = 0.6;
 const PERIODIC_MIN_RISE = 0.3;
 
 /** Order-2 covariance-method linear prediction gain of a window centred on `centre`, dB. */
-function predictionGainDb(x: Float32Array, centre: number, width: number): number {
+function predictionGainDb(win: SignalWindow, centre: number, width: number): number {
+  const { samples: x, offset } = win;
   const lo = Math.max(2, centre - (width >> 1));
-  const hi = Math.min(x.length, lo + width);
+  const hi = Math.min(win.total, lo + width);
   let p00 = 0, p01 = 0, p02 = 0, p11 = 0, p12 = 0, p22 = 0;
-  for (let i = lo; i < hi; i++) {
+  for (let i = lo - offset; i < hi - offset; i++) {
     const a = x[i], b = x[i - 1], c = x[i - 2];
     p00 += a * a; p01 += a * b; p02 += a * c; p11 += b * b; p12 += b * c; p22 += c * c;
   }
@@ -174,7 +208,7 @@ function predictionGainDb(x: Float32Array, centre: number, width: number): numbe
 }
 
 /** Pitch period of the frame centred on `centre`, s (first clear NCCF peak after a dip); 0 when aperiodic. */
-function periodAt(x: Float32Array, centre: number, rateHz: number): number {
+function periodAt(x: SignalWindow, centre: number, rateHz: number): number {
   const factor = Math.max(1, Math.round(rateHz / PERIODIC_RATE_HZ));
   const d = decimateAround(x, centre, rateHz, factor);
   const rate = rateHz / factor;
@@ -211,11 +245,12 @@ function parabolicOffset(a: number, b: number, c: number): number {
 }
 
 /** The frame's neighbourhood decimated by `factor` after a [1 3 3 1]/8 low-pass (16 kHz → 8 kHz). */
-function decimateAround(x: Float32Array, centre: number, rateHz: number, factor: number): Float64Array {
+function decimateAround(win: SignalWindow, centre: number, rateHz: number, factor: number): Float64Array {
   const n = Math.round(((PERIODIC_WINDOW_SEC + 1.05 / PERIODIC_MIN_HZ) * rateHz) / factor) + 2;
   const first = centre - Math.round((PERIODIC_WINDOW_SEC / 2) * rateHz);
   const out = new Float64Array(n);
-  const at = (i: number): number => (i >= 0 && i < x.length ? x[i] : 0);
+  const { samples: x, offset, total } = win;
+  const at = (i: number): number => (i >= 0 && i < total ? x[i - offset] : 0);
   for (let k = 0; k < n; k++) {
     const i = first + k * factor;
     out[k] = factor === 1 ? at(i) : (at(i - 1) + 3 * at(i) + 3 * at(i + 1) + at(i + 2)) / 8;

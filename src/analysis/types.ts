@@ -9,6 +9,20 @@ export interface MonoSignal {
   sampleRateHz: number;
 }
 
+/** A mono signal read piecewise (a long call kept compactly), for analyses that look at a few windows of it. */
+export interface SampleReader {
+  sampleRateHz: number;
+  /** Samples in the signal. */
+  length: number;
+  /** Samples [from, to), 0 ≤ from ≤ to ≤ length; the result may be a view, valid until the next read. */
+  read(from: number, to: number): Float32Array;
+}
+
+/** A reader over a signal held whole (views, no copies). */
+export function readerOf(signal: MonoSignal): SampleReader {
+  return { sampleRateHz: signal.sampleRateHz, length: signal.samples.length, read: (from, to) => signal.samples.subarray(from, to) };
+}
+
 /** A time interval in seconds from the start of the file. */
 export interface IntervalSec {
   startSec: number;

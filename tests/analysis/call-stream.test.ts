@@ -1,4 +1,5 @@
 /** The chunked entry of the call engine: any chunking gives the report of the whole call, and peaks cover it. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCall, createCallStream, PEAKS_PER_SEC } from '../../src/analysis/calls/index.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
@@ -36,6 +37,30 @@ describe('createCallStream', () => {
     for (const sizes of [[call.input.channels[0].length], [4096], [1, 999, 44100, 7]]) {
       expect(feed(sizes).report).toEqual(whole);
     }
+  });
+
+  it('gives exactly the same report and peaks for random chunk sizes (fast-check)', () => {
+    const ref = feed([call.input.channels[0].length]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 70000 }), { minLength: 1, maxLength: 5 }), (sizes) => {
+        const got = feed(sizes.map((s) => (s < 50 ? s * 997 : s))); // few tiny chunks: 30 s of them would be slow
+        expect(got.report).toEqual(ref.report);
+        expect(got.peaks).toEqual(ref.peaks);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('reports progress over the turns up to 1, and the bytes its 16 kHz store held', () => {
+    const stream = createCallStream(call.input.sampleRateHz, 2);
+    stream.push(call.input.channels);
+    const seen: number[] = [];
+    const result = stream.finish({ agentChannel: 'right', lang: 'en', onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBe(result.report.turns.length);
+    expect(seen.every((f, k) => f > 0 && f <= 1 && (k === 0 || f > seen[k - 1]))).toBe(true);
+    expect(seen[seen.length - 1]).toBe(1);
+    // 30 s at 16 kHz in 16-bit pages of 2^20 samples: one page (2 MiB + scales) per channel.
+    expect(result.storedBytes).toBe(2 * ((1 << 20) * 2 + 1024 * 4));
   });
 
   it('keeps min and max per peak slot on each channel', () => {

@@ -2,8 +2,8 @@
  * Speech activity of one channel of a stereo call, robust to cross-talk bleed.
  *
  * Each channel is preprocessed like a take (16 kHz, 80 Hz high-pass), gets the 100 Hz intensity contour
- * and the take's segmentation (segmentation.ts: threshold q99 − 25 dB, no-speech guard). Both channels
- * have the same length, so their contours share frame times.
+ * (both as the chunks arrive: channel-front.ts) and the take's segmentation (segmentation.ts: threshold
+ * q99 − 25 dB, no-speech guard). Both channels have the same length, so their contours share frame times.
  *
  * Bleed: the other party heard on this channel sits a fixed coupling below them (−20 to −40 dB on call
  * recorders), whatever either side's level. The coupling of the call is measured: the median of
@@ -18,12 +18,9 @@
  * shorter than MIN_SOUNDING_SEC are dropped and gaps shorter than MIN_PAUSE_SEC filled (the take's 0.10 s
  * and 0.25 s).
  */
-import { highpass } from '../dsp/highpass.ts';
-import { resampleTo } from '../dsp/resample.ts';
-import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../intensity.ts';
-import { segmentSpeech } from '../segmentation.ts';
+import { segmentReader } from '../segmentation.ts';
 import { quantile } from '../stats.ts';
-import { ANALYSIS_RATE_HZ, type IntensityContour, type IntervalSec, type Segmentation } from '../types.ts';
+import type { IntensityContour, IntervalSec, SampleReader, Segmentation } from '../types.ts';
 import { dropShort, intervalsFromMask, mergeGaps } from './intervals.ts';
 
 /** Own speech must exceed the bleed the other channel predicts by this much, dB. */
@@ -37,18 +34,15 @@ export const MIN_PAUSE_SEC = 0.25;
 
 /** One channel ready for the call analysis. */
 export interface CallChannel {
-  /** 16 kHz high-passed signal. */
-  hp: Float32Array;
+  /** 16 kHz high-passed signal, read piecewise. */
+  signal: SampleReader;
   contour: IntensityContour;
   seg: Segmentation;
 }
 
-/** Preprocess and segment one channel. */
-export function prepareChannel(samples: Float32Array, sampleRateHz: number): CallChannel {
-  const hp = highpass(resampleTo(samples, sampleRateHz, ANALYSIS_RATE_HZ), ANALYSIS_RATE_HZ);
-  const contour = intensityContour(hp, ANALYSIS_RATE_HZ, SEGMENTATION_MIN_PITCH_HZ);
-  const seg = segmentSpeech({ samples: hp, sampleRateHz: ANALYSIS_RATE_HZ }, {}, contour);
-  return { hp, contour, seg };
+/** Segment one channel from its front end's contour and signal. */
+export function segmentChannel(signal: SampleReader, contour: IntensityContour): CallChannel {
+  return { signal, contour, seg: segmentReader(signal, {}, contour) };
 }
 
 /** Median of (own − other level) over the other channel's frames above its threshold, capped; null when it has none. */

@@ -38,15 +38,21 @@ export function overtalk(turns: readonly RawTurn[], rules: CallRules): CallFindi
  * agent was not already speaking at that moment and the customer did not start again first.
  */
 export function responseGaps(turns: readonly RawTurn[]): ResponseGap[] {
+  // One pass (a call has hundreds of turns): a side's turns are disjoint, so the customer turns' ends
+  // increase, and both pointers below only move forward.
+  const agentTurns = turns.filter((t) => t.speaker === 'agent');
   const out: ResponseGap[] = [];
-  turns.forEach((c, k) => {
-    if (c.speaker !== 'customer') return;
-    if (turns.some((t) => t.speaker === 'agent' && t.startSec < c.endSec && t.endSec > c.endSec)) return;
-    const next = turns.slice(k + 1).find((t) => t.startSec >= c.endSec);
-    const agent = turns.slice(k + 1).find((t) => t.speaker === 'agent' && t.startSec >= c.endSec);
-    if (!agent || next !== agent) return;
-    out.push({ customerEndSec: c.endSec, agentStartSec: agent.startSec, gapSec: agent.startSec - c.endSec });
-  });
+  let a = -1; // the last agent turn starting before the customer turn's end
+  let n = 0; // the first turn starting at or after it
+  for (const c of turns) {
+    if (c.speaker !== 'customer') continue;
+    while (a + 1 < agentTurns.length && agentTurns[a + 1].startSec < c.endSec) a++;
+    while (n < turns.length && turns[n].startSec < c.endSec) n++;
+    if (a >= 0 && agentTurns[a].endSec > c.endSec) continue; // the agent was speaking when the customer stopped
+    const next = turns[n];
+    if (!next || next.speaker !== 'agent') continue; // no answer, or the customer started again first
+    out.push({ customerEndSec: c.endSec, agentStartSec: next.startSec, gapSec: next.startSec - c.endSec });
+  }
   return out;
 }
 

@@ -61,7 +61,15 @@ export function union(a: readonly IntervalSec[], b: readonly IntervalSec[]): Int
 export function gaps(list: readonly IntervalSec[], fromSec: number, toSec: number): IntervalSec[] {
   const out: IntervalSec[] = [];
   let t = fromSec;
-  for (const x of list) {
+  // Skip (binary search) the intervals that end before fromSec: they add no gap and move t nowhere.
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].endSec < fromSec) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < list.length; k++) {
+    const x = list[k];
     if (x.startSec > t) out.push({ startSec: t, endSec: Math.min(x.startSec, toSec) });
     t = Math.max(t, x.endSec);
     if (t >= toSec) break;

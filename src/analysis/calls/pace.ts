@@ -8,9 +8,9 @@ import type { CallRules } from '../../guidelines/call-rules.ts';
 import { subbandNuclei } from '../nuclei-subband.ts';
 import { intervalLevelDbfs } from '../loudness.ts';
 import { pitchStats } from '../pitch/index.ts';
-import { analysePitch, type PitchResult } from '../pitch-pass.ts';
+import { analysePitch } from '../pitch-pass.ts';
 import { finiteOrNull } from '../stats.ts';
-import { ANALYSIS_RATE_HZ, type IntervalSec, type Lang } from '../types.ts';
+import { ANALYSIS_RATE_HZ, type IntervalSec, type Lang, type SampleReader } from '../types.ts';
 import { finding } from './events.ts';
 import { flagRuns } from './runs.ts';
 import type { CallFinding, CallTurn, PaceExchange, PaceStatus } from './report.ts';
@@ -21,27 +21,50 @@ export const MIN_RATE_SPEECH_SEC = 1;
 // English words from syllables, as rate.ts: 1.4 syllables per word.
 const EN_SYLLABLES_PER_WORD = 1.4;
 
-/** The pitch pass over one side's speech (null when it has none). */
-export function sidePitch(hp: Float32Array, speech: readonly IntervalSec[]): PitchResult | null {
-  return speech.length > 0 ? analysePitch(hp, speech) : null;
-}
+/** Signal read around each turn, s: the pitch path and the nuclei windows at the turn's edges see real samples. */
+export const TURN_MARGIN_SEC = 0.5;
+/**
+ * A turn's slice starts on a multiple of this, s: the pitch first pass (20 ms hop), the nuclei frames
+ * (10 ms) and the peak envelope (1 ms) then fall on the same instants as over the whole signal.
+ */
+export const TURN_ALIGN_SEC = 0.02;
 
 /**
- * Each turn of one side measured on its channel (16 kHz high-passed): syllables (no-script estimate) and
- * rate when it holds ≥ MIN_RATE_SPEECH_SEC of speech, active level (P.56 over the turn), pitch variety
- * (F0 SD in semitones over its voiced frames).
+ * Each turn of one side measured on its channel (16 kHz high-passed, read one turn at a time with
+ * TURN_MARGIN_SEC either side, so a call is never held whole): syllables (no-script estimate, over the pitch pass of the turn's speech)
+ * and rate when it holds ≥ MIN_RATE_SPEECH_SEC of speech, active level (P.56 over the turn), pitch
+ * variety (F0 SD in semitones over its voiced frames). The speaker-adaptive pitch range is the turn's
+ * (it was the side's when the whole channel was analysed at once): per-turn counts moved by at most one
+ * syllable on the planned calls, the nearest-frame voicing test at 10 ms peaks between 20 ms voicing
+ * frames being that sensitive either way.
  */
-export function measureTurns(hp: Float32Array, pitch: PitchResult | null, turns: readonly RawTurn[]): CallTurn[] {
+export function measureTurns(signal: SampleReader, speech: readonly IntervalSec[], turns: readonly RawTurn[], onTurn?: () => void): CallTurn[] {
+  let first = 0; // turns and speech are in time order: the first speech interval that may reach the turn
   return turns.map((t) => {
-    const count = pitch && t.speechSec >= MIN_RATE_SPEECH_SEC ? subbandNuclei(hp, ANALYSIS_RATE_HZ, pitch.lenientVoicing, t).count : null;
+    const rate = signal.sampleRateHz;
+    const align = Math.round(TURN_ALIGN_SEC * rate);
+    const from = Math.max(0, Math.floor(((t.startSec - TURN_MARGIN_SEC) * rate) / align) * align);
+    const to = Math.min(signal.length, Math.ceil((t.endSec + TURN_MARGIN_SEC) * rate));
+    const x = signal.read(from, Math.max(from, to));
+    const shiftSec = from / rate;
+    const local = { startSec: t.startSec - shiftSec, endSec: t.endSec - shiftSec };
+    while (first < speech.length && speech[first].endSec <= t.startSec) first++;
+    const own: IntervalSec[] = [];
+    for (let k = first; k < speech.length && speech[k].startSec < t.endSec; k++) {
+      own.push({ startSec: Math.max(speech[k].startSec, t.startSec) - shiftSec, endSec: Math.min(speech[k].endSec, t.endSec) - shiftSec });
+    }
+    const pitch = own.length > 0 && x.length > 0 ? analysePitch(x, own) : null;
+    const count = pitch && t.speechSec >= MIN_RATE_SPEECH_SEC ? subbandNuclei(x, ANALYSIS_RATE_HZ, pitch.lenientVoicing, local).count : null;
     const spanSec = t.endSec - t.startSec;
-    return {
+    const measured = {
       ...t,
       syllables: count,
       syllablesPerSec: count !== null && spanSec > 0 ? count / spanSec : null,
-      activeLevelDbfs: finiteOrNull(intervalLevelDbfs(hp, ANALYSIS_RATE_HZ, t)),
-      pitchSdSt: pitch?.track ? pitchStats(pitch.track, [t]).sdSt : null,
+      activeLevelDbfs: finiteOrNull(intervalLevelDbfs(x, ANALYSIS_RATE_HZ, local)),
+      pitchSdSt: pitch?.track ? pitchStats(pitch.track, [local]).sdSt : null,
     };
+    onTurn?.();
+    return measured;
   });
 }
 

@@ -22,18 +22,20 @@ export interface RawTurn extends IntervalSec {
   speechSec: number;
 }
 
-/** True when no interval of `other` overlaps (fromSec, toSec). */
-function silentBetween(other: readonly IntervalSec[], fromSec: number, toSec: number): boolean {
-  return !other.some((o) => o.startSec < toSec && o.endSec > fromSec);
-}
-
 /** One side's turns from its speech intervals and the other side's speech. */
 export function sideTurns(speaker: Speaker, speech: readonly IntervalSec[], other: readonly IntervalSec[]): RawTurn[] {
   const out: RawTurn[] = [];
+  let o = 0; // the first interval of `other` ending after the current gap's start (gaps only move forward)
+  // True when no interval of `other` overlaps (fromSec, toSec): `other` is sorted and disjoint, so only
+  // its first interval ending after fromSec can.
+  const silentBetween = (fromSec: number, toSec: number): boolean => {
+    while (o < other.length && other[o].endSec <= fromSec) o++;
+    return !(o < other.length && other[o].startSec < toSec);
+  };
   for (const x of speech) {
     const last = out[out.length - 1];
     const gapSec = last ? x.startSec - last.endSec : Infinity;
-    if (last && (gapSec < TURN_MERGE_GAP_SEC || (gapSec < HOLD_FLOOR_GAP_SEC && silentBetween(other, last.endSec, x.startSec)))) {
+    if (last && (gapSec < TURN_MERGE_GAP_SEC || (gapSec < HOLD_FLOOR_GAP_SEC && silentBetween(last.endSec, x.startSec)))) {
       last.endSec = x.endSec;
       last.speechSec += x.endSec - x.startSec;
     } else out.push({ speaker, startSec: x.startSec, endSec: x.endSec, speechSec: x.endSec - x.startSec });

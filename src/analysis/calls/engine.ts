@@ -1,0 +1,93 @@
+/**
+ * The call analysis after the front end: segmentation from the contours, activity and turns, per-turn
+ * pitch, level and nuclei on slices of the stored signals, events and findings. One path: the call
+ * stream (stream.ts) ends here, and analyzeCall is the stream fed in chunks.
+ */
+import { DEFAULT_BANDS, type GuidelineBands } from '../../guidelines/bands.ts';
+import { DEFAULT_CALL_RULES, type CallRules } from '../../guidelines/call-rules.ts';
+import type { IntensityContour, Lang, SampleReader } from '../types.ts';
+import { channelActivity, segmentChannel } from './activity.ts';
+import { deadAir, monologues, overtalk, responseGaps, slowResponses } from './events.ts';
+import { agentReferenceDbfs, flatFindings, levelFindings } from './delivery.ts';
+import { measureTurns, paceExchanges, paceMismatches, rateFindings, sideRate } from './pace.ts';
+import type { CallReport } from './report.ts';
+import { roundCallReport } from './round-call.ts';
+import { callTurns, talkShare } from './turns.ts';
+
+/** Options of analyzeCall. */
+export interface CallOptions {
+  agentChannel: 'left' | 'right';
+  lang: Lang;
+  /** Default DEFAULT_CALL_RULES. */
+  rules?: CallRules;
+  /** Rate and pitch-variety bands for rushing / slow / flat; default DEFAULT_BANDS[lang]. */
+  bands?: GuidelineBands;
+  /** The agent's calibration level for loud / soft; without it, the median of the agent's turns. */
+  calibrationLevelDbfs?: number | null;
+}
+
+/** One channel out of the front end. */
+export interface FrontChannel {
+  contour: IntensityContour;
+  signal: SampleReader;
+}
+
+/** The call report from both channels' front ends; onProgress gets 0–1 as the turns are measured. */
+export function analyzeFrontEnds(
+  channels: readonly [FrontChannel, FrontChannel],
+  durationSec: number,
+  sampleRateHz: number,
+  options: CallOptions,
+  onProgress?: (fraction: number) => void,
+): CallReport {
+  const rules = options.rules ?? DEFAULT_CALL_RULES;
+  const bands = options.bands ?? DEFAULT_BANDS[options.lang];
+  const [left, right] = channels.map((c) => segmentChannel(c.signal, c.contour));
+  const [agentCh, customerCh] = options.agentChannel === 'left' ? [left, right] : [right, left];
+  const agentSpeech = channelActivity(agentCh, customerCh, durationSec);
+  const customerSpeech = channelActivity(customerCh, agentCh, durationSec);
+
+  const raw = callTurns(agentSpeech, customerSpeech);
+  let measured = 0;
+  const onTurn = (): void => onProgress?.(++measured / raw.length);
+  const agentTurns = measureTurns(agentCh.signal, agentSpeech, raw.filter((t) => t.speaker === 'agent'), onTurn);
+  const customerTurns = measureTurns(customerCh.signal, customerSpeech, raw.filter((t) => t.speaker === 'customer'), onTurn);
+  const turns = [...agentTurns, ...customerTurns].sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec);
+  const exchanges = paceExchanges(turns, rules);
+  const responses = responseGaps(raw);
+  const agentRate = sideRate(turns, 'agent');
+  const customerRate = sideRate(turns, 'customer');
+  const referenceDbfs = agentReferenceDbfs(turns, options.calibrationLevelDbfs ?? null);
+  const findings = [
+    ...rateFindings(turns, bands, options.lang, rules),
+    ...flatFindings(turns, bands, rules),
+    ...levelFindings(turns, referenceDbfs, rules),
+    ...deadAir(agentSpeech, customerSpeech, rules),
+    ...overtalk(raw, rules),
+    ...paceMismatches(turns, exchanges),
+    ...slowResponses(responses, rules),
+    ...monologues(raw, customerSpeech, rules),
+  ].sort((a, b) => a.startSec - b.startSec);
+
+  return roundCallReport({
+    callRulesVersion: rules.version,
+    durationSec,
+    sampleRateHz,
+    agentChannel: options.agentChannel,
+    lang: options.lang,
+    agentSpeechFound: agentSpeech.length > 0,
+    customerSpeechFound: customerSpeech.length > 0,
+    turns,
+    talkShare: talkShare(agentSpeech, customerSpeech, durationSec),
+    pace: {
+      agentSyllablesPerSec: agentRate,
+      customerSyllablesPerSec: customerRate,
+      ratio: agentRate !== null && customerRate !== null && customerRate > 0 ? agentRate / customerRate : null,
+      exchanges,
+    },
+    responses,
+    longestAgentTurnSec: agentTurns.length ? agentTurns.reduce((m, t) => Math.max(m, t.endSec - t.startSec), 0) : null,
+    agentReferenceLevelDbfs: referenceDbfs,
+    findings,
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * A long 16 kHz signal kept compactly: 16-bit integers with one scale per 1024-sample block (block
+ * floating point: each block's largest sample maps to ±32767), in 1 Mi-sample pages. 60 minutes take
+ * 115 MB instead of 230 MB of float32; the rounding error is ≤ 1/65534 of the block's peak (about
+ * −96 dB re the block's loudest sample, far below any level the call analysis decides on).
+ */
+import type { SampleReader } from '../types.ts';
+
+/** Samples per scale. */
+export const STORE_BLOCK_SAMPLES = 1024;
+/** Samples per page (a multiple of STORE_BLOCK_SAMPLES). */
+const PAGE_SAMPLES = 1 << 20;
+const BLOCKS_PER_PAGE = PAGE_SAMPLES / STORE_BLOCK_SAMPLES;
+const FULL_SCALE = 32767;
+
+/** An append-only compact signal. */
+export interface SignalStore {
+  /** Append samples (after seal: refused). */
+  append(samples: Float32Array): void;
+  /** No more samples: stores the last partial block. */
+  seal(): void;
+  /** Read access (after seal). */
+  reader: SampleReader;
+  /** Bytes held. */
+  readonly bytes: number;
+}
+
+export function createSignalStore(sampleRateHz: number): SignalStore {
+  const pages: Int16Array[] = [];
+  const scales: Float32Array[] = [];
+  const pending = new Float32Array(STORE_BLOCK_SAMPLES);
+  let pendingCount = 0;
+  let stored = 0; // samples in pages
+  let sealed = false;
+  let scratch = new Float32Array(0);
+
+  const storeBlock = (block: Float32Array, count: number): void => {
+    const page = Math.floor(stored / PAGE_SAMPLES);
+    if (page === pages.length) {
+      pages.push(new Int16Array(PAGE_SAMPLES));
+      scales.push(new Float32Array(BLOCKS_PER_PAGE));
+    }
+    const at = stored - page * PAGE_SAMPLES;
+    let peak = 0;
+    for (let i = 0; i < count; i++) peak = Math.max(peak, Math.abs(block[i]));
+    const scale = peak > 0 ? peak / FULL_SCALE : 0;
+    scales[page][at / STORE_BLOCK_SAMPLES] = scale;
+    const inv = scale > 0 ? 1 / scale : 0;
+    const dest = pages[page];
+    // Int16Array stores truncate toward zero: ±0.5 first rounds half away from zero.
+    for (let i = 0; i < count; i++) {
+      const v = block[i] * inv;
+      dest[at + i] = v + (v >= 0 ? 0.5 : -0.5);
+    }
+    stored += count;
+  };
+
+  const reader: SampleReader = {
+    sampleRateHz,
+    get length() {
+      return stored;
+    },
+    read(from, to) {
+      if (!sealed) throw new Error('the signal store is still being filled');
+      if (!(from >= 0 && to <= stored && from <= to)) throw new RangeError(`cannot read samples ${from}–${to} of ${stored}`);
+      if (scratch.length < to - from) scratch = new Float32Array(Math.max(to - from, 2 * scratch.length));
+      const out = scratch.subarray(0, to - from);
+      for (let i = from; i < to; ) {
+        const page = Math.floor(i / PAGE_SAMPLES);
+        const at = i - page * PAGE_SAMPLES;
+        const block = Math.floor(at / STORE_BLOCK_SAMPLES);
+        const end = Math.min(to, page * PAGE_SAMPLES + (block + 1) * STORE_BLOCK_SAMPLES);
+        const scale = scales[page][block];
+        const src = pages[page];
+        for (let j = i; j < end; j++) out[j - from] = src[j - page * PAGE_SAMPLES] * scale;
+        i = end;
+      }
+      return out;
+    },
+  };
+
+  return {
+    append(samples) {
+      if (sealed) throw new Error('the signal store is sealed');
+      let i = 0;
+      while (i < samples.length) {
+        if (pendingCount === 0 && samples.length - i >= STORE_BLOCK_SAMPLES) {
+          storeBlock(samples.subarray(i, i + STORE_BLOCK_SAMPLES), STORE_BLOCK_SAMPLES);
+          i += STORE_BLOCK_SAMPLES;
+          continue;
+        }
+        const take = Math.min(STORE_BLOCK_SAMPLES - pendingCount, samples.length - i);
+        pending.set(samples.subarray(i, i + take), pendingCount);
+        pendingCount += take;
+        i += take;
+        if (pendingCount === STORE_BLOCK_SAMPLES) {
+          storeBlock(pending, STORE_BLOCK_SAMPLES);
+          pendingCount = 0;
+        }
+      }
+    },
+    seal() {
+      if (sealed) return;
+      if (pendingCount > 0) storeBlock(pending, pendingCount);
+      pendingCount = 0;
+      sealed = true;
+    },
+    reader,
+    get bytes() {
+      return pages.length * (PAGE_SAMPLES * 2 + BLOCKS_PER_PAGE * 4);
+    },
+  };
+}
