@@ -5,14 +5,25 @@
  * stretch of real fixture speech becomes a sound.
  */
 import { describe, expect, it } from 'vitest';
-import { channelActivity, prepareChannel, type CallChannel } from '../../src/analysis/calls/activity.ts';
+import { channelActivity, segmentChannel, type CallChannel } from '../../src/analysis/calls/activity.ts';
+import { createChannelFront } from '../../src/analysis/calls/channel-front.ts';
 import { splitSounds, type NonSpeechSound } from '../../src/analysis/calls/non-speech.ts';
-import { ANALYSIS_RATE_HZ, type IntervalSec } from '../../src/analysis/types.ts';
+import type { IntervalSec } from '../../src/analysis/types.ts';
 import { resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { decodeFixture, haveFixtures } from '../helpers/fixtures.ts';
 import { seededRandom, speechLike } from '../helpers/synth.ts';
+import { buildCall } from '../helpers/planned-call.ts';
+import { analyzeCall } from '../../src/analysis/calls/index.ts';
 
 const RATE_HZ = 8000;
+
+/** One channel through the call's front end (16 kHz, high-pass, contour) and segmentation. */
+function prepareChannel(samples: Float32Array, rateHz: number): CallChannel {
+  const front = createChannelFront(rateHz);
+  front.push(samples);
+  const { contour, signal } = front.finish();
+  return segmentChannel(signal, contour);
+}
 
 function split(samples: Float32Array): { speech: IntervalSec[]; sounds: NonSpeechSound[]; activity: IntervalSec[]; ch: CallChannel } {
   const ch = prepareChannel(samples, RATE_HZ);
@@ -20,8 +31,7 @@ function split(samples: Float32Array): { speech: IntervalSec[]; sounds: NonSpeec
   const activity = channelActivity(ch, quiet, samples.length / RATE_HZ);
   const threshold = ch.seg.thresholdDbfs;
   if (threshold === null) throw new Error('no speech threshold');
-  const r = ANALYSIS_RATE_HZ;
-  return { ...splitSounds(activity, threshold, r, (a, b) => ch.hp.subarray(Math.max(0, Math.round(a * r)), Math.round(b * r))), activity, ch };
+  return { ...splitSounds(activity, threshold, ch.signal), activity, ch };
 }
 
 const tone = (hz: number, amp: number) => (t: number) => amp * Math.sin(2 * Math.PI * hz * t);
@@ -121,5 +131,34 @@ describe.runIf(haveFixtures)('hold sounds in a call channel', () => {
       expect(speech.length, path).toBeGreaterThan(0);
       expect(sounds, path).toEqual([]);
     }
+  });
+});
+
+describe('a call with a hold', () => {
+  it('counts hold music as silence of speech: no agent speech, dead air over it, no slow response across it', () => {
+    const rate = 8000;
+    // The agent asks the customer to hold at 8 s; the phone system plays chords on the agent's line for 15 s.
+    const built = buildCall({
+      sampleRateHz: rate, durationSec: 40, agentChannel: 'left',
+      utterances: [
+        { speaker: 'agent', startSec: 1, syllables: 12, syllablesPerSec: 4 },
+        { speaker: 'customer', startSec: 4.5, syllables: 12, syllablesPerSec: 4.5 },
+        { speaker: 'agent', startSec: 30, syllables: 16, syllablesPerSec: 4 },
+        { speaker: 'customer', startSec: 35, syllables: 10, syllablesPerSec: 4.5 },
+      ],
+    });
+    const holdStart = 9.5, holdEnd = 24.5;
+    const agent = built.input.channels[0];
+    for (let i = Math.round(holdStart * rate); i < Math.round(holdEnd * rate); i++) agent[i] += chords(i / rate - holdStart);
+    const report = analyzeCall(built.input, { agentChannel: 'left', lang: 'en' });
+    expect(report.sounds.length).toBeGreaterThan(0);
+    const held = overlapSec(report.sounds, { startSec: holdStart, endSec: holdEnd });
+    expect(held / (holdEnd - holdStart)).toBeGreaterThan(0.9);
+    expect(report.sounds.every((s) => s.channel === 'agent')).toBe(true);
+    // No agent turn inside the hold; the customer's answer at 4.5 s was followed by the agent only at 30 s.
+    expect(report.turns.filter((t) => t.speaker === 'agent' && t.startSec > holdStart - 0.5 && t.endSec < holdEnd + 0.5)).toEqual([]);
+    expect(report.findings.filter((f) => f.id === 'slowResponse')).toEqual([]);
+    const dead = report.findings.filter((f) => f.id === 'deadAir');
+    expect(overlapSec(dead, { startSec: holdStart, endSec: holdEnd })).toBeGreaterThan(0.9 * (holdEnd - holdStart));
   });
 });

@@ -13,6 +13,7 @@ import { measureTurns, paceExchanges, paceMismatches, rateFindings, sideRate } f
 import type { CallReport } from './report.ts';
 import { roundCallReport } from './round-call.ts';
 import { callTurns, talkShare } from './turns.ts';
+import { splitSounds } from './non-speech.ts';
 
 /** Options of analyzeCall. */
 export interface CallOptions {
@@ -44,8 +45,15 @@ export function analyzeFrontEnds(
   const bands = options.bands ?? DEFAULT_BANDS[options.lang];
   const [left, right] = channels.map((c) => segmentChannel(c.signal, c.contour));
   const [agentCh, customerCh] = options.agentChannel === 'left' ? [left, right] : [right, left];
-  const agentSpeech = channelActivity(agentCh, customerCh, durationSec);
-  const customerSpeech = channelActivity(customerCh, agentCh, durationSec);
+  // Hold music and tones count as silence of speech (GUIDELINES, Recorded calls).
+  const agentSplit = splitSounds(channelActivity(agentCh, customerCh, durationSec), agentCh.seg.thresholdDbfs, agentCh.signal);
+  const customerSplit = splitSounds(channelActivity(customerCh, agentCh, durationSec), customerCh.seg.thresholdDbfs, customerCh.signal);
+  const agentSpeech = agentSplit.speech;
+  const customerSpeech = customerSplit.speech;
+  const sounds = [
+    ...agentSplit.sounds.map((x) => ({ ...x, channel: 'agent' as const })),
+    ...customerSplit.sounds.map((x) => ({ ...x, channel: 'customer' as const })),
+  ].sort((a, b) => a.startSec - b.startSec);
 
   const raw = callTurns(agentSpeech, customerSpeech);
   let measured = 0;
@@ -65,7 +73,7 @@ export function analyzeFrontEnds(
     ...deadAir(agentSpeech, customerSpeech, rules),
     ...overtalk(raw, rules),
     ...paceMismatches(turns, exchanges),
-    ...slowResponses(responses, rules),
+    ...slowResponses(responses, rules, sounds),
     ...monologues(raw, customerSpeech, rules),
   ].sort((a, b) => a.startSec - b.startSec);
 
@@ -78,6 +86,7 @@ export function analyzeFrontEnds(
     agentSpeechFound: agentSpeech.length > 0,
     customerSpeechFound: customerSpeech.length > 0,
     turns,
+    sounds,
     talkShare: talkShare(agentSpeech, customerSpeech, durationSec),
     pace: {
       agentSyllablesPerSec: agentRate,

@@ -56,9 +56,12 @@ export function responseGaps(turns: readonly RawTurn[]): ResponseGap[] {
   return out;
 }
 
-/** Responses later than slowResponseAboveSec. */
-export function slowResponses(responses: readonly ResponseGap[], rules: CallRules): CallFinding[] {
-  return responses.filter((r) => r.gapSec > rules.slowResponseAboveSec).map((r) => finding('slowResponse', { startSec: r.customerEndSec, endSec: r.agentStartSec }));
+/** Responses later than slowResponseAboveSec, except across a hold (a hold sound in the gap: GUIDELINES "not during a hold"). */
+export function slowResponses(responses: readonly ResponseGap[], rules: CallRules, holds: readonly IntervalSec[] = []): CallFinding[] {
+  const duringHold = (r: ResponseGap): boolean => holds.some((h) => h.startSec < r.agentStartSec && h.endSec > r.customerEndSec);
+  return responses
+    .filter((r) => r.gapSec > rules.slowResponseAboveSec && !duringHold(r))
+    .map((r) => finding('slowResponse', { startSec: r.customerEndSec, endSec: r.agentStartSec }));
 }
 
 /**

@@ -15,7 +15,7 @@
 import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../intensity.ts';
 import { guardReason, speechEvidence } from '../segmentation.ts';
 import { quantile } from '../stats.ts';
-import type { IntervalSec, NoSpeechReason } from '../types.ts';
+import { readerOf, type IntervalSec, type NoSpeechReason, type SampleReader } from '../types.ts';
 
 /** Activity intervals closer than this form one stretch, s. */
 export const STRETCH_GAP_SEC = 0.5;
@@ -62,27 +62,26 @@ export function stretchKind(samples: Float32Array, sampleRateHz: number, offsetS
   if (levels.length >= 10 && quantile(levels, 0.95) - quantile(levels, 0.1) < MIN_STRETCH_RANGE_DB) return 'steady';
   // The guard's machine-steady-pitch test is left out: over one word a monotone voice (or a flat test
   // voice) can stay within a semitone, and it must not become silence.
-  const evidence = speechEvidence({ samples, sampleRateHz }, contour, local, thresholdDbfs);
+  const evidence = speechEvidence(readerOf({ samples, sampleRateHz }), contour, local, thresholdDbfs);
   const reason = guardReason({ ...evidence, pitchSpreadSt: Infinity }, 0);
   return reason === 'tonal' || reason === 'unvoiced' || reason === 'steady' ? reason : null;
 }
 
-/**
- * Split a channel's activity into speech and non-speech sounds. `slice(startSec, endSec)` gives the
- * channel's 16 kHz high-passed samples of that span (clipped to the call).
- */
+/** Split a channel's activity into speech and non-speech sounds; `signal` is the channel's 16 kHz high-passed signal. */
 export function splitSounds(
   intervals: readonly IntervalSec[],
-  thresholdDbfs: number,
-  sampleRateHz: number,
-  slice: (startSec: number, endSec: number) => Float32Array,
+  thresholdDbfs: number | null,
+  signal: SampleReader,
 ): { speech: IntervalSec[]; sounds: NonSpeechSound[] } {
+  if (thresholdDbfs === null) return { speech: [...intervals], sounds: [] };
+  const rate = signal.sampleRateHz;
+  const at = (sec: number): number => Math.min(signal.length, Math.max(0, Math.round(sec * rate)));
   const speech: IntervalSec[] = [];
   const sounds: NonSpeechSound[] = [];
   for (const members of stretches(intervals)) {
     const startSec = members[0].startSec;
     const endSec = members[members.length - 1].endSec;
-    const kind = endSec - startSec < MIN_STRETCH_SEC ? null : stretchKind(slice(startSec, endSec), sampleRateHz, startSec, members, thresholdDbfs);
+    const kind = endSec - startSec < MIN_STRETCH_SEC ? null : stretchKind(signal.read(at(startSec), at(endSec)).slice(), rate, at(startSec) / rate, members, thresholdDbfs);
     if (kind === null) speech.push(...members);
     else sounds.push({ startSec, endSec, kind });
   }

@@ -70,6 +70,15 @@ export interface CallFinding {
   ratio: number | null;
 }
 
+/** A stretch of sound on a side that is not speech (hold music, tones; calls/non-speech.ts): silence of speech. */
+export interface CallSound {
+  channel: Speaker;
+  startSec: number;
+  endSec: number;
+  /** 'steady': no level dips (a tone, sustained music); 'tonal': one sinusoid; 'unvoiced': noise. */
+  kind: 'steady' | 'tonal' | 'unvoiced';
+}
+
 /** The whole call. */
 export interface CallReport {
   callRulesVersion: string;
@@ -80,6 +89,8 @@ export interface CallReport {
   agentSpeechFound: boolean;
   customerSpeechFound: boolean;
   turns: CallTurn[];
+  /** Hold music and tones found on either side, counted as silence of speech. */
+  sounds: CallSound[];
   talkShare: TalkShare;
   pace: {
     /** Over all measured turns of each side: syllables ÷ turn seconds. */

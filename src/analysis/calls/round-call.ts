@@ -17,6 +17,7 @@ export function roundCallReport(r: CallReport): CallReport {
       syllables: t.syllables, syllablesPerSec: rate(t.syllablesPerSec),
       activeLevelDbfs: roundOrNull(t.activeLevelDbfs, DECIMALS.db), pitchSdSt: roundOrNull(t.pitchSdSt, DECIMALS.st),
     })),
+    sounds: r.sounds.map((x) => ({ channel: x.channel, startSec: sec(x.startSec), endSec: sec(x.endSec), kind: x.kind })),
     talkShare: {
       agentSec: sec(s.agentSec), customerSec: sec(s.customerSec), overlapSec: sec(s.overlapSec), silenceSec: sec(s.silenceSec),
       agentFraction: roundFraction(s.agentFraction), customerFraction: roundFraction(s.customerFraction),
