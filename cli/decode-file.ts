@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
 import type { AudioInput } from './analysis.ts';
+import { dropLeadingFrames, mp3PrimingSamples } from './mp3-priming.ts';
 import { id3v2Length, sniffAfterId3, sniffFormat, SNIFF_BYTES, type StreamFormat } from './sniff-format.ts';
 
 /** Limits that keep a huge file from exhausting memory; see DECODE_LIMITS. */
@@ -177,9 +178,11 @@ async function* plainChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<U
 }
 
 async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector): Promise<void> {
+  const primingFrames = format === 'mp3' ? await mp3PrimingSamples(path) : 0;
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
-    for await (const { channelData, sampleRate } of decode(plainChunks(stream), format)) collector.add(channelData, sampleRate);
+    const chunks = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
+    for await (const { channelData, sampleRate } of chunks) collector.add(channelData, sampleRate);
   } finally {
     stream.destroy();
   }
