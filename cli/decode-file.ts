@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
 import type { AudioInput } from './analysis.ts';
-import { dropLeadingFrames, mp3PrimingSamples } from './mp3-priming.ts';
+import { damagedFramesMessage, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
+import { dropLeadingFrames, readMp3Head, type Mp3Head } from './mp3-priming.ts';
 import { id3v2Length, sniffAfterId3, sniffFormat, SNIFF_BYTES, type StreamFormat } from './sniff-format.ts';
 
 /** Limits that keep a huge file from exhausting memory; see DECODE_LIMITS. */
@@ -115,6 +116,11 @@ class ChunkCollector {
     else if (sampleRateHz !== this.sampleRateHz) {
       throw new DecodeError(`the sample rate changes inside the file (${this.sampleRateHz} Hz, then ${sampleRateHz} Hz)`);
     }
+    // mp3 and AAC decoders (audio-decode) give a dual-mono stretch as one channel until the channels first
+    // differ: a stereo call that opens with both sides identical (digital silence) then turns stereo.
+    if (this.chunks.length > 0 && this.chunks[0].length === 1 && channelData.length === 2) {
+      for (const chunk of this.chunks) chunk.push(chunk[0]);
+    }
     if (this.chunks.length > 0 && channelData.length !== this.chunks[0].length) {
       throw new DecodeError('the number of channels changes inside the file');
     }
@@ -177,8 +183,8 @@ async function* plainChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<U
   for await (const chunk of source) yield plainBytes(chunk);
 }
 
-async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector): Promise<void> {
-  const primingFrames = format === 'mp3' ? await mp3PrimingSamples(path) : 0;
+async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector, mp3: Mp3Head | null): Promise<void> {
+  const primingFrames = mp3?.primingSamples ?? 0;
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
     const chunks = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
@@ -191,6 +197,15 @@ async function decodeStreamed(path: string, format: StreamFormat, collector: Chu
 async function decodeWhole(path: string, collector: ChunkCollector): Promise<void> {
   const { channelData, sampleRate } = await decode(plainBytes(await readFile(path)));
   collector.add(channelData, sampleRate);
+}
+
+/** Why an mp3 is truncated (it decodes to less than its header's frame count, by over 3 frames), or null. */
+function mp3Truncation(mp3: Mp3Head, collector: ChunkCollector): string | null {
+  if (mp3.declaredSec === null || collector.sampleRateHz === 0) return null;
+  const decodedSec = collector.frames / collector.sampleRateHz;
+  const slackSec = (3 * 1152) / collector.sampleRateHz;
+  if (decodedSec >= mp3.declaredSec - slackSec) return null;
+  return `the file is truncated: its header declares ${mp3.declaredSec.toFixed(2)} s of audio but only ${decodedSec.toFixed(2)} s is there`;
 }
 
 /** Reads and decodes the audio file at `path`; throws DecodeError with a reason for people. */
@@ -213,8 +228,13 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
   const collector = new ChunkCollector(limits);
   try {
     const format = await sniffFile(path, sizeBytes);
-    if (format === null) await decodeWhole(path, collector);
-    else await decodeStreamed(path, format, collector);
+    const truncated = format === 'wav' ? await wavFileTruncation(path, sizeBytes) : null;
+    if (truncated !== null) throw new DecodeError(truncated);
+    const mp3 = format === 'mp3' ? await readMp3Head(path) : null;
+    const { errors } = await withDecoderErrors(() => (format === null ? decodeWhole(path, collector) : decodeStreamed(path, format, collector, mp3)));
+    if (errors.length > 0) throw new DecodeError(damagedFramesMessage(errors));
+    const truncatedMp3 = mp3 !== null ? mp3Truncation(mp3, collector) : null;
+    if (truncatedMp3 !== null) throw new DecodeError(truncatedMp3);
   } catch (err) {
     if (err instanceof DecodeError) throw err;
     if ((err as NodeJS.ErrnoException | null)?.code) throw new DecodeError(describeFsError(err));
