@@ -41,6 +41,8 @@ export type Command =
       agent: CallAgentChannel;
       lang: Lang | undefined;
       format: CallFormat;
+      /** The path given with --textgrid: where the Praat TextGrid of the one call goes. */
+      textGridFile: string | undefined;
     };
 
 /** The agent's channel of a stereo call. */
@@ -58,7 +60,7 @@ const VALUE_HINTS: Record<string, string> = {
 };
 const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right'];
 // Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
-const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'textgrid', 'tracks'] as const;
+const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'tracks'] as const;
 const CALL_ONLY = ['agent', 'csv'] as const;
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
@@ -152,9 +154,9 @@ export function parseCommandLine(argv: string[]): Command {
   };
 }
 
-type ParsedValues = Partial<Record<'lang' | 'agent' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
+type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
 
-// `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]`.
+// `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
 function callCommand(files: string[], values: ParsedValues): Command {
   for (const name of ANALYZE_ONLY) {
     if (values[name] !== undefined) throw new UsageError(`--${name} is an option of voicedrill analyze, not of call`);
@@ -164,12 +166,14 @@ function callCommand(files: string[], values: ParsedValues): Command {
   if (values.agent === undefined) throw new UsageError('--agent is required: the channel the agent is on, left or right');
   if (values.agent === 'mono') throw new UsageError('mono calls (both voices on one channel) are not supported yet; give --agent left or --agent right for a stereo call');
   const agent = oneOf('--agent', values.agent, AGENT_CHANNELS) as CallAgentChannel;
+  checkExportPaths(files, { '--textgrid': values.textgrid, '--tracks': undefined });
   return {
     kind: 'call',
     files,
     agent,
     lang: oneOf('--lang', values.lang, LANGS),
     format: values.json ? 'json' : values.csv ? 'csv' : 'table',
+    textGridFile: values.textgrid,
   };
 }
 

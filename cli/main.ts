@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { analysisLang, analyzeCall, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
+import { callTextGridTarget, checkCallExport, writeCallExport } from './call-exports.ts';
 import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
 import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
@@ -157,12 +158,19 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
 async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<number> {
   const reports: CallFileReport[] = [];
   let failed = false;
+  const textGrid = callTextGridTarget(command);
+  await checkCallExport(textGrid, command.files);
   if (command.format === 'csv') out.stdout(CALL_CSV_HEADER + '\n');
   for (const file of command.files) {
     const report = await analyzeCallFile(file, command, out);
     if (report === null) {
       failed = true;
       continue;
+    }
+    const exportError = await writeCallExport(textGrid, report);
+    if (exportError !== null) {
+      out.stderr(`voicedrill: ${exportError}\n`);
+      failed = true;
     }
     if (command.format === 'csv') {
       for (const line of callCsvRows(file, report)) out.stdout(line + '\n');
