@@ -43,6 +43,8 @@ export type Command =
       format: CallFormat;
       /** The path given with --textgrid: where the Praat TextGrid of the one call goes. */
       textGridFile: string | undefined;
+      /** The built-in greeting drill the opening greeting is scored against (--greeting; default per language). */
+      greeting: string | undefined;
     };
 
 /** The agent's channel of a stereo call. */
@@ -56,12 +58,12 @@ const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
   '--agent': ' (left or right: the channel the agent is on)',
-  '--textgrid': ' (the TextGrid file to write)', '--tracks': ' (the CSV file to write)',
+  '--textgrid': ' (the TextGrid file to write)', '--greeting': ' (a built-in greeting drill, e.g. zh-greeting4)', '--tracks': ' (the CSV file to write)',
 };
 const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right'];
 // Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
 const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'tracks'] as const;
-const CALL_ONLY = ['agent', 'csv'] as const;
+const CALL_ONLY = ['agent', 'csv', 'greeting'] as const;
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
 function parseErrorMessage(err: unknown): string {
@@ -104,6 +106,7 @@ export function parseCommandLine(argv: string[]): Command {
         csv: { type: 'boolean' },
         textgrid: { type: 'string' },
         tracks: { type: 'string' },
+        greeting: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -154,7 +157,7 @@ export function parseCommandLine(argv: string[]): Command {
   };
 }
 
-type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
+type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | 'greeting' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
 
 // `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
 function callCommand(files: string[], values: ParsedValues): Command {
@@ -174,6 +177,7 @@ function callCommand(files: string[], values: ParsedValues): Command {
     lang: oneOf('--lang', values.lang, LANGS),
     format: values.json ? 'json' : values.csv ? 'csv' : 'table',
     textGridFile: values.textgrid,
+    greeting: values.greeting,
   };
 }
 

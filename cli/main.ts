@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { analysisLang, analyzeCall, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
 import { callTextGridTarget, checkCallExport, writeCallExport } from './call-exports.ts';
+import { callGreeting, formatGreetingTable, greetingDrill, type GreetingJson } from './call-greeting.ts';
 import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
 import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
@@ -129,7 +130,7 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
 }
 
 /** A call's report labelled with its file, as `voicedrill call --json` prints it. */
-export type CallFileReport = { file: string } & CallReport;
+export type CallFileReport = { file: string } & CallReport & { greeting: GreetingJson | null };
 
 // Why a decoded file is not a stereo call, or null when it is.
 function notStereo(channelCount: number): string | null {
@@ -148,7 +149,9 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
     return null;
   }
   try {
-    return { file, ...analyzeCall(input, { agentChannel: command.agent, lang: analysisLang({ lang: command.lang }) }) };
+    const lang = analysisLang({ lang: command.lang });
+    const report = analyzeCall(input, { agentChannel: command.agent, lang });
+    return { file, ...report, greeting: callGreeting(input, report, greetingDrill(command.greeting, lang), file) };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
     return null;
@@ -160,6 +163,7 @@ async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutp
   let failed = false;
   const textGrid = callTextGridTarget(command);
   await checkCallExport(textGrid, command.files);
+  greetingDrill(command.greeting, analysisLang({ lang: command.lang }));
   if (command.format === 'csv') out.stdout(CALL_CSV_HEADER + '\n');
   for (const file of command.files) {
     const report = await analyzeCallFile(file, command, out);
@@ -175,7 +179,7 @@ async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutp
     if (command.format === 'csv') {
       for (const line of callCsvRows(file, report)) out.stdout(line + '\n');
     } else if (command.format === 'table') {
-      out.stdout((reports.length > 0 ? '\n' : '') + formatCallTable(file, report));
+      out.stdout((reports.length > 0 ? '\n' : '') + formatCallTable(file, report) + formatGreetingTable(report.greeting));
     }
     reports.push(report);
   }

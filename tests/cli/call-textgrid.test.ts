@@ -97,7 +97,7 @@ describe('voicedrill call --textgrid', { timeout: 60_000 }, () => {
     expect(built.overtalk).toHaveLength(3);
     expect(built.deadAir).toHaveLength(1);
     for (const planned of built.overtalk) {
-      const piece = findings.find(([s, e, t]) => t.split(' + ').includes(`overtalk (${planned.startedBy})`) && Math.abs(s - planned.startSec) <= 0.15);
+      const piece = findings.find(([s, , t]) => t.split(' + ').includes(`overtalk (${planned.startedBy})`) && Math.abs(s - planned.startSec) <= 0.15);
       expect(piece, `overtalk at ${planned.startSec} s`).toBeDefined();
     }
     const dead = findings.find(([, , t]) => t.split(' + ').includes('deadAir'));
