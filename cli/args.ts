@@ -45,6 +45,9 @@ export type Command =
       textGridFile: string | undefined;
       /** The built-in greeting drill the opening greeting is scored against (--greeting; default per language). */
       greeting: string | undefined;
+      /** The agent's name and company for the greeting template's {name} and {company} (default: the drill's sample). */
+      name: string | undefined;
+      company: string | undefined;
     };
 
 /** The agent's channel of a stereo call. */
@@ -58,12 +61,13 @@ const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
   '--agent': ' (left or right: the channel the agent is on)',
-  '--textgrid': ' (the TextGrid file to write)', '--greeting': ' (a built-in greeting drill, e.g. zh-greeting4)', '--tracks': ' (the CSV file to write)',
+  '--textgrid': ' (the TextGrid file to write)', '--greeting': ' (a built-in greeting drill, e.g. zh-greeting4)',
+  '--name': " (the agent's name, for the greeting's {name})", '--company': " (the company, for the greeting's {company})", '--tracks': ' (the CSV file to write)',
 };
 const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right'];
 // Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
 const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'tracks'] as const;
-const CALL_ONLY = ['agent', 'csv', 'greeting'] as const;
+const CALL_ONLY = ['agent', 'csv', 'greeting', 'name', 'company'] as const;
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
 function parseErrorMessage(err: unknown): string {
@@ -107,6 +111,8 @@ export function parseCommandLine(argv: string[]): Command {
         textgrid: { type: 'string' },
         tracks: { type: 'string' },
         greeting: { type: 'string' },
+        name: { type: 'string' },
+        company: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -157,7 +163,7 @@ export function parseCommandLine(argv: string[]): Command {
   };
 }
 
-type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | 'greeting' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
+type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | 'greeting' | 'name' | 'company' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
 
 // `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
 function callCommand(files: string[], values: ParsedValues): Command {
@@ -178,6 +184,8 @@ function callCommand(files: string[], values: ParsedValues): Command {
     format: values.json ? 'json' : values.csv ? 'csv' : 'table',
     textGridFile: values.textgrid,
     greeting: values.greeting,
+    name: values.name,
+    company: values.company,
   };
 }
 

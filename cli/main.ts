@@ -151,7 +151,7 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
   try {
     const lang = analysisLang({ lang: command.lang });
     const report = analyzeCall(input, { agentChannel: command.agent, lang });
-    return { file, ...report, greeting: callGreeting(input, report, greetingDrill(command.greeting, lang), file) };
+    return { file, ...report, greeting: callGreeting(input, report, greetingDrill(command.greeting, lang), file, command) };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
     return null;

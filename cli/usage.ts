@@ -14,7 +14,8 @@ Usage:
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
                              [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
   voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]
-                          [--greeting DRILL] [--textgrid PATH]   (--textgrid: one FILE only)
+                          [--greeting DRILL] [--name NAME] [--company NAME]
+                          [--textgrid PATH]   (--textgrid: one FILE only)
   voicedrill --help
   voicedrill --version
 
@@ -58,8 +59,11 @@ Options of call (a recorded stereo call: agent and customer on separate channels
   --greeting DRILL          the built-in greeting the opening greeting (the agent's first phrase
                             group) is scored against like a drill take, with the same verdicts:
                             zh-greeting3, zh-greeting4, en-greeting3 or en-greeting4 (default: the
-                            four-part greeting of --lang; {name} and {company} are the drill's
-                            sample ones, 王芳/星河银行 and Sam/Riverside Bank)
+                            four-part greeting of --lang)
+  --name NAME, --company NAME
+                            the agent's name and company in the greeting's script (default: the
+                            drill's sample ones, 王芳/星河银行 and Sam/Riverside Bank); give the
+                            ones spoken, their syllables count in the greeting's rate
   --textgrid PATH           also write a Praat TextGrid (UTF-8) of the one call: interval tiers
                             "agent turns", "customer turns" and "findings" (the finding's id, an
                             overtalk with who started it; overlapping findings joined by " + ")

@@ -139,10 +139,26 @@ describe.runIf(haveFixtures)('voicedrill call: the opening greeting scored like 
     for (const v of alone.verdicts) expect(run.stdout).toMatch(new RegExp(`\\n {4}${v.guideline} +${v.status} `));
   });
 
+  it('--company and --name fill the template: the greeting is scored on the script as spoken, as analyze scores it', async () => {
+    // "Acme" has 2 syllables where "Northwind Support" (spoken) and "Riverside Bank" (the sample) have 4.
+    const script = 'Hello, *Acme*, this is Sam, how may I *help* you today?';
+    const run = await runCli(['call', 'en-call.wav', '--agent', 'right', '--lang', 'en', '--company', 'Acme', '--name', 'Sam', '--json'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const greeting = (JSON.parse(run.stdout) as CallJson).greeting as GreetingJson;
+    expect(greeting.drill).toBe('en-greeting4');
+    expect(greeting.script).toBe(script);
+    const aloneRun = await runCli(['analyze', join(FIXTURES_DIR, CASES[1].fixture), '--lang', 'en', '--script', script, '--json'], dir);
+    expectSameVerdicts(greeting.report.verdicts, (JSON.parse(aloneRun.stdout) as FileReport).verdicts, 'en, Acme');
+    const rate = (r: FileReport): number => r.rate.syllablesPerSec as number;
+    const withSample = runs[1].call.greeting?.report as FileReport;
+    expect(rate(greeting.report) / rate(withSample)).toBeCloseTo(14 / 16, 2);
+  });
+
   it.each([
     [['call', 'zh-call.wav', '--agent', 'right', '--greeting', 'zh-passage-first-bus'], /^voicedrill: --greeting must be a built-in greeting drill \(zh-greeting3, zh-greeting4, en-greeting3, en-greeting4\), not 'zh-passage-first-bus'$/],
     [['call', 'zh-call.wav', '--agent', 'right', '--greeting'], /^voicedrill: --greeting needs a value \(a built-in greeting drill, e\.g\. zh-greeting4\)$/],
     [['analyze', 'zh-call.wav', '--greeting', 'zh-greeting4'], /^voicedrill: --greeting is an option of voicedrill call, not of analyze$/],
+    [['analyze', 'zh-call.wav', '--name', '王芳'], /^voicedrill: --name is an option of voicedrill call, not of analyze$/],
   ])('usage error %j: exit 2, nothing analysed', async (args, message) => {
     const run = await runCli(args, dir);
     expect(run.status).toBe(2);
