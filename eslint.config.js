@@ -114,8 +114,9 @@ export default tseslint.config(
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/src/*/**', '!**/src/analysis/**', '!**/src/guidelines/**'],
-          message: 'The CLI imports the analysis core only.' }],
+        // The drills (pure data: the built-in greetings, their templates and bands) for call --greeting.
+        patterns: [{ group: ['**/src/*/**', '!**/src/analysis/**', '!**/src/guidelines/**', '!**/src/drills/**'],
+          message: 'The CLI imports the analysis core, the guidelines and the drills only.' }],
       }],
     },
   },

@@ -41,6 +41,13 @@ export type Command =
       agent: CallAgentChannel;
       lang: Lang | undefined;
       format: CallFormat;
+      /** The path given with --textgrid: where the Praat TextGrid of the one call goes. */
+      textGridFile: string | undefined;
+      /** The built-in greeting drill the opening greeting is scored against (--greeting; default per language). */
+      greeting: string | undefined;
+      /** The agent's name and company for the greeting template's {name} and {company} (default: the drill's sample). */
+      name: string | undefined;
+      company: string | undefined;
     };
 
 /** The agent's channel of a stereo call. */
@@ -54,12 +61,13 @@ const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
   '--agent': ' (left or right: the channel the agent is on)',
-  '--textgrid': ' (the TextGrid file to write)', '--tracks': ' (the CSV file to write)',
+  '--textgrid': ' (the TextGrid file to write)', '--greeting': ' (a built-in greeting drill, e.g. zh-greeting4)',
+  '--name': " (the agent's name, for the greeting's {name})", '--company': " (the company, for the greeting's {company})", '--tracks': ' (the CSV file to write)',
 };
 const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right'];
 // Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
-const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'textgrid', 'tracks'] as const;
-const CALL_ONLY = ['agent', 'csv'] as const;
+const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'tracks'] as const;
+const CALL_ONLY = ['agent', 'csv', 'greeting', 'name', 'company'] as const;
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
 function parseErrorMessage(err: unknown): string {
@@ -102,6 +110,9 @@ export function parseCommandLine(argv: string[]): Command {
         csv: { type: 'boolean' },
         textgrid: { type: 'string' },
         tracks: { type: 'string' },
+        greeting: { type: 'string' },
+        name: { type: 'string' },
+        company: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -152,9 +163,9 @@ export function parseCommandLine(argv: string[]): Command {
   };
 }
 
-type ParsedValues = Partial<Record<'lang' | 'agent' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
+type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | 'greeting' | 'name' | 'company' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
 
-// `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]`.
+// `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
 function callCommand(files: string[], values: ParsedValues): Command {
   for (const name of ANALYZE_ONLY) {
     if (values[name] !== undefined) throw new UsageError(`--${name} is an option of voicedrill analyze, not of call`);
@@ -164,12 +175,17 @@ function callCommand(files: string[], values: ParsedValues): Command {
   if (values.agent === undefined) throw new UsageError('--agent is required: the channel the agent is on, left or right');
   if (values.agent === 'mono') throw new UsageError('mono calls (both voices on one channel) are not supported yet; give --agent left or --agent right for a stereo call');
   const agent = oneOf('--agent', values.agent, AGENT_CHANNELS) as CallAgentChannel;
+  checkExportPaths(files, { '--textgrid': values.textgrid, '--tracks': undefined });
   return {
     kind: 'call',
     files,
     agent,
     lang: oneOf('--lang', values.lang, LANGS),
     format: values.json ? 'json' : values.csv ? 'csv' : 'table',
+    textGridFile: values.textgrid,
+    greeting: values.greeting,
+    name: values.name,
+    company: values.company,
   };
 }
 

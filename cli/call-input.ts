@@ -7,6 +7,7 @@
 import { createCallStream, type CallStream } from './analysis.ts';
 import { checkAudioFile, DECODE_LIMITS, DecodeError, decodeFileChunks, isWavFile, tooLongMessage, type DecodeLimits } from './decode-file.ts';
 import { readWavChunks, WavEncodingError, WavError } from './wav-stream.ts';
+import { wavFileTruncation } from './decode-checks.ts';
 
 /** A file that is audio but not something the call analysis takes (the reason, for people). */
 export class NotACallError extends Error {
@@ -27,6 +28,9 @@ export interface FedCall {
 export async function feedCallFile(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits = DECODE_LIMITS): Promise<FedCall> {
   const sizeBytes = await checkAudioFile(path, limits);
   if (await isWavFile(path, sizeBytes)) {
+    // A WAV cut short is refused, as the app refuses it (decode-checks.ts), not analysed as a whole call.
+    const truncated = await wavFileTruncation(path, sizeBytes);
+    if (truncated !== null) throw new DecodeError(truncated);
     try {
       return await feedWav(path, whyNot, limits);
     } catch (err) {

@@ -3,6 +3,8 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
 import type { AudioInput } from './analysis.ts';
+import { damagedFramesMessage, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
+import { dropLeadingFrames, readMp3Head, type Mp3Head } from './mp3-priming.ts';
 import { id3v2Length, sniffAfterId3, sniffFormat, SNIFF_BYTES, type StreamFormat } from './sniff-format.ts';
 
 /** Limits that keep a huge file from exhausting memory; see DECODE_LIMITS. */
@@ -113,7 +115,15 @@ class ChunkCollector {
     private readonly forward?: (channelData: Float32Array[], sampleRateHz: number) => void,
   ) {}
 
-  add(channelData: Float32Array[], sampleRateHz: number): void {
+  /**
+   * Channels the file's header declares, when it says (mp3): mp3 decoders (audio-decode) give a dual-mono
+   * stretch as one channel until the channels first differ, so a stereo call that opens with both sides
+   * identical (digital silence) would turn stereo mid-file; such chunks are given both channels.
+   */
+  declaredChannels: number | null = null;
+
+  add(decoded: Float32Array[], sampleRateHz: number): void {
+    const channelData = this.declaredChannels === 2 && decoded.length === 1 ? [decoded[0], decoded[0]] : decoded;
     if (channelData.length === 0 || channelData[0].length === 0) return;
     if (this.sampleRateHz === 0) this.sampleRateHz = sampleRateHz;
     else if (sampleRateHz !== this.sampleRateHz) {
@@ -193,10 +203,12 @@ async function* plainChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<U
   for await (const chunk of source) yield plainBytes(chunk);
 }
 
-async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector): Promise<void> {
+async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector, mp3: Mp3Head | null): Promise<void> {
+  const primingFrames = mp3?.primingSamples ?? 0;
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
-    for await (const { channelData, sampleRate } of decode(plainChunks(stream), format)) collector.add(channelData, sampleRate);
+    const chunks = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
+    for await (const { channelData, sampleRate } of chunks) collector.add(channelData, sampleRate);
   } finally {
     stream.destroy();
   }
@@ -205,6 +217,15 @@ async function decodeStreamed(path: string, format: StreamFormat, collector: Chu
 async function decodeWhole(path: string, collector: ChunkCollector): Promise<void> {
   const { channelData, sampleRate } = await decode(plainBytes(await readFile(path)));
   collector.add(channelData, sampleRate);
+}
+
+/** Why an mp3 is truncated (it decodes to less than its header's frame count, by over 3 frames), or null. */
+function mp3Truncation(mp3: Mp3Head, collector: ChunkCollector): string | null {
+  if (mp3.declaredSec === null || collector.sampleRateHz === 0) return null;
+  const decodedSec = collector.frames / collector.sampleRateHz;
+  const slackSec = (3 * 1152) / collector.sampleRateHz;
+  if (decodedSec >= mp3.declaredSec - slackSec) return null;
+  return `the file is truncated: its header declares ${mp3.declaredSec.toFixed(2)} s of audio but only ${decodedSec.toFixed(2)} s is there`;
 }
 
 /** The size of the audio file at `path`, checked (a regular file, not empty, within the limit); throws DecodeError. */
@@ -276,8 +297,14 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
 async function decodeInto(path: string, sizeBytes: number, collector: ChunkCollector): Promise<void> {
   try {
     const format = await sniffFile(path, sizeBytes);
-    if (format === null) await decodeWhole(path, collector);
-    else await decodeStreamed(path, format, collector);
+    const truncated = format === 'wav' ? await wavFileTruncation(path, sizeBytes) : null;
+    if (truncated !== null) throw new DecodeError(truncated);
+    const mp3 = format === 'mp3' ? await readMp3Head(path) : null;
+    collector.declaredChannels = mp3?.channelCount ?? null;
+    const { errors } = await withDecoderErrors(() => (format === null ? decodeWhole(path, collector) : decodeStreamed(path, format, collector, mp3)));
+    if (errors.length > 0) throw new DecodeError(damagedFramesMessage(errors));
+    const truncatedMp3 = mp3 !== null ? mp3Truncation(mp3, collector) : null;
+    if (truncatedMp3 !== null) throw new DecodeError(truncatedMp3);
   } catch (err) {
     if (err instanceof ForwardedError) throw err.original;
     if (err instanceof DecodeError) throw err;

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { analysisLang, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
 import { feedCallFile, NotACallError, type FedCall } from './call-input.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
+import { callTextGridTarget, checkCallExport, writeCallExport } from './call-exports.ts';
+import { callGreeting, formatGreetingTable, greetingDrill, type GreetingJson } from './call-greeting.ts';
 import { parseBaselineArg, readBandsFile } from './config-files.ts';
 import { decodeFile, DecodeError } from './decode-file.ts';
 import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
@@ -129,7 +131,7 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
 }
 
 /** A call's report labelled with its file, as `voicedrill call --json` prints it. */
-export type CallFileReport = { file: string } & CallReport;
+export type CallFileReport = { file: string } & CallReport & { greeting: GreetingJson | null };
 
 // Why a decoded file is not a stereo call, or null when it is.
 function notStereo(channelCount: number): string | null {
@@ -150,7 +152,9 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
   }
   if (fed.truncated) out.stderr(`voicedrill: ${file}: warning: the file ends before the length its header declares (truncated), so only the ${fed.stream.fedSec.toFixed(1)} s it holds were analysed\n`);
   try {
-    return { file, ...fed.stream.finish({ agentChannel: command.agent, lang: analysisLang({ lang: command.lang }) }).report };
+    const lang = analysisLang({ lang: command.lang });
+    const { report, opening } = fed.stream.finish({ agentChannel: command.agent, lang });
+    return { file, ...report, greeting: callGreeting(opening, report, greetingDrill(command.greeting, lang), file, command) };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
     return null;
@@ -160,6 +164,9 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
 async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<number> {
   const reports: CallFileReport[] = [];
   let failed = false;
+  const textGrid = callTextGridTarget(command);
+  await checkCallExport(textGrid, command.files);
+  greetingDrill(command.greeting, analysisLang({ lang: command.lang }));
   if (command.format === 'csv') out.stdout(CALL_CSV_HEADER + '\n');
   for (const file of command.files) {
     const report = await analyzeCallFile(file, command, out);
@@ -167,10 +174,15 @@ async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutp
       failed = true;
       continue;
     }
+    const exportError = await writeCallExport(textGrid, report);
+    if (exportError !== null) {
+      out.stderr(`voicedrill: ${exportError}\n`);
+      failed = true;
+    }
     if (command.format === 'csv') {
       for (const line of callCsvRows(file, report)) out.stdout(line + '\n');
     } else if (command.format === 'table') {
-      out.stdout((reports.length > 0 ? '\n' : '') + formatCallTable(file, report));
+      out.stdout((reports.length > 0 ? '\n' : '') + formatCallTable(file, report) + formatGreetingTable(report.greeting));
     }
     reports.push(report);
   }

@@ -14,6 +14,8 @@ Usage:
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
                              [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
   voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]
+                          [--greeting DRILL] [--name NAME] [--company NAME]
+                          [--textgrid PATH]   (--textgrid: one FILE only)
   voicedrill --help
   voicedrill --version
 
@@ -54,9 +56,21 @@ Options of call (a recorded stereo call: agent and customer on separate channels
                             findings) as JSON: one object per file, an array when several are given
   --csv                     print one CSV row per finding:
                             file,finding,start_s,end_s,duration_s,started_by,ratio
+  --greeting DRILL          the built-in greeting the opening greeting (the agent's first phrase
+                            group) is scored against like a drill take, with the same verdicts:
+                            zh-greeting3, zh-greeting4, en-greeting3 or en-greeting4 (default: the
+                            four-part greeting of --lang)
+  --name NAME, --company NAME
+                            the agent's name and company in the greeting's script (default: the
+                            drill's sample ones, 王芳/星河银行 and Sam/Riverside Bank); give the
+                            ones spoken, their syllables count in the greeting's rate
+  --textgrid PATH           also write a Praat TextGrid (UTF-8) of the one call: interval tiers
+                            "agent turns", "customer turns" and "findings" (the finding's id, an
+                            overtalk with who started it; overlapping findings joined by " + ")
   By default a table per call: talk share, turns, agent and customer pace, response gaps, the
   longest agent turn and the findings (rushing, slow, flat, loud, soft, deadAir, overtalk,
-  paceMismatch, slowResponse, monologue) with their start and end as m:ss.
+  paceMismatch, slowResponse, monologue) with their start and end as m:ss, then the opening
+  greeting's table and verdicts as analyze prints them (with --json: the field "greeting").
 
 Other options:
   -h, --help                show this help

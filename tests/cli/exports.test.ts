@@ -9,41 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, stderrLines, type CliRun } from '../helpers/cli.ts';
+import { HAVE_PRAAT, READ_BACK_PRAAT } from '../helpers/praat-textgrid.ts';
 
 const WAV = join(REPO_ROOT, 'tests/fixtures/synth/greeting-zh.wav');
 // The fixture's script (greeting-zh.txt) with key words marked and quotes, which the TextGrid must escape.
 const SCRIPT = '*早上*好，我是"小王"，很高兴为您*服务*。';
 const PARTS = ['早上好', '我是"小王"', '很高兴为您服务'];
-
-const HAVE_PRAAT = spawnSync('praat', ['--version']).status === 0;
-// Reads a TextGrid, prints "tiers N" then "interval|point COUNT NAME" per tier and the labels, and saves it again.
-const READ_BACK_PRAAT = `form Read a TextGrid back
-  sentence path
-  sentence resaved
-endform
-Text writing preferences: "UTF-8"
-Read from file: path$
-n = Get number of tiers
-writeInfoLine: "tiers ", n
-for i to n
-  name$ = Get tier name: i
-  interval = Is interval tier: i
-  if interval
-    k = Get number of intervals: i
-    appendInfoLine: "interval ", k, " ", name$
-    for j to k
-      label$ = Get label of interval: i, j
-      start = Get start time of interval: i, j
-      end = Get end time of interval: i, j
-      appendInfoLine: "  ", start, " ", end, " ", label$
-    endfor
-  else
-    k = Get number of points: i
-    appendInfoLine: "point ", k, " ", name$
-  endif
-endfor
-Save as text file: resaved$
-`;
 
 type Report = {
   durationSec: number;

@@ -4,4 +4,5 @@ export { BLEED_HEADROOM_DB, MAX_COUPLING_DB } from './activity.ts';
 export { HOLD_FLOOR_GAP_SEC, TURN_MERGE_GAP_SEC } from './turns.ts';
 export { MIN_RATE_SPEECH_SEC } from './pace.ts';
 export type { CallFinding, CallReport, CallSound, CallTurn, PaceExchange, PaceStatus, ResponseGap, Speaker, TalkShare } from './report.ts';
-export { createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallPeaks, type CallResult, type CallStream } from './stream.ts';
+export { createCallStream, OPENING_SEC, PEAKS_PER_SEC, type CallFinishOptions, type CallPeaks, type CallResult, type CallStream } from './stream.ts';
+export { analyzeCallGreeting, firstPhraseGroup, GREETING_PAD_SEC, type CallGreeting, type GreetingOptions } from './greeting.ts';

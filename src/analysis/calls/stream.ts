@@ -10,13 +10,19 @@
  * segmentation from the contours, activity and turns, then per-turn measures on slices of the stored
  * signals (engine.ts). Nothing depends on where the chunks are cut: any chunking gives the same report.
  */
-import { validateAudioInput } from '../options.ts';
+import { validateAudioInput, type AudioInput } from '../options.ts';
 import { createChannelFront, type ChannelFront } from './channel-front.ts';
 import { analyzeFrontEnds, type CallOptions } from './engine.ts';
 import type { CallReport } from './report.ts';
 
 /** Waveform peaks per second kept for the call timeline. */
 export const PEAKS_PER_SEC = 50;
+
+/**
+ * The call's first seconds kept as fed (input rate, every channel): the opening greeting is scored from
+ * them with the take engine (greeting.ts), which reads raw audio as a take does. 60 s of 48 kHz stereo: 23 MB.
+ */
+export const OPENING_SEC = 60;
 
 /** Input samples per channel handed to the front ends at a time (a larger push is split). */
 const PIECE_SAMPLES = 1 << 16;
@@ -34,6 +40,8 @@ export interface CallResult {
   peaks: CallPeaks;
   /** Bytes the stored 16 kHz signals held (all channels). */
   storedBytes?: number;
+  /** The first OPENING_SEC of the call as fed (shorter calls: all of it). */
+  opening: AudioInput;
 }
 
 /** Options of finish: the call's options and an optional progress callback. */
@@ -57,6 +65,8 @@ export function createCallStream(sampleRateHz: number, channelCount: number): Ca
   validateAudioInput({ channels: Array.from({ length: channelCount }, () => new Float32Array(0)), sampleRateHz });
   const fronts: ChannelFront[] = Array.from({ length: channelCount }, () => createChannelFront(sampleRateHz));
   const peaks = createPeaks(sampleRateHz, channelCount);
+  const openingSamples = Math.round(OPENING_SEC * sampleRateHz);
+  const opening: Float32Array[][] = Array.from({ length: channelCount }, () => []);
   let fed = 0;
   let done = false;
   return {
@@ -69,6 +79,7 @@ export function createCallStream(sampleRateHz: number, channelCount: number): Ca
       const n = channels[0].length;
       if (channels.some((c) => c.length !== n)) throw new RangeError('the channels differ in length');
       peaks.push(channels, fed);
+      if (fed < openingSamples) channels.forEach((c, k) => opening[k].push(c.slice(0, openingSamples - fed)));
       for (let at = 0; at < n; at += PIECE_SAMPLES) {
         const to = Math.min(n, at + PIECE_SAMPLES);
         fronts.forEach((f, c) => f.push(channels[c].subarray(at, to)));
@@ -82,9 +93,19 @@ export function createCallStream(sampleRateHz: number, channelCount: number): Ca
       const [left, right] = fronts.map((f) => f.finish());
       const storedBytes = fronts.reduce((s, f) => s + f.storedBytes, 0);
       const report = analyzeFrontEnds([left, right], fed / sampleRateHz, sampleRateHz, options, options.onProgress);
-      return { report, peaks: peaks.finish(), storedBytes };
+      return { report, peaks: peaks.finish(), storedBytes, opening: { channels: opening.map(concat), sampleRateHz } };
     },
   };
+}
+
+function concat(parts: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Min/max per slot of sampleRateHz / PEAKS_PER_SEC input samples, accumulated chunk by chunk. */
