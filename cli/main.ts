@@ -130,9 +130,10 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
 /** A call's report labelled with its file, as `voicedrill call --json` prints it. */
 export type CallFileReport = { file: string } & CallReport;
 
-// Why a decoded file is not a stereo call, or null when it is.
-function notStereo(channelCount: number): string | null {
-  if (channelCount === 1) return 'the call needs two channels (agent and customer), this file has one; mono calls (--agent mono) are not supported yet';
+// Why a decoded file does not fit --agent (stereo: two channels; mono: one), or null when it does.
+function wrongChannels(channelCount: number, agent: Extract<Command, { kind: 'call' }>['agent']): string | null {
+  if (agent === 'mono') return channelCount === 1 ? null : `--agent mono needs a one-channel file, this file has ${channelCount}; give --agent left or right for a stereo call`;
+  if (channelCount === 1) return 'the call needs two channels (agent and customer), this file has one; give --agent mono for a mono call';
   if (channelCount !== 2) return `the call needs two channels (agent and customer), this file has ${channelCount}`;
   return null;
 }
@@ -141,7 +142,7 @@ function notStereo(channelCount: number): string | null {
 async function analyzeCallFile(file: string, command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<CallFileReport | null> {
   const input = await decodeOrSay(file, out);
   if (input === null) return null;
-  const why = notStereo(input.channels.length);
+  const why = wrongChannels(input.channels.length, command.agent);
   if (why !== null) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${why}\n`);
     return null;

@@ -108,7 +108,7 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ['mono.wav', /^voicedrill: mono\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has one; mono calls \(--agent mono\) are not supported yet$/],
+    ['mono.wav', /^voicedrill: mono\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has one; give --agent mono for a mono call$/],
     ['three.wav', /^voicedrill: three\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has 3$/],
     ['empty.wav', /^voicedrill: empty\.wav: cannot decode: empty file \(0 bytes\)$/],
     ['notes.wav', /^voicedrill: notes\.wav: cannot decode: not a supported audio file/],
@@ -123,12 +123,11 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    [['call', 'call.wav'], /--agent is required: the channel the agent is on, left or right/],
-    [['call', 'call.wav', '--agent', 'middle'], /--agent must be left or right, not 'middle'/],
+    [['call', 'call.wav'], /--agent is required: the channel the agent is on, left or right, or mono/],
+    [['call', 'call.wav', '--agent', 'middle'], /--agent must be left, right or mono, not 'middle'/],
     [['call', 'call.wav', '--agent'], /--agent needs a value \(left or right/],
-    [['call', 'call.wav', '--agent', 'mono'], /^voicedrill: mono calls \(both voices on one channel\) are not supported yet/],
     [['call', 'call.wav', '--agent', 'left', '--json', '--csv'], /give either --json or --csv, not both/],
-    [['call', '--agent', 'left'], /no files given; try: voicedrill call FILE\.\.\. --agent left\|right/],
+    [['call', '--agent', 'left'], /no files given; try: voicedrill call FILE\.\.\. --agent left\|right\|mono/],
     [['call', 'call.wav', '--agent', 'left', '--script', 'hello'], /--script is an option of voicedrill analyze, not of call/],
     [['analyze', 'call.wav', '--agent', 'left'], /--agent is an option of voicedrill call, not of analyze/],
   ])('usage error %j: exit 2, nothing on stdout', async (args, message) => {
@@ -141,6 +140,6 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   it('--help names the call command', async () => {
     const run = await runCli(['--help']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]');
+    expect(run.stdout).toContain('voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv]');
   });
 });
