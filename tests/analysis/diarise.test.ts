@@ -13,12 +13,14 @@
  * of all 45 Keele pairs were looked at, so only the real long reads are held out from every decision.
  *
  * Measured (attribution with the suggested agent, both seeds; the table is printed):
- * tuned: cross-gender 95–98 %; m1-m2, m1-m3 97–99 %; m2-m3 98 % / not told apart; f1-f2 98 % / not
- *   told apart; f1-f3, f2-f3 not told apart (separation 1.4–2.6: whole mix as the agent's, 34–68 %).
- * held out: cross-gender 95–99 %; m4-m5, m2-m5 95–99 %; f1-f4, f3-f5 96–98 %; wendy-polar, polar-f2
- *   99.5–99.8 %; f4-f5 not told apart (39–47 %).
- * Every mix the engine calls told apart is ≥ 95 % right; the misses are same-gender female pairs (and
- * one male seed), and the report says so for each — KNOWN_HARD below.
+ * tuned: cross-gender 95.5–98.5 %; m1-m2, m1-m3 97–99 %; f1-f2 94–98 %; m2-m3 98 % / not told apart;
+ *   f2-f3 86 % / not told apart; f1-f3 not told apart (whole mix as the agent's: 50–65 %).
+ * held out: cross-gender 95–99 %; m4-m5, m2-m5 95–98.5 %; f1-f4, f3-f5 96–98 %; wendy-polar, polar-f2
+ *   99.5–99.8 %; f4-f5 not told apart / 97.7 %.
+ * One voice alone: separation 0–1.8 (threshold 2) on all 12 voices.
+ * Every mix the engine calls told apart is ≥ 86 % right; the misses are same-gender pairs, and the report
+ * says so for each — KNOWN_HARD below. Also seen while exploring, outside these lists: f2-f4 seed 2 was
+ * called told apart (separation 2.35) at 69 %, and f2-f5 was not told apart.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analysis/calls/index.ts';
@@ -34,12 +36,10 @@ const HELD_OUT: [string, string][] = [
   ['f4', 'm4'], ['f5', 'm5'], ['f4', 'm5'], ['m4', 'f5'], ['m4', 'm5'], ['m2', 'm5'], ['f1', 'f4'], ['f3', 'f5'], ['f4', 'f5'], ['wendy', 'polar'], ['polar', 'f2'],
 ];
 /** Same-gender pairs the method does not tell apart on some seeds: they must then say so (not confident). */
-const KNOWN_HARD = new Set(['f1-f2', 'f1-f3', 'f2-f3', 'm2-m3', 'f4-f5']);
+const KNOWN_HARD = new Set(['f1-f3', 'f2-f3', 'm2-m3', 'f4-f5']);
 const SEEDS = [1, 2];
-const SINGLE_TUNED = ['f1', 'f3', 'm1', 'm2'];
-const SINGLE_HELD_OUT = ['f5', 'm4', 'm5', 'wendy', 'polar'];
-/** One voice taken for two on these (separation 3.6–4.4): recorded, not asserted. */
-const SINGLE_KNOWN_FALSE = ['f2', 'f4', 'm3'];
+const SINGLE_TUNED = ['f1', 'f2', 'f3', 'm1', 'm2', 'm3'];
+const SINGLE_HELD_OUT = ['f4', 'f5', 'm4', 'm5', 'wendy', 'polar'];
 
 const PATHS: Record<string, string> = { wendy: 'real/en_longread_wendy.wav', polar: 'real/en_longread_polar.wav' };
 const pathOf = (voice: string): string => PATHS[voice] ?? `truth/keele/keele_${voice}.wav`;
@@ -56,7 +56,7 @@ describe.runIf(haveTruth)('mono calls of two real voices: speaker attribution', 
   const mixes: Mix[] = [];
 
   beforeAll(async () => {
-    const voices = new Set([...TUNED, ...HELD_OUT].flat().concat(SINGLE_TUNED, SINGLE_HELD_OUT, SINGLE_KNOWN_FALSE));
+    const voices = new Set([...TUNED, ...HELD_OUT].flat().concat(SINGLE_TUNED, SINGLE_HELD_OUT));
     for (const v of voices) phrases.set(v, await loadPhrases(pathOf(v)));
     for (const [list, heldOut] of [[TUNED, false], [HELD_OUT, true]] as const) {
       for (const [a, b] of list) {
@@ -93,13 +93,12 @@ describe.runIf(haveTruth)('mono calls of two real voices: speaker attribution', 
 
   it('one voice alone is not taken for two', () => {
     const lines: string[] = [];
-    for (const v of [...SINGLE_TUNED, ...SINGLE_HELD_OUT, ...SINGLE_KNOWN_FALSE]) {
+    for (const v of [...SINGLE_TUNED, ...SINGLE_HELD_OUT]) {
       const p = phrases.get(v) as Float32Array[];
       // The same voice on both sides of the plan: its odd phrases answer its even ones.
       const built = planMonoCall(p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1), { seed: 1 });
       const { d } = diariseMix(built);
       lines.push(`${v}: separation ${d.separation.toFixed(2)}${d.confident ? ' (taken for two voices)' : ''}`);
-      if (SINGLE_KNOWN_FALSE.includes(v)) continue;
       expect(d.confident || new Set(d.segments.map((s) => s.speaker)).size > 1, `${v}: separation ${d.separation}`).toBe(false);
     }
     console.log(`one voice alone: ${lines.join('; ')}`);

@@ -13,7 +13,10 @@ import { analysePitchCandidates, choosePitchPath, DEFAULT_PATH_COSTS, FIRST_PASS
 import { quantile } from '../stats.ts';
 import { ANALYSIS_RATE_HZ, type IntervalSec } from '../types.ts';
 
-/** Longest piece labelled as one speaker, s. */
+/**
+ * Longest piece labelled as one speaker, s: 3 s pieces averaged out what is said far better than 1.5 s
+ * on same-gender Keele pairs, at the price of a coarser label where a turn changes without a pause.
+ */
 export const MAX_PIECE_SEC = 3;
 /** MFCC frame and hop at 16 kHz: 25 ms every 10 ms (HTK's usual). */
 const FRAME_SAMPLES = 400;
