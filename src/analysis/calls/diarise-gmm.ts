@@ -16,10 +16,14 @@ export interface Gmm {
 /** Variance floor relative to the data's variance per dimension (keeps a component from collapsing). */
 const VARIANCE_FLOOR = 0.01;
 
+// Per-component scores of frameLogLik, reused: it runs once per frame and model.
+let scratch = new Float64Array(16);
+
 /** Log-likelihood of one frame under the GMM (log-sum-exp over components). */
 export function frameLogLik(g: Gmm, x: ArrayLike<number>, offset = 0, dims = g.means[0].length): number {
   let best = -Infinity;
-  const ll = new Float64Array(g.means.length);
+  if (scratch.length < g.means.length) scratch = new Float64Array(g.means.length);
+  const ll = scratch;
   for (let m = 0; m < g.means.length; m++) {
     const mu = g.means[m];
     const v = g.variances[m];
@@ -32,7 +36,7 @@ export function frameLogLik(g: Gmm, x: ArrayLike<number>, offset = 0, dims = g.m
     if (ll[m] > best) best = ll[m];
   }
   let sum = 0;
-  for (let m = 0; m < ll.length; m++) sum += Math.exp(ll[m] - best);
+  for (let m = 0; m < g.means.length; m++) sum += Math.exp(ll[m] - best);
   return best + Math.log(sum);
 }
 
