@@ -38,8 +38,8 @@ const GMM_ROUNDS = 4;
 const GMM_COMPONENTS = 8;
 const GMM_ITERATIONS = 8;
 const GMM_TRAIN_STRIDE = 2;
-/** At most this many frames train a voice's GMM (an hour of speech needs no more than a few minutes). */
-const MAX_TRAIN_FRAMES = 12000;
+/** At most this many frames train a voice's GMM (a minute of each voice; more would only slow long calls down). */
+const MAX_TRAIN_FRAMES = 6000;
 /** Pieces are scored on every frame (every 2nd made same-voice scores noisier on the Keele pairs). */
 const LLR_FRAME_STRIDE = 1;
 /** Frames are 10 ms apart but their scores are far from independent: a piece counts as this many independent frames per second. */
