@@ -37,7 +37,7 @@ export type Command =
       kind: 'call';
       /** Paths exactly as given, in order. */
       files: string[];
-      /** The channel the agent is on (the customer is on the other). */
+      /** The channel the agent is on (the customer is on the other), or mono (both voices on one channel). */
       agent: CallAgentChannel;
       lang: Lang | undefined;
       format: CallFormat;
@@ -50,8 +50,8 @@ export type Command =
       company: string | undefined;
     };
 
-/** The agent's channel of a stereo call. */
-export type CallAgentChannel = 'left' | 'right';
+/** The agent's channel of a stereo call, or mono. */
+export type CallAgentChannel = 'left' | 'right' | 'mono';
 /** How `voicedrill call` prints: a table, the JSON reports, or one CSV row per finding. */
 export type CallFormat = 'table' | 'json' | 'csv';
 
@@ -60,11 +60,11 @@ const CHANNELS: readonly ChannelMode[] = ['mix', 'left', 'right'];
 const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
-  '--agent': ' (left or right: the channel the agent is on)',
+  '--agent': ' (left or right: the channel the agent is on; mono: both voices on one channel)',
   '--textgrid': ' (the TextGrid file to write)', '--greeting': ' (a built-in greeting drill, e.g. zh-greeting4)',
   '--name': " (the agent's name, for the greeting's {name})", '--company': " (the company, for the greeting's {company})", '--tracks': ' (the CSV file to write)',
 };
-const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right'];
+const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right', 'mono'];
 // Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
 const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'tracks'] as const;
 const CALL_ONLY = ['agent', 'csv', 'greeting', 'name', 'company'] as const;
@@ -165,15 +165,14 @@ export function parseCommandLine(argv: string[]): Command {
 
 type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | 'greeting' | 'name' | 'company' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
 
-// `voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
+// `voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
 function callCommand(files: string[], values: ParsedValues): Command {
   for (const name of ANALYZE_ONLY) {
     if (values[name] !== undefined) throw new UsageError(`--${name} is an option of voicedrill analyze, not of call`);
   }
-  if (files.length === 0) throw new UsageError('no files given; try: voicedrill call FILE... --agent left|right');
+  if (files.length === 0) throw new UsageError('no files given; try: voicedrill call FILE... --agent left|right|mono');
   if (values.json && values.csv) throw new UsageError('give either --json or --csv, not both');
-  if (values.agent === undefined) throw new UsageError('--agent is required: the channel the agent is on, left or right');
-  if (values.agent === 'mono') throw new UsageError('mono calls (both voices on one channel) are not supported yet; give --agent left or --agent right for a stereo call');
+  if (values.agent === undefined) throw new UsageError('--agent is required: the channel the agent is on, left or right, or mono');
   const agent = oneOf('--agent', values.agent, AGENT_CHANNELS) as CallAgentChannel;
   checkExportPaths(files, { '--textgrid': values.textgrid, '--tracks': undefined });
   return {

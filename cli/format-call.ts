@@ -32,19 +32,28 @@ function findingDetail(f: CallFinding): string {
   return parts.join(', ');
 }
 
+/** A mono call's diarisation: told apart or not, and how far apart the voices are. */
+function diarisationLine(d: NonNullable<CallReport['diarisation']>): string {
+  const how = `separation ${formatNumber(d.separation, DECIMALS.ratio)}`;
+  return d.confident
+    ? `two voices told apart (${how}); the agent is the one who opens the call`
+    : `the two voices could not be told apart (${how}); all speech is analysed as the agent's`;
+}
+
 /** One call's block: the summary, then each finding with its start and end as m:ss. */
 export function formatCallTable(file: string, report: CallReport): string {
   const share = report.talkShare;
   const agentTurns = report.turns.filter((t) => t.speaker === 'agent').length;
   const gaps = report.responses.map((r) => r.gapSec);
   const lines = [
-    `${file}  (${formatClock(report.durationSec)}, ${report.sampleRateHz} Hz, agent on the ${report.agentChannel} channel, ${report.lang}, call rules ${report.callRulesVersion})`,
+    `${file}  (${formatClock(report.durationSec)}, ${report.sampleRateHz} Hz, ${report.agentChannel === 'mono' ? 'mono: both voices on one channel' : `agent on the ${report.agentChannel} channel`}, ${report.lang}, call rules ${report.callRulesVersion})`,
     row('talk share', `agent ${percent(share.agentFraction)} · customer ${percent(share.customerFraction)} · both ${percent(share.overlapFraction)} · silence ${percent(share.silenceFraction)}`),
     row('turns', `${report.turns.length} (agent ${agentTurns}, customer ${report.turns.length - agentTurns})`),
     row('pace', `agent ${rate(report.pace.agentSyllablesPerSec)} · customer ${rate(report.pace.customerSyllablesPerSec)} · agent ÷ customer ${formatNumber(report.pace.ratio, DECIMALS.ratio)}`),
     row('response gaps', gaps.length === 0 ? NOT_MEASURED : `${gaps.length}, median ${sec(median(gaps))}, longest ${sec(Math.max(...gaps))}`),
     row('longest agent turn', sec(report.longestAgentTurnSec)),
   ];
+  if (report.diarisation) lines.push(row('voices', diarisationLine(report.diarisation)));
   if (!report.agentSpeechFound) lines.push(row('warning', 'no agent speech found; is --agent the right channel?'));
   if (!report.customerSpeechFound) lines.push(row('warning', 'no customer speech found on the other channel'));
   if (report.findings.length === 0) lines.push(row('findings', 'none'));

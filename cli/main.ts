@@ -133,9 +133,10 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>, out: C
 /** A call's report labelled with its file, as `voicedrill call --json` prints it. */
 export type CallFileReport = { file: string } & CallReport & { greeting: GreetingJson | null };
 
-// Why a decoded file is not a stereo call, or null when it is.
-function notStereo(channelCount: number): string | null {
-  if (channelCount === 1) return 'the call needs two channels (agent and customer), this file has one; mono calls (--agent mono) are not supported yet';
+// Why a decoded file does not fit --agent (stereo: two channels; mono: one), or null when it does.
+function wrongChannels(channelCount: number, agent: Extract<Command, { kind: 'call' }>['agent']): string | null {
+  if (agent === 'mono') return channelCount === 1 ? null : `--agent mono needs a one-channel file, this file has ${channelCount}; give --agent left or right for a stereo call`;
+  if (channelCount === 1) return 'the call needs two channels (agent and customer), this file has one; give --agent mono for a mono call';
   if (channelCount !== 2) return `the call needs two channels (agent and customer), this file has ${channelCount}`;
   return null;
 }
@@ -144,7 +145,7 @@ function notStereo(channelCount: number): string | null {
 async function analyzeCallFile(file: string, command: Extract<Command, { kind: 'call' }>, out: CliOutput): Promise<CallFileReport | null> {
   let fed: FedCall;
   try {
-    fed = await feedCallFile(file, notStereo);
+    fed = await feedCallFile(file, (channelCount) => wrongChannels(channelCount, command.agent));
   } catch (err) {
     const reason = err instanceof DecodeError || err instanceof NotACallError ? err.message : oneLine(err);
     out.stderr(`voicedrill: ${file}: ${err instanceof NotACallError ? 'cannot analyse' : 'cannot decode'}: ${reason}\n`);

@@ -13,7 +13,7 @@ Usage:
                              [--channel mix|left|right] [--bands FILE]
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
                              [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
-  voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]
+  voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv]
                           [--greeting DRILL] [--name NAME] [--company NAME]
                           [--textgrid PATH]   (--textgrid: one FILE only)
   voicedrill --help
@@ -48,9 +48,11 @@ Options of analyze:
                             time_s,f0_hz,intensity_db,voiced (f0_hz empty, voiced 0 where
                             unvoiced); neither export
                             overwrites an input, and an unwritable path stops before analysing
-Options of call (a recorded stereo call: agent and customer on separate channels):
-  --agent left|right        the channel the agent is on; the customer is on the other (required;
-                            mono calls, both voices on one channel, are not supported yet)
+Options of call (a recorded call: agent and customer on separate channels, or mixed in mono):
+  --agent left|right|mono   the channel the agent is on; the customer is on the other (required);
+                            mono: both voices on one channel, told apart by their voices (the one
+                            who opens the call is taken for the agent; when they cannot be told
+                            apart, all speech is the agent's and the table says so)
   --lang zh|en              the language of the call (default: en)
   --json                    print each call's report (turns, talk share, pace, response gaps,
                             findings) as JSON: one object per file, an array when several are given

@@ -11,7 +11,9 @@ import decode from 'audio-decode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCall, type CallReport } from '../../src/analysis/index.ts';
 import { runCli, stderrLines } from '../helpers/cli.ts';
+import { attribution, loadPhrases, MONO_FS, planMonoCall } from '../helpers/mono-call.ts';
 import { buildCall, inSequence, type BuiltCall } from '../helpers/planned-call.ts';
+import { haveTruth } from '../helpers/truth.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
 const A = 'agent' as const;
@@ -111,7 +113,7 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ['mono.wav', /^voicedrill: mono\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has one; mono calls \(--agent mono\) are not supported yet$/],
+    ['mono.wav', /^voicedrill: mono\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has one; give --agent mono for a mono call$/],
     ['three.wav', /^voicedrill: three\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has 3$/],
     ['empty.wav', /^voicedrill: empty\.wav: cannot decode: empty file \(0 bytes\)$/],
     ['notes.wav', /^voicedrill: notes\.wav: cannot decode: not a supported audio file/],
@@ -126,12 +128,11 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    [['call', 'call.wav'], /--agent is required: the channel the agent is on, left or right/],
-    [['call', 'call.wav', '--agent', 'middle'], /--agent must be left or right, not 'middle'/],
+    [['call', 'call.wav'], /--agent is required: the channel the agent is on, left or right, or mono/],
+    [['call', 'call.wav', '--agent', 'middle'], /--agent must be left, right or mono, not 'middle'/],
     [['call', 'call.wav', '--agent'], /--agent needs a value \(left or right/],
-    [['call', 'call.wav', '--agent', 'mono'], /^voicedrill: mono calls \(both voices on one channel\) are not supported yet/],
     [['call', 'call.wav', '--agent', 'left', '--json', '--csv'], /give either --json or --csv, not both/],
-    [['call', '--agent', 'left'], /no files given; try: voicedrill call FILE\.\.\. --agent left\|right/],
+    [['call', '--agent', 'left'], /no files given; try: voicedrill call FILE\.\.\. --agent left\|right\|mono/],
     [['call', 'call.wav', '--agent', 'left', '--script', 'hello'], /--script is an option of voicedrill analyze, not of call/],
     [['analyze', 'call.wav', '--agent', 'left'], /--agent is an option of voicedrill call, not of analyze/],
   ])('usage error %j: exit 2, nothing on stdout', async (args, message) => {
@@ -144,6 +145,44 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   it('--help names the call command', async () => {
     const run = await runCli(['--help']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('voicedrill call FILE... --agent left|right [--lang zh|en] [--json | --csv]');
+    expect(run.stdout).toContain('voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv]');
+  });
+});
+
+describe.runIf(haveTruth)('voicedrill call --agent mono', { timeout: 120_000 }, () => {
+  let mono: BuiltCall;
+
+  beforeAll(async () => {
+    mono = planMonoCall(await loadPhrases('truth/keele/keele_f3.wav'), await loadPhrases('truth/keele/keele_m4.wav'), { seed: 3 });
+    writeFileSync(join(dir, 'mono-call.wav'), encodeWav(mono.input.channels, MONO_FS, 16));
+  });
+
+  it('--json is analyzeCall mono on the same decoded samples: the voices told apart, each side\'s speech on its speaker', async () => {
+    const run = await runCli(['call', 'mono-call.wav', '--agent', 'mono', '--lang', 'en', '--json'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const { channelData, sampleRate } = await decode(new Uint8Array(readFileSync(join(dir, 'mono-call.wav'))));
+    const expected = { file: 'mono-call.wav', ...analyzeCall({ channels: channelData, sampleRateHz: sampleRate }, { agentChannel: 'mono', lang: 'en' }) };
+    // The opening greeting (tests/cli/call-greeting.test.ts) follows the call report's fields.
+    const { greeting, ...callFields } = JSON.parse(run.stdout) as CallReport & { greeting: unknown };
+    expect(JSON.stringify(callFields, null, 2)).toBe(JSON.stringify(expected, null, 2));
+    expect(greeting).toMatchObject({ drill: 'en-greeting4' });
+    const report = callFields as CallReport;
+    expect(report.diarisation?.confident).toBe(true);
+    const agent = report.diarisation?.segments.filter((s) => s.speaker === 0) ?? [];
+    const customer = report.diarisation?.segments.filter((s) => s.speaker === 1) ?? [];
+    expect(attribution(mono, { agent, customer })).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('the table says the voices were told apart, with the separation', async () => {
+    const run = await runCli(['call', 'mono-call.wav', '--agent', 'mono', '--lang', 'en'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('mono: both voices on one channel');
+    expect(run.stdout).toMatch(/voices\s+two voices told apart \(separation \d+\.\d+\); the agent is the one who opens the call/);
+  });
+
+  it('a stereo file with --agent mono: one line, exit 1', async () => {
+    const run = await runCli(['call', 'call.wav', '--agent', 'mono', '--csv'], dir);
+    expect(run.status).toBe(1);
+    expect(stderrLines(run)).toEqual(['voicedrill: call.wav: cannot analyse: --agent mono needs a one-channel file, this file has 2; give --agent left or right for a stereo call']);
   });
 });

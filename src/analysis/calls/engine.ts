@@ -6,7 +6,9 @@
 import { DEFAULT_BANDS, type GuidelineBands } from '../../guidelines/bands.ts';
 import { DEFAULT_CALL_RULES, type CallRules } from '../../guidelines/call-rules.ts';
 import type { IntensityContour, Lang, SampleReader } from '../types.ts';
-import { channelActivity, segmentChannel } from './activity.ts';
+import { channelActivity, segmentChannel, type CallChannel } from './activity.ts';
+import type { SpeakerSegment } from './diarise.ts';
+import { monoSides, monoSpeech, type CallDiarisation } from './mono.ts';
 import { deadAir, monologues, overtalk, responseGaps, slowResponses } from './events.ts';
 import { agentReferenceDbfs, flatFindings, levelFindings } from './delivery.ts';
 import { measureTurns, paceExchanges, paceMismatches, rateFindings, sideRate } from './pace.ts';
@@ -17,8 +19,13 @@ import { splitSounds } from './non-speech.ts';
 
 /** Options of analyzeCall. */
 export interface CallOptions {
-  agentChannel: 'left' | 'right';
+  /** 'mono': one channel holding both voices, told apart by diarisation (mono.ts). */
+  agentChannel: 'left' | 'right' | 'mono';
   lang: Lang;
+  /** Mono: the diarised voice that is the agent (default 0, the one who opens the call). */
+  agentSpeaker?: 0 | 1;
+  /** Mono: the user's corrections, each stretch's voice overriding the diarisation's. */
+  speakerCorrections?: SpeakerSegment[];
   /** Default DEFAULT_CALL_RULES. */
   rules?: CallRules;
   /** Rate and pitch-variety bands for rushing / slow / flat; default DEFAULT_BANDS[lang]. */
@@ -35,7 +42,7 @@ export interface FrontChannel {
 
 /** The call report from both channels' front ends; onProgress gets 0–1 as the turns are measured. */
 export function analyzeFrontEnds(
-  channels: readonly [FrontChannel, FrontChannel],
+  channels: readonly FrontChannel[],
   durationSec: number,
   sampleRateHz: number,
   options: CallOptions,
@@ -43,11 +50,10 @@ export function analyzeFrontEnds(
 ): CallReport {
   const rules = options.rules ?? DEFAULT_CALL_RULES;
   const bands = options.bands ?? DEFAULT_BANDS[options.lang];
-  const [left, right] = channels.map((c) => segmentChannel(c.signal, c.contour));
-  const [agentCh, customerCh] = options.agentChannel === 'left' ? [left, right] : [right, left];
-  // Hold music and tones count as silence of speech (GUIDELINES, Recorded calls).
-  const agentSplit = splitSounds(channelActivity(agentCh, customerCh, durationSec), agentCh.seg.thresholdDbfs, agentCh.signal);
-  const customerSplit = splitSounds(channelActivity(customerCh, agentCh, durationSec), customerCh.seg.thresholdDbfs, customerCh.signal);
+  const sides = options.agentChannel === 'mono'
+    ? monoFrontSides(segmentChannel(channels[0].signal, channels[0].contour), durationSec, options.agentSpeaker ?? 0, options.speakerCorrections ?? [])
+    : stereoFrontSides(channels, options.agentChannel, durationSec);
+  const { agentCh, customerCh, agentSplit, customerSplit, diarisation } = sides;
   const agentSpeech = agentSplit.speech;
   const customerSpeech = customerSplit.speech;
   const sounds = [
@@ -98,5 +104,31 @@ export function analyzeFrontEnds(
     longestAgentTurnSec: agentTurns.length ? agentTurns.reduce((m, t) => Math.max(m, t.endSec - t.startSec), 0) : null,
     agentReferenceLevelDbfs: referenceDbfs,
     findings,
+    diarisation: roundDiarisation(diarisation),
   });
+}
+
+/** Each side of a stereo call: its channel, and its activity split into speech and hold sounds. */
+function stereoFrontSides(channels: readonly FrontChannel[], agentChannel: 'left' | 'right', durationSec: number) {
+  const [left, right] = channels.map((c) => segmentChannel(c.signal, c.contour));
+  const [agentCh, customerCh] = agentChannel === 'left' ? [left, right] : [right, left];
+  // Hold music and tones count as silence of speech (GUIDELINES, Recorded calls).
+  const agentSplit = splitSounds(channelActivity(agentCh, customerCh, durationSec), agentCh.seg.thresholdDbfs, agentCh.signal);
+  const customerSplit = splitSounds(channelActivity(customerCh, agentCh, durationSec), customerCh.seg.thresholdDbfs, customerCh.signal);
+  return { agentCh, customerCh, agentSplit, customerSplit, diarisation: null };
+}
+
+/** Both sides of a mono call: the one channel twice; its speech (hold sounds out) diarised into the two voices. */
+function monoFrontSides(ch: CallChannel, durationSec: number, agentSpeaker: 0 | 1, corrections: readonly SpeakerSegment[]) {
+  const split = splitSounds(monoSpeech(ch, durationSec), ch.seg.thresholdDbfs, ch.signal);
+  const sides = monoSides(ch, split.speech, agentSpeaker, corrections);
+  // The channel's hold sounds are listed once, on the agent's side.
+  return { agentCh: ch, customerCh: ch, agentSplit: { speech: sides.agentSpeech, sounds: split.sounds }, customerSplit: { speech: sides.customerSpeech, sounds: [] }, diarisation: sides.diarisation };
+}
+
+/** The diarisation as the report keeps it (separation 2 decimals, seconds 3). */
+function roundDiarisation(d: CallDiarisation | null): CallDiarisation | null {
+  if (!d) return null;
+  const sec = (x: number): number => Math.round(x * 1000) / 1000;
+  return { ...d, separation: Math.round(d.separation * 100) / 100, segments: d.segments.map((x) => ({ startSec: sec(x.startSec), endSec: sec(x.endSec), speaker: x.speaker })) };
 }

@@ -73,7 +73,7 @@ export function analyzeCallGreeting(input: AudioInput, call: Pick<CallReport, 't
   const agentTurns = call.turns.filter((t) => t.speaker === 'agent');
   if (agentTurns.length === 0) return null;
   const rateHz = input.sampleRateHz;
-  const agent = input.channels[call.agentChannel === 'left' ? 0 : 1];
+  const agent = input.channels[call.agentChannel === 'right' ? 1 : 0]; // mono: the one channel
   const durationSec = agent.length / rateHz;
   const bands = options.bands ?? DEFAULT_BANDS[options.lang];
   const [turn, next] = agentTurns;

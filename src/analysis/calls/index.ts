@@ -6,3 +6,5 @@ export { MIN_RATE_SPEECH_SEC } from './pace.ts';
 export type { CallFinding, CallReport, CallSound, CallTurn, PaceExchange, PaceStatus, ResponseGap, Speaker, TalkShare } from './report.ts';
 export { createCallStream, OPENING_SEC, PEAKS_PER_SEC, type CallFinishOptions, type CallPeaks, type CallResult, type CallStream } from './stream.ts';
 export { analyzeCallGreeting, firstPhraseGroup, GREETING_PAD_SEC, type CallGreeting, type GreetingOptions } from './greeting.ts';
+export { diarise, MIN_MINOR_SHARE, MIN_SEPARATION, type Diarisation, type SpeakerSegment } from './diarise.ts';
+export { applyCorrections, type CallDiarisation } from './mono.ts';

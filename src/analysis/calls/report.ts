@@ -1,6 +1,7 @@
 /** The report of one recorded call (stereo: agent and customer on separate channels). Times in s. */
 import type { CallFindingId } from '../../guidelines/call-rules.ts';
 import type { Lang } from '../types.ts';
+import type { CallDiarisation } from './mono.ts';
 
 /** Who is speaking. */
 export type Speaker = 'agent' | 'customer';
@@ -84,7 +85,8 @@ export interface CallReport {
   callRulesVersion: string;
   durationSec: number;
   sampleRateHz: number;
-  agentChannel: 'left' | 'right';
+  /** 'mono': both voices on one channel, told apart by `diarisation`. */
+  agentChannel: 'left' | 'right' | 'mono';
   lang: Lang;
   agentSpeechFound: boolean;
   customerSpeechFound: boolean;
@@ -104,4 +106,6 @@ export interface CallReport {
   /** The level loud / soft were judged against (the calibration's, else the agent's median turn level), dBFS. */
   agentReferenceLevelDbfs: number | null;
   findings: CallFinding[];
+  /** Mono calls: how the two voices were told apart (null for stereo; absent in reports made before mono calls). */
+  diarisation?: CallDiarisation | null;
 }

@@ -60,7 +60,7 @@ export interface CallStream {
   finish(options: CallFinishOptions): CallResult;
 }
 
-/** Start a call stream of `channelCount` channels at `sampleRateHz` (the analysis needs 2 at finish). */
+/** Start a call stream of `channelCount` channels at `sampleRateHz` (the analysis needs 2, or 1 for a mono call, at finish). */
 export function createCallStream(sampleRateHz: number, channelCount: number): CallStream {
   validateAudioInput({ channels: Array.from({ length: channelCount }, () => new Float32Array(0)), sampleRateHz });
   const fronts: ChannelFront[] = Array.from({ length: channelCount }, () => createChannelFront(sampleRateHz));
@@ -89,10 +89,11 @@ export function createCallStream(sampleRateHz: number, channelCount: number): Ca
     finish(options) {
       if (done) throw new Error('the call stream is finished');
       done = true;
-      if (channelCount !== 2) throw new RangeError(`a stereo call needs 2 channels, not ${channelCount}`);
-      const [left, right] = fronts.map((f) => f.finish());
+      const needed = options.agentChannel === 'mono' ? 1 : 2;
+      if (channelCount !== needed) throw new RangeError(`a ${needed === 1 ? 'mono' : 'stereo'} call needs ${needed} channel${needed === 1 ? '' : 's'}, not ${channelCount}`);
+      const ends = fronts.map((f) => f.finish());
       const storedBytes = fronts.reduce((s, f) => s + f.storedBytes, 0);
-      const report = analyzeFrontEnds([left, right], fed / sampleRateHz, sampleRateHz, options, options.onProgress);
+      const report = analyzeFrontEnds(ends, fed / sampleRateHz, sampleRateHz, options, options.onProgress);
       return { report, peaks: peaks.finish(), storedBytes, opening: { channels: opening.map(concat), sampleRateHz } };
     },
   };

@@ -1,0 +1,181 @@
+/**
+ * Mono calls: two real voices mixed on one channel (tests/helpers/mono-call.ts: each recording cut into
+ * its phrases, turns of 1–3 phrases alternating with 0.2–1.3 s gaps, the agent opening, 2 seeds each),
+ * diarised by the engine (diarise.ts via mono.ts). Attribution = planned speech time that lands in the
+ * planned speaker's lane ÷ all planned speech time, with the engine's suggested agent (the voice that
+ * opens the call), as the report would show it before the user changes anything.
+ *
+ * Voices: the Keele speakers (../shared/fixtures/truth, 5 female, 5 male, all reading the same text)
+ * and the two English long reads of fixtures/real (wendy, polar).
+ * Tuned on: pairs and single voices of f1 f2 f3 m1 m2 m3 (MIN_SEPARATION was set on these).
+ * Held out: every pair with f4, f5, m4, m5 or the real long reads, and those single voices.
+ * Honesty note: while choosing the features (3 s pieces, GMM resegmentation) the forced two-way labels
+ * of all 45 Keele pairs were looked at, so only the real long reads are held out from every decision.
+ *
+ * Measured (attribution with the suggested agent, both seeds; the table is printed):
+ * tuned: cross-gender 95.5–98.5 %; m1-m2, m1-m3 97–99 %; m2-m3 98 % / not told apart; f1-f2 97.7 % /
+ *   not told apart; f1-f3, f2-f3 not told apart (whole mix as the agent's: 34–68 %).
+ * held out: cross-gender 95–99 %; m4-m5, m2-m5 95–98.5 %; f1-f4, f3-f5 96–98 %; wendy-polar, polar-f2
+ *   99.5–99.8 %; f4-f5 not told apart / 97.7 %.
+ * 8 kHz (telephone) versions of f4-m4, m4-m5, f1-f4, wendy-polar: 91–97 %.
+ * One voice alone: separation 0–1.8 (threshold 2.5) on all 12 voices.
+ * Every mix the engine calls told apart is ≥ 95 % right; the misses are same-gender pairs, and the report
+ * says so for each — KNOWN_HARD below. Seen while exploring, outside these lists: f2-f4 and f2-f5 are
+ * not told apart either (separation 0.8–2.35).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeCall } from '../../src/analysis/calls/index.ts';
+import { cutPieces } from '../../src/analysis/calls/diarise-features.ts';
+import { MIN_SEPARATION } from '../../src/analysis/calls/diarise.ts';
+import { resampleTo } from '../../src/analysis/dsp/resample.ts';
+import { applyCorrections, type CallDiarisation } from '../../src/analysis/calls/mono.ts';
+import { attribution, loadPhrases, MONO_FS, monoSidesOf, planMonoCall } from '../helpers/mono-call.ts';
+import type { BuiltCall } from '../helpers/planned-call.ts';
+import { haveTruth } from '../helpers/truth.ts';
+
+const TUNED: [string, string][] = [['f1', 'm1'], ['f2', 'm2'], ['f3', 'm3'], ['m1', 'm2'], ['m1', 'm3'], ['m2', 'm3'], ['f1', 'f2'], ['f1', 'f3'], ['f2', 'f3']];
+const HELD_OUT: [string, string][] = [
+  ['f4', 'm4'], ['f5', 'm5'], ['f4', 'm5'], ['m4', 'f5'], ['m4', 'm5'], ['m2', 'm5'], ['f1', 'f4'], ['f3', 'f5'], ['f4', 'f5'], ['wendy', 'polar'], ['polar', 'f2'],
+];
+/** Same-gender pairs the method does not tell apart on some seeds: they must then say so (not confident). */
+const KNOWN_HARD = new Set(['f1-f2', 'f1-f3', 'f2-f3', 'm2-m3', 'f4-f5']);
+const SEEDS = [1, 2];
+const SINGLE_TUNED = ['f1', 'f2', 'f3', 'm1', 'm2', 'm3'];
+const SINGLE_HELD_OUT = ['f4', 'f5', 'm4', 'm5', 'wendy', 'polar'];
+
+const PATHS: Record<string, string> = { wendy: 'real/en_longread_wendy.wav', polar: 'real/en_longread_polar.wav' };
+const pathOf = (voice: string): string => PATHS[voice] ?? `truth/keele/keele_${voice}.wav`;
+
+interface Mix { name: string; heldOut: boolean; seed: number; built: BuiltCall; d: CallDiarisation; right: number }
+
+function diariseMix(built: BuiltCall): { d: CallDiarisation; right: number } {
+  const sides = monoSidesOf(built.input.channels[0], built.input.sampleRateHz);
+  return { d: sides.diarisation, right: attribution(built, { agent: sides.agentSpeech, customer: sides.customerSpeech }) };
+}
+
+describe.runIf(haveTruth)('mono calls of two real voices: speaker attribution', () => {
+  const phrases = new Map<string, Float32Array[]>();
+  const mixes: Mix[] = [];
+
+  beforeAll(async () => {
+    const voices = new Set([...TUNED, ...HELD_OUT].flat().concat(SINGLE_TUNED, SINGLE_HELD_OUT));
+    for (const v of voices) phrases.set(v, await loadPhrases(pathOf(v)));
+    for (const [list, heldOut] of [[TUNED, false], [HELD_OUT, true]] as const) {
+      for (const [a, b] of list) {
+        for (const seed of SEEDS) {
+          const built = planMonoCall(phrases.get(a) as Float32Array[], phrases.get(b) as Float32Array[], { seed });
+          mixes.push({ name: `${a}-${b}`, heldOut, seed, built, ...diariseMix(built) });
+        }
+      }
+    }
+    const table = mixes.map((m) => `${m.heldOut ? 'held-out' : 'tuned   '} ${m.name.padEnd(12)} seed ${m.seed}: ${(100 * m.right).toFixed(1)} % right, separation ${m.d.separation.toFixed(2)}${m.d.confident ? '' : ' (not told apart)'}`);
+    console.log(`mono attribution with the suggested agent:\n${table.join('\n')}`);
+  }, 300_000);
+
+  it('every mix told apart has ≥ 85 % of its speech time on the right speaker, the suggested agent included', () => {
+    for (const m of mixes.filter((x) => x.d.confident)) expect(m.right, `${m.name} seed ${m.seed}`).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('cross-gender and the other same-gender pairs are told apart, tuned and held out', () => {
+    const expected = mixes.filter((m) => !KNOWN_HARD.has(m.name));
+    expect(expected.filter((m) => m.heldOut).length).toBeGreaterThanOrEqual(16);
+    for (const m of expected) {
+      expect(m.d.confident, `${m.name} seed ${m.seed}: separation ${m.d.separation}`).toBe(true);
+      expect(m.right, `${m.name} seed ${m.seed}`).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+
+  it('a mix not told apart is all the agent\'s and says so', () => {
+    const not = mixes.filter((m) => !m.d.confident);
+    for (const m of not) {
+      expect(m.d.separation).toBeLessThan(MIN_SEPARATION);
+      expect(new Set(m.d.segments.map((s) => s.speaker))).toEqual(new Set([0]));
+    }
+  });
+
+  it('one voice alone is not taken for two', () => {
+    const lines: string[] = [];
+    for (const v of [...SINGLE_TUNED, ...SINGLE_HELD_OUT]) {
+      const p = phrases.get(v) as Float32Array[];
+      // The same voice on both sides of the plan: its odd phrases answer its even ones.
+      const built = planMonoCall(p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1), { seed: 1 });
+      const { d } = diariseMix(built);
+      lines.push(`${v}: separation ${d.separation.toFixed(2)}${d.confident ? ' (taken for two voices)' : ''}`);
+      expect(d.confident || new Set(d.segments.map((s) => s.speaker)).size > 1, `${v}: separation ${d.separation}`).toBe(false);
+    }
+    console.log(`one voice alone: ${lines.join('; ')}`);
+  });
+
+  it('8 kHz telephone versions of held-out pairs are told apart, ≥ 85 % right', () => {
+    const lines: string[] = [];
+    for (const name of ['f4-m4', 'm4-m5', 'f1-f4', 'wendy-polar']) {
+      const mix = mixes.find((m) => m.name === name && m.seed === 1) as Mix;
+      const sides = monoSidesOf(resampleTo(mix.built.input.channels[0], MONO_FS, 8000), 8000);
+      const right = attribution(mix.built, { agent: sides.agentSpeech, customer: sides.customerSpeech });
+      lines.push(`${name} ${(100 * right).toFixed(1)} % (separation ${sides.diarisation.separation.toFixed(2)})`);
+      expect(sides.diarisation.confident, name).toBe(true);
+      expect(right, name).toBeGreaterThanOrEqual(0.85);
+    }
+    console.log(`8 kHz: ${lines.join('; ')}`);
+  }, 60_000);
+
+  it('analyzeCall mono: turns follow the voices, the report carries the diarisation; a correction moves a stretch to the other side', () => {
+    const built = planMonoCall(phrases.get('f1') as Float32Array[], phrases.get('m1') as Float32Array[], { seed: 1 });
+    const report = analyzeCall(built.input, { agentChannel: 'mono', lang: 'en' });
+    expect(report.agentChannel).toBe('mono');
+    expect(report.diarisation?.confident).toBe(true);
+    const customerUtterances = built.utterances.filter((u) => u.speaker === 'customer');
+    // Every planned customer utterance is mostly inside a customer turn.
+    const inTurn = (u: { startSec: number; endSec: number }, who: 'agent' | 'customer'): number =>
+      report.turns.filter((t) => t.speaker === who).reduce((s, t) => s + Math.max(0, Math.min(u.endSec, t.endSec) - Math.max(u.startSec, t.startSec)), 0) / (u.endSec - u.startSec);
+    for (const u of customerUtterances) expect(inTurn(u, 'customer'), `customer at ${u.startSec}`).toBeGreaterThan(0.5);
+    expect(report.pace.agentSyllablesPerSec).not.toBeNull();
+    expect(report.pace.customerSyllablesPerSec).not.toBeNull();
+
+    // The user says the first customer utterance was the agent.
+    const first = customerUtterances[0];
+    const corrected = analyzeCall(built.input, { agentChannel: 'mono', lang: 'en', speakerCorrections: [{ startSec: first.startSec - 0.05, endSec: first.endSec + 0.05, speaker: 0 }] });
+    expect(corrected.diarisation?.corrections).toBe(1);
+    expect(inTurn(first, 'agent')).toBeLessThan(0.5);
+    expect(corrected.turns.filter((t) => t.speaker === 'agent').reduce((s, t) => s + Math.max(0, Math.min(first.endSec, t.endSec) - Math.max(first.startSec, t.startSec)), 0) / (first.endSec - first.startSec)).toBeGreaterThan(0.9);
+
+    // Choosing the other voice as the agent swaps the sides.
+    const swapped = analyzeCall(built.input, { agentChannel: 'mono', lang: 'en', agentSpeaker: 1 });
+    expect(swapped.talkShare.agentSec).toBeCloseTo(report.talkShare.customerSec, 2);
+    expect(swapped.talkShare.customerSec).toBeCloseTo(report.talkShare.agentSec, 2);
+  }, 60_000);
+
+  it('analyzeCall mono on one voice: not told apart, all speech the agent\'s, the report says so', () => {
+    const p = phrases.get('m1') as Float32Array[];
+    const built = planMonoCall(p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1), { seed: 1 });
+    const report = analyzeCall(built.input, { agentChannel: 'mono', lang: 'en', agentSpeaker: 1 });
+    expect(report.diarisation?.confident).toBe(false);
+    expect(report.agentSpeechFound).toBe(true);
+    expect(report.customerSpeechFound).toBe(false);
+    expect(report.turns.every((t) => t.speaker === 'agent')).toBe(true);
+  }, 60_000);
+});
+
+describe('mono call pieces and corrections (pure)', () => {
+  it('cuts long speech runs into equal pieces of at most 3 s, joined inside a run', () => {
+    const pieces = cutPieces([{ startSec: 1, endSec: 2 }, { startSec: 3, endSec: 10 }]);
+    expect(pieces.map((p) => [+p.startSec.toFixed(6), +p.endSec.toFixed(6), p.joinsNext])).toEqual([
+      [1, 2, false], [3, 5.333333, true], [5.333333, 7.666667, true], [7.666667, 10, false],
+    ]);
+  });
+
+  it('a correction overrides the labels inside its span, cutting segments at its edges; later ones win', () => {
+    const segments = [{ startSec: 0, endSec: 2, speaker: 0 as const }, { startSec: 2, endSec: 4, speaker: 1 as const }, { startSec: 5, endSec: 6, speaker: 0 as const }];
+    expect(applyCorrections(segments, [{ startSec: 1, endSec: 3, speaker: 1 }, { startSec: 5.5, endSec: 9, speaker: 1 }, { startSec: 2.5, endSec: 3, speaker: 0 }])).toEqual([
+      { startSec: 0, endSec: 1, speaker: 0 }, { startSec: 1, endSec: 2, speaker: 1 }, { startSec: 2, endSec: 2.5, speaker: 1 },
+      { startSec: 2.5, endSec: 3, speaker: 0 }, { startSec: 3, endSec: 4, speaker: 1 }, { startSec: 5, endSec: 5.5, speaker: 0 }, { startSec: 5.5, endSec: 6, speaker: 1 },
+    ]);
+  });
+
+  it('a stereo call has no diarisation; a mono call needs one channel', () => {
+    const x = new Float32Array(MONO_FS);
+    expect(() => analyzeCall({ channels: [x, x], sampleRateHz: MONO_FS }, { agentChannel: 'mono', lang: 'en' })).toThrow(/mono call needs 1 channel, not 2/);
+    expect(() => analyzeCall({ channels: [x], sampleRateHz: MONO_FS }, { agentChannel: 'left', lang: 'en' })).toThrow(/stereo call needs 2 channels, not 1/);
+    expect(analyzeCall({ channels: [x, x], sampleRateHz: MONO_FS }, { agentChannel: 'left', lang: 'en' }).diarisation).toBeNull();
+  });
+});
