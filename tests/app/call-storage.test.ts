@@ -189,7 +189,7 @@ describe('importCall', () => {
     const controller = new AbortController();
     const cancelled = importCall({ ...base, store, file: fileOf(CALL_AUDIO_CHUNK_BYTES * 2), keepAudio: true, storageManager: null, signal: controller.signal, analyse: async () => { controller.abort(); return analysis(); } });
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
-    store.db.calls.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof store.db.calls.put;
+    store.db.calls.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof store.db.calls.put;
     await expect(importCall({ ...base, store, file: fileOf(CALL_AUDIO_CHUNK_BYTES + 5), keepAudio: true, storageManager: null, analyse: async () => analysis() }))
       .rejects.toMatchObject({ kind: 'quota' });
     expect(await snapshot()).toEqual(was);

@@ -179,7 +179,7 @@ describe('analyseCallFile (the call worker’s job) on WAV files', () => {
     const bytes = encodeWav(call.input.channels, 16000, 'float32');
     const progress: CallProgress[] = [];
     let clock = 0;
-    const result = await analyseCallFile(new File([bytes], 'call.wav', { type: 'audio/wav' }), options, (p) => progress.push(p), () => (clock += 1000));
+    const result = await analyseCallFile(new File([bytes as Uint8Array<ArrayBuffer>], 'call.wav', { type: 'audio/wav' }), options, (p) => progress.push(p), () => (clock += 1000));
     expect(result.report).toEqual(analyzeCall(call.input, { agentChannel: 'left', lang: 'en' }));
     expect(result).toMatchObject({ durationSec: 24, sampleRateHz: 16000, channelCount: 2 });
     expect(result.report.findings.some((f) => f.id === 'deadAir')).toBe(true);
@@ -201,12 +201,12 @@ describe('analyseCallFile (the call worker’s job) on WAV files', () => {
   it('refuses empty, mono, 3-channel and non-audio files, naming each', async () => {
     expect((await refusal(new File([], 'empty.wav'))).kind).toBe('empty');
     const short = testChannels(800);
-    expect((await refusal(new File([encodeWav([short[0]], 8000)], 'mono.wav'))).kind).toBe('mono');
-    const three = await refusal(new File([encodeWav([short[0], short[1], short[0]], 8000)], 'three.wav'));
+    expect((await refusal(new File([encodeWav([short[0]], 8000) as Uint8Array<ArrayBuffer>], 'mono.wav'))).kind).toBe('mono');
+    const three = await refusal(new File([encodeWav([short[0], short[1], short[0]], 8000) as Uint8Array<ArrayBuffer>], 'three.wav'));
     expect(three.kind).toBe('channels');
     expect(three.channelCount).toBe(3);
     expect(three.message).toBe('three.wav has 3 channels; a call must be mono or stereo.');
     expect((await refusal(new File(['just some notes, not a recording'], 'notes.wav'))).kind).toBe('notAudio');
-    expect((await refusal(new File([encodeWav(short, 8000).slice(0, 200)], 'cut.wav'))).kind).toBe('truncated');
+    expect((await refusal(new File([encodeWav(short, 8000).slice(0, 200) as Uint8Array<ArrayBuffer>], 'cut.wav'))).kind).toBe('truncated');
   });
 });
