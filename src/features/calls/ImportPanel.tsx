@@ -22,14 +22,13 @@ export interface ImportPanelProps {
 }
 
 // Re-render once a second while running, so the time left counts down between progress messages.
-function useTick(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+function useTick(active: boolean): void {
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
-    const id = setInterval(() => setNow(Date.now()), 1000);
+    const id = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(id);
   }, [active]);
-  return now;
 }
 
 /** The import card. */
@@ -37,7 +36,7 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging 
   const { t, uiLang } = useApp();
   const { state } = importer;
   const running = state.phase === 'running';
-  const now = useTick(running);
+  useTick(running);
   const other = state.phase === 'done' ? otherChannelOpens(state.call.report) : null;
 
   return (
@@ -87,7 +86,7 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging 
       {state.phase === 'running' && (
         <div role="status" className="call-progress" data-testid="call-progress" data-phase={state.progress?.phase ?? 'starting'}>
           <progress max={1} value={progressFraction(state.progress ?? { phase: 'reading', fedSec: 0, durationSec: null }) ?? undefined} aria-label={t('calls.progress.label')} />
-          <p>{progressText(uiLang, state.fileName, state.progress, now - state.startedAtMs)}</p>
+          <p>{progressText(uiLang, state.fileName, state.progress, Date.now() - state.startedAtMs)}</p>
           <button type="button" data-action="cancel-import" onClick={importer.cancel}>{t('calls.cancel')}</button>
         </div>
       )}
