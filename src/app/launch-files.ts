@@ -9,9 +9,9 @@ import type { Route } from '../services/routes.ts';
 interface LaunchParams { files?: readonly { kind?: string; getFile?: () => Promise<File> }[] }
 interface LaunchQueue { setConsumer(consumer: (params: LaunchParams) => void): void }
 
-/** Start consuming launches (once, at start-up); does nothing where the browser has no launchQueue. */
-export function consumeLaunchedFiles(navigate: (route: Route) => void): void {
-  const launchQueue = (window as unknown as { launchQueue?: LaunchQueue }).launchQueue;
+/** Start consuming launches (at start-up; `scope` is the window); does nothing where the browser has no launchQueue. */
+export function consumeLaunchedFiles(navigate: (route: Route) => void, scope: object = globalThis): void {
+  const launchQueue = (scope as { launchQueue?: LaunchQueue }).launchQueue;
   launchQueue?.setConsumer((params) => {
     const handles = (params.files ?? []).filter((h) => h.kind !== 'directory' && typeof h.getFile === 'function');
     if (handles.length === 0) return;
