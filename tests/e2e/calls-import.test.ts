@@ -91,6 +91,16 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     expect(await page.locator('.calls li').count()).toBe(2);
 
     const kept = before.calls.find((c) => c.keepAudio)!;
+    // Settings shows the calls and the bytes of their kept audio.
+    const callUse = async (): Promise<[string | null, string | null]> => {
+      await page.locator('[data-nav="settings"]').click();
+      const line = page.locator('[data-call-count]');
+      await line.waitFor();
+      const result: [string | null, string | null] = [await line.getAttribute('data-call-count'), await line.getAttribute('data-call-audio-bytes')];
+      await page.locator('[data-nav="calls"]').click();
+      return result;
+    };
+    expect(await callUse()).toEqual(['2', String(kept.audioBytes)]);
     await page.locator(`li[data-call-id="${kept.id}"] .call-name`).click();
     const summary = page.getByTestId('call-summary');
     await summary.waitFor();
@@ -104,6 +114,7 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     expect(after.calls.map((c) => c.id)).toEqual(before.calls.filter((c) => c.id !== kept.id).map((c) => c.id));
     expect(after.chunks.filter((c) => c.callId === kept.id)).toEqual([]);
     expect(after.chunks).toEqual([]);
+    expect(await callUse()).toEqual(['1', '0']);
   });
 
   it('cancels a long import: the worker stops and nothing is saved', { timeout: 180_000 }, async () => {
@@ -171,6 +182,25 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
       expect(added[0].findings).toBeGreaterThanOrEqual(2);
       console.log(`${file.name}: ${added[0].findings} findings`);
     }
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+  it('offers the other channel when it opens the call, and analysing again with it replaces the call', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    await page.locator('input[name="keepAudio"][value="analysis"]').check();
+    await page.locator('input[name="agentChannel"][value="right"]').check();
+    await page.getByTestId('call-file').setInputFiles({ name: 'wrong-side.wav', mimeType: 'audio/wav', buffer: wav8k });
+    const first = page.locator('[data-import="done"]', { hasText: 'wrong-side.wav' });
+    await first.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    const wrongId = await first.getAttribute('data-call-id');
+    const suggestion = page.locator('[data-suggest-channel="left"]');
+    await suggestion.waitFor();
+    await suggestion.locator('[data-action="use-other-channel"]').click();
+    await page.locator(`[data-import="done"]:not([data-call-id="${wrongId}"])`).waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    expect(await page.locator('[data-suggest-channel]').count()).toBe(0);
+    expect(await page.locator('input[name="agentChannel"][value="left"]').isChecked()).toBe(true);
+    const stored = await readStoredCalls(page);
+    expect(stored.calls.filter((c) => c.fileName === 'wrong-side.wav')).toHaveLength(1);
+    expect(stored.calls.some((c) => c.id === wrongId)).toBe(false);
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });
