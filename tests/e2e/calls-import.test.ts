@@ -3,7 +3,8 @@
  * file picker and by a drop, with progress; the list shows its findings; a reload keeps it; delete removes its
  * record and its audio bytes (read from IndexedDB); a long import is cancelled; corrupt, truncated, empty,
  * non-audio and 3-channel files each give their message and change nothing saved; an MP3 (and an M4A where
- * this Chromium decodes AAC) goes through mediabunny and WebCodecs.
+ * this Chromium decodes AAC) goes through mediabunny and WebCodecs; a call whose audio does not fit (the
+ * estimate, or a QuotaExceededError mid-write) is kept as analysis only, with a sentence saying so.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -201,6 +202,48 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     const stored = await readStoredCalls(page);
     expect(stored.calls.filter((c) => c.fileName === 'wrong-side.wav')).toHaveLength(1);
     expect(stored.calls.some((c) => c.id === wrongId)).toBe(false);
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+  it('keeps the analysis only, and says so in one sentence, when the audio would not fit or the disk fills up', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    await page.locator('input[name="keepAudio"][value="audio"]').check();
+    // 1: the browser's estimate leaves no room for the file.
+    await page.evaluate(() => {
+      const nav = (globalThis as unknown as { navigator: { storage: { estimate: () => Promise<unknown> } } }).navigator;
+      Object.defineProperty(nav.storage, 'estimate', { configurable: true, value: async () => ({ usage: 1_000_000, quota: 1_500_000 }) });
+    });
+    const before = await readStoredCalls(page);
+    await page.getByTestId('call-file').setInputFiles({ name: 'no-room.wav', mimeType: 'audio/wav', buffer: wav8k });
+    const notice = page.locator('[data-import="done"]', { hasText: 'no-room.wav' }).locator('[data-audio-not-kept="quota"]');
+    await notice.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    expect(await notice.textContent()).toBe(t('en', 'calls.audioNotKept', { file: 'no-room.wav' }));
+    let after = await readStoredCalls(page);
+    expect(after.calls.find((c) => c.fileName === 'no-room.wav')).toMatchObject({ keepAudio: false, audioBytes: 0 });
+    expect(after.chunks).toEqual(before.chunks);
+
+    // 2: room by the estimate, but the second chunk's write throws the browser's QuotaExceededError.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        navigator: { storage: object }; IDBObjectStore: { prototype: { name: string; put: (...a: unknown[]) => unknown } };
+        DOMException: new (m: string, n: string) => Error;
+      };
+      delete (g.navigator.storage as { estimate?: unknown }).estimate;
+      const proto = g.IDBObjectStore.prototype;
+      const put = proto.put;
+      let chunks = 0;
+      proto.put = function (this: { name: string }, ...args: unknown[]) {
+        if (this.name === 'callAudio' && ++chunks > 1) throw new g.DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    // 3 minutes of 8 kHz stereo 16-bit ≈ 5.8 MB: two 4 MB chunks.
+    const big = longCallWav(plannedCall(8000), 3);
+    await page.getByTestId('call-file').setInputFiles({ name: 'disk-full.wav', mimeType: 'audio/wav', buffer: big });
+    const full = page.locator('[data-import="done"]', { hasText: 'disk-full.wav' }).locator('[data-audio-not-kept="quota"]');
+    await full.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    after = await readStoredCalls(page);
+    expect(after.calls.find((c) => c.fileName === 'disk-full.wav')).toMatchObject({ keepAudio: false, audioBytes: 0 });
+    expect(after.chunks).toEqual(before.chunks);
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });
