@@ -40,6 +40,16 @@ export interface ImportedCall {
 /** Space left free beyond the audio itself: the record, its peaks and the browser's own overhead. */
 export const CALL_AUDIO_HEADROOM_BYTES = 32 * 1024 * 1024;
 
+const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
+  wav: 'audio/wav', mp3: 'audio/mpeg', m4a: 'audio/mp4', ogg: 'audio/ogg', opus: 'audio/ogg', webm: 'audio/webm', flac: 'audio/flac',
+};
+
+/** The file's MIME type as the browser gave it, else from its extension ('' when neither says). */
+export function callMimeType(file: Pick<File, 'name' | 'type'>): string {
+  if (file.type) return file.type;
+  return MIME_BY_EXTENSION[/\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? ''] ?? '';
+}
+
 function newCallId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   return `call-${c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`}`;
@@ -94,7 +104,7 @@ export async function importCall(args: ImportCallArgs): Promise<ImportedCall> {
     createdAt: (args.now ?? Date.now)(),
     fileName: file.name,
     fileBytes: file.size,
-    mimeType: file.type,
+    mimeType: callMimeType(file),
     durationSec: analysis.durationSec,
     sampleRateHz: analysis.sampleRateHz,
     channelCount: analysis.channelCount,

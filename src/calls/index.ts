@@ -7,7 +7,7 @@ import { analyseCallInWorker } from '../workers/call-client.ts';
 import { spawnCallWorker } from '../workers/spawn-call-worker.ts';
 import type { CallAnalyser } from './import-call.ts';
 
-export { importCall, audioWouldNotFit, CALL_AUDIO_HEADROOM_BYTES, type CallAnalyser, type ImportCallArgs, type ImportedCall } from './import-call.ts';
+export { importCall, audioWouldNotFit, callMimeType, CALL_AUDIO_HEADROOM_BYTES, type CallAnalyser, type ImportCallArgs, type ImportedCall } from './import-call.ts';
 export { otherChannelOpens } from './channel-suggestion.ts';
 export { CallAnalysisAbortedError, CallAnalysisError, CALL_FILE_ERROR_KINDS, type CallFileErrorKind, type CallProgress } from '../workers/call-client.ts';
 export type { CallFinding, CallPeaks, CallReport, CallTurn, Lang } from '../analysis/index.ts';

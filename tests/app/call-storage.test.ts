@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importCall } from '../../src/calls/index.ts';
+import { callMimeType, importCall } from '../../src/calls/index.ts';
 import type { CallAnalysis } from '../../src/workers/call-analysis.ts';
 import { CALL_AUDIO_CHUNK_BYTES, CALL_SCHEMA_VERSION, openStore, StorageError, type CallRecord, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { VoiceDrillDb } from '../../src/storage/db.ts';
@@ -143,6 +143,13 @@ describe('call storage', () => {
 });
 
 describe('importCall', () => {
+  it('stores the MIME type the browser gave, else the one of the file’s extension, for playback', () => {
+    expect(callMimeType({ name: 'a.wav', type: 'audio/x-wav' })).toBe('audio/x-wav');
+    expect(callMimeType({ name: 'Call 12.M4A', type: '' })).toBe('audio/mp4');
+    expect(callMimeType({ name: 'b.opus', type: '' })).toBe('audio/ogg');
+    expect(callMimeType({ name: 'noext', type: '' })).toBe('');
+  });
+
   const base = { agentChannel: 'right' as const, lang: 'zh' as const, calibrationLevelDbfs: -22, onProgress: () => undefined };
 
   it('keeps the analysis only when asked, with what the analysis was given', async () => {
