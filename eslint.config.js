@@ -1,6 +1,6 @@
 // Lint: strict TypeScript, and walls between layers (the dependency arrows point toward src/analysis).
 // Layers, top to bottom (docs/adr/0004-layers.md):
-//   app (the shell) → features → takes, capture, services, ui → storage, backup, drills, i18n → guidelines ← analysis
+//   app (the shell) → features → takes, calls, capture, services, ui → storage, backup, drills, i18n → guidelines ← analysis
 // Only src/takes, the analysis worker, the capture worklet and the CLI run analysis code; the layers below
 // the screens may name the report's types and read the version constant and the script parser.
 import js from '@eslint/js';
@@ -51,6 +51,7 @@ export default tseslint.config(
           { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!(index|components)\\.ts$)', message: 'A feature imports another feature only through its index.ts (models) or components.ts.' },
           { regex: '(^|/)app/', message: 'Features sit below the app shell: use src/services.' },
           { regex: '(^|/)takes/(?!index\\.ts$)', message: 'Screens use src/takes through its index.ts.' },
+          { regex: '^(\\.\\./){2,}calls/(?!index\\.ts$)', message: 'Screens use src/calls through its index.ts.' },
         ],
       }],
     },
@@ -83,6 +84,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{ regex: '(^|/)(features|app|ui)/', message: 'src/takes sits below the screens and the shell.' }],
+      }],
+    },
+  },
+  {
+    // Recorded calls' lifecycle (import, worker, storage): the calls' equivalent of src/takes.
+    files: ['src/calls/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)(features|app|ui|takes|capture)/', message: 'src/calls sits below the screens and the shell, beside src/takes.' }],
       }],
     },
   },

@@ -89,6 +89,20 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#f7f8fa',
         theme_color: '#0f5c63',
+        // "Open with VoiceDrill" for call recordings (Chromium's File Handling API): the files arrive in
+        // window.launchQueue (src/app/launch-files.ts) and go to the Calls screen.
+        file_handlers: [{
+          action: '/',
+          accept: {
+            'audio/wav': ['.wav'],
+            'audio/mpeg': ['.mp3'],
+            'audio/mp4': ['.m4a'],
+            'audio/ogg': ['.ogg', '.opus'],
+            'audio/webm': ['.webm'],
+            'audio/flac': ['.flac'],
+          },
+        }],
+        launch_handler: { client_mode: 'focus-existing' },
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

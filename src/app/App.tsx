@@ -15,12 +15,15 @@ import { Screen } from './Screen.tsx';
 import { readStored, useBoot } from './use-boot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
+import { consumeLaunchedFiles } from './launch-files.ts';
 
 /** The VoiceDrill app. */
 export function App(): React.JSX.Element {
   const [storageProblem, setStorageProblem] = useState<StorageErrorKind | null>(null);
   const boot = useBoot(setStorageProblem);
   const [route, navigate] = useHashRoute();
+  // "Open with VoiceDrill" (file_handlers): the launched files go to the Calls screen.
+  useEffect(() => consumeLaunchedFiles(navigate), [navigate]);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [uiLang, setUiLangState] = useState<UiLang>(() => detectUiLang(navigator.languages ?? [navigator.language]));
   const [prefs, setPrefsState] = useState<Preferences>(() => loadPreferences(browserStorage()));

@@ -18,14 +18,18 @@ const loadProgress = once(async () => {
   return { default: screen };
 });
 const loadSettings = once(async () => ({ default: (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen }));
+const loadCalls = once(async () => ({ default: (await import('../features/calls/CallsScreen.tsx')).CallsScreen }));
+const loadCall = once(async () => ({ default: (await import('../features/calls/CallScreen.tsx')).CallScreen }));
 const HistoryScreen = lazy(loadHistory);
+const CallsScreen = lazy(loadCalls);
+const CallScreen = lazy(loadCall);
 const TakeScreen = lazy(loadTake);
 const ProgressScreen = lazy(loadProgress);
 const SettingsScreen = lazy(loadSettings);
 
 /** Start loading a route's screen chunk now (the entry calls it before rendering); failures surface when it renders. */
 export function preloadScreen(route: Route): void {
-  const load = { practice: null, history: loadHistory, take: loadTake, progress: loadProgress, settings: loadSettings }[route.screen];
+  const load = { practice: null, history: loadHistory, take: loadTake, calls: loadCalls, call: loadCall, progress: loadProgress, settings: loadSettings }[route.screen];
   load?.().catch(() => undefined);
 }
 
@@ -45,6 +49,10 @@ function RouteScreen({ route, recovered, onRecoveredTaken }: ScreenProps): React
       return <HistoryScreen />;
     case 'take':
       return <TakeScreen key={route.takeId} takeId={route.takeId} />;
+    case 'calls':
+      return <CallsScreen />;
+    case 'call':
+      return <CallScreen key={route.callId} callId={route.callId} />;
     case 'progress':
       return <ProgressScreen />;
     case 'settings':

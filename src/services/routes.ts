@@ -1,31 +1,38 @@
-/** The app's screens as hash routes (#/practice, #/history, #/take/<id>, #/progress, #/settings). Pure. */
+/** The app's screens as hash routes (#/practice, #/history, #/take/<id>, #/calls, #/call/<id>, #/progress, #/settings). Pure. */
 
 /** The screens reachable from the navigation. */
-export type NavScreen = 'practice' | 'history' | 'progress' | 'settings';
+export type NavScreen = 'practice' | 'history' | 'calls' | 'progress' | 'settings';
 
 /** Every screen, with what it shows. */
 export type Route =
   | { screen: NavScreen }
-  | { screen: 'take'; takeId: string };
+  | { screen: 'take'; takeId: string }
+  | { screen: 'call'; callId: string };
 
 /** The navigation, in order. */
-export const NAV_SCREENS: readonly NavScreen[] = ['practice', 'history', 'progress', 'settings'];
+export const NAV_SCREENS: readonly NavScreen[] = ['practice', 'history', 'calls', 'progress', 'settings'];
 
 /** The route of a location hash; anything unknown is Practice. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head, ...rest] = path.split('/');
-  if (head === 'take' && rest.length > 0 && rest[0] !== '') return { screen: 'take', takeId: decodeURIComponent(rest.join('/')) };
+  const id = rest.length > 0 && rest[0] !== '' ? decodeURIComponent(rest.join('/')) : null;
+  if (head === 'take' && id !== null) return { screen: 'take', takeId: id };
+  if (head === 'call' && id !== null) return { screen: 'call', callId: id };
   const screen = NAV_SCREENS.find((s) => s === head);
   return { screen: screen ?? 'practice' };
 }
 
 /** The hash of a route. */
 export function routeHref(route: Route): string {
-  return route.screen === 'take' ? `#/take/${encodeURIComponent(route.takeId)}` : `#/${route.screen}`;
+  if (route.screen === 'take') return `#/take/${encodeURIComponent(route.takeId)}`;
+  if (route.screen === 'call') return `#/call/${encodeURIComponent(route.callId)}`;
+  return `#/${route.screen}`;
 }
 
-/** The navigation entry that is current on a route (a take belongs to History). */
+/** The navigation entry that is current on a route (a take belongs to History, a call to Calls). */
 export function navScreenOf(route: Route): NavScreen {
-  return route.screen === 'take' ? 'history' : route.screen;
+  if (route.screen === 'take') return 'history';
+  if (route.screen === 'call') return 'calls';
+  return route.screen;
 }

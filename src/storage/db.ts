@@ -2,6 +2,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { DB_NAME } from './records.ts';
 import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } from './records.ts';
+import type { CallAudioChunkRecord, CallRecord } from './call-records.ts';
 import { StorageError } from './errors.ts';
 import { restoreTake } from './restore.ts';
 import { summarise } from './summaries.ts';
@@ -20,6 +21,10 @@ export class VoiceDrillDb extends Dexie {
   audioChunks!: Table<AudioChunkRecord, [string, number]>;
   /** One light summary per take (summaries.ts), kept in step with the takes by every writer. */
   takeSummaries!: EntityTable<TakeSummaryRecord, 'id'>;
+  /** Imported recorded calls (call-records.ts): the analysis, peaks and the agent's notes, no audio. */
+  calls!: EntityTable<CallRecord, 'id'>;
+  /** The original file's bytes of calls kept with their audio, in CALL_AUDIO_CHUNK_BYTES pieces. */
+  callAudio!: Table<CallAudioChunkRecord, [string, number]>;
 
   constructor(options: OpenDbOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -38,6 +43,8 @@ export class VoiceDrillDb extends Dexie {
     });
     // Version 2 adds the take summaries (SUMMARY_SCHEMA_VERSION 1), built here from the takes already stored.
     this.version(2).stores({ takeSummaries: 'id, drillId, createdAt' }).upgrade(summariseStoredTakes);
+    // Version 3 adds recorded calls (CALL_SCHEMA_VERSION 1) and their audio; nothing earlier changes.
+    this.version(3).stores({ calls: 'id, createdAt', callAudio: '[callId+index], callId' });
   }
 }
 

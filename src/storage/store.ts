@@ -14,6 +14,8 @@ import { adoptEarlySummaries } from './early-read.ts';
 import { DB_NAME } from './records.ts';
 import { listSummaries, restoreSummaries } from './summaries.ts';
 import * as takes from './takes.ts';
+import * as calls from './calls.ts';
+import type { CallRecord } from './call-records.ts';
 
 /** Options of openStore. */
 export interface OpenStoreOptions extends OpenDbOptions {
@@ -139,6 +141,56 @@ export class VoiceDrillStore {
   /** Delete every take with its audio and summary (the profile stays). */
   clearTakes(): Promise<void> {
     return this.write('delete the takes', () => takes.clearTakes(this.db));
+  }
+
+  /** Store (or replace) a recorded call's record. */
+  putCall(record: CallRecord): Promise<CallRecord> {
+    return this.run('save the call', () => calls.putCall(this.db, record));
+  }
+
+  /** Store piece `index` of a call's original file (own transaction; a failure leaves what was saved before). */
+  putCallAudioChunk(callId: string, index: number, bytes: ArrayBuffer): Promise<void> {
+    return this.run('save the call’s audio', () => calls.putCallAudioChunk(this.db, callId, index, bytes));
+  }
+
+  /** Remove a call's audio chunks only. */
+  deleteCallAudio(callId: string): Promise<void> {
+    return this.run('remove the call’s audio', () => calls.deleteCallAudio(this.db, callId));
+  }
+
+  /** Every readable call, newest first, without audio. */
+  listCalls(): Promise<CallRecord[]> {
+    return this.run('list the calls', () => calls.listCalls(this.db));
+  }
+
+  /** One call, or null. */
+  getCall(callId: string): Promise<CallRecord | null> {
+    return this.run('read the call', () => calls.getCall(this.db, callId));
+  }
+
+  /** A call's original file as a Blob of its MIME type; null when only the analysis was kept. */
+  loadCallAudio(callId: string): Promise<Blob | null> {
+    return this.run('read the call’s audio', () => calls.loadCallAudio(this.db, callId));
+  }
+
+  /** Change the agent's notes on a call (reflection, bookmarks, drills). */
+  updateCall(callId: string, patch: calls.CallPatch): Promise<CallRecord> {
+    return this.run('save the call’s notes', () => calls.updateCall(this.db, callId, patch));
+  }
+
+  /** Delete a call with all its audio, in one transaction. */
+  deleteCall(callId: string): Promise<void> {
+    return this.run('delete the call', () => calls.deleteCall(this.db, callId));
+  }
+
+  /** Delete audio chunks left without a call by an interrupted import. */
+  removeOrphanCallAudio(): Promise<number> {
+    return this.run('tidy the calls’ audio', () => calls.removeOrphanCallAudio(this.db));
+  }
+
+  /** Calls stored and bytes of their kept audio. */
+  callStorageBytes(): Promise<calls.CallStorageUse> {
+    return this.run('measure the calls’ storage', () => calls.callStorageBytes(this.db));
   }
 
   /**

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { COUNT_IN_CHOICES_SEC, DEFAULT_PREFERENCES, loadPreferences, parsePreferences, PREFERENCES_KEY, savePreferences } from '../../src/services/preferences.ts';
+import { CALL_PREFERENCES_KEY, DEFAULT_CALL_PREFERENCES, loadCallPreferences, parseCallPreferences, saveCallPreferences } from '../../src/services/call-preferences.ts';
 import { navScreenOf, parseRoute, routeHref } from '../../src/services/routes.ts';
 
 describe('routes', () => {
   it('parse and format every screen', () => {
-    for (const screen of ['practice', 'history', 'progress', 'settings'] as const) {
+    for (const screen of ['practice', 'history', 'calls', 'progress', 'settings'] as const) {
       expect(parseRoute(routeHref({ screen }))).toEqual({ screen });
     }
     const take = { screen: 'take', takeId: 'take-1/ä b' } as const;
     expect(parseRoute(routeHref(take))).toEqual(take);
     expect(navScreenOf(take)).toBe('history');
+    const call = { screen: 'call', callId: 'call-1/ä b' } as const;
+    expect(parseRoute(routeHref(call))).toEqual(call);
+    expect(navScreenOf(call)).toBe('calls');
+    expect(parseRoute('#/call/')).toEqual({ screen: 'practice' });
   });
 
   it('fall back to Practice', () => {
@@ -37,5 +42,19 @@ describe('preferences', () => {
     expect(loadPreferences(broken)).toEqual(DEFAULT_PREFERENCES);
     expect(savePreferences(broken, { countInSec: 1 })).toBe(false);
     expect(loadPreferences(null)).toEqual(DEFAULT_PREFERENCES);
+  });
+});
+
+describe('call import preferences', () => {
+  it('remember the agent channel, language and keep choice; anything unreadable is the default', () => {
+    const memory = new Map<string, string>();
+    const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
+    expect(loadCallPreferences(storage)).toEqual(DEFAULT_CALL_PREFERENCES);
+    expect(saveCallPreferences(storage, { agentChannel: 'right', lang: 'zh', keepAudio: true })).toBe(true);
+    expect(memory.has(CALL_PREFERENCES_KEY)).toBe(true);
+    expect(loadCallPreferences(storage)).toEqual({ agentChannel: 'right', lang: 'zh', keepAudio: true });
+    expect(parseCallPreferences('{"agentChannel":"middle","lang":"fr","keepAudio":"yes"}')).toEqual(DEFAULT_CALL_PREFERENCES);
+    expect(parseCallPreferences('nope')).toEqual(DEFAULT_CALL_PREFERENCES);
+    expect(loadCallPreferences({ getItem: () => { throw new Error('blocked'); }, setItem: () => undefined })).toEqual(DEFAULT_CALL_PREFERENCES);
   });
 });

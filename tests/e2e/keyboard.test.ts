@@ -1,7 +1,8 @@
 /**
  * Keyboard alone: Tab order through the header, Space to start, to end the count-in and to stop; focus
  * follows the action; a silent take says "we didn't hear you". Leaving the screen mid-take releases the
- * recording: the take is finished (not left interrupted) and can be analysed from History.
+ * recording: the take is finished (not left interrupted) and can be analysed from History. The Calls screen's
+ * choices and file picker are reached with Tab and changed with the arrow keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -30,11 +31,11 @@ describe.skipIf(!haveChromium)('keyboard and leaving the screen', () => {
     await page.keyboard.press('Tab');
     expect(await focused(app)).toBe('skip-link');
     const order = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       order.push(await focused(app));
     }
-    expect(order).toEqual(['practice', 'history', 'progress', 'settings']);
+    expect(order).toEqual(['practice', 'history', 'calls', 'progress', 'settings']);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.locator('#progress-title').waitFor();
@@ -87,6 +88,27 @@ describe.skipIf(!haveChromium)('keyboard and leaving the screen', () => {
     await page.locator('[data-action="analyse"]').click();
     await waitForScorecard(page);
     expect(await page.locator('tr[data-guideline]').count()).toBe(9);
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+  it('reaches the Calls screen’s choices and file picker with Tab; arrows change the channel', async () => {
+    const { page } = app;
+    await page.locator('[data-nav="calls"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#calls-title').waitFor();
+    const seen: string[] = [];
+    for (let i = 0; i < 12 && !seen.includes('file'); i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => {
+        const el = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement;
+        return el?.getAttribute('type') === 'file' ? 'file' : el?.getAttribute('name') ?? '';
+      }));
+    }
+    expect(seen.filter((x) => x !== '')).toEqual(['agentChannel', 'callLang', 'keepAudio', 'file']);
+    const checkedChannel = (): Promise<string | null> => page.locator('input[name="agentChannel"]:checked').getAttribute('value');
+    const before = await checkedChannel();
+    await page.locator('input[name="agentChannel"]:checked').focus();
+    await page.keyboard.press(before === 'left' ? 'ArrowRight' : 'ArrowLeft');
+    expect(await checkedChannel()).toBe(before === 'left' ? 'right' : 'left');
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });

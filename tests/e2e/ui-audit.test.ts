@@ -1,5 +1,5 @@
 /**
- * Every screen (onboarding, practice idle, scorecard, review, History, Progress, Settings) in both UI
+ * Every screen (onboarding, practice idle, scorecard, review, History, Calls and a call, Progress, Settings) in both UI
  * languages: no axe-core violation of any impact; nothing wider than a 360 px phone; no English left on the
  * Chinese UI. Along the way: focus lands on something meaningful after Continue, Skip, a take and
  * "Listen to this take"; Space starts recording while a drill choice has the focus; on a phone the
@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../helpers/cli.ts';
 import { t, type UiLang } from '../../src/i18n/index.ts';
 import { E2E_PROFILES, E2E_WAVS, focusedName, openApp, pickDrill, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
+import { callWav, plannedCall } from './call-driver.ts';
 import { axeViolations, englishRuns, escapingBoxes, overlappingLabels, rawTimestamps, sidewaysOverflow } from './ui-audit.ts';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
@@ -23,7 +24,7 @@ const LANGS: UiLang[] = ['en', 'zh-CN'];
 // Each screen is checked four times (two languages, two widths) with axe: more than the default minute on a busy machine.
 const AUDIT_TIMEOUT_MS = 240_000;
 // What the agent typed or read is theirs, in whatever script: it is not UI text.
-const USER_DATA = [E2E_PROFILES.zh.name, E2E_PROFILES.zh.company];
+const USER_DATA = [E2E_PROFILES.zh.name, E2E_PROFILES.zh.company, 'audit-call.wav'];
 
 /** Switch the UI language with the header's switch and wait until the page says it is in that language. */
 async function useLang(page: Page, lang: UiLang): Promise<void> {
@@ -182,6 +183,19 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     const { page } = app;
     await page.locator('[data-nav="history"]').click();
     expect.soft(await auditScreen(page, 'history', () => page.locator('.history-drill').first().waitFor())).toEqual([]);
+  });
+
+  it('Calls, with an imported call, and the call’s screen: pass', { timeout: AUDIT_TIMEOUT_MS }, async () => {
+    const { page } = app;
+    await page.locator('[data-nav="calls"]').click();
+    await page.getByTestId('call-file').setInputFiles({ name: 'audit-call.wav', mimeType: 'audio/wav', buffer: callWav(plannedCall(8000)) });
+    const item = page.locator('.calls li').first();
+    await item.waitFor({ timeout: 60_000 });
+    // The file's name is the agent's data, not UI text.
+    expect.soft(await auditScreen(page, 'calls', () => item.waitFor())).toEqual([]);
+    await item.locator('.call-name').click();
+    expect.soft(await auditScreen(page, 'call', () => page.getByTestId('call-summary').waitFor())).toEqual([]);
+    expect(unexpectedErrors(app)).toEqual([]);
   });
 
   // Until the progress-chart branch lands (src/features/progress: legends, axes, dates, the charts' width),

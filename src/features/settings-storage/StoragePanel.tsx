@@ -4,10 +4,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { t, type UiLang } from '../../i18n/index.ts';
-import type { VoiceDrillStore } from '../../storage/index.ts';
+import type { CallStorageUse, VoiceDrillStore } from '../../storage/index.ts';
 import { defaultStorageManager, requestPersistentStorage, storageHealth, type StorageHealth, type StorageManagerLike } from '../../storage/quota.ts';
 import { outdatedTakeIds, reanalyseOutdated, type AnalyseFn, type ReanalyseProgress } from '../../takes/index.ts';
-import { nearlyFull, persistenceText, progressText, resultText, usageText } from './storage-panel-model.ts';
+import { formatBytes, nearlyFull, persistenceText, progressText, resultText, usageText } from './storage-panel-model.ts';
 
 /** Props of StoragePanel. */
 export interface StoragePanelProps {
@@ -24,14 +24,16 @@ export function StoragePanel({ store, uiLang, analyse, storageManager }: Storage
   const manager = storageManager === undefined ? defaultStorageManager() : storageManager;
   const [health, setHealth] = useState<StorageHealth | null>(null);
   const [outdated, setOutdated] = useState<number | null>(null);
+  const [calls, setCalls] = useState<CallStorageUse | null>(null);
   const [progress, setProgress] = useState<ReanalyseProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
 
   const refresh = useCallback(async (): Promise<void> => {
-    const [h, ids] = await Promise.all([storageHealth(manager), outdatedTakeIds(store).catch(() => [])]);
+    const [h, ids, callUse] = await Promise.all([storageHealth(manager), outdatedTakeIds(store).catch(() => []), store.callStorageBytes().catch(() => null)]);
     setHealth(h);
     setOutdated(ids.length);
+    setCalls(callUse);
   }, [manager, store]);
 
   useEffect(() => {
@@ -77,6 +79,11 @@ export function StoragePanel({ store, uiLang, analyse, storageManager }: Storage
             <button type="button" onClick={() => void persist()}>{t(uiLang, 'storageHealth.persist')}</button>
           )}
         </>
+      )}
+      {calls !== null && (
+        <p data-call-count={calls.callCount} data-call-audio-bytes={calls.audioBytes}>
+          {t(uiLang, 'storageHealth.calls', { count: calls.callCount, bytes: formatBytes(calls.audioBytes) })}
+        </p>
       )}
       {outdated !== null && (
         <p data-outdated={outdated}>{outdated > 0 ? t(uiLang, 'storageHealth.outdated', { count: outdated }) : t(uiLang, 'storageHealth.upToDate')}</p>

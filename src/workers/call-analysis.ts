@@ -1,0 +1,80 @@
+/**
+ * One call file through the engine: open it (call-source.ts), push its blocks into createCallStream
+ * as they are decoded, report progress, and finish with the report and the timeline peaks. Runs in the
+ * call worker; no DOM, so the WAV path runs in Node tests too.
+ */
+import { createCallStream, type CallPeaks, type CallReport, type CallStream, type Lang } from '../analysis/index.ts';
+import { CallFileError } from './call-file-error.ts';
+import { openCallSource, type CallFileLike } from './call-source.ts';
+
+/** How to analyse the call. */
+export interface CallAnalysisOptions {
+  /** The agent's side of a stereo call; a mono file is diarised whatever this says. */
+  agentChannel: 'left' | 'right';
+  lang: Lang;
+  /** The agent's calibration level, dBFS (loud / soft are judged against it); null without one. */
+  calibrationLevelDbfs: number | null;
+}
+
+/** Where an analysis is. */
+export interface CallProgress {
+  /** 'reading': decoding and feeding; 'analysing': everything is fed, the engine is finishing. */
+  phase: 'reading' | 'analysing';
+  fedSec: number;
+  /** The file's length as its header says; null when it does not. */
+  durationSec: number | null;
+}
+
+/** What an analysed call gives. */
+export interface CallAnalysis {
+  report: CallReport;
+  peaks: CallPeaks;
+  durationSec: number;
+  sampleRateHz: number;
+  channelCount: number;
+  /** The side analysed as the agent's: the option for stereo, 'mono' for a one-channel file. */
+  agentChannel: 'left' | 'right' | 'mono';
+}
+
+/** Least time between two progress reports, ms. */
+const PROGRESS_EVERY_MS = 200;
+
+/** Analyse a call file; throws CallFileError (with the file's name and why) when it cannot. */
+export async function analyseCallFile(file: CallFileLike, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, now = (): number => Date.now()): Promise<CallAnalysis> {
+  const source = await openCallSource(file);
+  try {
+    let stream: CallStream | null = null;
+    let rate = 0;
+    let last = -Infinity;
+    onProgress({ phase: 'reading', fedSec: 0, durationSec: source.durationSec });
+    for await (const block of source.blocks()) {
+      if (block.channels[0].length === 0) continue;
+      if (stream === null) {
+        rate = block.sampleRateHz;
+        stream = startStream(rate, block.channels.length, file.name);
+      }
+      stream.push(block.channels);
+      if (now() - last >= PROGRESS_EVERY_MS) {
+        last = now();
+        onProgress({ phase: 'reading', fedSec: stream.fedSec, durationSec: source.durationSec });
+      }
+    }
+    if (stream === null || stream.fedSec === 0) throw new CallFileError('empty', `${file.name} holds no audio.`);
+    const durationSec = stream.fedSec;
+    onProgress({ phase: 'analysing', fedSec: durationSec, durationSec });
+    // A mono file holds both voices: told apart by diarisation (the voice that opens the call is the agent's).
+    const agentChannel = source.channelCount === 1 ? 'mono' : options.agentChannel;
+    const { report, peaks } = stream.finish({ agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs });
+    return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel };
+  } finally {
+    source.release();
+  }
+}
+
+function startStream(rate: number, channelCount: number, name: string): CallStream {
+  try {
+    return createCallStream(rate, channelCount);
+  } catch (e) {
+    throw new CallFileError('codec', `${name} is sampled at ${rate} Hz; calls must be sampled at 8–192 kHz (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}

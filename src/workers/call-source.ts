@@ -1,0 +1,142 @@
+/**
+ * A call file as blocks of Float32 channels, read piece by piece: WAV by plain chunked reading
+ * (wav-chunks.ts), anything else demuxed and decoded by mediabunny (WebCodecs) behind a BlobSource,
+ * which reads the file in slices too. Failures become CallFileError with the file's name and why.
+ */
+import { CallFileError } from './call-file-error.ts';
+import { looksLikeWav, readWavLayout, wavBlocks, type ReadBytes } from './wav-chunks.ts';
+
+/** One decoded block. */
+export interface SourceBlock {
+  channels: Float32Array[];
+  sampleRateHz: number;
+}
+
+/** An opened call file. */
+export interface CallSource {
+  /** Channels as the container says (blocks have as many). */
+  channelCount: number;
+  /** Length as the header says; null when it does not. */
+  durationSec: number | null;
+  blocks(): AsyncGenerator<SourceBlock>;
+  /** Free what the reader holds (idempotent). */
+  release(): void;
+}
+
+/** A File, or any Blob with a name (the reader slices it). */
+export type CallFileLike = Blob & { readonly name: string };
+
+/** Frames gathered from the decoder before a block is handed on (about 1 s at 48 kHz). */
+const DECODED_BLOCK_FRAMES = 48_000;
+
+function readerOf(file: CallFileLike): ReadBytes {
+  return async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
+}
+
+function checkChannels(count: number, name: string): void {
+  if (count >= 3) throw new CallFileError('channels', `${name} has ${count} channels; a call must be mono or stereo.`, count);
+}
+
+/** Open a call file; throws CallFileError when it cannot be read. */
+export async function openCallSource(file: CallFileLike): Promise<CallSource> {
+  if (file.size === 0) throw new CallFileError('empty', `${file.name} is empty (0 bytes).`);
+  const read = readerOf(file);
+  if (looksLikeWav(await read(0, 12))) {
+    const layout = await readWavLayout(read, file.size, file.name);
+    checkChannels(layout.channelCount, file.name);
+    if (layout.frames === 0) throw new CallFileError('empty', `${file.name} holds no audio.`);
+    return {
+      channelCount: layout.channelCount,
+      durationSec: layout.frames / layout.sampleRateHz,
+      async *blocks() {
+        for await (const channels of wavBlocks(read, layout)) yield { channels, sampleRateHz: layout.sampleRateHz };
+      },
+      release() {},
+    };
+  }
+  return openWithMediabunny(file);
+}
+
+async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
+  const mb = await import('mediabunny');
+  const input = new mb.Input({ source: new mb.BlobSource(file), formats: mb.ALL_FORMATS });
+  const fail = (error: CallFileError): never => {
+    input.dispose();
+    throw error;
+  };
+  let track: Awaited<ReturnType<typeof input.getPrimaryAudioTrack>> = null;
+  try {
+    if (!(await input.canRead())) fail(new CallFileError('notAudio', `${file.name} is not an audio file in a format VoiceDrill reads (WAV, MP3, M4A, Ogg, Opus, WebM, FLAC).`));
+    track = await input.getPrimaryAudioTrack();
+  } catch (e) {
+    if (e instanceof CallFileError) throw e;
+    fail(new CallFileError('corrupt', `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}.`));
+  }
+  if (track === null) return fail(new CallFileError('notAudio', `${file.name} holds no audio track.`));
+  checkChannelsOr(track.numberOfChannels, file.name, fail);
+  if (!(await track.canDecode().catch(() => false))) {
+    const codec = await track.getCodec().catch(() => null);
+    fail(new CallFileError('codec', `${file.name} holds ${codec ?? 'audio in a codec'} this browser cannot decode.`));
+  }
+  const durationSec = await input.getDurationFromMetadata().catch(() => null) ?? await track.computeDuration().catch(() => null);
+  const audio = track;
+  return {
+    channelCount: audio.numberOfChannels,
+    durationSec: durationSec !== null && Number.isFinite(durationSec) && durationSec > 0 ? durationSec : null,
+    async *blocks() {
+      const sink = new mb.AudioSampleSink(audio);
+      let pending: Float32Array[][] = [];
+      let pendingFrames = 0;
+      let rate = 0;
+      const flush = (): SourceBlock => {
+        const channels = Array.from({ length: pending[0].length }, (_, c) => {
+          const out = new Float32Array(pendingFrames);
+          let at = 0;
+          for (const part of pending) {
+            out.set(part[c], at);
+            at += part[c].length;
+          }
+          return out;
+        });
+        pending = [];
+        pendingFrames = 0;
+        return { channels, sampleRateHz: rate };
+      };
+      try {
+        for await (const sample of sink.samples()) {
+          try {
+            checkChannels(sample.numberOfChannels, file.name);
+            if (rate !== 0 && sample.sampleRate !== rate) throw new CallFileError('corrupt', `${file.name} changes its sample rate part way through.`);
+            rate = sample.sampleRate;
+            const frames = sample.numberOfFrames;
+            pending.push(Array.from({ length: sample.numberOfChannels }, (_, c) => {
+              const plane = new Float32Array(frames);
+              sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
+              return plane;
+            }));
+            pendingFrames += frames;
+          } finally {
+            sample.close();
+          }
+          if (pendingFrames >= DECODED_BLOCK_FRAMES) yield flush();
+        }
+      } catch (e) {
+        if (e instanceof CallFileError) throw e;
+        throw new CallFileError('corrupt', `${file.name} could not be decoded: ${e instanceof Error ? e.message : String(e)}.`);
+      }
+      if (pendingFrames > 0) yield flush();
+    },
+    release() {
+      input.dispose();
+    },
+  };
+}
+
+function checkChannelsOr(count: number, name: string, fail: (e: CallFileError) => never): void {
+  try {
+    checkChannels(count, name);
+  } catch (e) {
+    if (e instanceof CallFileError) fail(e);
+    throw e;
+  }
+}
