@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallStream } from '../../src/analysis/calls/index.ts';
+import { CALL_FINDING_IDS } from '../../src/guidelines/call-rules.ts';
 import { CALL_SCHEMA_VERSION, type CallRecord } from '../../src/storage/call-records.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -64,8 +65,59 @@ function makeCall(): { call: CallRecord; wav: Uint8Array; planted: { deadAir: { 
   return { call, wav: encodeWav(built.input.channels, PLAN.sampleRateHz), planted: { deadAir: built.deadAir, overtalk: built.overtalk } };
 }
 
+
+/**
+ * A 60-minute record made up for scale (not analysed): 180,000 peaks per channel, 600 turns, 300 findings
+ * of all ten kinds, an exchange per agent turn.
+ */
+function longCall(): CallRecord {
+  const durationSec = 3600;
+  const n = durationSec * 50;
+  const channels = [0, 1].map((side) => {
+    const min = new Float32Array(n);
+    const max = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = i / 50;
+      const speaking = Math.floor(t / 6) % 2 === side && t % 6 < 5;
+      const a = speaking ? 0.3 + 0.3 * Math.abs(Math.sin(t * 7)) : 0.01;
+      min[i] = -a;
+      max[i] = a;
+    }
+    return { min, max };
+  });
+  const turns: CallRecord['report']['turns'] = [];
+  for (let k = 0; k < 600; k++) {
+    const startSec = k * 6;
+    turns.push({ speaker: k % 2 === 0 ? 'agent' : 'customer', startSec, endSec: startSec + 5, speechSec: 4.5, syllables: 20 + (k % 7), syllablesPerSec: (20 + (k % 7)) / 5, activeLevelDbfs: -24, pitchSdSt: 2.5 });
+  }
+  const ids = CALL_FINDING_IDS;
+  const findings: CallRecord['report']['findings'] = Array.from({ length: 300 }, (_, k) => ({
+    id: ids[k % ids.length], startSec: k * 12 + 5, endSec: k * 12 + 6.5, durationSec: 1.5,
+    startedBy: ids[k % ids.length] === 'overtalk' ? 'agent' : null, ratio: ids[k % ids.length] === 'paceMismatch' ? 1.4 : null,
+  }));
+  const exchanges = turns.flatMap((t, k) => (k > 0 && t.speaker === 'agent' ? [{
+    customerTurn: k - 1, agentTurn: k, customerSyllablesPerSec: turns[k - 1].syllablesPerSec ?? 4, agentSyllablesPerSec: t.syllablesPerSec ?? 4,
+    ratio: (t.syllablesPerSec ?? 4) / (turns[k - 1].syllablesPerSec ?? 4), status: 'good' as const,
+  }] : []));
+  const report: CallRecord['report'] = {
+    callRulesVersion: 'test', durationSec, sampleRateHz: 8000, agentChannel: 'left', lang: 'en', agentSpeechFound: true, customerSpeechFound: true,
+    turns,
+    talkShare: { agentSec: 1500, customerSec: 1500, overlapSec: 0, silenceSec: 600, agentFraction: 1500 / 3600, customerFraction: 1500 / 3600, overlapFraction: 0, silenceFraction: 600 / 3600 },
+    pace: { agentSyllablesPerSec: 4.6, customerSyllablesPerSec: 4.6, ratio: 1, exchanges },
+    responses: exchanges.map((e) => ({ customerEndSec: turns[e.customerTurn].endSec, agentStartSec: turns[e.agentTurn].startSec, gapSec: 1 })),
+    longestAgentTurnSec: 5, agentReferenceLevelDbfs: -24, findings,
+  };
+  return {
+    schemaVersion: CALL_SCHEMA_VERSION, id: 'long-1', createdAt: Date.UTC(2026, 11, 2, 10), fileName: 'one-hour.m4a', fileBytes: 0, mimeType: 'audio/mp4',
+    durationSec, sampleRateHz: 8000, channelCount: 2, agentChannel: 'left', lang: 'en', analysisVersion: 'test', report,
+    peaks: { peaksPerSec: 50, channels }, keepAudio: false, audioBytes: 0, reflection: null, bookmarks: [], drillIds: [],
+  };
+}
+
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+
 function callJson(call: CallRecord): string {
-  return JSON.stringify({ ...call, peaks: { peaksPerSec: call.peaks.peaksPerSec, channels: call.peaks.channels.map((c) => ({ min: [...c.min], max: [...c.max] })) } });
+  return JSON.stringify({ ...call, peaks: { peaksPerSec: call.peaks.peaksPerSec, channels: call.peaks.channels.map((c) => ({ min: [...c.min].map(round3), max: [...c.max].map(round3) })) } });
 }
 
 async function buildEntry(outDir: string): Promise<void> {
@@ -108,13 +160,13 @@ describe.skipIf(!haveChromium)('the call page on a planned stereo call', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(query = '', viewport = { width: 1100, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  async function open(query = '', viewport = { width: 1100, height: 900 }, body = json): Promise<{ page: Page; errors: string[] }> {
     const page = await session.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.setViewportSize(viewport);
-    await page.route('**/fixture/call.json', (r) => r.fulfill({ body: json, contentType: 'application/json' }));
+    await page.route('**/fixture/call.json', (r) => r.fulfill({ body, contentType: 'application/json' }));
     await page.route('**/fixture/call.wav', (r) => r.fulfill({ body: Buffer.from(wav), contentType: 'audio/wav' }));
     await page.goto(`${server.url}/${query}`);
     await page.getByTestId('call-page').waitFor();
@@ -271,6 +323,40 @@ describe.skipIf(!haveChromium)('the call page on a planned stereo call', () => {
     await page.locator('input[name="view-start"]').focus();
     await page.keyboard.press('End');
     expect(Number(await page.getByTestId('call-timeline').getAttribute('data-view-start-sec'))).toBeCloseTo(30, 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  it('a 60-minute call (180,000 peaks a lane, 600 turns, 300 findings) opens, zooms and prints its summary on one page', async () => {
+    const long = longCall();
+    const started = Date.now();
+    const { page, errors } = await open('?audio=0', { width: 1100, height: 900 }, callJson(long));
+    await page.locator('.call-flag-item').first().waitFor();
+    console.log(`60-minute call: page shown ${Date.now() - started} ms after navigation (fixture JSON included)`);
+    expect(await page.locator('.call-flag-item').count()).toBe(300);
+    expect(await page.locator('.call-flag-mark').count()).toBe(300);
+    const zoomMs = await page.evaluate(async () => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { click(): void } | null } }).document;
+      const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+      const times: number[] = [];
+      for (let k = 0; k < 6; k++) {
+        const t0 = performance.now();
+        doc.querySelector('[data-action="zoom-in"]')?.click();
+        await frame();
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    console.log(`60-minute call: zoom steps ${zoomMs.map((t) => t.toFixed(1)).join(', ')} ms (click to next frame)`);
+    const span = Number(await page.getByTestId('call-timeline').getAttribute('data-view-span-sec'));
+    expect(span).toBeCloseTo(3600 / 64, 1);
+    // Only the flags in view are on the page.
+    expect(await page.locator('.call-flag-mark').count()).toBeLessThanOrEqual(Math.ceil(span / 12) + 1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('[data-testid="call-finding-groups"] li').count()).toBe(10);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'call-report-long.pdf'), pdf);
+    await page.screenshot({ path: join(ARTIFACTS, 'call-report-long-print.png'), fullPage: true });
+    expect((Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

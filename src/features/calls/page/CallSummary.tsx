@@ -96,13 +96,13 @@ export const CallSummary = memo(function CallSummary({ lang, report }: CallSumma
             <li key={g.id} data-finding-id={g.id} data-count={g.count}>
               <p>
                 <strong>{t(lang, `call.finding.${g.id}.name`)}</strong>{' '}
-                <span className="muted">{t(lang, 'call.findings.count', { count: g.count, sec: formatSeconds(g.totalSec) })}</span>
+                <span className="muted">{t(lang, 'call.findings.count', { count: g.count, sec: formatSeconds(g.totalSec) })}</span>{' '}
+                <span className="muted call-moments">
+                  ({g.indexes.slice(0, MOMENTS_SHOWN).map((i) => formatClock(report.findings[i].startSec)).join(' · ')}
+                  {g.indexes.length > MOMENTS_SHOWN ? ' …' : ''})
+                </span>
               </p>
               <p>{t(lang, `call.finding.${g.id}.what`)} <strong>{t(lang, `call.finding.${g.id}.change`)}</strong></p>
-              <p className="muted call-moments">
-                {g.indexes.slice(0, MOMENTS_SHOWN).map((i) => formatClock(report.findings[i].startSec)).join(' · ')}
-                {g.indexes.length > MOMENTS_SHOWN ? ' …' : ''}
-              </p>
             </li>
           ))}
         </ul>

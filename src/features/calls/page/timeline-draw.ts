@@ -73,7 +73,11 @@ export function paintTimeline(ctx: CanvasRenderingContext2D, p: TimelinePaint, p
   ctx.fillStyle = '#f4f6f9';
   ctx.fillRect(0, PACE_TOP_PX, w, PACE_HEIGHT_PX);
   ctx.fillStyle = '#5a6472';
-  ctx.fillText(String(p.pace.maxSyllablesPerSec), 2, PACE_TOP_PX + 7);
+  // The scale's top at the right edge: the band's name sits at the left.
+  ctx.textAlign = 'right';
+  ctx.fillText(String(p.pace.maxSyllablesPerSec), w - 3, PACE_TOP_PX + 7);
+  ctx.fillText('0', w - 3, PACE_TOP_PX + PACE_HEIGHT_PX - 7);
+  ctx.textAlign = 'left';
   ctx.lineWidth = 2;
   for (const speaker of PACE_DRAW_ORDER) {
     const pts = paceLinePixels(p.pace[speaker], p.view, w, PACE_HEIGHT_PX - 4, p.pace.maxSyllablesPerSec);
