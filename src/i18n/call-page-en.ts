@@ -28,7 +28,6 @@ export const CALL_PAGE_EN = {
   'call.keys.bookmark': 'bookmark this moment',
   'call.flags.title': 'Flagged moments ({count})',
   'call.flags.none': 'Nothing was flagged in this call.',
-  'call.flags.jump': 'Play {name} at {time}',
   'call.bookmarks.title': 'Bookmarks',
   'call.bookmarks.add': 'Bookmark {time} (B)',
   'call.bookmarks.none': 'No bookmarks yet. Press B while listening to mark a moment.',

@@ -31,7 +31,6 @@ export const CALL_PAGE_ZH: Readonly<Record<keyof typeof CALL_PAGE_EN, string>> =
   'call.keys.bookmark': '为此刻添加书签',
   'call.flags.title': '标记的时刻（{count}）',
   'call.flags.none': '这通电话没有需要标记的时刻。',
-  'call.flags.jump': '播放 {time} 的{name}',
   'call.bookmarks.title': '书签',
   'call.bookmarks.add': '在 {time} 添加书签（B）',
   'call.bookmarks.none': '还没有书签。收听时按 B 即可标记时刻。',

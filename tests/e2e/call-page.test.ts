@@ -23,6 +23,7 @@ import { buildCall, inSequence, type CallPlan } from '../helpers/planned-call.ts
 import { encodeWav } from '../helpers/wav.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
+import { axeViolations, englishRuns, sidewaysOverflow } from './ui-audit.ts';
 
 const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
 const A = 'agent' as const;
@@ -311,6 +312,9 @@ describe.skipIf(!haveChromium)('the call page on a planned stereo call', () => {
       return { scroll: d.scrollWidth, client: d.clientWidth };
     });
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(await sidewaysOverflow(page)).toEqual([]);
+    expect(await englishRuns(page, ['planned-call.wav', 'Call page test entry'])).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const first = page.locator('.call-flag-item').first();
     const startSec = Number(await first.getAttribute('data-start-sec'));
     await first.click();

@@ -29,6 +29,7 @@ async function start(): Promise<void> {
   document.documentElement.lang = lang;
   createRoot(document.getElementById('root') as HTMLElement).render(
     <main className="main">
+      <h1 className="visually-hidden">Call page test entry</h1>
       <CallPage
         call={call}
         audio={audio}

@@ -30,7 +30,6 @@ export const FlagList = memo(function FlagList({ lang, flags, currentFlag, onJum
                   data-finding-id={f.id}
                   data-start-sec={f.startSec}
                   aria-current={currentFlag === pos ? 'true' : undefined}
-                  aria-label={t(lang, 'call.flags.jump', { name, time: formatClock(f.startSec) })}
                   onClick={() => onJump(pos)}
                 >
                   <span className="call-flag-time">{formatClock(f.startSec)}</span>

@@ -63,11 +63,15 @@ export const Timeline = memo(function Timeline(p: TimelineProps): React.JSX.Elem
   const label = t(p.lang, 'call.timeline.label', { start: formatClock(p.view.startSec), end: formatClock(end) });
 
   return (
-    <div className="call-timeline" ref={box} data-testid="call-timeline" data-view-start-sec={p.view.startSec.toFixed(2)} data-view-span-sec={p.view.spanSec.toFixed(2)}>
+    <div
+      className="call-timeline" ref={box} data-testid="call-timeline" data-view-start-sec={p.view.startSec.toFixed(2)} data-view-span-sec={p.view.spanSec.toFixed(2)}
+      // The playhead as a slider: ← / → (the page's shortcuts) move it by 5 s.
+      role="slider" tabIndex={0} aria-label={label} aria-valuemin={0} aria-valuemax={Math.round(p.durationSec)}
+      aria-valuenow={Math.round(p.timeSec)} aria-valuetext={formatClock(p.timeSec)}
+    >
       <canvas
         ref={canvas}
-        role="img"
-        aria-label={label}
+        aria-hidden="true"
         style={{ width: `${widthPx}px`, height: `${TIMELINE_HEIGHT_PX}px` }}
         onClick={(e) => p.onSeek(xToTime(e.nativeEvent.offsetX, p.view, widthPx))}
       />
