@@ -10,7 +10,7 @@ import { addBookmark, removeBookmark, setBookmarkNote } from '../../src/features
 import { callReportJson, exportFileName, findingsCsv } from '../../src/features/calls/page/export-model.ts';
 import { flagPlayFromSec, flagsInOrder, nextFlag, previousFlag } from '../../src/features/calls/page/flag-nav.ts';
 import { paceLinePixels, paceLines } from '../../src/features/calls/page/pace-lines.ts';
-import { callKeyAction, seekTime, typingInto } from '../../src/features/calls/page/shortcuts.ts';
+import { callKeyAction, keyBelongsToControl, seekTime } from '../../src/features/calls/page/shortcuts.ts';
 import { findingGroups, longestAgentTurn, responseSummary, talkSharePercent } from '../../src/features/calls/page/summary-model.ts';
 import {
   clampView, followView, fullView, laneChannels, laneColumns, MIN_SPAN_SEC, spansInView, timeTicks, timeToX, xToTime, zoomView,
@@ -123,9 +123,16 @@ describe('flag navigation and shortcuts', () => {
     expect(callKeyAction({ key: 'B' })).toEqual({ type: 'bookmark' });
     expect(callKeyAction({ key: 'b', ctrlKey: true })).toBeNull();
     expect(callKeyAction({ key: 'x' })).toBeNull();
-    expect(typingInto({ tagName: 'TEXTAREA' } as unknown as EventTarget)).toBe(true);
-    expect(typingInto({ tagName: 'INPUT', type: 'text' } as unknown as EventTarget)).toBe(true);
-    expect(typingInto({ tagName: 'INPUT', type: 'range' } as unknown as EventTarget)).toBe(false);
+    const el = (tagName: string, type?: string): EventTarget => ({ tagName, type }) as unknown as EventTarget;
+    expect(keyBelongsToControl(el('TEXTAREA'), 'b')).toBe(true);
+    expect(keyBelongsToControl(el('INPUT', 'text'), ' ')).toBe(true);
+    expect(keyBelongsToControl(el('INPUT', 'range'), 'ArrowLeft')).toBe(true);
+    expect(keyBelongsToControl(el('INPUT', 'checkbox'), ' ')).toBe(true);
+    expect(keyBelongsToControl(el('INPUT', 'checkbox'), 'ArrowRight')).toBe(false);
+    expect(keyBelongsToControl(el('BUTTON'), ' ')).toBe(true);
+    expect(keyBelongsToControl(el('BUTTON'), ']')).toBe(false);
+    expect(keyBelongsToControl(el('DIV'), ' ')).toBe(false);
+    expect(keyBelongsToControl(null, 'b')).toBe(false);
     expect(seekTime(3, -5, 60)).toBe(0);
     expect(seekTime(58, 5, 60)).toBe(60);
   });

@@ -327,6 +327,14 @@ describe.skipIf(!haveChromium)('the call page on a planned stereo call', () => {
     await page.locator('input[name="view-start"]').focus();
     await page.keyboard.press('End');
     expect(Number(await page.getByTestId('call-timeline').getAttribute('data-view-start-sec'))).toBeCloseTo(30, 1);
+    // Ctrl + wheel (a pinch) zooms in around the pointer.
+    const box = await page.getByTestId('call-timeline').boundingBox();
+    if (!box) throw new Error('no timeline box');
+    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => Number(await page.getByTestId('call-timeline').getAttribute('data-view-span-sec'))).toBeCloseTo(15, 1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -16,7 +16,7 @@ import { FlagList } from './FlagList.tsx';
 import { flagPlayFromSec, flagsInOrder, nextFlag, previousFlag } from './flag-nav.ts';
 import { paceLines } from './pace-lines.ts';
 import { Reflection } from './Reflection.tsx';
-import { callKeyAction, PLAYBACK_RATES, SHORTCUT_HELP, typingInto } from './shortcuts.ts';
+import { callKeyAction, keyBelongsToControl, PLAYBACK_RATES, SHORTCUT_HELP } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
 import { clampView, followView, fullView, lanePeaks, zoomView, type TimelineView } from './timeline-model.ts';
 import { TurnList } from './TurnList.tsx';
@@ -107,12 +107,9 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang }: Ca
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (typingInto(e.target)) return;
+      if (keyBelongsToControl(e.target, e.key)) return;
       const action = callKeyAction(e);
       if (!action) return;
-      // Space on a focused button presses that button.
-      const tag = (e.target as { tagName?: string } | null)?.tagName;
-      if (action.type === 'playPause' && (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A')) return;
       e.preventDefault();
       if (action.type === 'playPause') playPause();
       else if (action.type === 'seek') seekBy(action.deltaSec);
@@ -170,7 +167,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang }: Ca
         <Timeline
           lang={lang} view={view} durationSec={durationSec} lanes={lanes} peaksPerSec={call.peaks.peaksPerSec} turns={call.report.turns}
           flags={flags} bookmarks={bookmarks} pace={pace} timeSec={player.timeSec} currentFlag={currentFlag}
-          onSeek={playFrom}
+          onSeek={playFrom} onView={setView}
         />
         {!zoomedOut ? (
           <input

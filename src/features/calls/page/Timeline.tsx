@@ -9,7 +9,7 @@ import type { CallBookmark } from '../../../storage/call-records.ts';
 import type { CallFinding, CallTurn } from './call-types.ts';
 import type { PaceLines } from './pace-lines.ts';
 import { LANE_HEIGHT_PX, LANE_TOP_PX, paintTimeline, TIMELINE_HEIGHT_PX } from './timeline-draw.ts';
-import { longestSpanSec, spansInView, timeToX, xToTime, type TimelineView } from './timeline-model.ts';
+import { clampView, longestSpanSec, spansInView, timeToX, xToTime, zoomView, type TimelineView } from './timeline-model.ts';
 import { findingLanes } from './finding-lanes.ts';
 
 /** Props of Timeline. */
@@ -28,6 +28,8 @@ export interface TimelineProps {
   /** Position in `flags` of the flag last jumped to (highlighted), or null. */
   currentFlag: number | null;
   onSeek(timeSec: number): void;
+  /** Change the window (wheel: Ctrl/⌘ or a pinch zooms around the pointer, sideways scrolling pans). */
+  onView(update: (view: TimelineView) => TimelineView): void;
 }
 
 /** The timeline of a call. */
@@ -46,6 +48,27 @@ export const Timeline = memo(function Timeline(p: TimelineProps): React.JSX.Elem
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  // A native listener: React's wheel handler is passive and cannot keep the page from zooming or scrolling.
+  const { onView, durationSec } = p;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const onWheel = (e: WheelEvent): void => {
+      const w = el.clientWidth;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        const x = e.clientX - el.getBoundingClientRect().left;
+        onView((v) => zoomView(v, e.deltaY < 0 ? 1 : -1, xToTime(x, v, w), durationSec));
+      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey) {
+        e.preventDefault();
+        const dx = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY;
+        onView((v) => clampView({ startSec: v.startSec + (dx / Math.max(1, w)) * v.spanSec, spanSec: v.spanSec }, durationSec));
+      }
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [onView, durationSec]);
 
   useEffect(() => {
     const c = canvas.current;

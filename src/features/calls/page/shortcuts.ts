@@ -52,13 +52,20 @@ export const SHORTCUT_HELP: readonly { keys: string; what: MessageKey }[] = [
   { keys: 'B', what: 'call.keys.bookmark' },
 ];
 
-/** True when keys go to a field (typing a note), not to the player. */
-export function typingInto(target: EventTarget | null): boolean {
+/**
+ * True when the key belongs to the focused control, not to the player: any key in a text field, select or
+ * slider (its arrows move it); Space and Enter on a button, link, checkbox, radio or summary (they press it).
+ */
+export function keyBelongsToControl(target: EventTarget | null, key: string): boolean {
   const el = target as { tagName?: string; isContentEditable?: boolean; type?: string } | null;
   if (!el) return false;
-  if (el.isContentEditable === true) return true;
-  if (el.tagName === 'INPUT') return !['checkbox', 'radio', 'button', 'range'].includes(el.type ?? '');
-  return ['TEXTAREA', 'SELECT'].includes(el.tagName ?? '');
+  if (el.isContentEditable === true || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  const pressable = el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY';
+  if (el.tagName === 'INPUT') {
+    if (!['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type ?? 'text')) return true;
+    return key === ' ' || key === 'Enter';
+  }
+  return pressable && (key === ' ' || key === 'Enter');
 }
 
 /** A time moved by `deltaSec`, kept inside [0, durationSec]. */
