@@ -134,8 +134,8 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang }: Ca
     <article className="call-page" aria-label={t(lang, 'call.page.label')} data-testid="call-page">
       <header className="call-head">
         <h2>
-          <span className="print-only">{t(lang, 'call.report.title', { file: '' })}</span>
-          {call.fileName}
+          <span className="no-print">{call.fileName}</span>
+          <span className="print-only">{t(lang, 'call.report.title', { file: call.fileName })}</span>
         </h2>
         <p className="muted">{t(lang, 'call.meta', { date: formatWhen(new Date(call.createdAt).toISOString(), lang), duration: formatClock(durationSec), channels })}</p>
         {audio === null ? <p className="call-note no-print" data-testid="call-no-audio">{t(lang, 'call.audio.none')}</p> : null}
