@@ -75,8 +75,11 @@ export const Timeline = memo(function Timeline(p: TimelineProps): React.JSX.Elem
     const ctx = c?.getContext('2d');
     if (!c || !ctx || widthPx <= 0) return;
     const ratio = window.devicePixelRatio || 1;
-    c.width = Math.round(widthPx * ratio);
-    c.height = Math.round(TIMELINE_HEIGHT_PX * ratio);
+    // Setting the size clears and reallocates the canvas: only when it changed.
+    const w = Math.round(widthPx * ratio);
+    const h = Math.round(TIMELINE_HEIGHT_PX * ratio);
+    if (c.width !== w) c.width = w;
+    if (c.height !== h) c.height = h;
     paintTimeline(ctx, { view: p.view, widthPx, lanes: p.lanes, peaksPerSec: p.peaksPerSec, turns: p.turns, longestTurnSec, pace: p.pace }, ratio);
   }, [p.view, widthPx, p.lanes, p.peaksPerSec, p.turns, longestTurnSec, p.pace]);
 
