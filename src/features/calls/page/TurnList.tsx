@@ -1,0 +1,79 @@
+/** The agent's turns: play one, or "practise this phrase" (a script typed or left free) to make a drill of it. */
+import { memo, useState } from 'react';
+import { formatClock, t, type UiLang } from '../../../i18n/index.ts';
+import type { CallTurn } from './call-types.ts';
+import { round } from './summary-model.ts';
+
+/** Props of TurnList. */
+export interface TurnListProps {
+  lang: UiLang;
+  turns: readonly CallTurn[];
+  onPlay(timeSec: number): void;
+  /** Rejects when the drill could not be made. */
+  onPractise(turnIndex: number, script: string | null): Promise<void>;
+}
+
+function PractiseForm({ lang, turn, index, onPractise, onClose }: { lang: UiLang; turn: CallTurn; index: number; onPractise: TurnListProps['onPractise']; onClose(): void }): React.JSX.Element {
+  const [script, setScript] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const id = `call-practise-${index}`;
+  return (
+    <form
+      className="call-practise"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        setFailed(false);
+        onPractise(index, script.trim() === '' ? null : script.trim()).then(onClose, () => setFailed(true)).finally(() => setBusy(false));
+      }}
+    >
+      <p id={`${id}-title`}><strong>{t(lang, 'call.practise.title', { time: formatClock(turn.startSec) })}</strong></p>
+      <label className="field">
+        <span>{t(lang, 'call.practise.script')}</span>
+        <textarea name="practise-script" rows={2} value={script} onChange={(e) => setScript(e.target.value)} aria-describedby={`${id}-hint`} autoFocus />
+      </label>
+      <p id={`${id}-hint`} className="muted">{t(lang, 'call.practise.hint')}</p>
+      <div className="call-buttons">
+        <button type="submit" className="primary" data-action="practise-start" disabled={busy}>{t(lang, 'call.practise.start')}</button>
+        <button type="button" onClick={onClose}>{t(lang, 'call.practise.cancel')}</button>
+      </div>
+      {failed ? <p role="alert" className="call-error">{t(lang, 'call.practise.error')}</p> : null}
+    </form>
+  );
+}
+
+/** The agent turns list, folded by default (a long call has hundreds). */
+export const TurnList = memo(function TurnList({ lang, turns, onPlay, onPractise }: TurnListProps): React.JSX.Element {
+  const [open, setOpen] = useState<number | null>(null);
+  const mine = turns.map((turn, index) => ({ turn, index })).filter(({ turn }) => turn.speaker === 'agent');
+  return (
+    <section className="call-card call-turns">
+      <details>
+        <summary><h3>{t(lang, 'call.turns.title', { count: mine.length })}</h3></summary>
+        <ol className="call-turn-list" data-testid="call-turn-list">
+          {mine.map(({ turn, index }) => (
+            <li key={index} data-turn-index={index}>
+              <div className="call-turn-row">
+                <button type="button" className="call-time-button" aria-label={t(lang, 'call.turns.play', { time: formatClock(turn.startSec) })} onClick={() => onPlay(turn.startSec)}>
+                  {formatClock(turn.startSec)}
+                </button>
+                <span className="muted">
+                  {t(lang, 'call.turns.row', {
+                    start: formatClock(turn.startSec), end: formatClock(turn.endSec),
+                    rate: turn.syllablesPerSec === null ? t(lang, 'call.turns.noRate') : t(lang, 'call.turns.rate', { rate: String(round(turn.syllablesPerSec)) }),
+                  })}
+                </span>
+                <button type="button" data-action="practise-phrase" aria-expanded={open === index} onClick={() => setOpen(open === index ? null : index)}>
+                  {t(lang, 'call.practise.open')}
+                </button>
+              </div>
+              {open === index ? <PractiseForm lang={lang} turn={turn} index={index} onPractise={onPractise} onClose={() => setOpen(null)} /> : null}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+});
