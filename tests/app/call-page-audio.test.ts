@@ -51,6 +51,7 @@ const call: CallRecord = {
   channelCount: 2, agentChannel: 'left', lang: 'en', analysisVersion: 'x',
   report: {
     callRulesVersion: 'x', durationSec: 10, sampleRateHz: 8000, agentChannel: 'left', lang: 'en', agentSpeechFound: true, customerSpeechFound: true,
+    sounds: [],
     turns: [{ speaker: 'agent', startSec: 1, endSec: 3, speechSec: 2, syllables: 8, syllablesPerSec: 4, activeLevelDbfs: -24, pitchSdSt: 2 }],
     talkShare: { agentSec: 2, customerSec: 0, overlapSec: 0, silenceSec: 8, agentFraction: 0.2, customerFraction: 0, overlapFraction: 0, silenceFraction: 0.8 },
     pace: { agentSyllablesPerSec: 4, customerSyllablesPerSec: null, ratio: null, exchanges: [] }, responses: [], longestAgentTurnSec: 2,

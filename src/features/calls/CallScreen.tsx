@@ -1,11 +1,11 @@
-/** One stored call (#/call/<id>): loads the record and shows it (CallSummary until the call page lands). */
-import { useEffect, useState } from 'react';
+/** One stored call (#/call/<id>): loads the record and its kept audio, and shows the call page. */
+import { useCallback, useEffect, useState } from 'react';
 import type { CallRecord } from '../../calls/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { routeHref } from '../../services/routes.ts';
-import { CallSummary } from './CallSummary.tsx';
+import { CallPage, type CallPatch } from './page/CallPage.tsx';
 
-type Loaded = { status: 'loading' } | { status: 'ready'; call: CallRecord } | { status: 'missing' };
+type Loaded = { status: 'loading' } | { status: 'ready'; call: CallRecord; audio: Blob | null } | { status: 'missing' };
 
 /** The call's screen. */
 export function CallScreen({ callId }: { callId: string }): React.JSX.Element {
@@ -17,12 +17,30 @@ export function CallScreen({ callId }: { callId: string }): React.JSX.Element {
       setLoaded({ status: 'missing' });
       return;
     }
+    // The analysis first; the audio (kept or not) is read with it so playback is ready when the page is.
     store.getCall(callId).then(
-      (call) => { if (live) setLoaded(call ? { status: 'ready', call } : { status: 'missing' }); },
+      async (call) => {
+        if (!call) {
+          if (live) setLoaded({ status: 'missing' });
+          return;
+        }
+        const audio = call.keepAudio ? await store.loadCallAudio(callId).catch(() => null) : null;
+        if (live) setLoaded({ status: 'ready', call, audio });
+      },
       () => { if (live) setLoaded({ status: 'missing' }); },
     );
     return () => { live = false; };
   }, [store, callId]);
+
+  const onUpdate = useCallback(async (patch: CallPatch): Promise<void> => {
+    if (!store) throw new Error(t('calls.view.notFound'));
+    const saved = await store.updateCall(callId, patch);
+    setLoaded((l) => (l.status === 'ready' ? { ...l, call: saved } : l));
+  }, [store, callId, t]);
+
+  const onPractisePhrase = useCallback(async (): Promise<void> => {
+    throw new Error(t('calls.view.notFound'));
+  }, [t]);
 
   return (
     <section className="screen call" aria-labelledby="call-title">
@@ -30,7 +48,7 @@ export function CallScreen({ callId }: { callId: string }): React.JSX.Element {
       <h2 id="call-title">{loaded.status === 'ready' ? loaded.call.fileName : t('calls.title')}</h2>
       {loaded.status === 'loading' && <p role="status">{t('calls.view.loading')}</p>}
       {loaded.status === 'missing' && <p role="alert" className="notice notice-error">{t('calls.view.notFound')}</p>}
-      {loaded.status === 'ready' && <CallSummary call={loaded.call} />}
+      {loaded.status === 'ready' && <CallPage call={loaded.call} audio={loaded.audio} onUpdate={onUpdate} onPractisePhrase={onPractisePhrase} />}
     </section>
   );
 }
