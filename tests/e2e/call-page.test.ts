@@ -103,6 +103,7 @@ function longCall(): CallRecord {
   const report: CallRecord['report'] = {
     callRulesVersion: 'test', durationSec, sampleRateHz: 8000, agentChannel: 'left', lang: 'en', agentSpeechFound: true, customerSpeechFound: true,
     turns,
+    sounds: [],
     talkShare: { agentSec: 1500, customerSec: 1500, overlapSec: 0, silenceSec: 600, agentFraction: 1500 / 3600, customerFraction: 1500 / 3600, overlapFraction: 0, silenceFraction: 600 / 3600 },
     pace: { agentSyllablesPerSec: 4.6, customerSyllablesPerSec: 4.6, ratio: 1, exchanges },
     responses: exchanges.map((e) => ({ customerEndSec: turns[e.customerTurn].endSec, agentStartSec: turns[e.agentTurn].startSec, gapSec: 1 })),
