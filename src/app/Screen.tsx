@@ -29,7 +29,7 @@ const SettingsScreen = lazy(loadSettings);
 
 /** Start loading a route's screen chunk now (the entry calls it before rendering); failures surface when it renders. */
 export function preloadScreen(route: Route): void {
-  const load = { practice: null, history: loadHistory, take: loadTake, calls: loadCalls, call: loadCall, progress: loadProgress, settings: loadSettings }[route.screen];
+  const load = { practice: null, drill: null, history: loadHistory, take: loadTake, calls: loadCalls, call: loadCall, progress: loadProgress, settings: loadSettings }[route.screen];
   load?.().catch(() => undefined);
 }
 
@@ -45,6 +45,8 @@ function RouteScreen({ route, recovered, onRecoveredTaken }: ScreenProps): React
   switch (route.screen) {
     case 'practice':
       return <PracticeScreen recovered={recovered} onRecoveredTaken={onRecoveredTaken} />;
+    case 'drill':
+      return <PracticeScreen recovered={recovered} onRecoveredTaken={onRecoveredTaken} wantedDrillId={route.drillId} />;
     case 'history':
       return <HistoryScreen />;
     case 'take':

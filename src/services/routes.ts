@@ -1,4 +1,4 @@
-/** The app's screens as hash routes (#/practice, #/history, #/take/<id>, #/calls, #/call/<id>, #/progress, #/settings). Pure. */
+/** The app's screens as hash routes (#/practice, #/practice/<drillId>, #/history, #/take/<id>, #/calls, #/call/<id>, #/progress, #/settings). Pure. */
 
 /** The screens reachable from the navigation. */
 export type NavScreen = 'practice' | 'history' | 'calls' | 'progress' | 'settings';
@@ -7,7 +7,9 @@ export type NavScreen = 'practice' | 'history' | 'calls' | 'progress' | 'setting
 export type Route =
   | { screen: NavScreen }
   | { screen: 'take'; takeId: string }
-  | { screen: 'call'; callId: string };
+  | { screen: 'call'; callId: string }
+  /** Practice with one drill selected (a drill the agent made from a call). */
+  | { screen: 'drill'; drillId: string };
 
 /** The navigation, in order. */
 export const NAV_SCREENS: readonly NavScreen[] = ['practice', 'history', 'calls', 'progress', 'settings'];
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
   const id = rest.length > 0 && rest[0] !== '' ? decodeURIComponent(rest.join('/')) : null;
   if (head === 'take' && id !== null) return { screen: 'take', takeId: id };
   if (head === 'call' && id !== null) return { screen: 'call', callId: id };
+  if (head === 'practice' && id !== null) return { screen: 'drill', drillId: id };
   const screen = NAV_SCREENS.find((s) => s === head);
   return { screen: screen ?? 'practice' };
 }
@@ -27,6 +30,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.screen === 'take') return `#/take/${encodeURIComponent(route.takeId)}`;
   if (route.screen === 'call') return `#/call/${encodeURIComponent(route.callId)}`;
+  if (route.screen === 'drill') return `#/practice/${encodeURIComponent(route.drillId)}`;
   return `#/${route.screen}`;
 }
 
@@ -34,5 +38,6 @@ export function routeHref(route: Route): string {
 export function navScreenOf(route: Route): NavScreen {
   if (route.screen === 'take') return 'history';
   if (route.screen === 'call') return 'calls';
+  if (route.screen === 'drill') return 'practice';
   return route.screen;
 }

@@ -3,6 +3,7 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { DB_NAME } from './records.ts';
 import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } from './records.ts';
 import type { CallAudioChunkRecord, CallRecord } from './call-records.ts';
+import type { UserDrillRecord } from './user-drills.ts';
 import { StorageError } from './errors.ts';
 import { restoreTake } from './restore.ts';
 import { summarise } from './summaries.ts';
@@ -25,6 +26,8 @@ export class VoiceDrillDb extends Dexie {
   calls!: EntityTable<CallRecord, 'id'>;
   /** The original file's bytes of calls kept with their audio, in CALL_AUDIO_CHUNK_BYTES pieces. */
   callAudio!: Table<CallAudioChunkRecord, [string, number]>;
+  /** The agent's own drills made from calls' turns (user-drills.ts). */
+  userDrills!: EntityTable<UserDrillRecord, 'id'>;
 
   constructor(options: OpenDbOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -45,6 +48,8 @@ export class VoiceDrillDb extends Dexie {
     this.version(2).stores({ takeSummaries: 'id, drillId, createdAt' }).upgrade(summariseStoredTakes);
     // Version 3 adds recorded calls (CALL_SCHEMA_VERSION 1) and their audio; nothing earlier changes.
     this.version(3).stores({ calls: 'id, createdAt', callAudio: '[callId+index], callId' });
+    // Version 4 adds the agent's drills made from calls (USER_DRILL_SCHEMA_VERSION 1); nothing earlier changes.
+    this.version(4).stores({ userDrills: 'id, createdAt, sourceCallId' });
   }
 }
 

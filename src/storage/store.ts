@@ -16,6 +16,7 @@ import { listSummaries, restoreSummaries } from './summaries.ts';
 import * as takes from './takes.ts';
 import * as calls from './calls.ts';
 import type { CallRecord } from './call-records.ts';
+import * as userDrills from './user-drills.ts';
 
 /** Options of openStore. */
 export interface OpenStoreOptions extends OpenDbOptions {
@@ -191,6 +192,21 @@ export class VoiceDrillStore {
   /** Calls stored and bytes of their kept audio. */
   callStorageBytes(): Promise<calls.CallStorageUse> {
     return this.run('measure the calls’ storage', () => calls.callStorageBytes(this.db));
+  }
+
+  /** Store (or replace) one of the agent's drills made from a call. */
+  putUserDrill(record: userDrills.UserDrillRecord): Promise<userDrills.UserDrillRecord> {
+    return this.run('save the drill', () => userDrills.putUserDrill(this.db, record));
+  }
+
+  /** The agent's readable drills made from calls, newest first. */
+  listUserDrills(): Promise<userDrills.UserDrillRecord[]> {
+    return this.run('list your drills', () => userDrills.listUserDrills(this.db));
+  }
+
+  /** One of the agent's drills, or null. */
+  getUserDrill(drillId: string): Promise<userDrills.UserDrillRecord | null> {
+    return this.run('read the drill', () => userDrills.getUserDrill(this.db, drillId));
   }
 
   /**

@@ -124,7 +124,7 @@ describe('call storage', () => {
     expect(await store.loadCallAudio('a')).toBeNull();
   });
 
-  it('upgrades a version 2 database to 3 keeping its takes', async () => {
+  it('upgrades a version 2 database to the current version keeping its takes', async () => {
     const name = `voicedrill-calls-upgrade-${++dbCounter}`;
     const { Dexie } = await import('dexie');
     const v2 = new Dexie(name);
@@ -135,7 +135,7 @@ describe('call storage', () => {
     v2.close();
     const db = new VoiceDrillDb({ name });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.profile.count()).toBe(1);
     expect(await db.calls.count()).toBe(0);
     db.close();

@@ -4,12 +4,14 @@ import type { CallRecord } from '../../calls/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { routeHref } from '../../services/routes.ts';
 import { CallPage, type CallPatch } from './page/CallPage.tsx';
+import { PractiseRefused } from './page/TurnList.tsx';
+import { makePhraseDrill } from './phrase-drill-model.ts';
 
 type Loaded = { status: 'loading' } | { status: 'ready'; call: CallRecord; audio: Blob | null } | { status: 'missing' };
 
 /** The call's screen. */
 export function CallScreen({ callId }: { callId: string }): React.JSX.Element {
-  const { t, store } = useApp();
+  const { t, store, navigate } = useApp();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -38,9 +40,16 @@ export function CallScreen({ callId }: { callId: string }): React.JSX.Element {
     setLoaded((l) => (l.status === 'ready' ? { ...l, call: saved } : l));
   }, [store, callId, t]);
 
-  const onPractisePhrase = useCallback(async (): Promise<void> => {
-    throw new Error(t('calls.view.notFound'));
-  }, [t]);
+  // The turn becomes one of the agent's drills, listed on the call, and practice opens with it selected.
+  const onPractisePhrase = useCallback(async (turnIndex: number, script: string | null): Promise<void> => {
+    if (!store || loaded.status !== 'ready') throw new Error(t('calls.view.notFound'));
+    const made = makePhraseDrill({ call: loaded.call, turnIndex, script, now: Date.now(), nonce: Math.random().toString(36).slice(2, 8) });
+    if (!made.ok) throw made.reason === 'noTurn' ? new Error(t('call.practise.error')) : new PractiseRefused(t('call.practise.tooShort'));
+    await store.putUserDrill(made.record);
+    const saved = await store.updateCall(callId, { drillIds: [...loaded.call.drillIds, made.record.id] });
+    setLoaded((l) => (l.status === 'ready' ? { ...l, call: saved } : l));
+    navigate({ screen: 'drill', drillId: made.record.id });
+  }, [store, loaded, callId, navigate, t]);
 
   return (
     <section className="screen call" aria-labelledby="call-title">

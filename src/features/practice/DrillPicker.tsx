@@ -1,19 +1,22 @@
-/** The drill picker: script language, then the built-in drills of that language grouped by kind (one radio group). */
+/** The drill picker: script language, then the drills of that language grouped by kind, the agent's own last (one radio group). */
 import type { Lang } from '../../takes/index.ts';
 import { useApp } from '../../services/app-context.ts';
+import type { Drill } from '../../drills/index.ts';
 import { drillMenu } from './drill-menu-model.ts';
 
 /** Props of DrillPicker. */
 export interface DrillPickerProps {
   lang: Lang;
   drillId: string;
+  /** The agent's own drills (made from calls), listed under "From my calls". */
+  userDrills: readonly Drill[];
   disabled: boolean;
   onLang: (lang: Lang) => void;
   onDrill: (drillId: string) => void;
 }
 
 /** The picker. */
-export function DrillPicker({ lang, drillId, disabled, onLang, onDrill }: DrillPickerProps): React.JSX.Element {
+export function DrillPicker({ lang, drillId, userDrills, disabled, onLang, onDrill }: DrillPickerProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   return (
     <div className="drill-picker card" data-space-shortcut="">
@@ -28,7 +31,7 @@ export function DrillPicker({ lang, drillId, disabled, onLang, onDrill }: DrillP
       </fieldset>
       <fieldset disabled={disabled} className="drill-list">
         <legend>{t('practice.pickDrill')}</legend>
-        {drillMenu(lang, uiLang).map((section) => (
+        {drillMenu(lang, uiLang, userDrills).map((section) => (
           <div key={section.kind} className="drill-group" role="group" aria-labelledby={`drill-kind-${section.kind}`}>
             <h3 id={`drill-kind-${section.kind}`}>{section.label}</h3>
             <ul>

@@ -18,20 +18,27 @@ import { ScriptView } from './ScriptView.tsx';
 import { drillOfTake, toBaseline } from '../../takes/index.ts';
 import { usePractice } from './use-practice.ts';
 import { useSpaceKey } from './use-space-key.ts';
+import { useCallExists, useUserDrills } from './use-user-drills.ts';
 
 /** Props of PracticeScreen. */
 export interface PracticeScreenProps {
   /** A recovered take to analyse now (from the recovery banner). */
   recovered: TakeRecord | null;
   onRecoveredTaken: () => void;
+  /** A drill to select (#/practice/<drillId>): one the agent made from a call. */
+  wantedDrillId?: string;
 }
 
 /** The practice screen. */
-export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenProps): React.JSX.Element {
+export function PracticeScreen({ recovered, onRecoveredTaken, wantedDrillId }: PracticeScreenProps): React.JSX.Element {
   const { t, uiLang, store, profile, prefs } = useApp();
   const [lang, setLang] = useState<Lang>(profile.scriptLang);
   const [drillId, setDrillId] = useState<string | null>(null);
-  const drill = pickDrill(lang, drillId);
+  const userRecords = useUserDrills(store, wantedDrillId ?? null);
+  const userDrills = useMemo(() => userRecords.map((r) => r.drill), [userRecords]);
+  const drill = pickDrill(lang, drillId, userDrills);
+  const source = userRecords.find((r) => r.id === drill.id) ?? null;
+  const sourceExists = useCallExists(store, source?.sourceCallId ?? null);
   const rendered = useMemo(() => renderDrill(drill, profile), [drill, profile]);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
   // Built once per drill, not on every live snapshot (each captured block re-renders the screen).
@@ -52,6 +59,18 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
     analyseStored(recovered);
     onRecoveredTaken();
   }, [recovered, onRecoveredTaken, analyseStored]);
+  // The drill asked for by the route, once the agent's drills are read.
+  const { reset } = practice;
+  const selectedWanted = useRef<string | null>(null);
+  useEffect(() => {
+    if (!wantedDrillId || selectedWanted.current === wantedDrillId) return;
+    const wanted = userRecords.find((r) => r.id === wantedDrillId);
+    if (!wanted) return;
+    selectedWanted.current = wantedDrillId;
+    setLang(wanted.drill.lang);
+    setDrillId(wanted.id);
+    reset();
+  }, [wantedDrillId, userRecords, reset]);
   const card = useMemo(() => (result ? scorecardOf(result, uiLang, baseline) : null), [result, uiLang, baseline]);
 
   useSpaceKey(() => {
@@ -75,8 +94,15 @@ export function PracticeScreen({ recovered, onRecoveredTaken }: PracticeScreenPr
     <section className="screen practice" aria-labelledby="practice-title">
       <h2 id="practice-title" tabIndex={-1}>{t('nav.practice')}</h2>
       <div className="practice-layout">
-        <DrillPicker lang={lang} drillId={drill.id} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
+        <DrillPicker lang={lang} drillId={drill.id} userDrills={userDrills} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
         <div className="practice-main">
+          {source && (
+            <p className="drill-source" data-source-call={source.sourceCallId}>
+              {sourceExists === false
+                ? t('practice.fromCallDeleted', { file: source.sourceFileName })
+                : <a href={routeHref({ screen: 'call', callId: source.sourceCallId })}>{t('practice.fromCall', { file: source.sourceFileName })}</a>}
+            </p>
+          )}
           <ScriptView drill={drill} rendered={rendered} />
           <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status} meterBand={meterBand}
             onStart={practice.start} onSkipCountIn={practice.skipCountIn} onStop={practice.stop} />

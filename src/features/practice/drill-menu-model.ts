@@ -1,27 +1,33 @@
-/** The drill picker as data: the built-in drills of a script language, grouped by kind. Pure. */
+/** The drill picker as data: the built-in drills of a script language grouped by kind, then the agent's own drills. Pure. */
 import type { Lang } from '../../takes/index.ts';
 import { builtInDrillsFor, DRILL_KINDS, type Drill, type DrillKind } from '../../drills/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 
-/** One group of the picker. */
+/** One group of the picker: a kind of built-in drill, or 'mine' (drills the agent made from calls). */
 export interface DrillMenuSection {
-  kind: DrillKind;
+  kind: DrillKind | 'mine';
   label: string;
   drills: { id: string; title: string }[];
 }
 
-/** The picker for a script language: three-part greetings, four-part greetings, passages. */
-export function drillMenu(lang: Lang, uiLang: UiLang): DrillMenuSection[] {
+/** The picker for a script language: three-part greetings, four-part greetings, passages, then "From my calls". */
+export function drillMenu(lang: Lang, uiLang: UiLang, userDrills: readonly Drill[] = []): DrillMenuSection[] {
   const drills = builtInDrillsFor(lang);
-  return DRILL_KINDS.map((kind) => ({
+  const sections: DrillMenuSection[] = DRILL_KINDS.map((kind) => ({
     kind,
     label: t(uiLang, `practice.kind.${kind}`),
     drills: drills.filter((d) => d.kind === kind).map((d) => ({ id: d.id, title: d.title[uiLang] })),
-  })).filter((s) => s.drills.length > 0);
+  }));
+  sections.push({
+    kind: 'mine',
+    label: t(uiLang, 'practice.kind.mine'),
+    drills: userDrills.filter((d) => d.lang === lang).map((d) => ({ id: d.id, title: d.title[uiLang] })),
+  });
+  return sections.filter((s) => s.drills.length > 0);
 }
 
-/** The drill to show: the one asked for if it is in the language, else the language's first drill. */
-export function pickDrill(lang: Lang, wantedId: string | null): Drill {
+/** The drill to show: the one asked for if it is in the language (built-in or the agent's), else the language's first drill. */
+export function pickDrill(lang: Lang, wantedId: string | null, userDrills: readonly Drill[] = []): Drill {
   const drills = builtInDrillsFor(lang);
-  return drills.find((d) => d.id === wantedId) ?? drills[0];
+  return drills.find((d) => d.id === wantedId) ?? userDrills.find((d) => d.lang === lang && d.id === wantedId) ?? drills[0];
 }

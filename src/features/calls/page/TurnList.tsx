@@ -1,4 +1,4 @@
-/** The agent's turns: play one, or "practise this phrase" (a script typed or left free) to make a drill of it. */
+/** The agent's turns: play one, or "practise this phrase" (the script typed) to make a drill of it. */
 import { memo, useState } from 'react';
 import { formatClock, t, type UiLang } from '../../../i18n/index.ts';
 import type { CallTurn } from './call-types.ts';
@@ -9,14 +9,19 @@ export interface TurnListProps {
   lang: UiLang;
   turns: readonly CallTurn[];
   onPlay(timeSec: number): void;
-  /** Rejects when the drill could not be made. */
+  /** Rejects when the drill could not be made (with PractiseRefused when the script is the reason). */
   onPractise(turnIndex: number, script: string | null): Promise<void>;
+}
+
+/** The drill was refused for its script; the message is a sentence in the UI language. */
+export class PractiseRefused extends Error {
+  override readonly name = 'PractiseRefused';
 }
 
 function PractiseForm({ lang, turn, index, onPractise, onClose }: { lang: UiLang; turn: CallTurn; index: number; onPractise: TurnListProps['onPractise']; onClose(): void }): React.JSX.Element {
   const [script, setScript] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const id = `call-practise-${index}`;
   return (
     <form
@@ -25,21 +30,23 @@ function PractiseForm({ lang, turn, index, onPractise, onClose }: { lang: UiLang
       onSubmit={(e) => {
         e.preventDefault();
         setBusy(true);
-        setFailed(false);
-        onPractise(index, script.trim() === '' ? null : script.trim()).then(onClose, () => setFailed(true)).finally(() => setBusy(false));
+        setFailed(null);
+        onPractise(index, script.trim() === '' ? null : script.trim()).then(onClose, (e: unknown) => {
+          setFailed(e instanceof PractiseRefused ? e.message : t(lang, 'call.practise.error'));
+        }).finally(() => setBusy(false));
       }}
     >
       <p id={`${id}-title`}><strong>{t(lang, 'call.practise.title', { time: formatClock(turn.startSec) })}</strong></p>
       <label className="field">
         <span>{t(lang, 'call.practise.script')}</span>
-        <textarea name="practise-script" rows={2} value={script} onChange={(e) => setScript(e.target.value)} aria-describedby={`${id}-hint`} autoFocus />
+        <textarea name="practise-script" rows={2} value={script} onChange={(e) => setScript(e.target.value)} aria-describedby={`${id}-hint`} required autoFocus />
       </label>
       <p id={`${id}-hint`} className="muted">{t(lang, 'call.practise.hint')}</p>
       <div className="call-buttons">
         <button type="submit" className="primary" data-action="practise-start" disabled={busy}>{t(lang, 'call.practise.start')}</button>
         <button type="button" onClick={onClose}>{t(lang, 'call.practise.cancel')}</button>
       </div>
-      {failed ? <p role="alert" className="call-error">{t(lang, 'call.practise.error')}</p> : null}
+      {failed !== null ? <p role="alert" className="call-error" data-practise-error="">{failed}</p> : null}
     </form>
   );
 }
