@@ -39,7 +39,7 @@ function PractiseForm({ lang, turn, index, onPractise, onClose }: { lang: UiLang
       <p id={`${id}-title`}><strong>{t(lang, 'call.practise.title', { time: formatClock(turn.startSec) })}</strong></p>
       <label className="field">
         <span>{t(lang, 'call.practise.script')}</span>
-        <textarea name="practise-script" rows={2} value={script} onChange={(e) => setScript(e.target.value)} aria-describedby={`${id}-hint`} required autoFocus />
+        <textarea name="practise-script" rows={2} value={script} onChange={(e) => setScript(e.target.value)} aria-describedby={`${id}-hint`} autoFocus />
       </label>
       <p id={`${id}-hint`} className="muted">{t(lang, 'call.practise.hint')}</p>
       <div className="call-buttons">
