@@ -4,8 +4,7 @@
  * the wall time from the import's start to its done state (the call saved and listed) against issue 11's
  * 45 s, the progress texts seen on the way, and the tab's peak memory against 600 MB (tab-memory.ts).
  */
-import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { completeFirstRun, E2E_PROFILES } from '../tests/e2e/app-driver.ts';
@@ -16,6 +15,8 @@ import { sampleTabMemory, type MemoryPeaks } from './tab-memory.ts';
 const TARGET_WALL_SEC = 45;
 const TARGET_TAB_MB = 600;
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
+// Relative, as buildFloor (run by withSeededApp) builds under the working folder; git ignores bench/out.
+const OUT_DIR = join('bench', 'out', 'calls-dist');
 
 // Every progress text with the page's clock (epoch ms), collected by a MutationObserver.
 const WATCH_PROGRESS = `(() => {
@@ -61,14 +62,13 @@ async function timeImport(page: Page, call: LongCall, keepAudio: boolean): Promi
     const at = seen.find(([, text]) => re.test(text))?.[0];
     return at === undefined ? '—' : `${((at - t0) / 1000).toFixed(1)} s`;
   };
-  console.log(`browser (${label}): phases from choosing the file: reading ${phase(/%/)}, putting together ${phase(/putting the findings together/)}, saving ${phase(/^Saving/)}, done ${wallSec.toFixed(1)} s`);
+  console.log(`browser (${label}): phases from choosing the file: first percent shown ${phase(/\d+ %/)}, 'putting the findings together' (the engine's finish, then the save) from ${phase(/putting the findings together/)}, saving ${phase(/^Saving/)}, done ${wallSec.toFixed(1)} s`);
   console.log(`browser (${label}): tab peak memory = the largest renderer process's peak VmRSS ${mb(peaks.rendererRssMb)} (/proc, sampled every 200 ms, ${peaks.samples} samples; the call worker runs inside it; target ≤ ${TARGET_TAB_MB} MB) ${peaks.rendererRssMb <= TARGET_TAB_MB ? 'ok' : 'MISSED'}; its VmHWM ${mb(peaks.rendererHwmMb)}; all ${peaks.renderers} renderers together ${mb(peaks.renderersSumMb)}; JS heap used (CDP): page ${mb(peaks.pageHeapMb)}, call worker ${mb(peaks.workerHeapMb)}`);
 }
 
 /** The section: build, serve, open the Calls screen, import (analysis only; with `alsoKeepAudio`, again keeping the audio). */
 export async function browserSection(call: LongCall, alsoKeepAudio: boolean): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'voicedrill-bench-calls-'));
-  await withSeededApp(outDir, '() => undefined', [], async ({ url, context }) => {
+  await withSeededApp(OUT_DIR, '() => undefined', [], async ({ url, context }) => {
     const page = await context.newPage();
     try {
       await page.goto(`${url}/`);
