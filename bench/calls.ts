@@ -2,12 +2,15 @@
  * bench:calls — a 60-minute 44.1 kHz stereo call (bench/long-call.ts, cached in the temporary folder)
  * analysed as the product runs it. Sections: `cli` (default: all) runs `voicedrill call FILE --agent
  * left --json` as a child process and prints its wall time, × real time and peak RSS against the targets
- * of issue 11 (≥ 100× real time, ≤ 500 MB). Usage: npm run bench:calls [-- cli] [-- --minutes N]
+ * of issue 11 (≥ 100× real time, ≤ 500 MB); `browser` imports it through the production app's Calls screen in
+ * headless Chromium, analysis only (bench/calls-browser.ts: ≤ 45 s, tab ≤ 600 MB; `--keep-audio` also times
+ * an import that keeps the audio). Usage: npm run bench:calls [-- cli|browser] [-- --minutes N] [-- --keep-audio]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { browserSection } from './calls-browser.ts';
 import { ensureLongCall, type LongCall } from './long-call.ts';
 
 const TARGET_X_REAL_TIME = 100;
@@ -24,6 +27,7 @@ const call = await ensureLongCall(minutes);
 console.log(`call: ${call.path} (${minutes} min, 44.1 kHz 16-bit stereo; ${call.planted.turns} turns, ${call.planted.overtalk} overtalk, ${call.planted.deadAir} dead air planted; ready in ${((performance.now() - generated) / 1000).toFixed(1)} s)`);
 
 if (wanted('cli')) await cliSection(call);
+if (wanted('browser')) await browserSection(call, args.includes('--keep-audio'));
 
 /** The CLI as a child: wall time and peak RSS (GNU time -v, else the child's own maxRSS report). */
 async function cliSection(c: LongCall): Promise<void> {

@@ -1,0 +1,86 @@
+/**
+ * bench:calls `browser`: the production app in headless Chromium imports the long call through the Calls
+ * screen's real file input (the file's path, so Node copies nothing into the page), and the bench prints
+ * the wall time from the import's start to its done state (the call saved and listed) against issue 11's
+ * 45 s, the progress texts seen on the way, and the tab's peak memory against 600 MB (tab-memory.ts).
+ */
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { completeFirstRun, E2E_PROFILES } from '../tests/e2e/app-driver.ts';
+import { withSeededApp } from './browser-bench.ts';
+import type { LongCall } from './long-call.ts';
+import { sampleTabMemory, type MemoryPeaks } from './tab-memory.ts';
+
+const TARGET_WALL_SEC = 45;
+const TARGET_TAB_MB = 600;
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+// Relative, as buildFloor (run by withSeededApp) builds under the working folder; git ignores bench/out.
+const OUT_DIR = join('bench', 'out', 'calls-dist');
+
+// Every progress text with the page's clock (epoch ms), collected by a MutationObserver.
+const WATCH_PROGRESS = `(() => {
+  window.__progress = [];
+  new MutationObserver(() => {
+    const text = document.querySelector('[data-testid="call-progress"] p')?.textContent;
+    if (text && window.__progress.at(-1)?.[1] !== text) window.__progress.push([Date.now(), text]);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`;
+
+/** One import of `call` with the keep-audio choice; prints its figures. */
+async function timeImport(page: Page, call: LongCall, keepAudio: boolean): Promise<void> {
+  const label = keepAudio ? 'keep audio' : 'analysis only';
+  await page.locator(`input[name="keepAudio"][value="${keepAudio ? 'audio' : 'analysis'}"]`).check();
+  await page.locator('input[name="agentChannel"][value="left"]').check();
+  await page.evaluate(WATCH_PROGRESS);
+  const cdp = await page.context().newCDPSession(page);
+  const memory = await sampleTabMemory(cdp);
+  const loadBefore = loadavg()[0];
+  const t0 = Date.now();
+  let peaks: MemoryPeaks;
+  let callId: string | null;
+  try {
+    await page.getByTestId('call-file').setInputFiles(call.path);
+    const done = page.locator('[data-import="done"], [data-call-error]');
+    await done.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    callId = await done.getAttribute('data-call-id');
+    if (callId === null) throw new Error(`the import failed: ${await done.textContent()}`);
+    await page.locator(`li[data-call-id="${callId}"]`).waitFor();
+  } finally {
+    peaks = await memory.stop();
+  }
+  const wallSec = (Date.now() - t0) / 1000;
+  const findings = await page.locator(`li[data-call-id="${callId}"]`).getAttribute('data-findings');
+  const seen = (await page.evaluate('window.__progress')) as [number, string][];
+  const x = call.durationSec / wallSec;
+  console.log(`browser (${label}): ${findings} findings; wall ${wallSec.toFixed(1)} s from choosing the file to the call listed = ${x.toFixed(0)}× real time (target ≤ ${TARGET_WALL_SEC} s) ${wallSec <= TARGET_WALL_SEC ? 'ok' : 'MISSED'}; load average before ${loadBefore.toFixed(1)} on ${cpus().length} cores`);
+  const step = Math.max(1, Math.floor(seen.length / 6));
+  const shown = seen.filter((_, i) => i % step === 0 || i === seen.length - 1).map(([at, text]) => `${((at - t0) / 1000).toFixed(1)} s "${text}"`);
+  console.log(`browser (${label}): ${seen.length} progress texts shown, e.g. ${shown.join('; ')}`);
+  const mb = (v: number): string => (Number.isNaN(v) ? 'not measured' : `${v.toFixed(0)} MB`);
+  const phase = (re: RegExp): string => {
+    const at = seen.find(([, text]) => re.test(text))?.[0];
+    return at === undefined ? '—' : `${((at - t0) / 1000).toFixed(1)} s`;
+  };
+  console.log(`browser (${label}): phases from choosing the file: first percent shown ${phase(/\d+ %/)}, 'putting the findings together' (the engine's finish, then the save) from ${phase(/putting the findings together/)}, saving ${phase(/^Saving/)}, done ${wallSec.toFixed(1)} s`);
+  console.log(`browser (${label}): tab peak memory = the largest renderer process's peak VmRSS ${mb(peaks.rendererRssMb)} (/proc, sampled every 200 ms, ${peaks.samples} samples; the call worker runs inside it; target ≤ ${TARGET_TAB_MB} MB) ${peaks.rendererRssMb <= TARGET_TAB_MB ? 'ok' : 'MISSED'}; its VmHWM ${mb(peaks.rendererHwmMb)}; all ${peaks.renderers} renderers together ${mb(peaks.renderersSumMb)}; JS heap used (CDP): page ${mb(peaks.pageHeapMb)}, call worker ${mb(peaks.workerHeapMb)}`);
+}
+
+/** The section: build, serve, open the Calls screen, import (analysis only; with `alsoKeepAudio`, again keeping the audio). */
+export async function browserSection(call: LongCall, alsoKeepAudio: boolean): Promise<void> {
+  await withSeededApp(OUT_DIR, '() => undefined', [], async ({ url, context }) => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${url}/`);
+      await page.locator('h1').waitFor();
+      await page.getByTestId('ui-lang').selectOption('en');
+      await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+      await page.locator('[data-nav="calls"]').click();
+      await page.locator('#calls-title').waitFor();
+      await timeImport(page, call, false);
+      if (alsoKeepAudio) await timeImport(page, call, true);
+    } finally {
+      await page.close();
+    }
+  });
+}
