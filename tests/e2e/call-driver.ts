@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { completeFirstRun, E2E_PROFILES, openApp, type AppPage } from './app-driver.ts';
+import type { Session } from './harness.ts';
 import { buildCall, inSequence, type BuiltCall } from '../helpers/planned-call.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
@@ -80,36 +82,57 @@ export interface StoredCalls {
 type Req = { result: unknown; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
 type Db = { objectStoreNames: { contains(n: string): boolean }; transaction(names: string[]): { objectStore(n: string): { getAll(): Req } }; close(): void };
 
-/** Read the calls and their audio chunks straight from IndexedDB. */
-export async function readStoredCalls(page: Page): Promise<StoredCalls> {
-  return page.evaluate(async () => {
+/**
+ * Every record of each named table of the app's database, straight from IndexedDB (a table not there yet: []).
+ * ArrayBuffer fields arrive as { byteLength } (their bytes do not cross to Node).
+ */
+export async function readTables(page: Page, names: readonly string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async (tables) => {
     const g = globalThis as unknown as { indexedDB: { open(name: string): Req } };
     const open = g.indexedDB.open('voicedrill');
     const db = await new Promise<Db>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result as Db);
       open.onerror = () => reject(open.error);
     });
-    if (!db.objectStoreNames.contains('calls')) {
-      db.close();
-      return { calls: [], chunks: [] };
+    const present = tables.filter((n) => db.objectStoreNames.contains(n));
+    const out: Record<string, unknown[]> = Object.fromEntries(tables.map((n) => [n, []]));
+    if (present.length > 0) {
+      const tx = db.transaction(present);
+      await Promise.all(present.map((name) => new Promise<void>((resolve, reject) => {
+        const req = tx.objectStore(name).getAll();
+        req.onsuccess = () => {
+          out[name] = (req.result as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof ArrayBuffer ? { byteLength: v.byteLength } : v])));
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      })));
     }
-    const tx = db.transaction(['calls', 'callAudio']);
-    const all = (name: string): Promise<unknown[]> => new Promise((resolve, reject) => {
-      const req = tx.objectStore(name).getAll();
-      req.onsuccess = () => resolve(req.result as unknown[]);
-      req.onerror = () => reject(req.error);
-    });
-    const [calls, chunks] = await Promise.all([all('calls'), all('callAudio')]);
     db.close();
-    type Call = { id: string; fileName: string; keepAudio: boolean; audioBytes: number; report: { findings: unknown[] } };
-    type Chunk = { callId: string; index: number; bytes: { byteLength: number } };
-    return {
-      calls: (calls as Call[]).map((c) => ({ id: c.id, fileName: c.fileName, keepAudio: c.keepAudio, audioBytes: c.audioBytes, findings: c.report.findings.length }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
-      chunks: (chunks as Chunk[]).map((c) => ({ callId: c.callId, index: c.index, bytes: c.bytes.byteLength }))
-        .sort((a, b) => a.callId.localeCompare(b.callId) || a.index - b.index),
-    };
-  });
+    return out;
+  }, names);
+}
+
+/** Read the calls and their audio chunks straight from IndexedDB. */
+export async function readStoredCalls(page: Page): Promise<StoredCalls> {
+  const { calls, callAudio } = await readTables(page, ['calls', 'callAudio']);
+  type Call = { id: string; fileName: string; keepAudio: boolean; audioBytes: number; report: { findings: unknown[] } };
+  type Chunk = { callId: string; index: number; bytes: { byteLength: number } };
+  return {
+    calls: (calls as Call[]).map((c) => ({ id: c.id, fileName: c.fileName, keepAudio: c.keepAudio, audioBytes: c.audioBytes, findings: c.report.findings.length }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    chunks: (callAudio as Chunk[]).map((c) => ({ callId: c.callId, index: c.index, bytes: c.bytes.byteLength }))
+      .sort((a, b) => a.callId.localeCompare(b.callId) || a.index - b.index),
+  };
+}
+
+/** A fresh app in English, its first run done, on the Calls screen. */
+export async function openCallsScreen(session: Session): Promise<AppPage> {
+  const app = await openApp(session);
+  await app.page.getByTestId('ui-lang').selectOption('en');
+  await completeFirstRun(app.page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+  await app.page.locator('[data-nav="calls"]').click();
+  await app.page.locator('#calls-title').waitFor();
+  return app;
 }
 
 /** Drop a file onto the page as a user's drag and drop would (a DataTransfer holding a File). */

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatClock } from '../../src/i18n/index.ts';
-import { completeFirstRun, E2E_PROFILES, openApp, unexpectedErrors, type AppPage } from './app-driver.ts';
-import { callWav, plannedCall } from './call-driver.ts';
+import { unexpectedErrors, type AppPage } from './app-driver.ts';
+import { callWav, openCallsScreen, plannedCall } from './call-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 const TOLERANCE_SEC = 0.3;
@@ -21,11 +21,7 @@ describe.skipIf(!haveChromium)('a planned call imported, then reviewed on its pa
 
   beforeAll(async () => {
     session = await launch();
-    app = await openApp(session);
-    await app.page.getByTestId('ui-lang').selectOption('en');
-    await completeFirstRun(app.page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await app.page.locator('[data-nav="calls"]').click();
-    await app.page.locator('#calls-title').waitFor();
+    app = await openCallsScreen(session);
   }, 60_000);
   afterAll(async () => {
     await session?.close();

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { completeFirstRun, E2E_PROFILES, openApp, unexpectedErrors, type AppPage } from './app-driver.ts';
-import { brokenFiles, callWav, dropFile, encodeWithFfmpeg, FFMPEG, longCallWav, plannedCall, progressTexts, readStoredCalls, watchProgress } from './call-driver.ts';
+import { unexpectedErrors, type AppPage } from './app-driver.ts';
+import { brokenFiles, callWav, dropFile, openCallsScreen, encodeWithFfmpeg, FFMPEG, longCallWav, plannedCall, progressTexts, readStoredCalls, watchProgress } from './call-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 const IMPORT_TIMEOUT_MS = 60_000;
@@ -27,11 +27,7 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
 
   beforeAll(async () => {
     session = await launch();
-    app = await openApp(session);
-    await app.page.getByTestId('ui-lang').selectOption('en');
-    await completeFirstRun(app.page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await app.page.locator('[data-nav="calls"]').click();
-    await app.page.locator('#calls-title').waitFor();
+    app = await openCallsScreen(session);
   });
   afterAll(async () => {
     await session?.close();
@@ -103,9 +99,12 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     };
     expect(await callUse()).toEqual(['2', String(kept.audioBytes)]);
     await page.locator(`li[data-call-id="${kept.id}"] .call-name`).click();
-    const summary = page.getByTestId('call-summary');
-    await summary.waitFor();
-    expect(await summary.getAttribute('data-findings')).toBe(String(kept.findings));
+    // The call's page: its jump list holds every finding, and its audio is there to play.
+    const flags = page.locator('[data-testid="call-flag-list"] [data-finding-id]');
+    await page.getByTestId('call-page').waitFor();
+    await flags.first().waitFor();
+    expect(await flags.count()).toBe(kept.findings);
+    await page.getByTestId('call-audio').waitFor({ state: 'attached' });
     await page.locator('[data-nav="calls"]').click();
 
     await page.locator(`li[data-call-id="${kept.id}"] [data-action="delete-call"]`).click();

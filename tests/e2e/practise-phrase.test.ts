@@ -8,39 +8,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { completeFirstRun, E2E_PROFILES, openApp, shownScript, unexpectedErrors, type AppPage } from './app-driver.ts';
-import { callWav, plannedCall } from './call-driver.ts';
+import { shownScript, unexpectedErrors, type AppPage } from './app-driver.ts';
+import { callWav, openCallsScreen, plannedCall, readTables } from './call-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { sidewaysOverflow } from './ui-audit.ts';
 
 const SCRIPT = 'Thank you for waiting, I have checked your account and the *payment* has arrived.';
 
-// In-page code is typed loosely: the Node hosts' tsconfig has no DOM library.
-type Req = { result: unknown; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
-type Db = { transaction(names: string[]): { objectStore(n: string): { getAll(): Req } }; close(): void };
-
 /** The calls' drill ids and the stored user drills, straight from IndexedDB. */
 async function readDrillLinks(page: Page): Promise<{ calls: { id: string; drillIds: string[] }[]; drills: { id: string; sourceCallId: string; template: string }[] }> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as { indexedDB: { open(name: string): Req } };
-    const open = g.indexedDB.open('voicedrill');
-    const db = await new Promise<Db>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result as Db);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction(['calls', 'userDrills']);
-    const all = (name: string): Promise<unknown[]> => new Promise((resolve, reject) => {
-      const req = tx.objectStore(name).getAll();
-      req.onsuccess = () => resolve(req.result as unknown[]);
-      req.onerror = () => reject(req.error);
-    });
-    const [calls, drills] = await Promise.all([all('calls'), all('userDrills')]);
-    db.close();
-    return {
-      calls: (calls as { id: string; drillIds: string[] }[]).map((c) => ({ id: c.id, drillIds: c.drillIds })),
-      drills: (drills as { id: string; sourceCallId: string; drill: { template: string } }[]).map((d) => ({ id: d.id, sourceCallId: d.sourceCallId, template: d.drill.template })),
-    };
-  });
+  const { calls, userDrills } = await readTables(page, ['calls', 'userDrills']);
+  return {
+    calls: (calls as { id: string; drillIds: string[] }[]).map((c) => ({ id: c.id, drillIds: c.drillIds })),
+    drills: (userDrills as { id: string; sourceCallId: string; drill: { template: string } }[]).map((d) => ({ id: d.id, sourceCallId: d.sourceCallId, template: d.drill.template })),
+  };
 }
 
 describe.skipIf(!haveChromium)('practise this phrase: a call turn becomes a drill', () => {
@@ -49,9 +30,7 @@ describe.skipIf(!haveChromium)('practise this phrase: a call turn becomes a dril
 
   beforeAll(async () => {
     session = await launch();
-    app = await openApp(session);
-    await app.page.getByTestId('ui-lang').selectOption('en');
-    await completeFirstRun(app.page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+    app = await openCallsScreen(session);
   });
   afterAll(async () => {
     await session?.close();
@@ -59,8 +38,6 @@ describe.skipIf(!haveChromium)('practise this phrase: a call turn becomes a dril
 
   it('imports a call, makes a drill of an agent turn, opens practice with it, keeps it after a reload, and links back', { timeout: 180_000 }, async () => {
     const { page } = app;
-    await page.locator('[data-nav="calls"]').click();
-    await page.locator('#calls-title').waitFor();
     await page.locator('input[name="keepAudio"][value="analysis"]').check();
     await page.getByTestId('call-file').setInputFiles({ name: 'phrase-call.wav', mimeType: 'audio/wav', buffer: callWav(plannedCall(16000)) });
     const done = page.locator('[data-import="done"]');
