@@ -5,6 +5,7 @@
  */
 import { countText, parseScript, type AnalysisReport, type GuidelineId, type Lang } from '../../takes/index.ts';
 import { SCORED_GUIDELINES } from '../../guidelines/bands.ts';
+import type { KeyLike } from '../../ui/key-like.ts';
 
 /** A stretch of the take. */
 export interface TimeRange {
@@ -51,15 +52,6 @@ export type ReviewAction =
   | { type: 'seek'; deltaSec: number }
   | { type: 'speed'; step: -1 | 1 }
   | { type: 'loop' };
-
-/** The key fields keyAction reads (a KeyboardEvent has them all). */
-export interface KeyLike {
-  key: string;
-  shiftKey?: boolean;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-}
 
 /** The player action of a key press: Space play/pause, ←/→ seek, [ ] speed, L loop the part; else null. */
 export function keyAction(e: KeyLike): ReviewAction | null {

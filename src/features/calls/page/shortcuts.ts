@@ -1,5 +1,6 @@
 /** The call page's keyboard shortcuts, pure: key → action, and the list the page documents. */
 import type { MessageKey } from '../../../i18n/index.ts';
+import type { KeyLike } from '../../../ui/key-like.ts';
 
 /** Seconds moved by ← and →. */
 export const SEEK_STEP_SEC = 5;
@@ -12,14 +13,6 @@ export type CallKeyAction =
   | { type: 'seek'; deltaSec: number }
   | { type: 'flag'; step: -1 | 1 }
   | { type: 'bookmark' };
-
-/** The key fields callKeyAction reads (a KeyboardEvent has them all). */
-export interface KeyLike {
-  key: string;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-}
 
 /** The action of a key: Space play/pause, ←/→ seek 5 s, [ / ] previous/next flag, B bookmark; else null. */
 export function callKeyAction(e: KeyLike): CallKeyAction | null {
