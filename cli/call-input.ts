@@ -17,8 +17,6 @@ export class NotACallError extends Error {
 /** A call stream fed with the whole file, ready to finish. */
 export interface FedCall {
   stream: CallStream;
-  /** True when a WAV file ended before its declared length (what it holds was read). */
-  truncated: boolean;
 }
 
 /**
@@ -47,7 +45,7 @@ export async function feedCallFile(path: string, whyNot: (channelCount: number) 
     limits,
   );
   if (fed.stream === null) throw new DecodeError('the file contains no audio samples');
-  return { stream: fed.stream, truncated: false };
+  return { stream: fed.stream };
 }
 
 /** A call stream for the file's format, or NotACallError with the reason. */
@@ -85,5 +83,7 @@ async function feedWav(path: string, whyNot: (channelCount: number) => string | 
     throw new DecodeError(`cannot read the file (${err instanceof Error ? err.message : String(err)})`);
   }
   if (stream === null || end.frames === 0) throw new DecodeError('the file contains no audio samples');
-  return { stream, truncated: end.truncated };
+  // wavFileTruncation refused a short data chunk before reading; the reader's own count is the backstop.
+  if (end.truncated) throw new DecodeError('the file is truncated: it ends before the length its header declares');
+  return { stream };
 }

@@ -151,7 +151,6 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
     out.stderr(`voicedrill: ${file}: ${err instanceof NotACallError ? 'cannot analyse' : 'cannot decode'}: ${reason}\n`);
     return null;
   }
-  if (fed.truncated) out.stderr(`voicedrill: ${file}: warning: the file ends before the length its header declares (truncated), so only the ${fed.stream.fedSec.toFixed(1)} s it holds were analysed\n`);
   try {
     const lang = analysisLang({ lang: command.lang });
     const { report, opening } = fed.stream.finish({ agentChannel: command.agent, lang });
