@@ -32,7 +32,8 @@ export function encodeContainer(manifest: unknown, data: readonly Uint8Array[]):
   view.setUint32(8, CONTAINER_VERSION, true);
   view.setUint32(12, json.length, true);
   view.setUint32(16, crc32(json), true);
-  return [header, new Uint8Array(json), ...data.map((d) => new Uint8Array(d))];
+  // Views over an ArrayBuffer are handed on as they are: a copy of a call's kept audio would double the export's memory.
+  return [header, new Uint8Array(json), ...data.map((d) => (d.buffer instanceof ArrayBuffer ? d as Uint8Array<ArrayBuffer> : new Uint8Array(d)))];
 }
 
 /** A container split into its manifest (parsed JSON, not yet validated) and its audio data. */
