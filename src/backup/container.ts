@@ -7,8 +7,9 @@
  *   12      4     manifest length M in bytes, uint32 LE
  *   16      4     CRC-32 of the manifest bytes, uint32 LE
  *   20      M     manifest: UTF-8 JSON (format.ts: format id and version, profile, drills, takes)
- *   20+M    D     audio data: each take's PCM chunks back to back, in manifest order; the manifest
- *                 gives every chunk's offset (from 20+M), length, sample encoding and CRC-32
+ *   20+M    D     data: each take's PCM chunks back to back, in manifest order, then each call's
+ *                 peaks tracks (f32le) and kept file pieces; the manifest gives every part's offset
+ *                 (from 20+M), length and CRC-32 (and a chunk's sample encoding)
  *
  * The file is exactly 20 + M + D bytes (D = manifest.dataBytes): a shorter one was cut off.
  * Audio stays raw PCM (no base64), so a month of takes does not hit the browser's string limits.
