@@ -7,8 +7,9 @@
  *   12      4     manifest length M in bytes, uint32 LE
  *   16      4     CRC-32 of the manifest bytes, uint32 LE
  *   20      M     manifest: UTF-8 JSON (format.ts: format id and version, profile, drills, takes)
- *   20+M    D     audio data: each take's PCM chunks back to back, in manifest order; the manifest
- *                 gives every chunk's offset (from 20+M), length, sample encoding and CRC-32
+ *   20+M    D     data: each take's PCM chunks back to back, in manifest order, then each call's
+ *                 peaks tracks (f32le) and kept file pieces; the manifest gives every part's offset
+ *                 (from 20+M), length and CRC-32 (and a chunk's sample encoding)
  *
  * The file is exactly 20 + M + D bytes (D = manifest.dataBytes): a shorter one was cut off.
  * Audio stays raw PCM (no base64), so a month of takes does not hit the browser's string limits.
@@ -32,7 +33,8 @@ export function encodeContainer(manifest: unknown, data: readonly Uint8Array[]):
   view.setUint32(8, CONTAINER_VERSION, true);
   view.setUint32(12, json.length, true);
   view.setUint32(16, crc32(json), true);
-  return [header, new Uint8Array(json), ...data.map((d) => new Uint8Array(d))];
+  // Views over an ArrayBuffer are handed on as they are: a copy of a call's kept audio would double the export's memory.
+  return [header, new Uint8Array(json), ...data.map((d) => (d.buffer instanceof ArrayBuffer ? d as Uint8Array<ArrayBuffer> : new Uint8Array(d)))];
 }
 
 /** A container split into its manifest (parsed JSON, not yet validated) and its audio data. */

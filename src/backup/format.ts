@@ -1,16 +1,24 @@
 /**
- * The backup manifest, format "voicedrill-backup" version 1, and its valibot schema.
- * Take records are stored as the app stores them (TakeRecord) except that the drill snapshot is
- * replaced by `drillIndex` into `drills` (one copy per distinct snapshot). Objects are validated as
- * loose objects: unknown extra fields pass through untouched, so nothing is silently dropped.
+ * The backup manifest, format "voicedrill-backup" version 1 (takes) or 2 (takes and calls), and its valibot
+ * schema. Take records are stored as the app stores them (TakeRecord) except that the drill snapshot is
+ * replaced by `drillIndex` into `drills` (one copy per distinct snapshot). Call records (version 2) are
+ * stored as the app stores them except their timeline peaks, which go in the data section as f32le bytes.
+ * Objects are validated as loose objects: unknown extra fields pass through untouched, so nothing is
+ * silently dropped.
  */
 import * as v from 'valibot';
 import { SCHEMA_VERSION, TAKE_STATUSES } from '../storage/index.ts';
 
 /** The format id every backup manifest carries. */
 export const BACKUP_FORMAT = 'voicedrill-backup';
-/** The manifest version this app writes and reads. */
-export const BACKUP_FORMAT_VERSION = 1;
+/** The newest manifest version this app writes and reads: 2 adds `calls`. */
+export const BACKUP_FORMAT_VERSION = 2;
+/**
+ * The version written when a backup holds no calls: the takes-only layout of version 1, so an app that
+ * reads only version 1 still imports it; one holding calls is version 2, which such an app calls newer
+ * (rather than damaged: its data section is longer than the takes it knows).
+ */
+export const BACKUP_FORMAT_VERSION_TAKES_ONLY = 1;
 
 /** How a chunk's samples are stored in the data section. */
 export type ChunkEncoding = 's16le' | 'f32le';
@@ -83,22 +91,42 @@ export const chunkEntrySchema = v.strictObject({
   crc32: v.pipe(count, v.maxValue(0xffffffff)),
 });
 
+/** Where a run of bytes (a peaks track, a piece of a call's file) is in the data section. */
+export const blobEntrySchema = v.strictObject({
+  offset: count,
+  bytes: count,
+  crc32: v.pipe(count, v.maxValue(0xffffffff)),
+});
+
+/** One call in the manifest: its record without peaks (checked by restoreCall once the peaks are read), the peaks' places, and its kept file's pieces. */
+export const callEntrySchema = v.looseObject({
+  record: v.looseObject({ schemaVersion: count, id: v.pipe(v.string(), v.nonEmpty()) }),
+  peaks: v.strictObject({ peaksPerSec: num, channels: v.array(v.strictObject({ min: blobEntrySchema, max: blobEntrySchema })) }),
+  audio: v.array(v.strictObject({ index: count, ...blobEntrySchema.entries })),
+});
+
 /** The whole manifest. */
 export const manifestSchema = v.looseObject({
   format: v.literal(BACKUP_FORMAT),
-  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  formatVersion: v.picklist([BACKUP_FORMAT_VERSION_TAKES_ONLY, BACKUP_FORMAT_VERSION]),
   exportedAt: isoTime,
   app: v.looseObject({ analysisVersion: v.string(), schemaVersion: count }),
   dataBytes: count,
   profile: v.nullable(v.looseObject({ schemaVersion: v.pipe(count, v.maxValue(SCHEMA_VERSION, 'was written by a newer version')) })),
   drills: v.array(v.looseObject({ id: v.string() })),
   takes: v.array(v.looseObject({ record: takeEntrySchema, chunks: v.array(chunkEntrySchema) })),
+  /** Absent in version 1. */
+  calls: v.optional(v.array(callEntrySchema)),
 });
 
 /** A manifest as written (see manifestSchema). */
 export type Manifest = v.InferOutput<typeof manifestSchema>;
 /** One take of a manifest. */
 export type ManifestTake = Manifest['takes'][number];
+/** One call of a manifest. */
+export type ManifestCall = v.InferOutput<typeof callEntrySchema>;
+/** Where a run of bytes is in the data section. */
+export type BlobEntry = v.InferOutput<typeof blobEntrySchema>;
 /** One chunk entry of a manifest. */
 export type ChunkEntry = v.InferOutput<typeof chunkEntrySchema>;
 

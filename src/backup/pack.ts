@@ -1,54 +1,36 @@
 /**
  * Packing stored data into a backup and unpacking it again, validating everything before anything is
  * written: the container, the manifest (valibot), every record through storage's own restore step,
- * and every audio chunk's place, length and CRC-32. Pure: no IndexedDB.
+ * and every audio chunk's place, length and CRC-32 (calls: pack-calls.ts). Pure: no IndexedDB.
  */
 import * as v from 'valibot';
 import { ANALYSIS_VERSION } from '../analysis/report.ts';
 import type { Drill } from '../drills/types.ts';
-import { restoreProfile, restoreTake, SCHEMA_VERSION, StorageError, type AudioChunkRecord, type ProfileRecord, type TakeRecord } from '../storage/index.ts';
+import { CALL_SCHEMA_VERSION, restoreProfile, restoreTake, SCHEMA_VERSION, type AudioChunkRecord, type ProfileRecord, type TakeRecord } from '../storage/index.ts';
 import { decodeContainer, encodeContainer } from './container.ts';
 import { crc32 } from './crc32.ts';
+import { DataReader, DataWriter, fromLeBytes, leBytes, restoreOrFail } from './data-section.ts';
 import { BackupError } from './errors.ts';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BYTES_PER_SAMPLE, manifestSchema, validationProblems, type ChunkEncoding, type ChunkEntry, type Manifest } from './format.ts';
+import {
+  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_FORMAT_VERSION_TAKES_ONLY, BYTES_PER_SAMPLE, manifestSchema, validationProblems, type ChunkEntry, type Manifest,
+} from './format.ts';
+import { packCalls, unpackCalls, type BackupCall } from './pack-calls.ts';
 
-/** What a backup holds: the profile, and each take with its audio chunks. */
+/** What a backup holds: the profile, each take with its audio chunks, and each call with its kept audio (if any). */
 export interface BackupContents {
   exportedAt: string;
   profile: ProfileRecord | null;
   takes: { record: TakeRecord; chunks: AudioChunkRecord[] }[];
   /** Distinct drill snapshots of the takes. */
   drills: Drill[];
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-// Bytes of a typed array in little-endian order (a view when the host is little-endian, as all browsers' hosts are).
-function leBytes(pcm: Int16Array | Float32Array): Uint8Array {
-  const bytes = new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength);
-  if (LITTLE_ENDIAN) return bytes;
-  const out = new Uint8Array(bytes.length);
-  const size = pcm.BYTES_PER_ELEMENT;
-  for (let i = 0; i < bytes.length; i += size) for (let k = 0; k < size; k++) out[i + k] = bytes[i + size - 1 - k];
-  return out;
-}
-
-// Samples from little-endian bytes (copied, so they are aligned and own their buffer).
-function fromLeBytes(bytes: Uint8Array, encoding: ChunkEncoding): Int16Array | Float32Array {
-  const copy = bytes.slice();
-  if (!LITTLE_ENDIAN) {
-    const size = BYTES_PER_SAMPLE[encoding];
-    for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
-  }
-  return encoding === 's16le' ? new Int16Array(copy.buffer) : new Float32Array(copy.buffer);
+  calls: BackupCall[];
 }
 
 /** The container parts of a backup (see container.ts for the layout, format.ts for the manifest). */
 export function packBackup(contents: BackupContents): Uint8Array<ArrayBuffer>[] {
   const drills: Drill[] = [];
   const drillKeys = new Map<string, number>();
-  const data: Uint8Array[] = [];
-  let offset = 0;
+  const writer = new DataWriter();
   const takes = contents.takes.map(({ record, chunks }) => {
     const { drill, ...rest } = record;
     let drillIndex: number | null = null;
@@ -57,26 +39,24 @@ export function packBackup(contents: BackupContents): Uint8Array<ArrayBuffer>[] 
       drillIndex = drillKeys.get(key) ?? drills.push(drill) - 1;
       drillKeys.set(key, drillIndex);
     }
-    const entries = [...chunks].sort((a, b) => a.seq - b.seq).map((c): ChunkEntry => {
-      const bytes = leBytes(c.pcm);
-      data.push(bytes);
-      const entry: ChunkEntry = { seq: c.seq, encoding: c.pcm instanceof Int16Array ? 's16le' : 'f32le', offset, bytes: bytes.length, samples: c.pcm.length, crc32: crc32(bytes) };
-      offset += bytes.length;
-      return entry;
-    });
+    const entries = [...chunks].sort((a, b) => a.seq - b.seq).map((c): ChunkEntry => ({
+      seq: c.seq, encoding: c.pcm instanceof Int16Array ? 's16le' : 'f32le', ...writer.place(leBytes(c.pcm)), samples: c.pcm.length,
+    }));
     return { record: { ...rest, drillIndex }, chunks: entries };
   });
+  const calls = packCalls(contents.calls, writer);
   const manifest = {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: calls.length > 0 ? BACKUP_FORMAT_VERSION : BACKUP_FORMAT_VERSION_TAKES_ONLY,
     exportedAt: contents.exportedAt,
     app: { analysisVersion: ANALYSIS_VERSION, schemaVersion: SCHEMA_VERSION },
-    dataBytes: offset,
+    dataBytes: writer.offsetBytes,
     profile: contents.profile,
     drills,
     takes,
+    ...(calls.length > 0 ? { calls } : {}),
   };
-  return encodeContainer(manifest, data);
+  return encodeContainer(manifest, writer.parts);
 }
 
 function asRecord(x: unknown): Record<string, unknown> | null {
@@ -94,14 +74,9 @@ function checkIdentity(raw: unknown): void {
   if (versions.some((x) => typeof x === 'number' && x > SCHEMA_VERSION)) {
     throw new BackupError('newer-version', `The backup holds records of a newer schema than ${SCHEMA_VERSION}.`);
   }
-}
-
-function restoreOrFail<T>(what: string, restore: () => T): T {
-  try {
-    return restore();
-  } catch (e) {
-    if (e instanceof StorageError && e.kind === 'newer-version') throw new BackupError('newer-version', e.message);
-    throw new BackupError('corrupt', `The ${what} in the backup cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  const callVersions = Array.isArray(m.calls) ? m.calls.map((c) => asRecord(asRecord(c)?.record)?.schemaVersion) : [];
+  if (callVersions.some((x) => typeof x === 'number' && x > CALL_SCHEMA_VERSION)) {
+    throw new BackupError('newer-version', `The backup holds calls of a newer schema than ${CALL_SCHEMA_VERSION}.`);
   }
 }
 
@@ -149,7 +124,9 @@ export function unpackBackup(bytes: Uint8Array): BackupContents {
     offset = unpacked.next;
     return { record: restored, chunks: unpacked.chunks };
   });
-  if (offset !== m.dataBytes) throw new BackupError('corrupt', 'The backup’s audio does not add up to its declared length.');
+  const reader = new DataReader(data, offset);
+  const calls = unpackCalls(m.calls ?? [], reader);
+  if (reader.offsetBytes !== m.dataBytes) throw new BackupError('corrupt', 'The backup’s audio does not add up to its declared length.');
   const drills = m.drills as unknown as Drill[];
-  return { exportedAt: m.exportedAt, profile, takes, drills };
+  return { exportedAt: m.exportedAt, profile, takes, drills, calls };
 }

@@ -10,6 +10,7 @@ import { StorageError } from './errors.ts';
 import type { CallRecord } from './call-records.ts';
 import { restoreReadable } from './restore.ts';
 import { restoreCall } from './restore-call.ts';
+import { listCallSummaries, putCallSummary } from './call-summaries.ts';
 
 /** Bytes of the original file per stored audio chunk. */
 export const CALL_AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -34,10 +35,13 @@ async function requireCall(db: VoiceDrillDb, callId: string): Promise<CallRecord
   return restoreCall(raw);
 }
 
-/** Store (or replace) a call record, checked as restore would read it back. */
+/** Store (or replace) a call record, checked as restore would read it back, with its summary in the same transaction. */
 export async function putCall(db: VoiceDrillDb, record: CallRecord): Promise<CallRecord> {
   const checked = restoreCall(record);
-  await db.calls.put(checked);
+  await db.transaction('rw', db.calls, db.callSummaries, async () => {
+    await db.calls.put(checked);
+    await putCallSummary(db, checked);
+  });
   return checked;
 }
 
@@ -52,7 +56,7 @@ export async function deleteCallAudio(db: VoiceDrillDb, callId: string): Promise
   await chunkRange(db, callId).delete();
 }
 
-/** Every readable call, newest first (unreadable ones are skipped); audio is not read. */
+/** Every readable call, newest first (unreadable ones are skipped); audio is not read, but every report and peaks are: lists read listCallSummaries. */
 export async function listCalls(db: VoiceDrillDb): Promise<CallRecord[]> {
   const rows = await db.calls.orderBy('createdAt').reverse().toArray();
   return restoreReadable(rows, restoreCall);
@@ -86,7 +90,7 @@ export async function loadCallAudio(db: VoiceDrillDb, callId: string): Promise<B
 
 /** Change the agent's notes on a call (reflection, bookmarks, drills made from it); returns the new record. */
 export async function updateCall(db: VoiceDrillDb, callId: string, patch: CallPatch): Promise<CallRecord> {
-  return db.transaction('rw', db.calls, async () => {
+  return db.transaction('rw', db.calls, db.callSummaries, async () => {
     const call = await requireCall(db, callId);
     const next: CallRecord = { ...call };
     if (patch.reflection !== undefined) next.reflection = patch.reflection;
@@ -94,15 +98,17 @@ export async function updateCall(db: VoiceDrillDb, callId: string, patch: CallPa
     if (patch.drillIds !== undefined) next.drillIds = patch.drillIds;
     const checked = restoreCall(next);
     await db.calls.put(checked);
+    await putCallSummary(db, checked);
     return checked;
   });
 }
 
-/** Delete a call: its record and every audio chunk, in one transaction (nothing happens if it does not exist). */
+/** Delete a call: its record, summary and every audio chunk, in one transaction (nothing happens if it does not exist). */
 export async function deleteCall(db: VoiceDrillDb, callId: string): Promise<void> {
-  await db.transaction('rw', db.calls, db.callAudio, async () => {
+  await db.transaction('rw', db.calls, db.callAudio, db.callSummaries, async () => {
     await chunkRange(db, callId).delete();
     await db.calls.delete(callId);
+    await db.callSummaries.delete(callId);
   });
 }
 
@@ -116,13 +122,8 @@ export async function removeOrphanCallAudio(db: VoiceDrillDb): Promise<number> {
   });
 }
 
-/** How many calls are stored and how many bytes of their audio. */
+/** How many readable calls are stored and how many bytes of their audio (read from the summaries only). */
 export async function callStorageBytes(db: VoiceDrillDb): Promise<CallStorageUse> {
-  let callCount = 0;
-  let audioBytes = 0;
-  await db.calls.each((raw: { audioBytes?: unknown; keepAudio?: unknown }) => {
-    callCount++;
-    if (raw.keepAudio === true && typeof raw.audioBytes === 'number' && Number.isFinite(raw.audioBytes)) audioBytes += raw.audioBytes;
-  });
-  return { callCount, audioBytes };
+  const summaries = await listCallSummaries(db);
+  return { callCount: summaries.length, audioBytes: summaries.reduce((sum, s) => sum + (s.keepAudio ? s.audioBytes : 0), 0) };
 }

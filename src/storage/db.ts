@@ -7,6 +7,7 @@ import type { UserDrillRecord } from './user-drills.ts';
 import { StorageError } from './errors.ts';
 import { restoreTake } from './restore.ts';
 import { summarise } from './summaries.ts';
+import { summariseStoredCalls, type CallSummaryRecord } from './call-summaries.ts';
 
 /** Options for opening the database (tests pass their own name or IndexedDB implementation). */
 export interface OpenDbOptions {
@@ -28,6 +29,8 @@ export class VoiceDrillDb extends Dexie {
   callAudio!: Table<CallAudioChunkRecord, [string, number]>;
   /** The agent's own drills made from calls' turns (user-drills.ts). */
   userDrills!: EntityTable<UserDrillRecord, 'id'>;
+  /** One light summary per call (call-summaries.ts), written with the call by calls.ts: what the Calls list reads. */
+  callSummaries!: EntityTable<CallSummaryRecord, 'id'>;
 
   constructor(options: OpenDbOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -50,6 +53,8 @@ export class VoiceDrillDb extends Dexie {
     this.version(3).stores({ calls: 'id, createdAt', callAudio: '[callId+index], callId' });
     // Version 4 adds the agent's drills made from calls (USER_DRILL_SCHEMA_VERSION 1); nothing earlier changes.
     this.version(4).stores({ userDrills: 'id, createdAt, sourceCallId' });
+    // Version 5 adds the call summaries (CALL_SUMMARY_SCHEMA_VERSION 1), built here from the calls already stored.
+    this.version(5).stores({ callSummaries: 'id, createdAt' }).upgrade(summariseStoredCalls);
   }
 }
 

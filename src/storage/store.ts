@@ -16,6 +16,7 @@ import { listSummaries, restoreSummaries } from './summaries.ts';
 import * as takes from './takes.ts';
 import * as calls from './calls.ts';
 import type { CallRecord } from './call-records.ts';
+import { listCallSummaries, type CallSummaryRecord } from './call-summaries.ts';
 import * as userDrills from './user-drills.ts';
 
 /** Options of openStore. */
@@ -159,9 +160,14 @@ export class VoiceDrillStore {
     return this.run('remove the call’s audio', () => calls.deleteCallAudio(this.db, callId));
   }
 
-  /** Every readable call, newest first, without audio. */
+  /** Every readable call, newest first, without audio (whole records: lists read listCallSummaries). */
   listCalls(): Promise<CallRecord[]> {
     return this.run('list the calls', () => calls.listCalls(this.db));
+  }
+
+  /** Every readable call's summary, newest first: what the Calls list shows, without reports or peaks. */
+  listCallSummaries(): Promise<CallSummaryRecord[]> {
+    return this.run('list the calls', () => listCallSummaries(this.db));
   }
 
   /** One call, or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importMessage, profileSummary } from '../../src/features/settings-storage/backup-panel-model.ts';
+import { exportMessage, importMessage, profileSummary } from '../../src/features/settings-storage/backup-panel-model.ts';
 import { fillsBoth } from '../helpers/profile.ts';
 
 const profile = { fills: fillsBoth('Alex', 'Bluebird'), scriptLang: 'en' as const, uiLang: 'en' as const, baseline: null };
@@ -7,11 +7,26 @@ const calibrated = { ...profile, baseline: { medianHz: 110, activeLevelDbfs: -24
 
 describe('backup panel texts', () => {
   it('says what an import did with the takes and with the profile', () => {
-    const taken = importMessage({ added: 3, updated: 1, skipped: 2, profileImported: true, profile: 'taken' }, calibrated, 'en');
+    const taken = importMessage({ added: 3, updated: 1, skipped: 2, profileImported: true, profile: 'taken', callsAdded: 0, callsSkipped: 0 }, calibrated, 'en');
     expect(taken).toBe('Imported 3 new takes; 1 updated with newer scores; 2 were already here. Took the backup’s profile and calibration.');
-    expect(importMessage({ added: 0, updated: 0, skipped: 1, profileImported: true, profile: 'taken' }, profile, 'en')).toMatch(/holds no calibration\)\.$/);
-    expect(importMessage({ added: 1, updated: 0, skipped: 0, profileImported: false, profile: 'kept' }, calibrated, 'en')).toMatch(/Kept this computer’s profile and calibration\.$/);
-    expect(importMessage({ added: 1, updated: 0, skipped: 0, profileImported: false, profile: 'none' }, null, 'zh-CN')).toMatch(/备份里没有个人资料/);
+    expect(importMessage({ added: 0, updated: 0, skipped: 1, profileImported: true, profile: 'taken', callsAdded: 0, callsSkipped: 0 }, profile, 'en')).toMatch(/holds no calibration\)\.$/);
+    expect(importMessage({ added: 1, updated: 0, skipped: 0, profileImported: false, profile: 'kept', callsAdded: 0, callsSkipped: 0 }, calibrated, 'en')).toMatch(/Kept this computer’s profile and calibration\.$/);
+    expect(importMessage({ added: 1, updated: 0, skipped: 0, profileImported: false, profile: 'none', callsAdded: 0, callsSkipped: 0 }, null, 'zh-CN')).toMatch(/备份里没有个人资料/);
+  });
+
+  it('says what happened to the calls, only when the backup held any', () => {
+    const kept = { added: 1, updated: 0, skipped: 0, profileImported: false, profile: 'kept' as const };
+    expect(importMessage({ ...kept, callsAdded: 2, callsSkipped: 1 }, calibrated, 'en'))
+      .toBe('Imported 1 new take; 0 updated with newer scores; 0 were already here. Calls: 2 new; 1 already here, kept as they were. Kept this computer’s profile and calibration.');
+    expect(importMessage({ ...kept, callsAdded: 0, callsSkipped: 0 }, calibrated, 'en')).not.toMatch(/Calls/);
+    expect(importMessage({ ...kept, callsAdded: 3, callsSkipped: 0 }, calibrated, 'zh-CN')).toMatch(/通话：3 个新的/);
+  });
+
+  it('says what an export put in: calls with audio or as analysis only, reflections left out unless asked', () => {
+    expect(exportMessage(2, 0, {}, 'en')).toBe('Exported 2 takes. Keep the file somewhere safe.');
+    expect(exportMessage(1, 3, {}, 'en')).toBe('Exported 1 take. Keep the file somewhere safe. It holds 3 calls as analysis only. Your private reflections were left out.');
+    expect(exportMessage(0, 1, { callAudio: true, reflections: true }, 'en')).toBe('Exported 0 takes. Keep the file somewhere safe. It holds 1 call with its kept audio.');
+    expect(exportMessage(0, 2, { callAudio: true }, 'zh-CN')).toMatch(/2 个通话及其保留的音频。.*私人反思没有放进去/);
   });
 
   it('sums a profile up by name, company and calibration', () => {

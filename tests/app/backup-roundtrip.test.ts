@@ -86,7 +86,7 @@ describe('backup round trip', () => {
     const bytes = await backupBytes(source);
     const target = await freshStore();
     const result = await importBackup(target, new Blob([bytes as Uint8Array<ArrayBuffer>]));
-    expect(result).toEqual({ added: 4, updated: 0, skipped: 0, profileImported: true, profile: 'taken' });
+    expect(result).toEqual({ added: 4, updated: 0, skipped: 0, profileImported: true, profile: 'taken', callsAdded: 0, callsSkipped: 0 });
     expect(await dump(target)).toEqual(before);
     // The typed arrays keep their kind: Int16 stays Int16, the old Float32 chunk stays Float32.
     const chunks = await target.db.audioChunks.toArray();
@@ -114,7 +114,7 @@ describe('backup round trip', () => {
     const target = await freshStore();
     await importBackup(target, bytes);
     const once = await dump(target);
-    expect(await importBackup(target, bytes)).toEqual({ added: 0, updated: 0, skipped: 4, profileImported: false, profile: 'kept' });
+    expect(await importBackup(target, bytes)).toEqual({ added: 0, updated: 0, skipped: 4, profileImported: false, profile: 'kept', callsAdded: 0, callsSkipped: 0 });
     expect(await dump(target)).toEqual(once);
   });
 
@@ -261,7 +261,7 @@ describe('bad backup files change nothing', () => {
   });
 
   it('rejects files of a newer version with its own message', async () => {
-    await expectRejected(await withManifest((m) => { m.formatVersion = 2; }), 'newer-version');
+    await expectRejected(await withManifest((m) => { m.formatVersion = 3; }), 'newer-version');
     await expectRejected(await withManifest((m) => { (m.takes as { record: { schemaVersion: number } }[])[0].record.schemaVersion = 99; }), 'newer-version');
     const bytes = await sampleBackup();
     const newerContainer = bytes.slice();

@@ -101,7 +101,7 @@ describe('user drill storage (Dexie v4)', () => {
     expect(() => restoreUserDrill({ ...made(), schemaVersion: 2 })).toThrow(expect.objectContaining({ kind: 'newer-version' }));
   });
 
-  it('upgrades a version 3 database to 4 keeping its calls table', async () => {
+  it('upgrades a version 3 database to the current version keeping its calls table', async () => {
     const name = `voicedrill-user-drills-upgrade-${++dbCounter}`;
     const { Dexie } = await import('dexie');
     const v3 = new Dexie(name);
@@ -113,7 +113,7 @@ describe('user drill storage (Dexie v4)', () => {
     v3.close();
     const db = new VoiceDrillDb({ name });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.profile.count()).toBe(1);
     expect(await db.userDrills.count()).toBe(0);
     db.close();

@@ -5,7 +5,8 @@
  * profile and calibration. A damaged copy of the file is refused with an error (role=alert), and
  * nothing changes. A take deleted and then restored from the backup is listed without a reload.
  * "Delete all my data" deletes nothing when cancelled, and everything after its second step.
- * The CSV export carries the agent and the raw figures.
+ * The CSV export carries the agent and the raw figures. A recorded call whose audio is kept goes in the
+ * backup with that audio when the box is ticked (by keyboard), and comes back byte for byte.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,38 @@ import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpecte
 import { haveChromium, launch, type Session } from './harness.ts';
 import { clearAllData, readStoredData, readStoredProfile, recordTake, writeStoredProfile, type StoredData } from './store-driver.ts';
 import { parseCsv } from '../helpers/csv.ts';
+import { callWav, plannedCall, readStoredCalls } from './call-driver.ts';
+import type { Page } from 'playwright-core';
+
+/** FNV-1a of each call's kept audio, its chunks in order, read straight from IndexedDB in the page. */
+async function callAudioDigests(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    type Req = { result: unknown; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
+    type Db = { transaction(n: string): { objectStore(n: string): { getAll(): Req } }; close(): void };
+    const open = (globalThis as unknown as { indexedDB: { open(n: string): Req } }).indexedDB.open('voicedrill');
+    const db = await new Promise<Db>((resolve, reject) => { open.onsuccess = () => resolve(open.result as Db); open.onerror = () => reject(open.error); });
+    const req = db.transaction('callAudio').objectStore('callAudio').getAll();
+    const rows = await new Promise<{ callId: string; index: number; bytes: ArrayBuffer }[]>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result as { callId: string; index: number; bytes: ArrayBuffer }[]);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    const out: Record<string, number> = {};
+    for (const row of rows.sort((a, b) => a.index - b.index)) {
+      let h = out[row.callId] ?? 0x811c9dc5;
+      for (const b of new Uint8Array(row.bytes)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+      out[row.callId] = h;
+    }
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.toString(16)]));
+  });
+}
+
+/** FNV-1a of bytes, as callAudioDigests gives it. */
+function digest(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h.toString(16);
+}
 
 describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
   const dir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-backup-')) : '';
@@ -226,6 +259,56 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     // The next start is a first start.
     await page.reload();
     await page.getByTestId('profile-form').waitFor();
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+
+  it('backs up a call with its kept audio when ticked, and restores it byte for byte after all data is cleared', { timeout: 180_000 }, async () => {
+    const { page } = app;
+    await firstRun();
+    await page.locator('[data-nav="calls"]').click();
+    await page.locator('input[name="keepAudio"][value="audio"]').check();
+    const wav = callWav(plannedCall(8000));
+    await page.getByTestId('call-file').setInputFiles({ name: 'backed-up-call.wav', mimeType: 'audio/wav', buffer: wav });
+    const done = page.locator('[data-import="done"]');
+    await done.waitFor({ timeout: 90_000 });
+    const callId = (await done.getAttribute('data-call-id')) ?? '';
+    const stored = await readStoredCalls(page);
+    expect(stored.calls).toEqual([expect.objectContaining({ id: callId, keepAudio: true, audioBytes: wav.length })]);
+    expect(await callAudioDigests(page)).toEqual({ [callId]: digest(wav) });
+
+    await page.locator('[data-nav="settings"]').click();
+    const panel = page.getByTestId('backup-panel');
+    const calls = panel.getByTestId('backup-calls');
+    expect(await calls.textContent()).toMatch(/The analysis, bookmarks and drills of your 1 call always go in\..*kept audio \(\d+(\.\d)? [KM]B\).*Reflections are private/);
+    const audioBox = calls.locator('[data-action="backup-call-audio"]');
+    const reflectionBox = calls.locator('[data-action="backup-reflections"]');
+    expect([await audioBox.isChecked(), await reflectionBox.isChecked()]).toEqual([false, false]);
+    await audioBox.focus();
+    await page.keyboard.press('Space');
+    expect(await audioBox.isChecked()).toBe(true);
+    // At phone width the choices stay inside the page.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    if (size) await page.setViewportSize(size);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-action="export-backup"]').click()]);
+    const callBackup = join(dir, 'with-call.voicedrill');
+    await download.saveAs(callBackup);
+    expect(await panel.locator('[data-backup-message="ok"]').textContent()).toMatch(/It holds 1 call with its kept audio\. Your private reflections were left out\.$/);
+    expect(readFileSync(callBackup).length).toBeGreaterThan(wav.length);
+
+    await clearAllData(page);
+    await page.getByTestId('profile-form').waitFor();
+    await firstRun();
+    expect((await readStoredCalls(page)).calls).toEqual([]);
+    const result = await importFile(callBackup);
+    expect(result).toMatchObject({ kind: 'ok', role: 'status' });
+    expect(result.text).toContain('Calls: 1 new; 0 already here, kept as they were.');
+    expect(await readStoredCalls(page)).toEqual(stored);
+    expect(await callAudioDigests(page)).toEqual({ [callId]: digest(wav) });
+    await page.locator('[data-nav="calls"]').click();
+    await page.locator(`li[data-call-id="${callId}"][data-keep-audio="true"]`).waitFor();
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
-/** The stored calls, newest first: file, when, length, talk share, flagged moments, audio kept; open and delete. */
+/** The stored calls, newest first, from their summaries: file, when, length, talk share, flagged moments, audio kept; open and delete. */
 import { formatClock, formatWhen } from '../../i18n/index.ts';
-import type { CallRecord } from '../../calls/index.ts';
+import type { CallSummaryRecord } from '../../storage/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { routeHref } from '../../services/routes.ts';
 import { talkShareText } from './calls-model.ts';
 
 /** Props of CallList. */
 export interface CallListProps {
-  calls: CallRecord[] | null;
-  onDelete: (call: CallRecord) => void;
+  calls: CallSummaryRecord[] | null;
+  onDelete: (call: CallSummaryRecord) => void;
 }
 
 /** The list card. */
@@ -22,11 +22,11 @@ export function CallList({ calls, onDelete }: CallListProps): React.JSX.Element 
       {calls !== null && calls.length > 0 && (
         <ul className="calls">
           {calls.map((call) => (
-            <li key={call.id} data-call-id={call.id} data-findings={call.report.findings.length} data-keep-audio={call.keepAudio}>
+            <li key={call.id} data-call-id={call.id} data-findings={call.findingCount} data-keep-audio={call.keepAudio}>
               <a className="call-name" href={routeHref({ screen: 'call', callId: call.id })}>{call.fileName}</a>
               <span className="muted"> · {formatWhen(new Date(call.createdAt).toISOString(), uiLang)} · {formatClock(call.durationSec)}</span>
               <p className="call-facts">
-                {talkShareText(uiLang, call.report)} · <span className="call-findings">{t('calls.list.findings', { count: call.report.findings.length })}</span>
+                {talkShareText(uiLang, call)} · <span className="call-findings">{t('calls.list.findings', { count: call.findingCount })}</span>
                 {' · '}{t(call.keepAudio ? 'calls.list.audioKept' : 'calls.list.analysisOnly')}
               </p>
               <button type="button" className="danger" data-action="delete-call" aria-label={t('calls.deleteLabel', { file: call.fileName })} onClick={() => onDelete(call)}>

@@ -3,7 +3,7 @@
  * and the stored calls. The device remembers the agent's channel, the language and what to keep.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { CallRecord } from '../../calls/index.ts';
+import type { CallSummaryRecord } from '../../storage/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { loadCallPreferences, saveCallPreferences, type CallPreferences } from '../../services/call-preferences.ts';
 import { onOpenedFiles, takeOpenedFiles } from '../../services/opened-files.ts';
@@ -18,12 +18,12 @@ export function CallsScreen(): React.JSX.Element {
   const { t, store, profile } = useApp();
   const [prefs, setPrefsState] = useState<CallPreferences>(() => loadCallPreferences(browserStorage()));
   const lang = prefs.lang ?? profile.scriptLang;
-  const [calls, setCalls] = useState<CallRecord[] | null>(null);
+  const [calls, setCalls] = useState<CallSummaryRecord[] | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [dragging, setDragging] = useState(false);
 
   const refresh = useCallback(() => {
-    store?.listCalls().then(setCalls, () => setCalls([]));
+    store?.listCallSummaries().then(setCalls, () => setCalls([]));
   }, [store]);
   useEffect(() => {
     refresh();
@@ -79,7 +79,7 @@ export function CallsScreen(): React.JSX.Element {
     };
   });
 
-  const remove = (call: CallRecord): void => {
+  const remove = (call: CallSummaryRecord): void => {
     if (!store) return;
     store.deleteCall(call.id).then(
       () => { setNotice({ text: t('calls.deleted', { file: call.fileName }), error: false }); refresh(); },

@@ -1,17 +1,19 @@
 /**
  * "Your data is yours": export everything to one .voicedrill file, import such a file back (merged,
  * never overwriting audio; a bad file changes nothing; when the backup's profile differs from this
- * computer's, the agent chooses which to keep), and export the results as CSV.
+ * computer's, the agent chooses which to keep), and export the results as CSV. Calls go in as analysis;
+ * their kept audio (its size shown) and the private reflections only when ticked.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   defaultProfileChoice, downloadName, isBackupError, mergeBackup, profilesDiffer, readBackupFile, takesToCsv,
   type BackupContents, type BackupErrorKind, type ImportResult, type ProfileChoice,
 } from '../../backup/index.ts';
 import { t, type MessageKey, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type Profile, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, type CallStorageUse, type Profile, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { exportBackupNow, importMessage, profileSummary } from './backup-panel-model.ts';
+import { formatBytes } from './storage-panel-model.ts';
 import { useDownloads } from './use-downloads.ts';
 
 /** Props of BackupPanel. */
@@ -49,6 +51,15 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
+  const [calls, setCalls] = useState<CallStorageUse | null>(null);
+  const [callAudio, setCallAudio] = useState(false);
+  const [reflections, setReflections] = useState(false);
+
+  // How many calls there are and how big their kept audio is (read from the calls' summaries).
+  const refreshCalls = useCallback((): void => {
+    store.callStorageBytes().then(setCalls, () => setCalls(null));
+  }, [store]);
+  useEffect(refreshCalls, [refreshCalls]);
 
   // `work` returns the sentence saying what it did, or null when it is waiting for the agent.
   const run = async (work: () => Promise<string | null>): Promise<void> => {
@@ -64,7 +75,7 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
     }
   };
 
-  const exportAll = (): Promise<void> => run(() => exportBackupNow(store, download, uiLang));
+  const exportAll = (): Promise<void> => run(() => exportBackupNow(store, download, uiLang, { callAudio: callAudio && (calls?.audioBytes ?? 0) > 0, reflections }));
 
   const exportCsv = (): Promise<void> => run(async () => {
     const now = new Date();
@@ -76,6 +87,7 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
   const merge = async (contents: BackupContents, choice: ProfileChoice): Promise<string> => {
     const result = await mergeBackup(store, contents, { profile: choice });
     onImported?.(result);
+    refreshCalls();
     return importMessage(result, contents.profile, uiLang);
   };
 
@@ -101,6 +113,24 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
     <section className="card backup-panel" aria-labelledby="backup-title" data-testid="backup-panel" aria-busy={busy}>
       <h3 id="backup-title">{t(uiLang, 'backup.title')}</h3>
       <p>{t(uiLang, 'backup.explain')}</p>
+      {calls !== null && calls.callCount > 0 && (
+        <fieldset className="backup-calls" data-testid="backup-calls">
+          <legend>{t(uiLang, 'backup.calls.title')}</legend>
+          <p className="hint">{t(uiLang, 'backup.calls.included', { count: calls.callCount })}</p>
+          {calls.audioBytes > 0 && (
+            <label className="choice">
+              <input type="checkbox" checked={callAudio} disabled={busy} onChange={(e) => setCallAudio(e.target.checked)} data-action="backup-call-audio" />{' '}
+              {t(uiLang, 'backup.calls.audio', { size: formatBytes(calls.audioBytes) })}
+            </label>
+          )}
+          <label className="choice">
+            <input type="checkbox" checked={reflections} disabled={busy} onChange={(e) => setReflections(e.target.checked)} data-action="backup-reflections"
+              aria-describedby="backup-reflections-hint" />{' '}
+            {t(uiLang, 'backup.calls.reflections')}
+          </label>
+          <p className="hint" id="backup-reflections-hint">{t(uiLang, 'backup.calls.reflectionsHint')}</p>
+        </fieldset>
+      )}
       <button type="button" disabled={busy} onClick={() => void exportAll()} data-action="export-backup">{t(uiLang, 'backup.export')}</button>{' '}
       <button type="button" disabled={busy} onClick={() => void exportCsv()} data-action="export-csv">{t(uiLang, 'backup.csv')}</button>
       <label className="field">

@@ -1,17 +1,18 @@
 /** The backup panel's texts: what an import did, and the two profiles an import can choose between. Pure. */
-import { downloadName, exportBackup, type ImportResult } from '../../backup/index.ts';
+import { downloadName, exportBackup, type ExportOptions, type ImportResult } from '../../backup/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 import type { Profile } from '../../storage/index.ts';
 import { formatWhen } from '../../i18n/index.ts';
 
-/** What an import did, as sentences: takes added, updated and kept, then what happened to the profile. */
+/** What an import did, as sentences: takes added, updated and kept, calls added and kept (when it held any), then what happened to the profile. */
 export function importMessage(result: ImportResult, backupProfile: Profile | null, lang: UiLang): string {
   const takes = t(lang, 'backup.imported', { added: result.added, updated: result.updated, skipped: result.skipped });
+  const calls = result.callsAdded + result.callsSkipped > 0 ? ` ${t(lang, 'backup.importedCalls', { added: result.callsAdded, skipped: result.callsSkipped })}` : '';
   const profile = result.profile === 'none' ? t(lang, 'backup.profileNone')
     : result.profile === 'kept' ? t(lang, 'backup.profileKept')
       : t(lang, backupProfile?.baseline ? 'backup.profileTaken' : 'backup.profileTakenUncalibrated');
-  return `${takes} ${profile}`;
+  return `${takes}${calls} ${profile}`;
 }
 
 /** A profile in a few words: name and company, and when it was calibrated (or that it was not). */
@@ -24,10 +25,20 @@ export function profileSummary(profile: Profile | null, lang: UiLang): string {
   return t(lang, 'backup.profile.summary', { who, calibration });
 }
 
-/** Export every take to one backup file, hand it to `download`, and say so (Backup and "delete all"'s "backup first"). */
-export async function exportBackupNow(store: VoiceDrillStore, download: (blob: Blob, name: string) => void, lang: UiLang): Promise<string> {
+/** What an export put in, as sentences: the takes, then the calls (with their audio or as analysis only) and whether reflections were left out. */
+export function exportMessage(takeCount: number, callCount: number, options: ExportOptions, lang: UiLang): string {
+  const parts = [t(lang, 'backup.exported', { count: takeCount })];
+  if (callCount > 0) {
+    parts.push(t(lang, options.callAudio ? 'backup.exportedCallsAudio' : 'backup.exportedCallsAnalysis', { count: callCount }));
+    if (!options.reflections) parts.push(t(lang, 'backup.reflectionsLeftOut'));
+  }
+  return parts.join(' ');
+}
+
+/** Export every take (and the calls as `options` say) to one backup file, hand it to `download`, and say so (Backup and "delete all"'s "backup first"). */
+export async function exportBackupNow(store: VoiceDrillStore, download: (blob: Blob, name: string) => void, lang: UiLang, options: ExportOptions = {}): Promise<string> {
   const now = new Date();
-  const { blob, takeCount } = await exportBackup(store, now);
+  const { blob, takeCount, callCount } = await exportBackup(store, now, options);
   download(blob, downloadName('backup', now));
-  return t(lang, 'backup.exported', { count: takeCount });
+  return exportMessage(takeCount, callCount, options, lang);
 }
