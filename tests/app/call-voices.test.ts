@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { callVoices, canChooseVoice, chooseAgentVoice, correctCallTurn, correctTurn, monoChoiceOf, pickSample, SAMPLE_SEC } from '../../src/calls/index.ts';
 import type { CallRecord } from '../../src/calls/index.ts';
+import { clipStep } from '../../src/features/calls/page/clip-model.ts';
 
 type Seg = { startSec: number; endSec: number; speaker: 0 | 1 };
 const seg = (startSec: number, endSec: number, speaker: 0 | 1): Seg => ({ startSec, endSec, speaker });
@@ -87,5 +88,16 @@ describe('speaker corrections', () => {
     // Not told apart and never corrected: the engine took voice 0 for the agent, so corrections are made against it.
     const unsure = monoCall({ confident: false, agentSpeaker: 1, segments: SEGMENTS.map((s) => ({ ...s, speaker: 0 as const })) });
     expect(correctCallTurn(unsure, 1, 'customer')).toEqual({ agentSpeaker: 0, speakerCorrections: [seg(1.5, 7.5, 1)] });
+  });
+});
+
+describe('playing a sample (clip-model.ts)', () => {
+  const clips = [{ startSec: 8, endSec: 10.5 }, { startSec: 13, endSec: 14.5 }];
+  it('plays each clip to its end, jumps to the next, and stops after the last', () => {
+    expect(clipStep(clips, 0, 9)).toEqual({ type: 'continue' });
+    expect(clipStep(clips, 0, 10.6)).toEqual({ type: 'next', index: 1, seekSec: 13 });
+    expect(clipStep(clips, 1, 14)).toEqual({ type: 'continue' });
+    expect(clipStep(clips, 1, 14.5)).toEqual({ type: 'end' });
+    expect(clipStep([], 0, 0)).toEqual({ type: 'end' });
   });
 });
