@@ -69,13 +69,13 @@ export function VoiceCheck({ lang, fileName, voices, audio, corrections, state, 
                 <strong>{t(lang, 'call.voices.voice', { n })}</strong>
                 {v.speaker === 0 ? <span className="muted"> · {t(lang, 'call.voices.opens')}</span> : null}
                 <span className="muted"> · {t(lang, 'call.voices.speech', { time: formatClock(v.speechSec) })}</span>
-                {v.isAgent ? <span className="call-voice-you"> {t(lang, 'call.voices.isYou')}</span> : null}
+                {v.isAgent ? <> <span className="muted">·</span> <span className="call-voice-you">{t(lang, 'call.voices.isYou')}</span></> : null}
               </p>
               {audio !== null ? (
                 <div className="call-buttons">
                   {v.sample.length > 0 ? (
                     <button
-                      type="button" data-action="listen-voice" aria-pressed={listening} aria-label={t(lang, 'call.voices.listenLabel', { n })}
+                      type="button" data-action="listen-voice" data-playing={listening} aria-label={t(lang, listening ? 'call.voices.stopLabel' : 'call.voices.listenLabel', { n })}
                       onClick={() => (listening ? player.stop() : player.play(key, v.sample))}
                     >{t(lang, listening ? 'call.voices.stop' : 'call.voices.listen')}</button>
                   ) : <span className="muted">{t(lang, 'call.voices.noSample')}</span>}
