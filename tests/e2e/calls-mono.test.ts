@@ -5,6 +5,8 @@
  * record's agent and customer turns swap. On the call's page one turn is marked "this was me": the stored
  * corrections and report change, a bookmark made before is kept, and a reload keeps it all. The new state
  * passes axe, has no sideways scroll at 360 px and no English on the Chinese UI; the buttons work from the keyboard.
+ * Kept as analysis only, the voice is still chosen right after the import (the file is in memory), and the
+ * call's page then says in one sentence that correcting needs the audio.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { REPO_ROOT } from '../helpers/cli.ts';
 import { attribution, loadPhrases, MONO_FS, planMonoCall } from '../helpers/mono-call.ts';
 import type { BuiltCall } from '../helpers/planned-call.ts';
 import { haveTruth } from '../helpers/truth.ts';
+import { t } from '../../src/i18n/index.ts';
 import { encodeWav } from '../helpers/wav.ts';
 import { unexpectedErrors, type AppPage } from './app-driver.ts';
 import { openCallsScreen, readTables } from './call-driver.ts';
@@ -163,5 +166,32 @@ describe.skipIf(!haveChromium || !haveTruth)('a mono call: which voice is you, a
       await page.getByTestId('call-voices').screenshot({ path: join(ARTIFACTS, `calls-mono-voices-${lang}-360.png`) });
     }
     expect(found).toEqual([]);
+  });
+
+  it('kept as analysis only: the voice is still chosen right after the import (the file is at hand); the page then says correcting needs the audio', { timeout: 240_000 }, async () => {
+    const { page } = app;
+    await page.getByTestId('ui-lang').selectOption('en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('[data-nav="calls"]').click();
+    await page.locator('input[name="keepAudio"][value="analysis"]').check();
+    await page.getByTestId('call-file').setInputFiles({ name: 'mono-only.wav', mimeType: 'audio/wav', buffer: wav });
+    const done = page.locator('[data-import="done"]', { hasText: 'mono-only.wav' });
+    await done.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    const id = (await done.getAttribute('data-call-id')) ?? '';
+    const voices = page.getByTestId('call-voices');
+    await voices.locator('li[data-voice="1"] [data-action="choose-voice"]').click();
+    await voices.locator('[data-reanalyse="done"]').waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    const stored = await storedCall(page, id);
+    expect(stored.report.diarisation.agentSpeaker).toBe(1);
+    const { callAudio } = await readTables(page, ['callAudio']);
+    expect((callAudio as { callId: string }[]).filter((c) => c.callId === id)).toEqual([]);
+
+    await done.locator('a').click();
+    await page.getByTestId('call-page').waitFor();
+    expect(await page.locator('[data-voices-no-audio]').textContent()).toBe(t('en', 'call.voices.noAudio'));
+    await page.locator('.call-turns summary').click();
+    expect(await page.locator('[data-marking-unavailable]').textContent()).toBe(t('en', 'call.voices.noAudio'));
+    expect(await page.locator('[data-action="mark-me"], [data-action="mark-customer"], [data-action="choose-voice"]').count()).toBe(0);
+    expect(unexpectedErrors(app)).toEqual([]);
   });
 });
