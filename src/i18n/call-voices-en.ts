@@ -24,4 +24,5 @@ export const CALL_VOICES_EN = {
   'call.turns.markCustomer': 'This was the customer',
   'call.turns.markMeLabel': 'This was me: the turn at {time} (the call is analysed again)',
   'call.turns.markCustomerLabel': 'This was the customer: the turn at {time} (the call is analysed again)',
+  'call.turns.marking': 'Analysing the call again…',
 } as const;

@@ -27,4 +27,5 @@ export const CALL_VOICES_ZH: Readonly<Record<keyof typeof CALL_VOICES_EN, string
   'call.turns.markCustomer': '这是客户',
   'call.turns.markMeLabel': '这是我：{time} 的发言（将重新分析这通电话）',
   'call.turns.markCustomerLabel': '这是客户：{time} 的发言（将重新分析这通电话）',
+  'call.turns.marking': '正在重新分析这通电话…',
 };

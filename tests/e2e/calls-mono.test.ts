@@ -128,6 +128,9 @@ describe.skipIf(!haveChromium || !haveTruth)('a mono call: which voice is you, a
     const turn = before.report.turns[index];
     expect(turn.speaker).toBe('customer');
     await target.locator('[data-action="mark-me"]').click();
+    // While the call is analysed again the marked row says so, and no other turn can be marked meanwhile.
+    await target.locator('[data-marking-busy]').waitFor();
+    expect(await list.locator('[data-action="mark-me"]:not([disabled]), [data-action="mark-customer"]:not([disabled])').count()).toBe(0);
     await voices.locator('[data-reanalyse="done"]').waitFor({ timeout: IMPORT_TIMEOUT_MS });
 
     const after = await storedCall(page, callId);

@@ -68,6 +68,8 @@ function PractiseForm({ lang, turn, index, onPractise, onClose }: { lang: UiLang
 /** The agent turns list (a mono call: every turn, with who spoke), folded by default (a long call has hundreds). */
 export const TurnList = memo(function TurnList({ lang, turns, onPlay, onPractise, marking }: TurnListProps): React.JSX.Element {
   const [open, setOpen] = useState<number | null>(null);
+  // The turn last marked: while its re-analysis runs, its row says so (the voice card announces the progress).
+  const [marked, setMarked] = useState<number | null>(null);
   const all = turns.map((turn, index) => ({ turn, index }));
   const shown = marking ? all : all.filter(({ turn }) => turn.speaker === 'agent');
   return (
@@ -101,9 +103,10 @@ export const TurnList = memo(function TurnList({ lang, turns, onPlay, onPractise
                     <button
                       type="button" data-action={mine ? 'mark-customer' : 'mark-me'} disabled={marking.busy}
                       aria-label={t(lang, mine ? 'call.turns.markCustomerLabel' : 'call.turns.markMeLabel', { time })}
-                      onClick={() => marking.onMark(index, mine ? 'customer' : 'agent')}
+                      onClick={() => { setMarked(index); marking.onMark(index, mine ? 'customer' : 'agent'); }}
                     >{t(lang, mine ? 'call.turns.markCustomer' : 'call.turns.markMe')}</button>
                   ) : null}
+                  {marking?.busy && marked === index ? <span className="muted" data-marking-busy="">{t(lang, 'call.turns.marking')}</span> : null}
                 </div>
                 {open === index ? <PractiseForm lang={lang} turn={turn} index={index} onPractise={onPractise} onClose={() => setOpen(null)} /> : null}
               </li>
