@@ -1,7 +1,8 @@
 /**
  * Recorded calls' lifecycle, the one layer between the calls screens and the call engine: import
- * (analyse in the call worker, store with or without the audio), the channel suggestion, and the
- * types the screens show. Screens import calls from here, never from src/analysis or src/workers.
+ * (analyse in the call worker, store with or without the audio), re-analysis with a mono call's voices
+ * chosen and corrected, the channel suggestion, and the types the screens show. Screens import calls
+ * from here, never from src/analysis or src/workers.
  */
 import { analyseCallInWorker } from '../workers/call-client.ts';
 import { spawnCallWorker } from '../workers/spawn-call-worker.ts';
@@ -9,6 +10,9 @@ import type { CallAnalyser } from './import-call.ts';
 
 export { importCall, audioWouldNotFit, callMimeType, CALL_AUDIO_HEADROOM_BYTES, type CallAnalyser, type ImportCallArgs, type ImportedCall } from './import-call.ts';
 export { otherChannelOpens } from './channel-suggestion.ts';
+export { reanalyseCall, type ReanalyseCallArgs } from './reanalyse-call.ts';
+export { callVoices, canChooseVoice, pickSample, SAMPLE_SEC, type CallVoice, type CallVoices, type SampleClip } from './voice-samples.ts';
+export { chooseAgentVoice, correctCallTurn, correctTurn, monoChoiceOf, type CorrectedSide, type MonoChoice } from './speaker-corrections.ts';
 export { CallAnalysisAbortedError, CallAnalysisError, CALL_FILE_ERROR_KINDS, type CallFileErrorKind, type CallProgress } from '../workers/call-client.ts';
 export type { CallFinding, CallPeaks, CallReport, CallTurn, Lang } from '../analysis/index.ts';
 export type { AgentChannel, CallRecord } from '../storage/index.ts';

@@ -3,7 +3,7 @@
  * the record holds the report, the timeline peaks and the agent's own notes; the original file's bytes,
  * when the agent chose to keep them, sit in CALL_AUDIO chunks so "analysis only" and delete are exact.
  */
-import type { CallPeaks, CallReport, Lang } from '../analysis/index.ts';
+import type { CallPeaks, CallReport, Lang, SpeakerSegment } from '../analysis/index.ts';
 
 /** Version of CallRecord's shape; restore refuses anything newer. */
 export const CALL_SCHEMA_VERSION = 1;
@@ -55,6 +55,8 @@ export interface CallRecord {
   bookmarks: CallBookmark[];
   /** Drills made from this call's turns ("practise this phrase"). */
   drillIds: string[];
+  /** Mono calls: the agent's corrections of who spoke when (voice numbers of report.diarisation); absent: none. */
+  speakerCorrections?: SpeakerSegment[];
 }
 
 /** One chunk of a call's original file. */

@@ -30,6 +30,18 @@ function bookmarksOf(x: unknown): CallBookmark[] {
   });
 }
 
+/** A mono call's speaker corrections, the malformed ones dropped (none stored: []). */
+function correctionsOf(x: unknown): NonNullable<CallRecord['speakerCorrections']> {
+  if (!Array.isArray(x)) return [];
+  return x.flatMap((c) => {
+    const r = asObject(c);
+    const startSec = finite(r?.startSec);
+    const endSec = finite(r?.endSec);
+    if (r === null || startSec === null || endSec === null || endSec <= startSec || (r.speaker !== 0 && r.speaker !== 1)) return [];
+    return [{ startSec, endSec, speaker: r.speaker }];
+  });
+}
+
 function peaksLookRight(x: unknown): boolean {
   const p = asObject(x);
   return p !== null && finite(p.peaksPerSec) !== null && Array.isArray(p.channels)
@@ -66,5 +78,6 @@ export function restoreCall(raw: unknown): CallRecord {
     reflection: reflectionOf(r.reflection),
     bookmarks: bookmarksOf(r.bookmarks),
     drillIds: Array.isArray(r.drillIds) ? r.drillIds.filter((d): d is string => typeof d === 'string') : [],
+    speakerCorrections: correctionsOf(r.speakerCorrections),
   };
 }

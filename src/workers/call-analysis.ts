@@ -3,7 +3,7 @@
  * as they are decoded, report progress, and finish with the report and the timeline peaks. Runs in the
  * call worker; no DOM, so the WAV path runs in Node tests too.
  */
-import { createCallStream, type CallPeaks, type CallReport, type CallStream, type Lang } from '../analysis/index.ts';
+import { createCallStream, type CallPeaks, type CallReport, type CallStream, type Lang, type SpeakerSegment } from '../analysis/index.ts';
 import { CallFileError } from './call-file-error.ts';
 import { openCallSource, type CallFileLike } from './call-source.ts';
 
@@ -14,6 +14,10 @@ export interface CallAnalysisOptions {
   lang: Lang;
   /** The agent's calibration level, dBFS (loud / soft are judged against it); null without one. */
   calibrationLevelDbfs: number | null;
+  /** Mono: the diarised voice that is the agent (default 0, the one who opens the call). */
+  agentSpeaker?: 0 | 1;
+  /** Mono: the user's corrections of who spoke when (voice numbers, as agentSpeaker). */
+  speakerCorrections?: SpeakerSegment[];
 }
 
 /** Where an analysis is. */
@@ -64,7 +68,10 @@ export async function analyseCallFile(file: CallFileLike, options: CallAnalysisO
     onProgress({ phase: 'analysing', fedSec: durationSec, durationSec });
     // A mono file holds both voices: told apart by diarisation (the voice that opens the call is the agent's).
     const agentChannel = source.channelCount === 1 ? 'mono' : options.agentChannel;
-    const { report, peaks } = stream.finish({ agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs });
+    const { report, peaks } = stream.finish({
+      agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs,
+      agentSpeaker: options.agentSpeaker, speakerCorrections: options.speakerCorrections,
+    });
     return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel };
   } finally {
     source.release();

@@ -37,5 +37,7 @@ describe('otherChannelOpens', () => {
     expect(otherChannelOpens({ agentChannel: 'right', turns: [turn('customer')] })).toBe('left');
     expect(otherChannelOpens({ agentChannel: 'left', turns: [turn('agent'), turn('customer')] })).toBeNull();
     expect(otherChannelOpens({ agentChannel: 'left', turns: [] })).toBeNull();
+    // A mono call has no other channel to offer (its voices are chosen by listening).
+    expect(otherChannelOpens({ agentChannel: 'mono', turns: [turn('customer'), turn('agent')] })).toBeNull();
   });
 });

@@ -92,7 +92,7 @@ export function CallsScreen(): React.JSX.Element {
       <h2 id="calls-title">{t('calls.title')}</h2>
       <p className="hint">{t('calls.intro')}</p>
       {!store && <p role="alert" className="notice notice-error">{t('calls.noStore')}</p>}
-      {store && <ImportPanel prefs={prefs} lang={lang} onPrefs={setPrefs} onFiles={onFiles} importer={importer} dragging={dragging} />}
+      {store && <ImportPanel prefs={prefs} lang={lang} onPrefs={setPrefs} onFiles={onFiles} importer={importer} dragging={dragging} onChanged={refresh} />}
       {notice && <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'notice notice-error' : 'notice notice-ok'} data-notice="call-deleted">{notice.text}</p>}
       {store && <CallList calls={calls} onDelete={remove} />}
     </section>

@@ -1,7 +1,8 @@
 /**
  * Import a call: the agent's channel, the call's language and what to keep, then a file (the picker;
  * dropping and "open with" arrive through the screen). While it runs: progress with time left and
- * Cancel; after: the outcome in one sentence, and the other channel offered when it opens the call.
+ * Cancel; after: the outcome in one sentence, and the other channel offered when it opens the call (a
+ * mono call: "which voice is you?", ImportVoices).
  */
 import { useEffect, useState } from 'react';
 import { otherChannelOpens, CALL_FILE_ACCEPT } from '../../calls/index.ts';
@@ -9,6 +10,7 @@ import { useApp } from '../../services/app-context.ts';
 import type { CallPreferences } from '../../services/call-preferences.ts';
 import { routeHref } from '../../services/routes.ts';
 import { failureKind, failureText, progressFraction, progressText } from './calls-model.ts';
+import { ImportVoices } from './ImportVoices.tsx';
 import type { CallImport } from './use-call-import.ts';
 
 /** Props of ImportPanel. */
@@ -19,6 +21,8 @@ export interface ImportPanelProps {
   onFiles: (files: File[]) => void;
   importer: CallImport;
   dragging: boolean;
+  /** Runs when a just-imported call is stored again (a mono call's voice chosen). */
+  onChanged?: () => void;
 }
 
 // Re-render once a second while running, so the time left counts down between progress messages.
@@ -32,7 +36,7 @@ function useTick(active: boolean): void {
 }
 
 /** The import card. */
-export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging }: ImportPanelProps): React.JSX.Element {
+export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging, onChanged }: ImportPanelProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   const { state } = importer;
   const running = state.phase === 'running';
@@ -110,6 +114,7 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging 
           )}
         </div>
       )}
+      {state.phase === 'done' && <ImportVoices key={state.call.id} call={state.call} file={state.file} onSaved={onChanged} />}
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'r
 import { formatClock, formatWhen, t, type UiLang } from '../../../i18n/index.ts';
 import { AppContext } from '../../../services/app-context.ts';
 import type { CallBookmark, CallRecord, CallReflection } from '../../../storage/call-records.ts';
+import { callVoices, chooseAgentVoice, correctCallTurn, type MonoChoice } from '../../../calls/index.ts';
+import type { ReanalyseState } from '../use-call-reanalyse.ts';
 import { addBookmark, removeBookmark, setBookmarkNote } from './bookmarks-model.ts';
 import { Bookmarks } from './Bookmarks.tsx';
 import { CallSummary } from './CallSummary.tsx';
@@ -19,8 +21,9 @@ import { Reflection } from './Reflection.tsx';
 import { callKeyAction, keyBelongsToControl, PLAYBACK_RATES, SHORTCUT_HELP } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
 import { clampView, followView, fullView, lanePeaks, zoomView, type TimelineView } from './timeline-model.ts';
-import { TurnList } from './TurnList.tsx';
+import { TurnList, type TurnMarking } from './TurnList.tsx';
 import { useCallPlayer } from './use-call-player.ts';
+import { VoiceCheck } from './VoiceCheck.tsx';
 import './calls.css';
 
 /** What the agent may change on a stored call. */
@@ -37,6 +40,15 @@ export interface CallPageProps {
   onPractisePhrase(turnIndex: number, script: string | null): Promise<void>;
   /** UI language (default: the app's, else English). */
   uiLang?: UiLang;
+  /** A mono call analysed again from its kept audio (its voice chosen, a turn corrected); absent: not offered. */
+  reanalyse?: PageReanalyse;
+}
+
+/** The page's re-analysis of its call with a mono call's choice of voices. */
+export interface PageReanalyse {
+  state: ReanalyseState;
+  start(choice: MonoChoice): void;
+  cancel(): void;
 }
 
 function newId(): string {
@@ -44,7 +56,7 @@ function newId(): string {
 }
 
 /** The call page. */
-export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang }: CallPageProps): React.JSX.Element {
+export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, reanalyse }: CallPageProps): React.JSX.Element {
   const app = useContext(AppContext);
   const lang: UiLang = uiLang ?? app?.uiLang ?? 'en';
   const durationSec = call.durationSec;
@@ -57,6 +69,16 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang }: Ca
   const lanes = useMemo(() => lanePeaks(call.peaks, call.agentChannel), [call.peaks, call.agentChannel]);
   const flags = useMemo(() => flagsInOrder(call.report.findings), [call.report.findings]);
   const pace = useMemo(() => paceLines(call.report.turns), [call.report.turns]);
+  const voices = useMemo(() => callVoices(call.report), [call.report]);
+  // Correcting who spoke re-analyses the audio: without kept audio the list says so instead.
+  const marking = useMemo((): TurnMarking | undefined => voices === null ? undefined : {
+    unavailable: audio !== null && reanalyse ? null : t(lang, 'call.voices.noAudio'),
+    busy: reanalyse?.state.phase === 'running',
+    onMark: (turnIndex, side) => {
+      const choice = correctCallTurn(call, turnIndex, side);
+      if (choice) reanalyse?.start(choice);
+    },
+  }, [voices, audio, reanalyse, lang, call]);
 
   // Another call shown in the same page: start over.
   useEffect(() => {
@@ -185,11 +207,18 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang }: Ca
         </div>
       </section>
 
+      {voices ? (
+        <VoiceCheck
+          lang={lang} fileName={call.fileName} voices={voices} audio={audio} corrections={call.speakerCorrections?.length ?? 0}
+          state={reanalyse?.state ?? { phase: 'idle' }} onCancel={() => reanalyse?.cancel()}
+          onChoose={reanalyse ? (speaker) => reanalyse.start(chooseAgentVoice(call, speaker)) : undefined}
+        />
+      ) : null}
       <div className="call-columns">
         <div className="call-column no-print">
           <FlagList lang={lang} flags={flags} currentFlag={currentFlag} onJump={jump} />
           <Bookmarks lang={lang} bookmarks={bookmarks} timeSec={player.timeSec} onAdd={addAtPlayhead} onNote={noteBookmark} onRemove={dropBookmark} onPlay={playFrom} />
-          <TurnList lang={lang} turns={call.report.turns} onPlay={playFrom} onPractise={onPractisePhrase} />
+          <TurnList lang={lang} turns={call.report.turns} onPlay={playFrom} onPractise={onPractisePhrase} marking={marking} />
         </div>
         <div className="call-column">
           <CallSummary lang={lang} report={call.report} />
