@@ -1,10 +1,12 @@
 /** English messages; this catalogue defines the message keys (zh-CN must have every one). */
+import { CALL_GREETING_EN } from './call-greeting-en.ts';
 import { CALL_PAGE_EN } from './call-page-en.ts';
 
 export const EN = {
   'app.name': 'VoiceDrill',
   // The call page's messages live in their own file (call-page-en.ts).
   ...CALL_PAGE_EN,
+  ...CALL_GREETING_EN,
 
   'nav.practice': 'Practice',
   'nav.history': 'History',

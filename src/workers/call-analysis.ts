@@ -5,6 +5,7 @@
  */
 import { createCallStream, type CallPeaks, type CallReport, type CallStream, type Lang } from '../analysis/index.ts';
 import { CallFileError } from './call-file-error.ts';
+import { scoreCallGreeting, type CallGreetingChoice, type CallGreetingResult } from './call-greeting.ts';
 import { openCallSource, type CallFileLike } from './call-source.ts';
 
 /** How to analyse the call. */
@@ -14,6 +15,8 @@ export interface CallAnalysisOptions {
   lang: Lang;
   /** The agent's calibration level, dBFS (loud / soft are judged against it); null without one. */
   calibrationLevelDbfs: number | null;
+  /** The greeting template to score the opening greeting against; absent or null: not scored. */
+  greeting?: CallGreetingChoice | null;
 }
 
 /** Where an analysis is. */
@@ -34,6 +37,8 @@ export interface CallAnalysis {
   channelCount: number;
   /** The side analysed as the agent's: the option for stereo, 'mono' for a one-channel file. */
   agentChannel: 'left' | 'right' | 'mono';
+  /** The opening greeting scored against options.greeting; null when not asked or not found. */
+  greeting?: CallGreetingResult | null;
 }
 
 /** Least time between two progress reports, ms. */
@@ -64,8 +69,9 @@ export async function analyseCallFile(file: CallFileLike, options: CallAnalysisO
     onProgress({ phase: 'analysing', fedSec: durationSec, durationSec });
     // A mono file holds both voices: told apart by diarisation (the voice that opens the call is the agent's).
     const agentChannel = source.channelCount === 1 ? 'mono' : options.agentChannel;
-    const { report, peaks } = stream.finish({ agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs });
-    return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel };
+    const { report, peaks, opening } = stream.finish({ agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs });
+    const greeting = options.greeting ? scoreCallGreeting(opening, report, options.greeting) : null;
+    return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel, greeting };
   } finally {
     source.release();
   }

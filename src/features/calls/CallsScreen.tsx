@@ -10,6 +10,7 @@ import { onOpenedFiles, takeOpenedFiles } from '../../services/opened-files.ts';
 import { browserStorage } from '../../services/preferences.ts';
 import { CallList } from './CallList.tsx';
 import { dragHasFiles } from './calls-model.ts';
+import { importGreeting } from './greeting-import-model.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { useCallImport } from './use-call-import.ts';
 
@@ -37,7 +38,8 @@ export function CallsScreen(): React.JSX.Element {
     saveCallPreferences(browserStorage(), next);
   };
   const calibrationLevelDbfs = profile.baseline?.activeLevelDbfs ?? null;
-  const choices = { agentChannel: prefs.agentChannel, lang, keepAudio: prefs.keepAudio, calibrationLevelDbfs };
+  const greeting = importGreeting(lang, prefs, profile.fills[lang]).choice;
+  const choices = { agentChannel: prefs.agentChannel, lang, keepAudio: prefs.keepAudio, calibrationLevelDbfs, greeting };
   const onFiles = (files: File[]): void => {
     setNotice(null);
     importer.start(files, choices);
