@@ -92,7 +92,7 @@ async function storeAudio(store: VoiceDrillStore, callId: string, file: File, si
 /** Analyse and store a call; rejects with the analysis's error (the file's problem), AbortError or a StorageError. */
 export async function importCall(args: ImportCallArgs): Promise<ImportedCall> {
   const { store, file, signal } = args;
-  const options: CallAnalysisOptions = { agentChannel: args.agentChannel, lang: args.lang, calibrationLevelDbfs: args.calibrationLevelDbfs, greeting: args.greeting ?? null };
+  const options: CallAnalysisOptions = { agentChannel: args.agentChannel, lang: args.lang, calibrationLevelDbfs: args.calibrationLevelDbfs, ...(args.greeting ? { greeting: args.greeting } : {}) };
   const analysis = await args.analyse(file, options, args.onProgress, signal);
   if (signal?.aborted) throw abortError();
   const id = newCallId();
