@@ -5,7 +5,7 @@
  */
 import { findBuiltInDrill, type Drill } from '../../../drills/index.ts';
 import { SCORED_GUIDELINES } from '../../../guidelines/bands.ts';
-import { guidelineLabel, statusLabel, type UiLang } from '../../../i18n/index.ts';
+import { guidelineLabel, statusLabel, t, type UiLang } from '../../../i18n/index.ts';
 import { SCHEMA_VERSION, type CallGreetingRecord, type CallRecord } from '../../../storage/index.ts';
 import type { AnalysedTake } from '../../../takes/index.ts';
 
@@ -44,6 +44,6 @@ export function greetingVerdict(greeting: CallGreetingRecord, lang: UiLang): Gre
     good: scored.filter((v) => v.status === 'good').length,
     total: scored.length,
     toChange: scored.filter((v) => v.status === 'low' || v.status === 'high')
-      .map((v) => `${guidelineLabel(lang, v.guideline)} (${statusLabel(lang, v.guideline, v.status)})`),
+      .map((v) => t(lang, 'headline.item', { guideline: guidelineLabel(lang, v.guideline), status: statusLabel(lang, v.guideline, v.status) })),
   };
 }
