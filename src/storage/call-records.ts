@@ -3,7 +3,7 @@
  * the record holds the report, the timeline peaks and the agent's own notes; the original file's bytes,
  * when the agent chose to keep them, sit in CALL_AUDIO chunks so "analysis only" and delete are exact.
  */
-import type { AnalysisReport, CallPeaks, CallReport, Lang } from '../analysis/index.ts';
+import type { AnalysisReport, Baseline, CallPeaks, CallReport, Lang } from '../analysis/index.ts';
 
 /** Version of CallRecord's shape; restore refuses anything newer. */
 export const CALL_SCHEMA_VERSION = 1;
@@ -44,6 +44,8 @@ export interface CallGreetingRecord {
   sliceStartSec: number;
   /** The take report, rounded as a take's report is stored (roundReport). */
   report: AnalysisReport;
+  /** The agent's calibration it was scored against (null: none; effort and pitch level are then not measured). */
+  baseline: Baseline | null;
 }
 
 /** One imported call. */

@@ -46,6 +46,14 @@ function greetingReportLooksRight(x: unknown): boolean {
   return r !== null && Array.isArray(r.verdicts) && Array.isArray(r.parts) && typeof r.speechFound === 'boolean' && finite(r.durationSec) !== null;
 }
 
+function baselineOf(x: unknown): CallGreetingRecord['baseline'] {
+  const b = asObject(x);
+  const medianHz = finite(b?.medianHz);
+  const activeLevelDbfs = finite(b?.activeLevelDbfs);
+  if (b === null || medianHz === null || activeLevelDbfs === null) return null;
+  return { medianHz, activeLevelDbfs, brightnessHz: finite(b.brightnessHz) };
+}
+
 /** The stored greeting, or null when there is none or it does not look like one (the call itself is still shown). */
 function greetingOf(x: unknown): CallGreetingRecord | null {
   const g = asObject(x);
@@ -54,7 +62,7 @@ function greetingOf(x: unknown): CallGreetingRecord | null {
   const drillId = text(g.drillId);
   const script = text(g.script);
   if (!drillId || script === null || startSec === null || endSec === null || sliceStartSec === null || endSec < startSec || !greetingReportLooksRight(g.report)) return null;
-  return { drillId, script, startSec, endSec, sliceStartSec, report: g.report as CallGreetingRecord['report'] };
+  return { drillId, script, startSec, endSec, sliceStartSec, report: g.report as CallGreetingRecord['report'], baseline: baselineOf(g.baseline) };
 }
 
 /** Check a stored call; throws StorageError 'corrupt' or 'newer-version'. */

@@ -5,7 +5,7 @@
  * report rounded as a take's is stored (roundReport, what analyzeToJson gives without its file label) and
  * the span rounded to the millisecond as the CLI prints it.
  */
-import { analyzeCallGreeting, roundReport, type AnalysisReport, type AudioInput, type CallReport } from '../analysis/index.ts';
+import { analyzeCallGreeting, roundReport, type AnalysisReport, type AudioInput, type Baseline, type CallReport } from '../analysis/index.ts';
 import { findBuiltInDrill } from '../drills/index.ts';
 
 /** The greeting template chosen at import: a built-in greeting drill and its filled script. */
@@ -13,6 +13,8 @@ export interface CallGreetingChoice {
   drillId: string;
   /** The drill's template with the agent's name and company: what the greeting is scored against. */
   script: string;
+  /** The agent's calibration, as a practice take is scored against it (effort, pitch level); absent or null: none (as the CLI). */
+  baseline?: Baseline | null;
 }
 
 /** The greeting found and scored. */
@@ -26,6 +28,8 @@ export interface CallGreetingResult {
   sliceStartSec: number;
   /** The rounded take report (as a take's report is stored). */
   report: AnalysisReport;
+  /** The calibration it was scored against (null: none). */
+  baseline: Baseline | null;
 }
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
@@ -37,11 +41,12 @@ const ms = (x: number): number => Math.round(x * 1000) / 1000;
 export function scoreCallGreeting(opening: AudioInput, call: Pick<CallReport, 'turns' | 'agentChannel'>, choice: CallGreetingChoice): CallGreetingResult | null {
   const drill = findBuiltInDrill(choice.drillId);
   if (drill === null || (drill.kind !== 'greeting3' && drill.kind !== 'greeting4')) return null;
-  const found = analyzeCallGreeting(opening, call, { lang: drill.lang, script: choice.script, bands: drill.bands });
+  const baseline = choice.baseline ?? null;
+  const found = analyzeCallGreeting(opening, call, { lang: drill.lang, script: choice.script, bands: drill.bands, baseline });
   if (found === null) return null;
   return {
     drillId: drill.id, script: choice.script,
     startSec: ms(found.startSec), endSec: ms(found.endSec), sliceStartSec: ms(found.sliceStartSec),
-    report: roundReport(found.report),
+    report: roundReport(found.report), baseline,
   };
 }

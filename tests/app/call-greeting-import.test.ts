@@ -34,7 +34,7 @@ const optionsFor = (lang: 'zh' | 'en', greeting: CallAnalysisOptions['greeting']
 /** The CLI's greeting as the app stores it: the report without its file label. */
 function asStored(g: GreetingJson): NonNullable<CallRecord['greeting']> {
   const { file: _file, ...report } = g.report;
-  return { drillId: g.drill, script: g.script, startSec: g.startSec, endSec: g.endSec, sliceStartSec: g.sliceStartSec, report };
+  return { drillId: g.drill, script: g.script, startSec: g.startSec, endSec: g.endSec, sliceStartSec: g.sliceStartSec, report, baseline: null };
 }
 
 describe.runIf(haveFixtures)('an imported call’s opening greeting: the worker scores it as `voicedrill call` does', { timeout: 120_000 }, () => {
@@ -91,6 +91,19 @@ describe.runIf(haveFixtures)('an imported call’s opening greeting: the worker 
     expect(analysis.greeting?.startSec).toBe(f.cli?.startSec);
   });
 
+  it('with the agent’s calibration the greeting is scored against it, as a practice take is (effort and pitch level measured)', async () => {
+    const f = files[1];
+    const baseline = { medianHz: 110, activeLevelDbfs: -26, brightnessHz: null };
+    const choice = { ...greetingChoice('en', 'greeting4', { name: '', company: '' }), baseline };
+    const analysis = await analyseCallFile(fileOf(f.bytes, f.name), optionsFor('en', choice), () => undefined);
+    const status = (g: string): string | undefined => analysis.greeting?.report.verdicts.find((v) => v.guideline === g)?.status;
+    expect(analysis.greeting?.baseline).toEqual(baseline);
+    expect(status('effort')).not.toBe('unmeasured');
+    expect(status('pitchLevel')).not.toBe('unmeasured');
+    const cliStatus = (g: string): string | undefined => f.cli?.report.verdicts.find((v) => v.guideline === g)?.status;
+    expect([cliStatus('effort'), cliStatus('pitchLevel')], 'without a baseline (the CLI)').toEqual(['unmeasured', 'unmeasured']);
+  });
+
   it('importCall stores the greeting on the call record, and it reads back unchanged', async () => {
     const store = await openStore({ name: 'voicedrill-greeting-import-test' });
     try {
@@ -143,10 +156,13 @@ describe('restoreCall and the stored greeting', () => {
   const greeting = {
     drillId: 'en-greeting4', script: 'Hello, *Acme*, this is Sam, how may I *help* you today?', startSec: 0.6, endSec: 3.9, sliceStartSec: 0.3,
     report: { durationSec: 3.9, speechFound: true, verdicts: [{ guideline: 'rate', status: 'good' }], parts: [] },
+    baseline: { medianHz: 120, activeLevelDbfs: -24, brightnessHz: null },
   };
 
   it('keeps a stored greeting, and reads a call stored before greetings were scored as having none', () => {
     expect(restoreCall({ ...base, greeting }).greeting).toEqual(greeting);
+    // A malformed calibration is read as none; the greeting is kept.
+    expect(restoreCall({ ...base, greeting: { ...greeting, baseline: { medianHz: 'high' } } }).greeting).toEqual({ ...greeting, baseline: null });
     expect(restoreCall(base).greeting).toBeNull();
     expect(restoreCall({ ...base, greeting: null }).greeting).toBeNull();
   });

@@ -37,7 +37,7 @@ export function GreetingSection({ lang, call, onPlay }: GreetingSectionProps): R
             <button type="button" data-action="play-greeting" onClick={() => onPlay(found.greeting.startSec, found.greeting.endSec)}>{t(lang, 'call.greeting.play')}</button>
             <a className="button-link" data-action="practise-greeting" href={routeHref({ screen: 'drill', drillId: found.drill.id })}>{t(lang, 'call.greeting.practise')}</a>
           </div>
-          {app !== null ? <ScorecardView analysed={analysed} baseline={null} comparison={false} focusOnShow={false} /> : null}
+          {app !== null ? <ScorecardView analysed={analysed} baseline={found.greeting.baseline} comparison={false} focusOnShow={false} /> : null}
         </>
       )}
     </section>
