@@ -10,6 +10,7 @@ import type { Lang } from '../analysis/index.ts';
 import { CALL_AUDIO_CHUNK_BYTES, CALL_SCHEMA_VERSION, isStorageError, type CallRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { defaultStorageManager, type StorageManagerLike } from '../storage/quota.ts';
 import type { CallAnalysis, CallAnalysisOptions, CallProgress } from '../workers/call-client.ts';
+import type { CallGreetingChoice } from '../workers/call-greeting.ts';
 
 /** Runs the analysis of a file (analyseCallInWorker with the app's worker factory). */
 export type CallAnalyser = (file: File, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, signal?: AbortSignal) => Promise<CallAnalysis>;
@@ -22,6 +23,8 @@ export interface ImportCallArgs {
   lang: Lang;
   keepAudio: boolean;
   calibrationLevelDbfs: number | null;
+  /** The greeting template the opening greeting is scored against (greeting-choice.ts); absent or null: not scored. */
+  greeting?: CallGreetingChoice | null;
   analyse: CallAnalyser;
   onProgress: (p: CallProgress) => void;
   signal?: AbortSignal;
@@ -89,7 +92,7 @@ async function storeAudio(store: VoiceDrillStore, callId: string, file: File, si
 /** Analyse and store a call; rejects with the analysis's error (the file's problem), AbortError or a StorageError. */
 export async function importCall(args: ImportCallArgs): Promise<ImportedCall> {
   const { store, file, signal } = args;
-  const options: CallAnalysisOptions = { agentChannel: args.agentChannel, lang: args.lang, calibrationLevelDbfs: args.calibrationLevelDbfs };
+  const options: CallAnalysisOptions = { agentChannel: args.agentChannel, lang: args.lang, calibrationLevelDbfs: args.calibrationLevelDbfs, ...(args.greeting ? { greeting: args.greeting } : {}) };
   const analysis = await args.analyse(file, options, args.onProgress, signal);
   if (signal?.aborted) throw abortError();
   const id = newCallId();
@@ -118,6 +121,7 @@ export async function importCall(args: ImportCallArgs): Promise<ImportedCall> {
     reflection: null,
     bookmarks: [],
     drillIds: [],
+    greeting: analysis.greeting ?? null,
   };
   try {
     if (signal?.aborted) throw abortError();

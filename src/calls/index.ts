@@ -13,9 +13,10 @@ export { otherChannelOpens } from './channel-suggestion.ts';
 export { reanalyseCall, type ReanalyseCallArgs } from './reanalyse-call.ts';
 export { callVoices, canChooseVoice, pickSample, SAMPLE_SEC, type CallVoice, type CallVoices, type SampleClip } from './voice-samples.ts';
 export { chooseAgentVoice, correctCallTurn, correctTurn, monoChoiceOf, type CorrectedSide, type MonoChoice } from './speaker-corrections.ts';
+export { DEFAULT_GREETING_KIND, firstFill, GREETING_KINDS, greetingChoice, greetingNeeds, type CallGreetingChoice, type GreetingKind } from './greeting-choice.ts';
 export { CallAnalysisAbortedError, CallAnalysisError, CALL_FILE_ERROR_KINDS, type CallFileErrorKind, type CallProgress } from '../workers/call-client.ts';
 export type { CallFinding, CallPeaks, CallReport, CallTurn, Lang } from '../analysis/index.ts';
-export type { AgentChannel, CallRecord } from '../storage/index.ts';
+export type { AgentChannel, CallGreetingRecord, CallRecord } from '../storage/index.ts';
 
 /** The app's analyser: each call in a fresh worker, terminated when done or cancelled. */
 export const workerCallAnalyser: CallAnalyser = (file, options, onProgress, signal) => analyseCallInWorker(spawnCallWorker, file, options, onProgress, signal);

@@ -44,6 +44,9 @@ export async function reanalyseCall(args: ReanalyseCallArgs): Promise<CallRecord
     calibrationLevelDbfs: args.calibrationLevelDbfs,
     agentSpeaker: choice.agentSpeaker,
     speakerCorrections: choice.speakerCorrections,
+    // The greeting is scored again with the template and calibration it was scored with: a new choice of
+    // voice changes who opens the call.
+    ...(call.greeting ? { greeting: { drillId: call.greeting.drillId, script: call.greeting.script, baseline: call.greeting.baseline ?? null } } : {}),
   };
   const analysis = await args.analyse(asFile(args.audio, call), options, args.onProgress, signal);
   if (signal?.aborted) throw abortError();
@@ -62,5 +65,6 @@ export async function reanalyseCall(args: ReanalyseCallArgs): Promise<CallRecord
     report: analysis.report,
     peaks: analysis.peaks,
     speakerCorrections: choice.speakerCorrections.map((c) => ({ ...c })),
+    ...(call.greeting ? { greeting: analysis.greeting ?? null } : {}),
   });
 }

@@ -1,4 +1,5 @@
 /** English messages; this catalogue defines the message keys (zh-CN must have every one). */
+import { CALL_GREETING_EN } from './call-greeting-en.ts';
 import { CALL_PAGE_EN } from './call-page-en.ts';
 import { CALL_VOICES_EN } from './call-voices-en.ts';
 
@@ -7,6 +8,7 @@ export const EN = {
   // The call page's messages live in their own file (call-page-en.ts).
   ...CALL_PAGE_EN,
   ...CALL_VOICES_EN,
+  ...CALL_GREETING_EN,
 
   'nav.practice': 'Practice',
   'nav.history': 'History',

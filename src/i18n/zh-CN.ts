@@ -1,5 +1,6 @@
 /** Simplified Chinese messages; typed against the English keys, so a missing key fails the build. */
 import type { MessageKey } from './en.ts';
+import { CALL_GREETING_ZH } from './call-greeting-zh.ts';
 import { CALL_PAGE_ZH } from './call-page-zh.ts';
 import { CALL_VOICES_ZH } from './call-voices-zh.ts';
 
@@ -8,6 +9,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'app.name': 'VoiceDrill 声音训练',
   ...CALL_PAGE_ZH,
   ...CALL_VOICES_ZH,
+  ...CALL_GREETING_ZH,
 
   'nav.practice': '练习',
   'nav.history': '历史',

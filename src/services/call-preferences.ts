@@ -11,13 +11,18 @@ export interface CallPreferences {
   /** null: follow the profile's script language. */
   lang: 'zh' | 'en' | null;
   keepAudio: boolean;
+  /** The greeting template the opening greeting is scored against: three-part or four-part. */
+  greeting: 'greeting3' | 'greeting4';
+  /** The agent's name and company for the greeting's script, used where the profile has none ('' for none). */
+  greetingName: string;
+  greetingCompany: string;
 }
 
 /** The localStorage key (versioned). */
 export const CALL_PREFERENCES_KEY = 'voicedrill.call-import.v1';
 
 /** Defaults for a new device: analysis only (the privacy-preserving choice). */
-export const DEFAULT_CALL_PREFERENCES: CallPreferences = { agentChannel: 'left', lang: null, keepAudio: false };
+export const DEFAULT_CALL_PREFERENCES: CallPreferences = { agentChannel: 'left', lang: null, keepAudio: false, greeting: 'greeting4', greetingName: '', greetingCompany: '' };
 
 /** Read stored call preferences (a JSON string or null); unknown or bad values become defaults. */
 export function parseCallPreferences(raw: string | null): CallPreferences {
@@ -32,6 +37,9 @@ export function parseCallPreferences(raw: string | null): CallPreferences {
     agentChannel: value.agentChannel === 'right' ? 'right' : 'left',
     lang: value.lang === 'zh' || value.lang === 'en' ? value.lang : null,
     keepAudio: value.keepAudio === true,
+    greeting: value.greeting === 'greeting3' ? 'greeting3' : 'greeting4',
+    greetingName: typeof value.greetingName === 'string' ? value.greetingName : '',
+    greetingCompany: typeof value.greetingCompany === 'string' ? value.greetingCompany : '',
   };
 }
 

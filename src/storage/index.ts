@@ -9,7 +9,7 @@ export { StorageError, isStorageError, toStorageError, type StorageErrorKind } f
 export { baselineIsStale, looksLikeReport, needsReanalysis, restoreProfile, restoreSummary, restoreTake } from './restore.ts';
 export { putSummaries, summarise } from './summaries.ts';
 export { concatChunks, floatToInt16, int16ToFloat } from './pcm.ts';
-export { CALL_SCHEMA_VERSION, type AgentChannel, type CallAudioChunkRecord, type CallBookmark, type CallRecord, type CallReflection } from './call-records.ts';
+export { CALL_SCHEMA_VERSION, type AgentChannel, type CallAudioChunkRecord, type CallBookmark, type CallGreetingRecord, type CallRecord, type CallReflection } from './call-records.ts';
 export { CALL_AUDIO_CHUNK_BYTES, type CallPatch, type CallStorageUse } from './calls.ts';
 export { restoreCall } from './restore-call.ts';
 export { CALL_SUMMARY_SCHEMA_VERSION, restoreCallSummary, summariseCall, type CallSummaryRecord } from './call-summaries.ts';

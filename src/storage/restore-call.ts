@@ -4,7 +4,7 @@
  * by a newer app) — never silently misread. Notes the agent added later are completed when missing.
  */
 import { StorageError } from './errors.ts';
-import { CALL_SCHEMA_VERSION, type AgentChannel, type CallBookmark, type CallRecord, type CallReflection } from './call-records.ts';
+import { CALL_SCHEMA_VERSION, type AgentChannel, type CallBookmark, type CallGreetingRecord, type CallRecord, type CallReflection } from './call-records.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -53,6 +53,30 @@ function reportLooksRight(x: unknown): boolean {
   return r !== null && Array.isArray(r.turns) && Array.isArray(r.findings) && asObject(r.talkShare) !== null && finite(r.durationSec) !== null;
 }
 
+function greetingReportLooksRight(x: unknown): boolean {
+  const r = asObject(x);
+  return r !== null && Array.isArray(r.verdicts) && Array.isArray(r.parts) && typeof r.speechFound === 'boolean' && finite(r.durationSec) !== null;
+}
+
+function baselineOf(x: unknown): CallGreetingRecord['baseline'] {
+  const b = asObject(x);
+  const medianHz = finite(b?.medianHz);
+  const activeLevelDbfs = finite(b?.activeLevelDbfs);
+  if (b === null || medianHz === null || activeLevelDbfs === null) return null;
+  return { medianHz, activeLevelDbfs, brightnessHz: finite(b.brightnessHz) };
+}
+
+/** The stored greeting, or null when there is none or it does not look like one (the call itself is still shown). */
+function greetingOf(x: unknown): CallGreetingRecord | null {
+  const g = asObject(x);
+  if (g === null) return null;
+  const [startSec, endSec, sliceStartSec] = [g.startSec, g.endSec, g.sliceStartSec].map(finite);
+  const drillId = text(g.drillId);
+  const script = text(g.script);
+  if (!drillId || script === null || startSec === null || endSec === null || sliceStartSec === null || endSec < startSec || !greetingReportLooksRight(g.report)) return null;
+  return { drillId, script, startSec, endSec, sliceStartSec, report: g.report as CallGreetingRecord['report'], baseline: baselineOf(g.baseline) };
+}
+
 /** Check a stored call; throws StorageError 'corrupt' or 'newer-version'. */
 export function restoreCall(raw: unknown): CallRecord {
   const r = asObject(raw);
@@ -79,5 +103,6 @@ export function restoreCall(raw: unknown): CallRecord {
     bookmarks: bookmarksOf(r.bookmarks),
     drillIds: Array.isArray(r.drillIds) ? r.drillIds.filter((d): d is string => typeof d === 'string') : [],
     speakerCorrections: correctionsOf(r.speakerCorrections),
+    greeting: greetingOf(r.greeting),
   };
 }

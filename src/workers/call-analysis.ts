@@ -5,6 +5,7 @@
  */
 import { createCallStream, type CallPeaks, type CallReport, type CallStream, type Lang, type SpeakerSegment } from '../analysis/index.ts';
 import { CallFileError } from './call-file-error.ts';
+import { scoreCallGreeting, type CallGreetingChoice, type CallGreetingResult } from './call-greeting.ts';
 import { openCallSource, type CallFileLike } from './call-source.ts';
 
 /** How to analyse the call. */
@@ -18,6 +19,8 @@ export interface CallAnalysisOptions {
   agentSpeaker?: 0 | 1;
   /** Mono: the user's corrections of who spoke when (voice numbers, as agentSpeaker). */
   speakerCorrections?: SpeakerSegment[];
+  /** The greeting template to score the opening greeting against; absent or null: not scored. */
+  greeting?: CallGreetingChoice | null;
 }
 
 /** Where an analysis is. */
@@ -38,6 +41,8 @@ export interface CallAnalysis {
   channelCount: number;
   /** The side analysed as the agent's: the option for stereo, 'mono' for a one-channel file. */
   agentChannel: 'left' | 'right' | 'mono';
+  /** The opening greeting scored against options.greeting; null when not asked or not found. */
+  greeting?: CallGreetingResult | null;
 }
 
 /** Least time between two progress reports, ms. */
@@ -68,11 +73,12 @@ export async function analyseCallFile(file: CallFileLike, options: CallAnalysisO
     onProgress({ phase: 'analysing', fedSec: durationSec, durationSec });
     // A mono file holds both voices: told apart by diarisation (the voice that opens the call is the agent's).
     const agentChannel = source.channelCount === 1 ? 'mono' : options.agentChannel;
-    const { report, peaks } = stream.finish({
+    const { report, peaks, opening } = stream.finish({
       agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs,
       agentSpeaker: options.agentSpeaker, speakerCorrections: options.speakerCorrections,
     });
-    return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel };
+    const greeting = options.greeting ? scoreCallGreeting(opening, report, options.greeting) : null;
+    return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel, greeting };
   } finally {
     source.release();
   }

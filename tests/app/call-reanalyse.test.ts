@@ -133,6 +133,30 @@ describe('reanalyseCall', () => {
     expect(await store.listCalls()).toEqual([]);
   });
 
+  it('scores the greeting again with the template and calibration it was scored with (a new voice changes who opens the call); a call without one gets none', async () => {
+    const store = await freshStore();
+    const call = await storedCall(store);
+    const baseline = { medianHz: 180, activeLevelDbfs: -25, brightnessHz: null };
+    const oldGreeting = { drillId: 'en-greeting4', script: 'Hello, Acme, this is Li, how can I help?', startSec: 1, endSec: 3, sliceStartSec: 0.7, report: { verdicts: [], parts: [], speechFound: true, durationSec: 2.6 } as never, baseline };
+    const withGreeting = await store.putCall({ ...call, greeting: oldGreeting });
+    const seen: CallAnalysisOptions[] = [];
+    const newGreeting = { ...oldGreeting, startSec: 5, endSec: 7, sliceStartSec: 4.7 };
+    const analyse: CallAnalyser = async (_file, options) => {
+      seen.push(options);
+      return { ...monoAnalysis(options.agentSpeaker ?? 0), greeting: options.greeting ? newGreeting : null };
+    };
+    const audio = new File([new Uint8Array(6)], 'mono.wav');
+    await reanalyseCall({ store, call: withGreeting, audio, choice: { agentSpeaker: 1, speakerCorrections: [] }, calibrationLevelDbfs: null, analyse, onProgress: () => undefined });
+    expect(seen[0].greeting).toEqual({ drillId: oldGreeting.drillId, script: oldGreeting.script, baseline });
+    expect((await store.getCall('call-1'))?.greeting).toMatchObject({ startSec: 5, endSec: 7 });
+
+    await store.putCall({ ...monoRecord('call-3'), greeting: null });
+    const plain = (await store.getCall('call-3')) as CallRecord;
+    await reanalyseCall({ store, call: plain, audio, choice: { agentSpeaker: 1, speakerCorrections: [] }, calibrationLevelDbfs: null, analyse, onProgress: () => undefined });
+    expect(seen[1].greeting).toBeUndefined();
+    expect((await store.getCall('call-3'))?.greeting).toBeNull();
+  });
+
   it('a call stored before corrections existed reads back with none', async () => {
     const store = await freshStore();
     const call = await storedCall(store);

@@ -46,14 +46,17 @@ describe('preferences', () => {
 });
 
 describe('call import preferences', () => {
-  it('remember the agent channel, language and keep choice; anything unreadable is the default', () => {
+  it('remember the agent channel, language, keep choice and greeting template; anything unreadable is the default', () => {
     const memory = new Map<string, string>();
     const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
     expect(loadCallPreferences(storage)).toEqual(DEFAULT_CALL_PREFERENCES);
-    expect(saveCallPreferences(storage, { agentChannel: 'right', lang: 'zh', keepAudio: true })).toBe(true);
+    const chosen = { agentChannel: 'right', lang: 'zh', keepAudio: true, greeting: 'greeting3', greetingName: '李娜', greetingCompany: '' } as const;
+    expect(saveCallPreferences(storage, chosen)).toBe(true);
     expect(memory.has(CALL_PREFERENCES_KEY)).toBe(true);
-    expect(loadCallPreferences(storage)).toEqual({ agentChannel: 'right', lang: 'zh', keepAudio: true });
-    expect(parseCallPreferences('{"agentChannel":"middle","lang":"fr","keepAudio":"yes"}')).toEqual(DEFAULT_CALL_PREFERENCES);
+    expect(loadCallPreferences(storage)).toEqual(chosen);
+    // Preferences stored before the greeting template was a choice: the four-part greeting, no name or company.
+    expect(parseCallPreferences('{"agentChannel":"right","lang":"zh","keepAudio":true}')).toEqual({ ...DEFAULT_CALL_PREFERENCES, agentChannel: 'right', lang: 'zh', keepAudio: true });
+    expect(parseCallPreferences('{"agentChannel":"middle","lang":"fr","keepAudio":"yes","greeting":"greeting9","greetingName":3}')).toEqual(DEFAULT_CALL_PREFERENCES);
     expect(parseCallPreferences('nope')).toEqual(DEFAULT_CALL_PREFERENCES);
     expect(loadCallPreferences({ getItem: () => { throw new Error('blocked'); }, setItem: () => undefined })).toEqual(DEFAULT_CALL_PREFERENCES);
   });

@@ -103,7 +103,7 @@ describe.skipIf(!haveChromium)('keyboard and leaving the screen', () => {
         return el?.getAttribute('type') === 'file' ? 'file' : el?.getAttribute('name') ?? '';
       }));
     }
-    expect(seen.filter((x) => x !== '')).toEqual(['agentChannel', 'callLang', 'keepAudio', 'file']);
+    expect(seen.filter((x) => x !== '')).toEqual(['agentChannel', 'callLang', 'callGreeting', 'keepAudio', 'file']);
     const checkedChannel = (): Promise<string | null> => page.locator('input[name="agentChannel"]:checked').getAttribute('value');
     const before = await checkedChannel();
     await page.locator('input[name="agentChannel"]:checked').focus();

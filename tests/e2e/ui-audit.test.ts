@@ -194,6 +194,8 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
     // The file's name is the agent's data, not UI text.
     expect.soft(await auditScreen(page, 'calls', () => item.waitFor())).toEqual([]);
     await item.locator('.call-name').click();
+    // The call's opening greeting is shown with the practice scorecard: audited with the rest of the page.
+    await page.locator('[data-testid="call-greeting"] [data-testid="scorecard"]').waitFor();
     expect.soft(await auditScreen(page, 'call', () => page.getByTestId('call-summary').waitFor())).toEqual([]);
     expect(unexpectedErrors(app)).toEqual([]);
   });

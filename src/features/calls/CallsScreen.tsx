@@ -10,6 +10,8 @@ import { onOpenedFiles, takeOpenedFiles } from '../../services/opened-files.ts';
 import { browserStorage } from '../../services/preferences.ts';
 import { CallList } from './CallList.tsx';
 import { dragHasFiles } from './calls-model.ts';
+import { importGreeting } from './greeting-import-model.ts';
+import { toBaseline } from '../../takes/index.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { useCallImport } from './use-call-import.ts';
 
@@ -37,7 +39,9 @@ export function CallsScreen(): React.JSX.Element {
     saveCallPreferences(browserStorage(), next);
   };
   const calibrationLevelDbfs = profile.baseline?.activeLevelDbfs ?? null;
-  const choices = { agentChannel: prefs.agentChannel, lang, keepAudio: prefs.keepAudio, calibrationLevelDbfs };
+  // Scored against the agent's calibration, as a practice take is.
+  const greeting = { ...importGreeting(lang, prefs, profile.fills[lang]).choice, baseline: toBaseline(profile.baseline) };
+  const choices = { agentChannel: prefs.agentChannel, lang, keepAudio: prefs.keepAudio, calibrationLevelDbfs, greeting };
   const onFiles = (files: File[]): void => {
     setNotice(null);
     importer.start(files, choices);

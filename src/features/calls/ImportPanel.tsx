@@ -11,6 +11,7 @@ import type { CallPreferences } from '../../services/call-preferences.ts';
 import { routeHref } from '../../services/routes.ts';
 import { failureKind, failureText, progressFraction, progressText } from './calls-model.ts';
 import { ImportVoices } from './ImportVoices.tsx';
+import { GreetingChoice } from './GreetingChoice.tsx';
 import type { CallImport } from './use-call-import.ts';
 
 /** Props of ImportPanel. */
@@ -65,6 +66,7 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging,
           </label>
         ))}
       </fieldset>
+      <GreetingChoice prefs={prefs} lang={lang} disabled={running} onPrefs={onPrefs} />
       <fieldset className="segmented" disabled={running}>
         <legend>{t('calls.import.keep')}</legend>
         {([false, true] as const).map((keep) => (

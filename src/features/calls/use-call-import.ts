@@ -4,7 +4,7 @@
  * Leaving the screen cancels a running import.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { importCall, workerCallAnalyser, type CallProgress, type CallRecord } from '../../calls/index.ts';
+import { importCall, workerCallAnalyser, type CallGreetingChoice, type CallProgress, type CallRecord } from '../../calls/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
 
 /** What an import needs besides the file. */
@@ -13,6 +13,8 @@ export interface ImportChoices {
   lang: 'zh' | 'en';
   keepAudio: boolean;
   calibrationLevelDbfs: number | null;
+  /** The greeting template the opening greeting is scored against (absent or null: not scored). */
+  greeting?: CallGreetingChoice | null;
   /** A call this import replaces (analysed again with the other channel): deleted once the new one is saved. */
   replaces?: string;
 }

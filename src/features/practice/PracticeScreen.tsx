@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../takes/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { routeHref } from '../../services/routes.ts';
-import { renderDrill } from '../../drills/index.ts';
+import { findBuiltInDrill, renderDrill } from '../../drills/index.ts';
 import type { TakeRecord } from '../../storage/index.ts';
 import { pickDrill } from './drill-menu-model.ts';
 import { DrillPicker } from './DrillPicker.tsx';
@@ -25,7 +25,7 @@ export interface PracticeScreenProps {
   /** A recovered take to analyse now (from the recovery banner). */
   recovered: TakeRecord | null;
   onRecoveredTaken: () => void;
-  /** A drill to select (#/practice/<drillId>): one the agent made from a call. */
+  /** A drill to select (#/practice/<drillId>): one the agent made from a call, or a built-in one (a call's greeting). */
   wantedDrillId?: string;
 }
 
@@ -59,15 +59,15 @@ export function PracticeScreen({ recovered, onRecoveredTaken, wantedDrillId }: P
     analyseStored(recovered);
     onRecoveredTaken();
   }, [recovered, onRecoveredTaken, analyseStored]);
-  // The drill asked for by the route, once the agent's drills are read.
+  // The drill asked for by the route: a built-in one at once, one of the agent's once their drills are read.
   const { reset } = practice;
   const selectedWanted = useRef<string | null>(null);
   useEffect(() => {
     if (!wantedDrillId || selectedWanted.current === wantedDrillId) return;
-    const wanted = userRecords.find((r) => r.id === wantedDrillId);
+    const wanted = findBuiltInDrill(wantedDrillId) ?? userRecords.find((r) => r.id === wantedDrillId)?.drill;
     if (!wanted) return;
     selectedWanted.current = wantedDrillId;
-    setLang(wanted.drill.lang);
+    setLang(wanted.lang);
     setDrillId(wanted.id);
     reset();
   }, [wantedDrillId, userRecords, reset]);

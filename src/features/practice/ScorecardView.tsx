@@ -26,10 +26,14 @@ export interface ScorecardViewProps {
   reviewHref?: string | null;
   audio?: { samples: Float32Array; sampleRateHz: number } | null;
   actions?: React.ReactNode;
+  /** Show the comparison with the previous and best takes (default true; off where the card scores no take of the drill, e.g. a call's greeting). */
+  comparison?: boolean;
+  /** Focus the heading when shown (default true; off where the card is one section of a longer page). */
+  focusOnShow?: boolean;
 }
 
 /** The scorecard. */
-export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref = null, audio, actions }: ScorecardViewProps): React.JSX.Element {
+export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref = null, audio, actions, comparison: showComparison = true, focusOnShow = true }: ScorecardViewProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   const heading = useRef<HTMLHeadingElement | null>(null);
   const section = useRef<HTMLElement | null>(null);
@@ -39,14 +43,14 @@ export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref 
 
   useEffect(() => {
     // On a phone the scorecard starts below the recorder: its top is brought up, not just its heading's last line.
-    heading.current?.focus({ preventScroll: measureFromStop === true });
+    if (focusOnShow) heading.current?.focus({ preventScroll: measureFromStop === true });
     if (measureFromStop) section.current?.scrollIntoView({ block: 'start' });
     if (measureFromStop && performance.getEntriesByName(STOP_MARK, 'mark').length > 0) {
       performance.mark(SCORECARD_MARK);
       performance.measure(STOP_TO_SCORECARD, STOP_MARK, SCORECARD_MARK);
       performance.clearMarks(STOP_MARK);
     }
-  }, [measureFromStop, analysed]);
+  }, [measureFromStop, analysed, focusOnShow]);
 
   return (
     <section ref={section} className="card scorecard" aria-labelledby="scorecard-title" data-testid="scorecard" data-take-id={take.id}>
@@ -72,10 +76,12 @@ export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref 
       )}
       {card.staleAnalysis && <p className="notice">{t('scorecard.stale')}</p>}
 
-      <div className="comparison" data-testid="comparison">
-        <p>{compare.previousText}</p>
-        {compare.bestText && <p className={compare.newBest ? 'new-best' : undefined}>{compare.bestText}</p>}
-      </div>
+      {showComparison && (
+        <div className="comparison" data-testid="comparison">
+          <p>{compare.previousText}</p>
+          {compare.bestText && <p className={compare.newBest ? 'new-best' : undefined}>{compare.bestText}</p>}
+        </div>
+      )}
 
       <table className="score-table">
         <thead>

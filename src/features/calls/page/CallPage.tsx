@@ -16,6 +16,7 @@ import { CallSummary } from './CallSummary.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FlagList } from './FlagList.tsx';
 import { flagPlayFromSec, flagsInOrder, nextFlag, previousFlag } from './flag-nav.ts';
+import { GreetingSection } from './GreetingSection.tsx';
 import { paceLines } from './pace-lines.ts';
 import { Reflection } from './Reflection.tsx';
 import { callKeyAction, keyBelongsToControl, PLAYBACK_RATES, SHORTCUT_HELP } from './shortcuts.ts';
@@ -116,10 +117,22 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
   }, [onUpdate]);
 
   const { seekTo, playPause, seekBy } = player;
+  // Where playback of a span (the greeting) stops; any other play-from clears it.
+  const stopAtSec = useRef<number | null>(null);
   const playFrom = useCallback((timeSec: number) => {
+    stopAtSec.current = null;
     setView((v) => followView(v, timeSec, durationSec));
     seekTo(timeSec, true);
   }, [seekTo, durationSec]);
+  const playSpan = useCallback((startSec: number, endSec: number) => {
+    playFrom(startSec);
+    stopAtSec.current = endSec;
+  }, [playFrom]);
+  useEffect(() => {
+    if (stopAtSec.current === null || !player.playing || player.timeSec < stopAtSec.current) return;
+    stopAtSec.current = null;
+    playPause();
+  }, [player.playing, player.timeSec, playPause]);
   const jump = useCallback((pos: number) => {
     const f = flags[pos];
     if (!f) return;
@@ -221,9 +234,10 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
           <TurnList lang={lang} turns={call.report.turns} onPlay={playFrom} onPractise={onPractisePhrase} marking={marking} />
         </div>
         <div className="call-column">
-          <CallSummary lang={lang} report={call.report} />
+          <CallSummary lang={lang} report={call.report} greeting={call.greeting ?? null} />
         </div>
       </div>
+      <GreetingSection lang={lang} call={call} onPlay={playSpan} />
       <div className="call-columns no-print">
         <Reflection key={call.id} lang={lang} reflection={reflection} onSave={saveReflection} />
         <ExportPanel lang={lang} call={current} />

@@ -3,8 +3,10 @@
  * exchange, response gaps, the longest monologue, and each kind of finding in plain words with what to change.
  */
 import { memo, useMemo } from 'react';
-import { formatClock, formatSeconds, t, type UiLang } from '../../../i18n/index.ts';
+import { formatClock, formatSeconds, joinList, t, type UiLang } from '../../../i18n/index.ts';
+import type { CallGreetingRecord } from '../../../storage/call-records.ts';
 import type { CallReport } from './call-types.ts';
+import { greetingVerdict } from './greeting-model.ts';
 import { findingGroups, longestAgentTurn, responseSummary, round, talkSharePercent } from './summary-model.ts';
 
 /** How many moments of one kind the summary lists (the jump list has them all). */
@@ -14,12 +16,14 @@ const MOMENTS_SHOWN = 6;
 export interface CallSummaryProps {
   lang: UiLang;
   report: CallReport;
+  /** The opening greeting scored at import (null: none); absent: no line. */
+  greeting?: CallGreetingRecord | null;
 }
 
 const num = (v: number | null): string => (v === null ? '—' : String(v));
 
 /** The summary section. */
-export const CallSummary = memo(function CallSummary({ lang, report }: CallSummaryProps): React.JSX.Element {
+export const CallSummary = memo(function CallSummary({ lang, report, greeting }: CallSummaryProps): React.JSX.Element {
   const share = useMemo(() => talkSharePercent(report.talkShare), [report]);
   const responses = useMemo(() => responseSummary(report.responses), [report]);
   const groups = useMemo(() => findingGroups(report.findings), [report]);
@@ -89,6 +93,8 @@ export const CallSummary = memo(function CallSummary({ lang, report }: CallSumma
         </div>
       </div>
 
+      {greeting !== undefined ? <GreetingLine lang={lang} greeting={greeting} /> : null}
+
       <h4>{t(lang, 'call.findings.title')}</h4>
       {groups.length === 0 ? <p>{t(lang, 'call.findings.none')}</p> : (
         <ul className="call-finding-groups" data-testid="call-finding-groups">
@@ -110,3 +116,19 @@ export const CallSummary = memo(function CallSummary({ lang, report }: CallSumma
     </section>
   );
 });
+
+// The opening greeting's overall verdict in one line (the section above the reflection holds its scorecard).
+function GreetingLine({ lang, greeting }: { lang: UiLang; greeting: CallGreetingRecord | null }): React.JSX.Element {
+  const verdict = greeting ? greetingVerdict(greeting, lang) : null;
+  return (
+    <>
+      <h4>{t(lang, 'call.greeting.title')}</h4>
+      <p data-testid="call-summary-greeting" data-good={verdict?.good ?? ''} data-total={verdict?.total ?? ''}>
+        {greeting && verdict
+          ? t(lang, 'call.greeting.summary', { start: formatClock(greeting.startSec), end: formatClock(greeting.endSec), good: verdict.good, total: verdict.total })
+          : t(lang, 'call.greeting.none')}
+        {verdict && verdict.toChange.length > 0 ? <> {t(lang, 'call.greeting.toChange', { list: joinList(lang, verdict.toChange) })}</> : null}
+      </p>
+    </>
+  );
+}
