@@ -239,7 +239,7 @@ export async function checkAudioFile(path: string, limits: DecodeLimits = DECODE
   } catch (err) {
     throw err instanceof DecodeError ? err : new DecodeError(describeFsError(err));
   }
-  if (sizeBytes === 0) throw new DecodeError('empty file (0 bytes)');
+  if (sizeBytes === 0) throw new DecodeError('the file is empty (0 bytes)');
   if (sizeBytes > limits.maxFileBytes) {
     throw new DecodeError(
       `the file is ${formatBytes(sizeBytes)}, over the ${formatBytes(limits.maxFileBytes)} limit; cut it into shorter pieces first`,
@@ -297,7 +297,7 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
 async function decodeInto(path: string, sizeBytes: number, collector: ChunkCollector): Promise<void> {
   try {
     const format = await sniffFile(path, sizeBytes);
-    const truncated = format === 'wav' ? await wavFileTruncation(path, sizeBytes) : null;
+    const truncated = format === 'wav' ? await wavFileTruncation(path) : null;
     if (truncated !== null) throw new DecodeError(truncated);
     const mp3 = format === 'mp3' ? await readMp3Head(path) : null;
     collector.declaredChannels = mp3?.channelCount ?? null;

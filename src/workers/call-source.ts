@@ -1,10 +1,11 @@
 /**
- * A call file as blocks of Float32 channels, read piece by piece: WAV by plain chunked reading
- * (wav-chunks.ts), anything else demuxed and decoded by mediabunny (WebCodecs) behind a BlobSource,
+ * A call file as blocks of Float32 channels, read piece by piece: WAV by the pure chunked reader of
+ * src/media over File.slice (the CLI reads with the same one over a file handle), anything else demuxed and decoded by mediabunny (WebCodecs) behind a BlobSource,
  * which reads the file in slices too. Failures become CallFileError with the file's name and why.
  */
-import { CallFileError } from './call-file-error.ts';
-import { looksLikeWav, readWavLayout, wavBlocks, type ReadBytes } from './wav-chunks.ts';
+import { callChannelsRefusal } from '../analysis/index.ts';
+import { looksLikeWav, readWavLayout, WavError, wavBlocks, type ReadBytes, type WavErrorKind } from '../media/index.ts';
+import { CallFileError, type CallFileErrorKind } from './call-file-error.ts';
 
 /** One decoded block. */
 export interface SourceBlock {
@@ -34,22 +35,36 @@ function readerOf(file: CallFileLike): ReadBytes {
 }
 
 function checkChannels(count: number, name: string): void {
-  if (count >= 3) throw new CallFileError('channels', `${name} has ${count} channels; a call must be mono or stereo.`, count);
+  const why = callChannelsRefusal(count);
+  if (why !== null) throw new CallFileError('channels', `${name}: ${why}.`, count);
+}
+
+const WAV_ERROR_KINDS: Record<WavErrorKind, CallFileErrorKind> = { notWav: 'notAudio', truncated: 'truncated', corrupt: 'corrupt', codec: 'codec', empty: 'empty' };
+
+/** The WAV reader's refusal as the UI's kind, with its message (the file's name and why). */
+function fromWavError<T>(work: () => Promise<T>): Promise<T> {
+  return work().catch((e: unknown) => {
+    throw e instanceof WavError ? new CallFileError(WAV_ERROR_KINDS[e.kind], e.message) : e;
+  });
 }
 
 /** Open a call file; throws CallFileError when it cannot be read. */
 export async function openCallSource(file: CallFileLike): Promise<CallSource> {
-  if (file.size === 0) throw new CallFileError('empty', `${file.name} is empty (0 bytes).`);
+  if (file.size === 0) throw new CallFileError('empty', `${file.name}: the file is empty (0 bytes).`);
   const read = readerOf(file);
   if (looksLikeWav(await read(0, 12))) {
-    const layout = await readWavLayout(read, file.size, file.name);
+    const layout = await fromWavError(() => readWavLayout(read, file.size, file.name));
     checkChannels(layout.channelCount, file.name);
-    if (layout.frames === 0) throw new CallFileError('empty', `${file.name} holds no audio.`);
     return {
       channelCount: layout.channelCount,
       durationSec: layout.frames / layout.sampleRateHz,
       async *blocks() {
-        for await (const channels of wavBlocks(read, layout)) yield { channels, sampleRateHz: layout.sampleRateHz };
+        const blocks = wavBlocks(read, layout, file.name);
+        for (;;) {
+          const next = await fromWavError(() => blocks.next());
+          if (next.done === true) return;
+          yield { channels: next.value, sampleRateHz: layout.sampleRateHz };
+        }
       },
       release() {},
     };
