@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
+import { atAdtsRate, readAdtsHead, type AdtsHead } from './adts.ts';
 import type { AudioInput } from './analysis.ts';
 import { damagedFramesMessage, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
 import { dropLeadingFrames, readMp3Head, type Mp3Head } from './mp3-priming.ts';
@@ -80,7 +81,7 @@ function oneLine(err: unknown): string {
 function describeDecoderError(err: unknown): string {
   const text = oneLine(err);
   if (/unknown audio format|no decoder for/i.test(text)) {
-    return 'not a supported audio file (VoiceDrill reads wav, mp3, ogg/opus, webm/opus, flac and m4a)';
+    return 'not a supported audio file (VoiceDrill reads wav, mp3, ogg/opus, webm/opus, flac, m4a and aac)';
   }
   return `the audio data is damaged or in an unsupported encoding (${text})`;
 }
@@ -203,11 +204,12 @@ async function* plainChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<U
   for await (const chunk of source) yield plainBytes(chunk);
 }
 
-async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector, mp3: Mp3Head | null): Promise<void> {
+async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector, mp3: Mp3Head | null, adts: AdtsHead | null): Promise<void> {
   const primingFrames = mp3?.primingSamples ?? 0;
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
-    const chunks = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
+    const decoded = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
+    const chunks = adts !== null ? atAdtsRate(decoded, adts) : decoded;
     for await (const { channelData, sampleRate } of chunks) collector.add(channelData, sampleRate);
   } finally {
     stream.destroy();
@@ -300,8 +302,9 @@ async function decodeInto(path: string, sizeBytes: number, collector: ChunkColle
     const truncated = format === 'wav' ? await wavFileTruncation(path) : null;
     if (truncated !== null) throw new DecodeError(truncated);
     const mp3 = format === 'mp3' ? await readMp3Head(path) : null;
-    collector.declaredChannels = mp3?.channelCount ?? null;
-    const { errors } = await withDecoderErrors(() => (format === null ? decodeWhole(path, collector) : decodeStreamed(path, format, collector, mp3)));
+    const adts = format === 'aac' ? await readAdtsHead(path) : null;
+    collector.declaredChannels = mp3?.channelCount ?? adts?.channelCount ?? null;
+    const { errors } = await withDecoderErrors(() => (format === null ? decodeWhole(path, collector) : decodeStreamed(path, format, collector, mp3, adts)));
     if (errors.length > 0) throw new DecodeError(damagedFramesMessage(errors));
     const truncatedMp3 = mp3 !== null ? mp3Truncation(mp3, collector) : null;
     if (truncatedMp3 !== null) throw new DecodeError(truncatedMp3);

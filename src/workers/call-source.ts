@@ -29,6 +29,11 @@ export type CallFileLike = Blob & { readonly name: string };
 
 /** Frames gathered from the decoder before a block is handed on (about 1 s at 48 kHz). */
 const DECODED_BLOCK_FRAMES = 48_000;
+/**
+ * Encoder priming in front of raw ADTS AAC, frames at the stream's rate: one AAC frame (ffmpeg's and most
+ * encoders' AAC-LC delay; the CLI's FAAD2 withholds the same frame).
+ */
+const AAC_PRIMING_FRAMES = 1024;
 
 function readerOf(file: CallFileLike): ReadBytes {
   return async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
@@ -81,7 +86,7 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
   };
   let track: Awaited<ReturnType<typeof input.getPrimaryAudioTrack>> = null;
   try {
-    if (!(await input.canRead())) fail(new CallFileError('notAudio', `${file.name} is not an audio file in a format VoiceDrill reads (WAV, MP3, M4A, Ogg, Opus, WebM, FLAC).`));
+    if (!(await input.canRead())) fail(new CallFileError('notAudio', `${file.name} is not an audio file in a format VoiceDrill reads (WAV, MP3, M4A, AAC, Ogg, Opus, WebM, FLAC).`));
     track = await input.getPrimaryAudioTrack();
   } catch (e) {
     if (e instanceof CallFileError) throw e;
@@ -95,6 +100,9 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
   }
   const durationSec = await input.getDurationFromMetadata().catch(() => null) ?? await track.computeDuration().catch(() => null);
   const audio = track;
+  // Raw ADTS has no container to say how much encoder priming leads the audio: decoded from its first frame,
+  // it leaves that much in front (measured on ffmpeg's .aac in Chromium: 128 ms at 8 kHz, 64 ms at 16 kHz).
+  let primingFrames = (await input.getFormat().catch(() => null)) === mb.ADTS ? AAC_PRIMING_FRAMES : 0;
   return {
     channelCount: audio.numberOfChannels,
     durationSec: durationSec !== null && Number.isFinite(durationSec) && durationSec > 0 ? durationSec : null,
@@ -123,13 +131,17 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
             checkChannels(sample.numberOfChannels, file.name);
             if (rate !== 0 && sample.sampleRate !== rate) throw new CallFileError('corrupt', `${file.name} changes its sample rate part way through.`);
             rate = sample.sampleRate;
-            const frames = sample.numberOfFrames;
-            pending.push(Array.from({ length: sample.numberOfChannels }, (_, c) => {
-              const plane = new Float32Array(frames);
-              sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
-              return plane;
-            }));
-            pendingFrames += frames;
+            const skip = Math.min(primingFrames, sample.numberOfFrames);
+            primingFrames -= skip;
+            const frames = sample.numberOfFrames - skip;
+            if (frames > 0) {
+              pending.push(Array.from({ length: sample.numberOfChannels }, (_, c) => {
+                const plane = new Float32Array(sample.numberOfFrames);
+                sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
+                return plane.subarray(skip);
+              }));
+              pendingFrames += frames;
+            }
           } finally {
             sample.close();
           }

@@ -92,7 +92,7 @@ const cases: [string, RegExp, boolean][] = [
   ['corrupt.wav', /^voicedrill: corrupt\.wav: cannot decode: the WAV header contradicts itself \(2 channels, 8000 Hz, 16 bits, 3 bytes per frame\)$/, false],
   ['truncated.wav', /^voicedrill: truncated\.wav: cannot decode: the file is truncated: its header declares 20\.00 s of audio but only 6\.67 s is there$/, false],
   ['empty.wav', /^voicedrill: empty\.wav: cannot decode: the file is empty \(0 bytes\)$/, false],
-  ['notes.mp3', /^voicedrill: notes\.mp3: cannot decode: not a supported audio file \(VoiceDrill reads wav, mp3, ogg\/opus, webm\/opus, flac and m4a\)$/, false],
+  ['notes.mp3', /^voicedrill: notes\.mp3: cannot decode: not a supported audio file \(VoiceDrill reads wav, mp3, ogg\/opus, webm\/opus, flac, m4a and aac\)$/, false],
   ['three.wav', /^voicedrill: three\.wav: cannot analyse: the file has 3 channels; a call must be mono or stereo$/, false],
   ['folder.wav', /^voicedrill: folder\.wav: cannot decode: is a directory, not an audio file$/, false],
   ['missing.wav', /^voicedrill: missing\.wav: cannot decode: file not found$/, false],
