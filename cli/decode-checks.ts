@@ -3,7 +3,7 @@
  * before its header says (cut off while copying or recording; src/media's reader says why), and decoders that report a damaged frame
  * only on the console (mpg123 and the FLAC decoder print it and carry on with the frames they could read).
  */
-import { readWavLayout, WavError } from '../src/media/index.ts';
+import { mp4Truncation, readWavLayout, WavError } from '../src/media/index.ts';
 import { openFileBytes } from './file-bytes.ts';
 
 /**
@@ -19,6 +19,16 @@ export async function wavFileTruncation(path: string): Promise<string | null> {
   } catch (err) {
     if (err instanceof WavError) return err.kind === 'truncated' ? err.reason : null;
     throw err;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Why the MP4 / M4A file at `path` is truncated (a top-level box runs past its end: src/media), or null. */
+export async function mp4FileTruncation(path: string): Promise<string | null> {
+  const file = await openFileBytes(path);
+  try {
+    return await mp4Truncation(file.read, file.sizeBytes);
   } finally {
     await file.close();
   }

@@ -4,7 +4,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
 import { atAdtsRate, readAdtsHead, type AdtsHead } from './adts.ts';
 import type { AudioInput } from './analysis.ts';
-import { damagedFramesMessage, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
+import { damagedFramesMessage, mp4FileTruncation, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
 import { dropLeadingFrames, readMp3Head, type Mp3Head } from './mp3-priming.ts';
 import { id3v2Length, sniffAfterId3, sniffFormat, SNIFF_BYTES, type StreamFormat } from './sniff-format.ts';
 
@@ -299,7 +299,7 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
 async function decodeInto(path: string, sizeBytes: number, collector: ChunkCollector): Promise<void> {
   try {
     const format = await sniffFile(path, sizeBytes);
-    const truncated = format === 'wav' ? await wavFileTruncation(path) : null;
+    const truncated = format === 'wav' ? await wavFileTruncation(path) : format === 'm4a' ? await mp4FileTruncation(path) : null;
     if (truncated !== null) throw new DecodeError(truncated);
     const mp3 = format === 'mp3' ? await readMp3Head(path) : null;
     const adts = format === 'aac' ? await readAdtsHead(path) : null;

@@ -4,7 +4,7 @@
  * which reads the file in slices too. Failures become CallFileError with the file's name and why.
  */
 import { callChannelsRefusal } from '../analysis/index.ts';
-import { looksLikeWav, readWavLayout, WavError, wavBlocks, type ReadBytes, type WavErrorKind } from '../media/index.ts';
+import { looksLikeMp4, looksLikeWav, mp4Truncation, readWavLayout, WavError, wavBlocks, type ReadBytes, type WavErrorKind } from '../media/index.ts';
 import { CallFileError, type CallFileErrorKind } from './call-file-error.ts';
 
 /** One decoded block. */
@@ -57,7 +57,13 @@ function fromWavError<T>(work: () => Promise<T>): Promise<T> {
 export async function openCallSource(file: CallFileLike): Promise<CallSource> {
   if (file.size === 0) throw new CallFileError('empty', `${file.name}: the file is empty (0 bytes).`);
   const read = readerOf(file);
-  if (looksLikeWav(await read(0, 12))) {
+  const head = await read(0, 12);
+  if (looksLikeMp4(head)) {
+    // Cut short with its index in front, mediabunny would decode what is there as if it were the whole call.
+    const truncated = await mp4Truncation(read, file.size);
+    if (truncated !== null) throw new CallFileError('truncated', `${file.name}: ${truncated}.`);
+  }
+  if (looksLikeWav(head)) {
     const layout = await fromWavError(() => readWavLayout(read, file.size, file.name));
     checkChannels(layout.channelCount, file.name);
     return {
