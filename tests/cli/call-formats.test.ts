@@ -19,7 +19,7 @@
  * 64 ms, 1024 samples at 16 kHz). Fixed in the decode path (cli/adts.ts: the delay dropped, the rate halved
  * back): lag 0 ms at the file's own rate, correlation 0.997 / 0.993 (as the m4a), 18 / 52 ms of the last frame's padding at the end.
  * Measured on the CLI reports, synthetic call / real-speech call, every form (wav 16k, wav 8k, mp3 16k 64k,
- * m4a 16k 64k, mp3 8k 32k, m4a 8k 32k, both bare mp3s):
+ * m4a 16k 64k, mp3 8k 32k, m4a 8k 32k, both bare mp3s, aac 16k 64k and 8k 32k):
  *   turn boundary error max 0.006–0.011 s / 0.016–0.032 s (mean 0.002–0.003 / 0.008–0.010 s; 22 / 24 boundaries);
  *   dead air and overtalk P = R = 1.00 (3 + 3 planned each), every overtalk's starter right;
  *   call pace ratio error 0.0 % / 2.9–5.4 % (the report rounds the ratio to 0.01).
@@ -118,7 +118,7 @@ function ffmpeg(args: string[]): void {
   if (r.status !== 0) throw new Error(`ffmpeg ${args.join(' ')}: ${r.stderr}`);
 }
 
-describe.runIf(HAVE_FFMPEG)(`voicedrill call on planned calls as 16 and 8 kHz WAV, mp3, m4a and aac${HAVE_FFMPEG ? '' : ' (skipped: ffmpeg is not installed)'}`, { timeout: 300_000 }, () => {
+describe.runIf(HAVE_FFMPEG)(`voicedrill call on planned calls as 16 and 8 kHz WAV, mp3, m4a and aac${HAVE_FFMPEG ? '' : ' (skipped: ffmpeg is not installed)'}`, { timeout: 600_000 }, () => {
   let dir = '';
   const runs: Run[] = [];
 
@@ -146,7 +146,7 @@ describe.runIf(HAVE_FFMPEG)(`voicedrill call on planned calls as 16 and 8 kHz WA
         });
       }
     }
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
