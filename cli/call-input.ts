@@ -77,7 +77,8 @@ async function feedWav(path: string, whyNot: (channelCount: number) => string | 
   try {
     const layout = await asDecodeError(() => readWavLayout(file.read, file.sizeBytes, path));
     const stream = startStream(layout.sampleRateHz, layout.channelCount, whyNot);
-    const blocks = wavBlocks(file.read, layout, path);
+    // The stream keeps nothing it is pushed: one buffer and one set of arrays serve every piece.
+    const blocks = wavBlocks(file.read, layout, path, { reuse: true });
     for (;;) {
       const next = await asDecodeError(() => blocks.next());
       if (next.done === true) break;

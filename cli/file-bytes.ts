@@ -16,9 +16,10 @@ export async function openFileBytes(path: string): Promise<FileBytes> {
     const sizeBytes = (await fh.stat()).size;
     return {
       sizeBytes,
-      read: async (offset, length) => {
-        const bytes = new Uint8Array(Math.max(0, Math.min(length, sizeBytes - offset)));
-        const { bytesRead } = await fh.read(bytes, 0, bytes.length, offset);
+      read: async (offset, length, into) => {
+        const want = Math.max(0, Math.min(length, sizeBytes - offset));
+        const bytes = into && into.length >= want ? into.subarray(0, want) : new Uint8Array(want);
+        const { bytesRead } = await fh.read(bytes, 0, want, offset);
         return bytes.subarray(0, bytesRead);
       },
       close: () => fh.close(),

@@ -6,8 +6,11 @@
  * encoding this reader does not decode. Pure: no Node, no DOM.
  */
 
-/** Read `length` bytes from `offset` (fewer at the end of the file). */
-export type ReadBytes = (offset: number, length: number) => Promise<Uint8Array>;
+/**
+ * Read `length` bytes from `offset` (fewer at the end of the file). A host may read into `into` (at least
+ * `length` long, the caller's buffer for reuse) and return a view of it, or ignore it and return new bytes.
+ */
+export type ReadBytes = (offset: number, length: number, into?: Uint8Array) => Promise<Uint8Array>;
 
 /**
  * Why a WAV file cannot be read: notWav — no RIFF/WAVE header; truncated — the file ends before its

@@ -90,12 +90,12 @@ function encode(spec: Spec, channels: number[][]): { data: Uint8Array; expected:
   return { data, expected };
 }
 
-/** Each piece of the WAV file at `path`, as `voicedrill call` reads it. */
+/** Each piece of the WAV file at `path`, as `voicedrill call` reads it (one buffer and one set of arrays reused). */
 async function readPieces(path: string, onPiece: (channels: Float32Array[]) => void): Promise<WavLayout> {
   const file = await openFileBytes(path);
   try {
     const layout = await readWavLayout(file.read, file.sizeBytes, path);
-    for await (const channels of wavBlocks(file.read, layout, path)) onPiece(channels);
+    for await (const channels of wavBlocks(file.read, layout, path, { reuse: true })) onPiece(channels);
     return layout;
   } finally {
     await file.close();

@@ -76,7 +76,7 @@ function wavBytes(channels: Float32Array[], rateHz: number, coding: Coding, extr
 async function decodeAll(bytes: Uint8Array, blockFrames: number): Promise<Float32Array[]> {
   const layout = await readWavLayout(readerOf(bytes), bytes.length, 'test.wav');
   const out: number[][] = Array.from({ length: layout.channelCount }, () => []);
-  for await (const block of wavBlocks(readerOf(bytes), layout, 'test.wav', blockFrames * layout.blockAlign)) block.forEach((c, k) => out[k].push(...c));
+  for await (const block of wavBlocks(readerOf(bytes), layout, 'test.wav', { pieceBytes: blockFrames * layout.blockAlign })) block.forEach((c, k) => out[k].push(...c));
   return out.map((c) => Float32Array.from(c));
 }
 
@@ -118,6 +118,23 @@ describe('WAV chunk reader', () => {
       const direct = decodeWavBlock(bytes.subarray(layout.dataOffset, layout.dataOffset + layout.dataBytes), layout);
       expect(decoded).toEqual(direct);
       expect(maxError(decoded[0], channels[0])).toBeLessThanOrEqual(encoding === 16 ? 1 / 16384 : 1e-7);
+    }
+  });
+
+  it('gives the same samples when it reuses one buffer and one set of arrays for every piece (the CLI’s way)', async () => {
+    for (const coding of [{ format: 1, bits: 16 }, { format: 1, bits: 24 }, { format: 3, bits: 32 }]) {
+      const bytes = wavBytes(channels, 8000, coding, { beforeData: 3 });
+      const layout = await readWavLayout(readerOf(bytes), bytes.length, 'r.wav');
+      const pieces: Float32Array[][] = [];
+      const arrays = new Set<ArrayBufferLike>();
+      for await (const block of wavBlocks(readerOf(bytes), layout, 'r.wav', { pieceBytes: 300 * layout.blockAlign, reuse: true })) {
+        arrays.add(block[0].buffer);
+        pieces.push(block.map((c) => c.slice()));
+      }
+      expect(arrays.size).toBe(1);
+      expect(pieces.map((p) => p[0].length)).toEqual([300, 300, 300, 101]);
+      const joined = [0, 1].map((c) => Float32Array.from(pieces.flatMap((p) => [...p[c]])));
+      expect(joined).toEqual(await decodeAll(bytes, 300));
     }
   });
 
