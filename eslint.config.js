@@ -1,6 +1,7 @@
 // Lint: strict TypeScript, and walls between layers (the dependency arrows point toward src/analysis).
 // Layers, top to bottom (docs/adr/0004-layers.md):
 //   app (the shell) → features → takes, calls, capture, services, ui → storage, backup, drills, i18n → guidelines ← analysis
+// src/media (pure byte-level file readers: WAV) sits beside src/analysis, under the call worker and the CLI; it imports nothing of src/.
 // Only src/takes, the analysis worker, the capture worklet and the CLI run analysis code; the layers below
 // the screens may name the report's types and read the version constant and the script parser.
 import js from '@eslint/js';
@@ -22,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/analysis/**/*.ts', 'src/guidelines/**/*.ts'],
+    files: ['src/analysis/**/*.ts', 'src/guidelines/**/*.ts', 'src/media/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
@@ -39,6 +40,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ regex: '(^|/)analysis/', message: 'src/guidelines holds the ids, languages and statuses it is keyed by; it imports nothing from src/analysis.' }],
+      }],
+    },
+  },
+  {
+    // The file readers take bytes through a given ReadBytes (an fs handle, File.slice) and import nothing else of src/.
+    files: ['src/media/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '^\\.\\./', message: 'src/media reads bytes: it imports nothing of src/ outside its own folder.' }],
       }],
     },
   },
@@ -124,9 +134,10 @@ export default tseslint.config(
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        // The drills (pure data: the built-in greetings, their templates and bands) for call --greeting.
-        patterns: [{ group: ['**/src/*/**', '!**/src/analysis/**', '!**/src/guidelines/**', '!**/src/drills/**'],
-          message: 'The CLI imports the analysis core, the guidelines and the drills only.' }],
+        // The drills (pure data: the built-in greetings, their templates and bands) for call --greeting; the
+        // pure file readers of src/media (the WAV reader the call worker uses too).
+        patterns: [{ group: ['**/src/*/**', '!**/src/analysis/**', '!**/src/guidelines/**', '!**/src/drills/**', '!**/src/media/**'],
+          message: 'The CLI imports the analysis core, the guidelines, the drills and the file readers (src/media) only.' }],
       }],
     },
   },

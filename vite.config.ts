@@ -97,6 +97,7 @@ export default defineConfig({
             'audio/wav': ['.wav'],
             'audio/mpeg': ['.mp3'],
             'audio/mp4': ['.m4a'],
+            'audio/aac': ['.aac'],
             'audio/ogg': ['.ogg', '.opus'],
             'audio/webm': ['.webm'],
             'audio/flac': ['.flac'],

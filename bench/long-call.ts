@@ -9,7 +9,8 @@
 import { closeSync, existsSync, openSync, readdirSync, renameSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readWavChunks } from '../cli/wav-stream.ts';
+import { openFileBytes } from '../cli/file-bytes.ts';
+import { readWavLayout, wavBlocks } from '../src/media/index.ts';
 import { resampleTo } from '../src/analysis/dsp/resample.ts';
 import { FIXTURES_DIR } from '../tests/helpers/fixtures.ts';
 
@@ -61,8 +62,15 @@ async function loadUtterances(): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
   for (const file of files.sort()) {
     const parts: Float32Array[] = [];
-    let rate = 0;
-    await readWavChunks(file, (f) => (rate = f.sampleRateHz), (channels) => parts.push(channels[0].slice()));
+    const bytes = await openFileBytes(file);
+    let rate: number;
+    try {
+      const layout = await readWavLayout(bytes.read, bytes.sizeBytes, file);
+      rate = layout.sampleRateHz;
+      for await (const channels of wavBlocks(bytes.read, layout, file)) parts.push(channels[0]);
+    } finally {
+      await bytes.close();
+    }
     const mono = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
     parts.reduce((at, p) => (mono.set(p, at), at + p.length), 0);
     const x = resampleTo(mono, rate, LONG_CALL_RATE_HZ);

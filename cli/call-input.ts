@@ -1,13 +1,15 @@
 /**
  * Feeds a call file into the call engine's stream without holding the decoded call: WAV files are read
- * in ~1 MB pieces (wav-stream.ts); other formats (and WAV encodings that reader does not decode, such as
- * µ-law) are decoded by decode-file.ts, chunk by chunk as its streaming decoders deliver them (formats it
- * decodes whole arrive as one chunk), each pushed into the stream and dropped.
+ * in ~1 MB pieces by the pure reader the app's call worker uses too (src/media, over a file handle), with
+ * its refusals (a file cut short is refused before any sample is read); other formats (and WAV encodings
+ * that reader does not decode, such as ADPCM) are decoded by decode-file.ts, chunk by chunk as its
+ * streaming decoders deliver them (formats it decodes whole arrive as one chunk), each pushed into the
+ * stream and dropped.
  */
+import { WavError, readWavLayout, wavBlocks, type WavLayout } from '../src/media/index.ts';
 import { createCallStream, type CallStream } from './analysis.ts';
 import { checkAudioFile, DECODE_LIMITS, DecodeError, decodeFileChunks, isWavFile, tooLongMessage, type DecodeLimits } from './decode-file.ts';
-import { readWavChunks, WavEncodingError, WavError } from './wav-stream.ts';
-import { wavFileTruncation } from './decode-checks.ts';
+import { openFileBytes, type FileBytes } from './file-bytes.ts';
 
 /** A file that is audio but not something the call analysis takes (the reason, for people). */
 export class NotACallError extends Error {
@@ -25,25 +27,30 @@ export interface FedCall {
  */
 export async function feedCallFile(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits = DECODE_LIMITS): Promise<FedCall> {
   const sizeBytes = await checkAudioFile(path, limits);
+  let wavCodec: WavError | null = null;
   if (await isWavFile(path, sizeBytes)) {
-    // A WAV cut short is refused, as the app refuses it (decode-checks.ts), not analysed as a whole call.
-    const truncated = await wavFileTruncation(path, sizeBytes);
-    if (truncated !== null) throw new DecodeError(truncated);
     try {
       return await feedWav(path, whyNot, limits);
     } catch (err) {
-      if (!(err instanceof WavEncodingError)) throw err;
+      if (!(err instanceof WavError && err.kind === 'codec')) throw err;
+      wavCodec = err;
     }
   }
   const fed: { stream: CallStream | null } = { stream: null };
-  await decodeFileChunks(
-    path,
-    (channels, sampleRateHz) => {
-      fed.stream ??= startStream(sampleRateHz, channels.length, whyNot);
-      fed.stream.push(channels);
-    },
-    limits,
-  );
+  try {
+    await decodeFileChunks(
+      path,
+      (channels, sampleRateHz) => {
+        fed.stream ??= startStream(sampleRateHz, channels.length, whyNot);
+        fed.stream.push(channels);
+      },
+      limits,
+    );
+  } catch (err) {
+    // A WAV encoding neither reader decodes: the shared reader's sentence, as the app gives it.
+    if (wavCodec !== null && err instanceof DecodeError) throw new DecodeError(wavCodec.reason);
+    throw err;
+  }
   if (fed.stream === null) throw new DecodeError('the file contains no audio samples');
   return { stream: fed.stream };
 }
@@ -59,31 +66,44 @@ function startStream(sampleRateHz: number, channelCount: number, whyNot: (channe
   }
 }
 
+/** Feeds a WAV file; throws WavError of kind codec (for the full decoder), DecodeError or NotACallError. */
 async function feedWav(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits): Promise<FedCall> {
-  let stream: CallStream | null = null;
-  let float = false;
-  let end;
+  let file: FileBytes;
   try {
-    end = await readWavChunks(
-      path,
-      (format) => {
-        float = format.float;
-        stream = startStream(format.sampleRateHz, format.channelCount, whyNot);
-      },
-      (channels) => {
-        const s = stream as CallStream;
-        if (float && channels.some((c) => c.some((x) => !Number.isFinite(x)))) throw new DecodeError('the audio contains invalid samples (NaN or infinity)');
-        s.push(channels);
-        if (s.fedSec > limits.maxDurationSec) throw new DecodeError(tooLongMessage(limits));
-      },
-    );
+    file = await openFileBytes(path);
   } catch (err) {
-    if (err instanceof WavEncodingError || err instanceof NotACallError || err instanceof DecodeError) throw err;
-    if (err instanceof WavError) throw new DecodeError(err.message);
     throw new DecodeError(`cannot read the file (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (stream === null || end.frames === 0) throw new DecodeError('the file contains no audio samples');
-  // wavFileTruncation refused a short data chunk before reading; the reader's own count is the backstop.
-  if (end.truncated) throw new DecodeError('the file is truncated: it ends before the length its header declares');
-  return { stream };
+  try {
+    const layout = await asDecodeError(() => readWavLayout(file.read, file.sizeBytes, path));
+    const stream = startStream(layout.sampleRateHz, layout.channelCount, whyNot);
+    // The stream keeps nothing it is pushed: one buffer and one set of arrays serve every piece.
+    const blocks = wavBlocks(file.read, layout, path, { reuse: true });
+    for (;;) {
+      const next = await asDecodeError(() => blocks.next());
+      if (next.done === true) break;
+      checkBlock(next.value, layout);
+      stream.push(next.value);
+      if (stream.fedSec > limits.maxDurationSec) throw new DecodeError(tooLongMessage(limits));
+    }
+    return { stream };
+  } finally {
+    await file.close();
+  }
+}
+
+function checkBlock(channels: Float32Array[], layout: WavLayout): void {
+  if (layout.encoding === 'float' && channels.some((c) => c.some((x) => !Number.isFinite(x)))) throw new DecodeError('the audio contains invalid samples (NaN or infinity)');
+}
+
+/** The reader's refusals as DecodeError (its reason: the CLI's line names the file), but codec passed on for the full decoder. */
+async function asDecodeError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof WavError && err.kind !== 'codec') throw new DecodeError(err.reason);
+    if (err instanceof WavError) throw err;
+    if (err instanceof DecodeError || err instanceof NotACallError) throw err;
+    throw new DecodeError(`cannot read the file (${err instanceof Error ? err.message : String(err)})`);
+  }
 }

@@ -1,56 +1,36 @@
 /**
  * Checks that tell a damaged file from a good one where the decoders do not: a WAV whose data stops
- * before its header says (cut off while copying or recording), and decoders that report a damaged frame
+ * before its header says (cut off while copying or recording; src/media's reader says why), and decoders that report a damaged frame
  * only on the console (mpg123 and the FLAC decoder print it and carry on with the frames they could read).
  */
-import { open } from 'node:fs/promises';
-
-/** Bytes read from the start of a WAV to find its fmt and data chunks. */
-const WAV_HEAD_BYTES = 4096;
-/** A data size streaming writers leave when they cannot seek back (then nothing is declared). */
-const UNKNOWN_SIZES = new Set([0, 0xffffffff]);
-
-function ascii(b: Uint8Array, offset: number, text: string): boolean {
-  if (b.length < offset + text.length) return false;
-  for (let i = 0; i < text.length; i++) if (b[offset + i] !== text.charCodeAt(i)) return false;
-  return true;
-}
+import { mp4Truncation, readWavLayout, WavError } from '../src/media/index.ts';
+import { openFileBytes } from './file-bytes.ts';
 
 /**
- * Why the WAV whose first bytes are `head` is truncated, given its size on disk, or null: its data chunk
- * declares more bytes than the file holds. Null too when the header is not plain RIFF/WAVE with the data
- * chunk in the head (the decoder then has the last word).
+ * Why the WAV file at `path` is truncated (its data chunk declares more bytes than the file holds), in the
+ * words of the WAV reader the call command and the app share, or null. Null too for any other problem
+ * with the header: the decoder then has the last word.
  */
-export function wavTruncation(head: Uint8Array, sizeBytes: number): string | null {
-  if (!ascii(head, 0, 'RIFF') || !ascii(head, 8, 'WAVE')) return null;
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  let byteRate = 0;
-  for (let at = 12; at + 8 <= head.length; ) {
-    const size = view.getUint32(at + 4, true);
-    if (ascii(head, at, 'fmt ') && at + 20 <= head.length) byteRate = view.getUint32(at + 16, true);
-    if (ascii(head, at, 'data')) {
-      if (UNKNOWN_SIZES.has(size)) return null;
-      const present = Math.max(0, sizeBytes - (at + 8));
-      if (present >= size) return null;
-      if (byteRate > 0) {
-        return `the file is truncated: its header declares ${(size / byteRate).toFixed(2)} s of audio but only ${(present / byteRate).toFixed(2)} s is there`;
-      }
-      return `the file is truncated: its header declares ${size} bytes of audio but only ${present} are there`;
-    }
-    at += 8 + size + (size % 2);
+export async function wavFileTruncation(path: string): Promise<string | null> {
+  const file = await openFileBytes(path);
+  try {
+    await readWavLayout(file.read, file.sizeBytes, path);
+    return null;
+  } catch (err) {
+    if (err instanceof WavError) return err.kind === 'truncated' ? err.reason : null;
+    throw err;
+  } finally {
+    await file.close();
   }
-  return null;
 }
 
-/** wavTruncation of the file at `path` (its first bytes read from disk). */
-export async function wavFileTruncation(path: string, sizeBytes: number): Promise<string | null> {
-  const fh = await open(path, 'r');
+/** Why the MP4 / M4A file at `path` is truncated (a top-level box runs past its end: src/media), or null. */
+export async function mp4FileTruncation(path: string): Promise<string | null> {
+  const file = await openFileBytes(path);
   try {
-    const head = new Uint8Array(Math.min(WAV_HEAD_BYTES, sizeBytes));
-    await fh.read(head, 0, head.length, 0);
-    return wavTruncation(head, sizeBytes);
+    return await mp4Truncation(file.read, file.sizeBytes);
   } finally {
-    await fh.close();
+    await file.close();
   }
 }
 

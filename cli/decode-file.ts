@@ -2,8 +2,9 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
+import { atAdtsRate, readAdtsHead, type AdtsHead } from './adts.ts';
 import type { AudioInput } from './analysis.ts';
-import { damagedFramesMessage, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
+import { damagedFramesMessage, mp4FileTruncation, wavFileTruncation, withDecoderErrors } from './decode-checks.ts';
 import { dropLeadingFrames, readMp3Head, type Mp3Head } from './mp3-priming.ts';
 import { id3v2Length, sniffAfterId3, sniffFormat, SNIFF_BYTES, type StreamFormat } from './sniff-format.ts';
 
@@ -80,7 +81,7 @@ function oneLine(err: unknown): string {
 function describeDecoderError(err: unknown): string {
   const text = oneLine(err);
   if (/unknown audio format|no decoder for/i.test(text)) {
-    return 'not a supported audio file (VoiceDrill reads wav, mp3, ogg/opus, webm/opus, flac and m4a)';
+    return 'not a supported audio file (VoiceDrill reads wav, mp3, ogg/opus, webm/opus, flac, m4a and aac)';
   }
   return `the audio data is damaged or in an unsupported encoding (${text})`;
 }
@@ -203,11 +204,12 @@ async function* plainChunks(source: AsyncIterable<Uint8Array>): AsyncGenerator<U
   for await (const chunk of source) yield plainBytes(chunk);
 }
 
-async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector, mp3: Mp3Head | null): Promise<void> {
+async function decodeStreamed(path: string, format: StreamFormat, collector: ChunkCollector, mp3: Mp3Head | null, adts: AdtsHead | null): Promise<void> {
   const primingFrames = mp3?.primingSamples ?? 0;
   const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   try {
-    const chunks = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
+    const decoded = dropLeadingFrames(decode(plainChunks(stream), format), primingFrames);
+    const chunks = adts !== null ? atAdtsRate(decoded, adts) : decoded;
     for await (const { channelData, sampleRate } of chunks) collector.add(channelData, sampleRate);
   } finally {
     stream.destroy();
@@ -239,7 +241,7 @@ export async function checkAudioFile(path: string, limits: DecodeLimits = DECODE
   } catch (err) {
     throw err instanceof DecodeError ? err : new DecodeError(describeFsError(err));
   }
-  if (sizeBytes === 0) throw new DecodeError('empty file (0 bytes)');
+  if (sizeBytes === 0) throw new DecodeError('the file is empty (0 bytes)');
   if (sizeBytes > limits.maxFileBytes) {
     throw new DecodeError(
       `the file is ${formatBytes(sizeBytes)}, over the ${formatBytes(limits.maxFileBytes)} limit; cut it into shorter pieces first`,
@@ -297,11 +299,12 @@ export async function decodeFile(path: string, limits: DecodeLimits = DECODE_LIM
 async function decodeInto(path: string, sizeBytes: number, collector: ChunkCollector): Promise<void> {
   try {
     const format = await sniffFile(path, sizeBytes);
-    const truncated = format === 'wav' ? await wavFileTruncation(path, sizeBytes) : null;
+    const truncated = format === 'wav' ? await wavFileTruncation(path) : format === 'm4a' ? await mp4FileTruncation(path) : null;
     if (truncated !== null) throw new DecodeError(truncated);
     const mp3 = format === 'mp3' ? await readMp3Head(path) : null;
-    collector.declaredChannels = mp3?.channelCount ?? null;
-    const { errors } = await withDecoderErrors(() => (format === null ? decodeWhole(path, collector) : decodeStreamed(path, format, collector, mp3)));
+    const adts = format === 'aac' ? await readAdtsHead(path) : null;
+    collector.declaredChannels = mp3?.channelCount ?? adts?.channelCount ?? null;
+    const { errors } = await withDecoderErrors(() => (format === null ? decodeWhole(path, collector) : decodeStreamed(path, format, collector, mp3, adts)));
     if (errors.length > 0) throw new DecodeError(damagedFramesMessage(errors));
     const truncatedMp3 = mp3 !== null ? mp3Truncation(mp3, collector) : null;
     if (truncatedMp3 !== null) throw new DecodeError(truncatedMp3);

@@ -1,6 +1,6 @@
 /** `voicedrill`: command dispatch, per-file error handling and exit status. */
 import { readFileSync } from 'node:fs';
-import { analysisLang, analyzeToJson, ANALYSIS_VERSION, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
+import { analysisLang, analyzeToJson, ANALYSIS_VERSION, callChannelsRefusal, type AnalyzeOptions, type CallReport, type FileReport } from './analysis.ts';
 import { feedCallFile, NotACallError, type FedCall } from './call-input.ts';
 import { parseCommandLine, readScriptFile, toAnalyzeOptions, UsageError, type Command } from './args.ts';
 import { callTextGridTarget, checkCallExport, writeCallExport } from './call-exports.ts';
@@ -137,7 +137,7 @@ export type CallFileReport = { file: string } & CallReport & { greeting: Greetin
 function wrongChannels(channelCount: number, agent: Extract<Command, { kind: 'call' }>['agent']): string | null {
   if (agent === 'mono') return channelCount === 1 ? null : `--agent mono needs a one-channel file, this file has ${channelCount}; give --agent left or right for a stereo call`;
   if (channelCount === 1) return 'the call needs two channels (agent and customer), this file has one; give --agent mono for a mono call';
-  if (channelCount !== 2) return `the call needs two channels (agent and customer), this file has ${channelCount}`;
+  if (channelCount !== 2) return callChannelsRefusal(channelCount);
   return null;
 }
 

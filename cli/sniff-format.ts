@@ -5,7 +5,7 @@
  */
 
 /** The audio-decode stream decoders the CLI uses. */
-export type StreamFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'opus' | 'oga' | 'webm';
+export type StreamFormat = 'wav' | 'mp3' | 'flac' | 'm4a' | 'opus' | 'oga' | 'webm' | 'aac';
 
 /** Bytes needed at the start of a file (and after an ID3v2 tag) to recognise it. */
 export const SNIFF_BYTES = 64;
@@ -15,6 +15,8 @@ function ascii(bytes: Uint8Array, offset: number, text: string): boolean {
   for (let i = 0; i < text.length; i++) if (bytes[offset + i] !== text.charCodeAt(i)) return false;
   return true;
 }
+
+import { isAdts } from './adts.ts';
 
 /** MPEG audio frame sync with a layer other than 0 (layer 0 is AAC ADTS). */
 function isMpegSync(b: Uint8Array): boolean {
@@ -42,6 +44,7 @@ export function id3v2Length(b: Uint8Array): number {
 export function sniffFormat(head: Uint8Array): StreamFormat | null {
   if (ascii(head, 0, 'RIFF') && ascii(head, 8, 'WAVE')) return 'wav';
   if (isMpegSync(head)) return 'mp3';
+  if (isAdts(head)) return 'aac';
   if (ascii(head, 0, 'fLaC')) return 'flac';
   if (ascii(head, 4, 'ftyp')) return 'm4a';
   if (ascii(head, 0, 'OggS')) {

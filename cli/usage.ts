@@ -19,7 +19,7 @@ Usage:
   voicedrill --help
   voicedrill --version
 
-Reads wav, mp3, ogg/opus, webm/opus, flac and m4a.
+Reads wav, mp3, ogg/opus, webm/opus, flac, m4a and aac (ADTS).
 
 Options of analyze:
   --lang zh|en              language of the script (default: guessed from the script, else en)

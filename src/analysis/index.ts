@@ -11,6 +11,7 @@ export type { Lang, GuidelineId, VerdictStatus } from './types.ts';
 export type { AnalysisWarning, AnalysisWarningCode } from './warnings.ts';
 export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallOptions, type CallPeaks, type CallResult, type CallStream } from './calls/index.ts';
 export { analyzeCallGreeting, type CallGreeting, type GreetingOptions } from './calls/index.ts';
+export { callChannelsRefusal } from './calls/index.ts';
 export type { CallFinding, CallReport, CallSound, CallTurn, PaceExchange, PaceStatus, ResponseGap, Speaker, TalkShare } from './calls/index.ts';
 export type { SpeakerSegment } from './calls/index.ts';
 export { CALL_FINDING_IDS, type CallFindingId } from '../guidelines/call-rules.ts';

@@ -22,4 +22,4 @@ export type { AgentChannel, CallGreetingRecord, CallRecord } from '../storage/in
 export const workerCallAnalyser: CallAnalyser = (file, options, onProgress, signal) => analyseCallInWorker(spawnCallWorker, file, options, onProgress, signal);
 
 /** File types offered by the picker and the manifest's file handlers. */
-export const CALL_FILE_ACCEPT = '.wav,.mp3,.m4a,.ogg,.opus,.webm,.flac,audio/*';
+export const CALL_FILE_ACCEPT = '.wav,.mp3,.m4a,.aac,.ogg,.opus,.webm,.flac,audio/*';

@@ -1,10 +1,11 @@
 /**
- * A call file as blocks of Float32 channels, read piece by piece: WAV by plain chunked reading
- * (wav-chunks.ts), anything else demuxed and decoded by mediabunny (WebCodecs) behind a BlobSource,
+ * A call file as blocks of Float32 channels, read piece by piece: WAV by the pure chunked reader of
+ * src/media over File.slice (the CLI reads with the same one over a file handle), anything else demuxed and decoded by mediabunny (WebCodecs) behind a BlobSource,
  * which reads the file in slices too. Failures become CallFileError with the file's name and why.
  */
-import { CallFileError } from './call-file-error.ts';
-import { looksLikeWav, readWavLayout, wavBlocks, type ReadBytes } from './wav-chunks.ts';
+import { callChannelsRefusal } from '../analysis/index.ts';
+import { looksLikeMp4, looksLikeWav, mp4Truncation, readWavLayout, WavError, wavBlocks, type ReadBytes, type WavErrorKind } from '../media/index.ts';
+import { CallFileError, type CallFileErrorKind } from './call-file-error.ts';
 
 /** One decoded block. */
 export interface SourceBlock {
@@ -28,28 +29,53 @@ export type CallFileLike = Blob & { readonly name: string };
 
 /** Frames gathered from the decoder before a block is handed on (about 1 s at 48 kHz). */
 const DECODED_BLOCK_FRAMES = 48_000;
+/**
+ * Encoder priming in front of raw ADTS AAC, frames at the stream's rate: one AAC frame (ffmpeg's and most
+ * encoders' AAC-LC delay; the CLI's FAAD2 withholds the same frame).
+ */
+const AAC_PRIMING_FRAMES = 1024;
 
 function readerOf(file: CallFileLike): ReadBytes {
   return async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
 }
 
 function checkChannels(count: number, name: string): void {
-  if (count >= 3) throw new CallFileError('channels', `${name} has ${count} channels; a call must be mono or stereo.`, count);
+  const why = callChannelsRefusal(count);
+  if (why !== null) throw new CallFileError('channels', `${name}: ${why}.`, count);
+}
+
+const WAV_ERROR_KINDS: Record<WavErrorKind, CallFileErrorKind> = { notWav: 'notAudio', truncated: 'truncated', corrupt: 'corrupt', codec: 'codec', empty: 'empty' };
+
+/** The WAV reader's refusal as the UI's kind, with its message (the file's name and why). */
+function fromWavError<T>(work: () => Promise<T>): Promise<T> {
+  return work().catch((e: unknown) => {
+    throw e instanceof WavError ? new CallFileError(WAV_ERROR_KINDS[e.kind], e.message) : e;
+  });
 }
 
 /** Open a call file; throws CallFileError when it cannot be read. */
 export async function openCallSource(file: CallFileLike): Promise<CallSource> {
-  if (file.size === 0) throw new CallFileError('empty', `${file.name} is empty (0 bytes).`);
+  if (file.size === 0) throw new CallFileError('empty', `${file.name}: the file is empty (0 bytes).`);
   const read = readerOf(file);
-  if (looksLikeWav(await read(0, 12))) {
-    const layout = await readWavLayout(read, file.size, file.name);
+  const head = await read(0, 12);
+  if (looksLikeMp4(head)) {
+    // Cut short with its index in front, mediabunny would decode what is there as if it were the whole call.
+    const truncated = await mp4Truncation(read, file.size);
+    if (truncated !== null) throw new CallFileError('truncated', `${file.name}: ${truncated}.`);
+  }
+  if (looksLikeWav(head)) {
+    const layout = await fromWavError(() => readWavLayout(read, file.size, file.name));
     checkChannels(layout.channelCount, file.name);
-    if (layout.frames === 0) throw new CallFileError('empty', `${file.name} holds no audio.`);
     return {
       channelCount: layout.channelCount,
       durationSec: layout.frames / layout.sampleRateHz,
       async *blocks() {
-        for await (const channels of wavBlocks(read, layout)) yield { channels, sampleRateHz: layout.sampleRateHz };
+        const blocks = wavBlocks(read, layout, file.name);
+        for (;;) {
+          const next = await fromWavError(() => blocks.next());
+          if (next.done === true) return;
+          yield { channels: next.value, sampleRateHz: layout.sampleRateHz };
+        }
       },
       release() {},
     };
@@ -66,7 +92,7 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
   };
   let track: Awaited<ReturnType<typeof input.getPrimaryAudioTrack>> = null;
   try {
-    if (!(await input.canRead())) fail(new CallFileError('notAudio', `${file.name} is not an audio file in a format VoiceDrill reads (WAV, MP3, M4A, Ogg, Opus, WebM, FLAC).`));
+    if (!(await input.canRead())) fail(new CallFileError('notAudio', `${file.name} is not an audio file in a format VoiceDrill reads (WAV, MP3, M4A, AAC, Ogg, Opus, WebM, FLAC).`));
     track = await input.getPrimaryAudioTrack();
   } catch (e) {
     if (e instanceof CallFileError) throw e;
@@ -80,6 +106,9 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
   }
   const durationSec = await input.getDurationFromMetadata().catch(() => null) ?? await track.computeDuration().catch(() => null);
   const audio = track;
+  // Raw ADTS has no container to say how much encoder priming leads the audio: decoded from its first frame,
+  // it leaves that much in front (measured on ffmpeg's .aac in Chromium: 128 ms at 8 kHz, 64 ms at 16 kHz).
+  let primingFrames = (await input.getFormat().catch(() => null)) === mb.ADTS ? AAC_PRIMING_FRAMES : 0;
   return {
     channelCount: audio.numberOfChannels,
     durationSec: durationSec !== null && Number.isFinite(durationSec) && durationSec > 0 ? durationSec : null,
@@ -108,13 +137,17 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
             checkChannels(sample.numberOfChannels, file.name);
             if (rate !== 0 && sample.sampleRate !== rate) throw new CallFileError('corrupt', `${file.name} changes its sample rate part way through.`);
             rate = sample.sampleRate;
-            const frames = sample.numberOfFrames;
-            pending.push(Array.from({ length: sample.numberOfChannels }, (_, c) => {
-              const plane = new Float32Array(frames);
-              sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
-              return plane;
-            }));
-            pendingFrames += frames;
+            const skip = Math.min(primingFrames, sample.numberOfFrames);
+            primingFrames -= skip;
+            const frames = sample.numberOfFrames - skip;
+            if (frames > 0) {
+              pending.push(Array.from({ length: sample.numberOfChannels }, (_, c) => {
+                const plane = new Float32Array(sample.numberOfFrames);
+                sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
+                return plane.subarray(skip);
+              }));
+              pendingFrames += frames;
+            }
           } finally {
             sample.close();
           }

@@ -146,6 +146,7 @@ describe('importCall', () => {
   it('stores the MIME type the browser gave, else the one of the file’s extension, for playback', () => {
     expect(callMimeType({ name: 'a.wav', type: 'audio/x-wav' })).toBe('audio/x-wav');
     expect(callMimeType({ name: 'Call 12.M4A', type: '' })).toBe('audio/mp4');
+    expect(callMimeType({ name: 'recorder.aac', type: '' })).toBe('audio/aac');
     expect(callMimeType({ name: 'b.opus', type: '' })).toBe('audio/ogg');
     expect(callMimeType({ name: 'noext', type: '' })).toBe('');
   });

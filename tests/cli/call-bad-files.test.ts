@@ -1,9 +1,11 @@
 /**
  * `voicedrill call` on files that are not a readable stereo call, each given before a good call in the
  * same invocation: one line on stderr that names the file and says why, exit status 1, and the good call
- * still analysed (its report in the --json array). Corrupt (a WAV in an unknown encoding, an mp3 with
+ * still analysed (its report in the --json array). Corrupt (a WAV in an unknown encoding, a WAV whose header
+ * contradicts itself, an mp3 with
  * garbage over some frames, bytes that only start like an mp3), truncated (a WAV and an mp3 cut short:
- * their headers declare more audio than the file holds), zero-length, non-audio, 3-channel, a directory,
+ * their headers declare more audio than the file holds; an m4a cut short with its index in front, and one with its
+ * index at the end, so missing), zero-length, non-audio, 3-channel, a directory,
  * a missing file. Also a stereo mp3 that opens with both channels identical (the same line noise), which the
  * mp3 decoder gives as one channel until they differ: still a stereo call (it was "the number of channels
  * changes inside the file").
@@ -56,6 +58,9 @@ beforeAll(() => {
   unknown[20] = 0x34;
   unknown[21] = 0x12;
   writeFileSync(join(dir, 'unknown-encoding.wav'), unknown);
+  const badAlign = wav.slice();
+  new DataView(badAlign.buffer).setUint16(32, 3, true); // block align 3 for two 16-bit channels (as the app's e2e corrupt.wav)
+  writeFileSync(join(dir, 'corrupt.wav'), badAlign);
   writeFileSync(join(dir, 'truncated.wav'), wav.subarray(0, Math.floor(wav.length / 3)));
   writeFileSync(join(dir, 'empty.wav'), new Uint8Array(0));
   writeFileSync(join(dir, 'notes.mp3'), 'these are notes, not audio\n'.repeat(40));
@@ -68,6 +73,13 @@ beforeAll(() => {
     damaged.set(noise(1500, 1), Math.floor(mp3.length / 2));
     writeFileSync(join(dir, 'damaged.mp3'), damaged);
     writeFileSync(join(dir, 'truncated.mp3'), mp3.subarray(0, Math.floor(mp3.length / 2)));
+    // M4A cut in half: with its index (moov) in front, and at the end (then missing).
+    ffmpeg(['-i', 'call.wav', '-c:a', 'aac', '-b:a', '32k', '-movflags', '+faststart', 'front.m4a']);
+    ffmpeg(['-i', 'call.wav', '-c:a', 'aac', '-b:a', '32k', 'tail.m4a']);
+    for (const name of ['front', 'tail']) {
+      const m4a = readFileSync(join(dir, `${name}.m4a`));
+      writeFileSync(join(dir, `truncated-${name}.m4a`), m4a.subarray(0, Math.floor(m4a.length / 2)));
+    }
     // One valid frame header's worth of an mp3, then noise: the decoder resyncs on noise.
     writeFileSync(join(dir, 'garbage.mp3'), new Uint8Array([...mp3.subarray(0, 400), ...noise(20000, 2)]));
     // 60 s of the same line noise on both channels (more than the CLI's first 1 MiB read at 160 kb/s), then the call.
@@ -83,15 +95,19 @@ afterAll(() => {
 });
 
 const cases: [string, RegExp, boolean][] = [
-  ['unknown-encoding.wav', /^voicedrill: unknown-encoding\.wav: cannot decode: the audio data is damaged or in an unsupported encoding \(Unsupported WAV format: 0x1234\)$/, false],
+  // The WAV refusals are the app's sentences (tests/app/call-file-wav.test.ts), both from src/media's reader.
+  ['unknown-encoding.wav', /^voicedrill: unknown-encoding\.wav: cannot decode: the WAV audio is in format 0x1234 \(16 bits\), an encoding VoiceDrill does not decode$/, false],
+  ['corrupt.wav', /^voicedrill: corrupt\.wav: cannot decode: the WAV header contradicts itself \(2 channels, 8000 Hz, 16 bits, 3 bytes per frame\)$/, false],
   ['truncated.wav', /^voicedrill: truncated\.wav: cannot decode: the file is truncated: its header declares 20\.00 s of audio but only 6\.67 s is there$/, false],
-  ['empty.wav', /^voicedrill: empty\.wav: cannot decode: empty file \(0 bytes\)$/, false],
-  ['notes.mp3', /^voicedrill: notes\.mp3: cannot decode: not a supported audio file \(VoiceDrill reads wav, mp3, ogg\/opus, webm\/opus, flac and m4a\)$/, false],
-  ['three.wav', /^voicedrill: three\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has 3$/, false],
+  ['empty.wav', /^voicedrill: empty\.wav: cannot decode: the file is empty \(0 bytes\)$/, false],
+  ['notes.mp3', /^voicedrill: notes\.mp3: cannot decode: not a supported audio file \(VoiceDrill reads wav, mp3, ogg\/opus, webm\/opus, flac, m4a and aac\)$/, false],
+  ['three.wav', /^voicedrill: three\.wav: cannot analyse: the file has 3 channels; a call must be mono or stereo$/, false],
   ['folder.wav', /^voicedrill: folder\.wav: cannot decode: is a directory, not an audio file$/, false],
   ['missing.wav', /^voicedrill: missing\.wav: cannot decode: file not found$/, false],
   ['damaged.mp3', /^voicedrill: damaged\.mp3: cannot decode: the audio data is damaged: the decoder could not read \d+ parts? of it \(.*MPG123.*\)$/, true],
   ['truncated.mp3', /^voicedrill: truncated\.mp3: cannot decode: the file is truncated: its header declares 20\.\d\d s of audio but only (9|10)\.\d\d s is there$/, true],
+  ['truncated-front.m4a', /^voicedrill: truncated-front\.m4a: cannot decode: the file is truncated: its header declares 20\.\d\d s of audio but only about (9|10)\.\d\d s is there$/, true],
+  ['truncated-tail.m4a', /^voicedrill: truncated-tail\.m4a: cannot decode: the file is truncated: it ends \d+ bytes before the end of its 'mdat' box$/, true],
   ['garbage.mp3', /^voicedrill: garbage\.mp3: cannot decode: the audio data is damaged: the decoder could not read \d+ parts? of it/, true],
 ];
 

@@ -1,8 +1,8 @@
 /**
  * `voicedrill call --json` on planned stereo calls in the forms calls arrive in (issue 11 acceptance):
  * a call of real speech (tests/helpers/real-call.ts, needs ../shared/fixtures/truth) and a synthetic one
- * (known syllable rates), each written as a 16 kHz 16-bit WAV and converted by ffmpeg to an 8 kHz WAV, mp3
- * and m4a (AAC-LC) at 16 kHz, and mp3 and m4a at 8 kHz (telephone). On every file: turn boundaries within
+ * (known syllable rates), each written as a 16 kHz 16-bit WAV and converted by ffmpeg to an 8 kHz WAV, mp3,
+ * m4a (AAC-LC) and raw ADTS .aac at 16 kHz, and mp3, m4a and .aac at 8 kHz (telephone). On every file: turn boundaries within
  * 0.15 s, dead air and overtalk with precision and recall ≥ 90 % (and who started each overtalk), the
  * agent-to-customer pace ratio within 10 % of the plan.
  *
@@ -14,10 +14,12 @@
  * encoder delay), a constant 69 ms late at 16 kHz, 138 ms at 8 kHz, in every turn and event time. Fixed in
  * the decode path (cli/mp3-priming.ts drops them when the first frame has no Xing/Info/VBRI header): lag now
  * 0 ms; the end keeps up to one frame of the encoder's padding (23–62 ms of trailing silence measured).
- * Not handled: raw ADTS .aac (no container to carry the priming) decodes at twice the rate (implicit SBR)
- * with 30 ms left in front; ffmpeg leaves 64 ms (1024 samples at 16 kHz).
+ * Raw ADTS .aac (no container to carry the priming): FAAD2 decodes a stream of ≤ 24 kHz as implicit HE-AAC,
+ * at twice the rate with SBR's 962-sample delay left in front (30 ms at 16 kHz, 60 ms at 8 kHz; ffmpeg leaves
+ * 64 ms, 1024 samples at 16 kHz). Fixed in the decode path (cli/adts.ts: the delay dropped, the rate halved
+ * back): lag 0 ms at the file's own rate, correlation 0.997 / 0.993 (as the m4a), 18 / 52 ms of the last frame's padding at the end.
  * Measured on the CLI reports, synthetic call / real-speech call, every form (wav 16k, wav 8k, mp3 16k 64k,
- * m4a 16k 64k, mp3 8k 32k, m4a 8k 32k, both bare mp3s):
+ * m4a 16k 64k, mp3 8k 32k, m4a 8k 32k, both bare mp3s, aac 16k 64k and 8k 32k):
  *   turn boundary error max 0.006–0.011 s / 0.016–0.032 s (mean 0.002–0.003 / 0.008–0.010 s; 22 / 24 boundaries);
  *   dead air and overtalk P = R = 1.00 (3 + 3 planned each), every overtalk's starter right;
  *   call pace ratio error 0.0 % / 2.9–5.4 % (the report rounds the ratio to 0.01).
@@ -49,6 +51,9 @@ const FORMS: { name: string; file: string; args: string[] }[] = [
   { name: 'm4a 16 kHz 64 kb/s', file: 'm4a-16.m4a', args: ['-c:a', 'aac', '-b:a', '64k'] },
   { name: 'mp3 8 kHz 32 kb/s', file: 'mp3-8.mp3', args: ['-ar', '8000', '-c:a', 'libmp3lame', '-b:a', '32k'] },
   { name: 'm4a 8 kHz 32 kb/s', file: 'm4a-8.m4a', args: ['-ar', '8000', '-c:a', 'aac', '-b:a', '32k'] },
+  // Raw ADTS (no container): the decoder doubles a rate ≤ 24 kHz (implicit SBR) behind SBR's delay; cli/adts.ts undoes both.
+  { name: 'aac (ADTS) 16 kHz 64 kb/s', file: 'aac-16.aac', args: ['-c:a', 'aac', '-b:a', '64k', '-f', 'adts'] },
+  { name: 'aac (ADTS) 8 kHz 32 kb/s', file: 'aac-8.aac', args: ['-ar', '8000', '-c:a', 'aac', '-b:a', '32k', '-f', 'adts'] },
   // As recorders that write mp3 frame by frame: no LAME/Xing header, so nothing tells the decoder its priming.
   { name: 'mp3 16 kHz, no LAME header', file: 'mp3-16-bare.mp3', args: ['-c:a', 'libmp3lame', '-b:a', '64k', '-write_xing', '0'] },
   { name: 'mp3 8 kHz, no LAME header', file: 'mp3-8-bare.mp3', args: ['-ar', '8000', '-c:a', 'libmp3lame', '-b:a', '32k', '-write_xing', '0'] },
@@ -105,6 +110,7 @@ interface Run {
   lagSec: number;
   peak: number;
   lengthDiffSec: number;
+  rateHz: number;
 }
 
 function ffmpeg(args: string[]): void {
@@ -112,7 +118,7 @@ function ffmpeg(args: string[]): void {
   if (r.status !== 0) throw new Error(`ffmpeg ${args.join(' ')}: ${r.stderr}`);
 }
 
-describe.runIf(HAVE_FFMPEG)(`voicedrill call on planned calls as 16 and 8 kHz WAV, mp3 and m4a${HAVE_FFMPEG ? '' : ' (skipped: ffmpeg is not installed)'}`, { timeout: 300_000 }, () => {
+describe.runIf(HAVE_FFMPEG)(`voicedrill call on planned calls as 16 and 8 kHz WAV, mp3, m4a and aac${HAVE_FFMPEG ? '' : ' (skipped: ffmpeg is not installed)'}`, { timeout: 600_000 }, () => {
   let dir = '';
   const runs: Run[] = [];
 
@@ -135,19 +141,20 @@ describe.runIf(HAVE_FFMPEG)(`voicedrill call on planned calls as 16 and 8 kHz WA
         if (run.status !== 0) throw new Error(`${file}: exit ${run.status}: ${run.stderr}`);
         const report = JSON.parse(run.stdout) as CallReport;
         runs.push({
-          call: name, form: form.name, built, report, score: scoreCall(report, built), lagSec, peak,
+          call: name, form: form.name, built, report, score: scoreCall(report, built), lagSec, peak, rateHz: decoded.sampleRateHz,
           lengthDiffSec: decoded.channels[0].length / decoded.sampleRateHz - built.input.channels[0].length / FS,
         });
       }
     }
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('decodes mp3 and m4a with the codec priming trimmed: no lag against the source, the same length', () => {
+  it('decodes mp3, m4a and aac with the codec priming trimmed: no lag against the source, the same length, the file’s rate', () => {
     for (const r of runs) {
+      expect(r.rateHz, `${r.call}, ${r.form}`).toBe(r.form.includes('8 kHz') ? 8000 : FS);
       console.log(`${r.call}, ${r.form}: lag ${(1000 * r.lagSec).toFixed(2)} ms, peak correlation ${r.peak.toFixed(3)}, length ${(1000 * r.lengthDiffSec).toFixed(1)} ms off`);
       // One sample at 16 kHz is 0.0625 ms: a lag of a millisecond or more would be untrimmed priming.
       expect(Math.abs(r.lagSec), `${r.call}, ${r.form}`).toBeLessThan(0.001);

@@ -114,8 +114,8 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
 
   it.each([
     ['mono.wav', /^voicedrill: mono\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has one; give --agent mono for a mono call$/],
-    ['three.wav', /^voicedrill: three\.wav: cannot analyse: the call needs two channels \(agent and customer\), this file has 3$/],
-    ['empty.wav', /^voicedrill: empty\.wav: cannot decode: empty file \(0 bytes\)$/],
+    ['three.wav', /^voicedrill: three\.wav: cannot analyse: the file has 3 channels; a call must be mono or stereo$/],
+    ['empty.wav', /^voicedrill: empty\.wav: cannot decode: the file is empty \(0 bytes\)$/],
     ['notes.wav', /^voicedrill: notes\.wav: cannot decode: not a supported audio file/],
   ])('%s: one line on stderr, exit 1, the other file still analysed', async (file, message) => {
     const run = await runCli(['call', file, 'call.wav', '--agent', 'left', '--csv'], dir);

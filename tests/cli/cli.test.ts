@@ -126,7 +126,7 @@ describe('voicedrill analyze --json', { timeout: 60_000 }, () => {
     const lines = stderrLines(run);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^voicedrill: corrupt\.wav: cannot decode: not a supported audio file/);
-    expect(lines[1]).toBe('voicedrill: empty.wav: cannot decode: empty file (0 bytes)');
+    expect(lines[1]).toBe('voicedrill: empty.wav: cannot decode: the file is empty (0 bytes)');
     expect(lines[2]).toBe('voicedrill: missing.wav: cannot decode: file not found');
     expect(lines[3]).toMatch(/^voicedrill: a-directory\.wav: cannot decode: is a directory/);
     const reports = JSON.parse(run.stdout) as Report[];
@@ -137,7 +137,7 @@ describe('voicedrill analyze --json', { timeout: 60_000 }, () => {
     const run = await runCli(['analyze', 'empty.wav', '--json'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(stderrLines(run)).toEqual(['voicedrill: empty.wav: cannot decode: empty file (0 bytes)']);
+    expect(stderrLines(run)).toEqual(['voicedrill: empty.wav: cannot decode: the file is empty (0 bytes)']);
   });
 
   it('refuses a file over the size limit before reading it', async () => {

@@ -1,26 +1,39 @@
 /** Truncated WAV headers, declared mp3 lengths and captured decoder errors, on crafted bytes. */
-import { describe, expect, it } from 'vitest';
-import { damagedFramesMessage, wavTruncation, withDecoderErrors } from '../../cli/decode-checks.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { damagedFramesMessage, wavFileTruncation, withDecoderErrors } from '../../cli/decode-checks.ts';
 import { declaredDurationSec } from '../../cli/mp3-priming.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
-describe('wavTruncation', () => {
+describe('wavFileTruncation (the WAV reader of src/media, on a file)', () => {
   // 1 s of 8 kHz stereo 16-bit: 32,000 data bytes after a 44-byte header.
   const wav = encodeWav([new Float32Array(8000), new Float32Array(8000)], 8000, 16);
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'voicedrill-decode-checks-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const truncation = (bytes: Uint8Array): Promise<string | null> => {
+    const path = join(dir, 'x.wav');
+    writeFileSync(path, bytes);
+    return wavFileTruncation(path);
+  };
 
-  it('a whole file is not truncated', () => {
-    expect(wavTruncation(wav.subarray(0, 4096), wav.length)).toBeNull();
+  it('a whole file is not truncated', async () => {
+    expect(await truncation(wav)).toBeNull();
   });
 
-  it('a file cut short says how much its header declares and how much is there', () => {
-    expect(wavTruncation(wav.subarray(0, 4096), 44 + 8000)).toBe('the file is truncated: its header declares 1.00 s of audio but only 0.25 s is there');
+  it('a file cut short says how much its header declares and how much is there', async () => {
+    expect(await truncation(wav.subarray(0, 44 + 8000))).toBe('the file is truncated: its header declares 1.00 s of audio but only 0.25 s is there');
   });
 
-  it('a streaming writer\'s unknown data size (0 or 0xFFFFFFFF) and non-WAV bytes are left to the decoder', () => {
+  it('a streaming writer\'s unknown data size (0 or 0xFFFFFFFF) and non-WAV bytes are left to the decoder', async () => {
     const unknown = wav.slice();
     new DataView(unknown.buffer).setUint32(40, 0xffffffff, true);
-    expect(wavTruncation(unknown.subarray(0, 4096), 1000)).toBeNull();
-    expect(wavTruncation(new TextEncoder().encode('not a wav at all'), 1000)).toBeNull();
+    expect(await truncation(unknown.subarray(0, 1000))).toBeNull();
+    expect(await truncation(new TextEncoder().encode('not a wav at all'))).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { unexpectedErrors, type AppPage } from './app-driver.ts';
-import { brokenFiles, callWav, dropFile, openCallsScreen, encodeWithFfmpeg, FFMPEG, longCallWav, plannedCall, progressTexts, readStoredCalls, watchProgress } from './call-driver.ts';
+import { brokenFiles, callWav, dropFile, openCallsScreen, encodeWithFfmpeg, FFMPEG, longCallWav, plannedCall, progressTexts, readStoredCalls, readTables, watchProgress } from './call-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 const IMPORT_TIMEOUT_MS = 60_000;
@@ -155,13 +155,16 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     expect(unexpectedErrors(app)).toEqual([]);
   });
 
-  it.skipIf(!FFMPEG)('imports an MP3 (and an M4A where this Chromium decodes AAC) through mediabunny', { timeout: 180_000 }, async () => {
+  it.skipIf(!FFMPEG)('imports an MP3 (and an M4A and a raw 8 kHz AAC where this Chromium decodes AAC) through mediabunny, turns where planned', { timeout: 180_000 }, async () => {
     const { page } = app;
     await page.locator('input[name="keepAudio"][value="analysis"]').check();
-    const wav44k = callWav(plannedCall(44100));
+    const wav44kCall = plannedCall(44100);
+    const wav44k = callWav(wav44kCall);
     const encoded = [
       { name: 'planned-call.mp3', args: ['-c:a', 'libmp3lame', '-b:a', '128k'], mimeType: 'audio/mpeg', required: true },
       { name: 'planned-call.m4a', args: ['-c:a', 'aac', '-b:a', '128k'], mimeType: 'audio/mp4', required: false },
+      // Raw ADTS at telephone rate: nothing says how much encoder priming leads it (128 ms at 8 kHz, were it left in).
+      { name: 'planned-call-8k.aac', args: ['-ar', '8000', '-c:a', 'aac', '-b:a', '32k', '-f', 'adts'], mimeType: 'audio/aac', required: false },
     ];
     for (const file of encoded) {
       const path = encodeWithFfmpeg(wav44k, dir, file.name, file.args);
@@ -180,7 +183,14 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
       expect(added).toHaveLength(1);
       expect(added[0].fileName).toBe(file.name);
       expect(added[0].findings).toBeGreaterThanOrEqual(2);
-      console.log(`${file.name}: ${added[0].findings} findings`);
+      // The turns where they were planned: a constant lag (untrimmed priming) would move every start alike.
+      const { calls } = await readTables(page, ['calls']);
+      const turns = (calls as { id: string; report: { turns: { startSec: number }[] } }[]).find((c) => c.id === added[0].id)!.report.turns;
+      const planned = wav44kCall.turns;
+      expect(turns).toHaveLength(planned.length);
+      const meanLagSec = turns.reduce((sum, t, k) => sum + t.startSec - planned[k].startSec, 0) / turns.length;
+      console.log(`${file.name}: ${added[0].findings} findings, turn starts ${(1000 * meanLagSec).toFixed(0)} ms off the plan on average`);
+      expect(Math.abs(meanLagSec)).toBeLessThan(0.05);
     }
     expect(unexpectedErrors(app)).toEqual([]);
   });

@@ -3,7 +3,8 @@
  *
  * Each channel is preprocessed like a take (16 kHz, 80 Hz high-pass), gets the 100 Hz intensity contour
  * (both as the chunks arrive: channel-front.ts) and the take's segmentation (segmentation.ts: threshold
- * q99 − 25 dB, no-speech guard). Both channels have the same length, so their contours share frame times.
+ * q99 − 25 dB, no-speech guard; a side that speaks under 1 % of the call takes it from its loudest
+ * frames instead: sparse-side.ts). Both channels have the same length, so their contours share frame times.
  *
  * Bleed: the other party heard on this channel sits a fixed coupling below them (−20 to −40 dB on call
  * recorders), whatever either side's level. The coupling of the call is measured: the median of
@@ -18,10 +19,10 @@
  * shorter than MIN_SOUNDING_SEC are dropped and gaps shorter than MIN_PAUSE_SEC filled (the take's 0.10 s
  * and 0.25 s).
  */
-import { segmentReader } from '../segmentation.ts';
 import { quantile } from '../stats.ts';
 import type { IntensityContour, IntervalSec, SampleReader, Segmentation } from '../types.ts';
 import { dropShort, intervalsFromMask, mergeGaps } from './intervals.ts';
+import { segmentCallChannel } from './sparse-side.ts';
 
 /** Own speech must exceed the bleed the other channel predicts by this much, dB. */
 export const BLEED_HEADROOM_DB = 6;
@@ -42,7 +43,7 @@ export interface CallChannel {
 
 /** Segment one channel from its front end's contour and signal. */
 export function segmentChannel(signal: SampleReader, contour: IntensityContour): CallChannel {
-  return { signal, contour, seg: segmentReader(signal, {}, contour) };
+  return { signal, contour, seg: segmentCallChannel(signal, contour) };
 }
 
 /** Median of (own − other level) over the other channel's frames above its threshold, capped; null when it has none. */

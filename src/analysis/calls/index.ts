@@ -1,5 +1,6 @@
 /** Public surface of the recorded-call engine. */
 export { analyzeCall, type CallOptions } from './analyze-call.ts';
+export { callChannelsRefusal } from './channels.ts';
 export { BLEED_HEADROOM_DB, MAX_COUPLING_DB } from './activity.ts';
 export { HOLD_FLOOR_GAP_SEC, TURN_MERGE_GAP_SEC } from './turns.ts';
 export { MIN_RATE_SPEECH_SEC } from './pace.ts';

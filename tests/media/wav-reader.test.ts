@@ -1,16 +1,17 @@
 /**
- * The call worker's WAV reader: every PCM width and float, WAVE_FORMAT_EXTENSIBLE, chunks before the
- * audio, odd-sized chunks, block boundaries anywhere; and a file that cannot be read gives the right kind.
- * Then a whole call file through analyseCallFile (the worker's job) gives the report of the call analysed
- * in one piece, a mono file analysed as a mono call, and its refusals (empty, 3 channels, not audio) name the file.
+ * src/media's WAV reader (the call worker's and the CLI's) over a buffer: every PCM width and float,
+ * G.711 A-law and µ-law, WAVE_FORMAT_EXTENSIBLE, chunks before the audio, odd-sized chunks, block
+ * boundaries anywhere; and a file that cannot be read gives the right kind and one sentence naming it.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeCall } from '../../src/analysis/calls/index.ts';
-import { analyseCallFile, type CallProgress } from '../../src/workers/call-analysis.ts';
-import { CallFileError } from '../../src/workers/call-file-error.ts';
-import { decodeWavBlock, readWavLayout, wavBlocks, type ReadBytes } from '../../src/workers/wav-chunks.ts';
-import { buildCall, inSequence } from '../helpers/planned-call.ts';
+import { decodeWavBlock, readWavLayout, WavError, wavBlocks, type ReadBytes } from '../../src/media/index.ts';
 import { encodeWav } from '../helpers/wav.ts';
+
+const HAVE_FFMPEG = spawnSync('ffmpeg', ['-version']).status === 0;
 
 const readerOf = (bytes: Uint8Array): ReadBytes => async (offset, length) => bytes.slice(offset, offset + length);
 
@@ -75,7 +76,7 @@ function wavBytes(channels: Float32Array[], rateHz: number, coding: Coding, extr
 async function decodeAll(bytes: Uint8Array, blockFrames: number): Promise<Float32Array[]> {
   const layout = await readWavLayout(readerOf(bytes), bytes.length, 'test.wav');
   const out: number[][] = Array.from({ length: layout.channelCount }, () => []);
-  for await (const block of wavBlocks(readerOf(bytes), layout, blockFrames)) block.forEach((c, k) => out[k].push(...c));
+  for await (const block of wavBlocks(readerOf(bytes), layout, 'test.wav', { pieceBytes: blockFrames * layout.blockAlign })) block.forEach((c, k) => out[k].push(...c));
   return out.map((c) => Float32Array.from(c));
 }
 
@@ -120,6 +121,23 @@ describe('WAV chunk reader', () => {
     }
   });
 
+  it('gives the same samples when it reuses one buffer and one set of arrays for every piece (the CLI’s way)', async () => {
+    for (const coding of [{ format: 1, bits: 16 }, { format: 1, bits: 24 }, { format: 3, bits: 32 }]) {
+      const bytes = wavBytes(channels, 8000, coding, { beforeData: 3 });
+      const layout = await readWavLayout(readerOf(bytes), bytes.length, 'r.wav');
+      const pieces: Float32Array[][] = [];
+      const arrays = new Set<ArrayBufferLike>();
+      for await (const block of wavBlocks(readerOf(bytes), layout, 'r.wav', { pieceBytes: 300 * layout.blockAlign, reuse: true })) {
+        arrays.add(block[0].buffer);
+        pieces.push(block.map((c) => c.slice()));
+      }
+      expect(arrays.size).toBe(1);
+      expect(pieces.map((p) => p[0].length)).toEqual([300, 300, 300, 101]);
+      const joined = [0, 1].map((c) => Float32Array.from(pieces.flatMap((p) => [...p[c]])));
+      expect(joined).toEqual(await decodeAll(bytes, 300));
+    }
+  });
+
   it('full-scale 16-bit and 24-bit values map to −1 and just under 1', () => {
     const layout16 = { encoding: 'int' as const, bitsPerSample: 16, channelCount: 1, sampleRateHz: 8000, blockAlign: 2, dataOffset: 0, dataBytes: 4, frames: 2 };
     expect([...decodeWavBlock(Uint8Array.from([0x00, 0x80, 0xff, 0x7f]), layout16)[0]]).toEqual([-1, 32767 / 32768]);
@@ -127,31 +145,82 @@ describe('WAV chunk reader', () => {
     expect([...decodeWavBlock(Uint8Array.from([0, 0, 0x80, 0xff, 0xff, 0x7f]), layout24)[0]]).toEqual([-1, 8388607 / 8388608]);
   });
 
-  const kindOf = async (bytes: Uint8Array): Promise<string> => {
+  const refusal = async (bytes: Uint8Array): Promise<string> => {
     try {
       await readWavLayout(readerOf(bytes), bytes.length, 'bad.wav');
       return 'read';
     } catch (e) {
-      expect(e).toBeInstanceOf(CallFileError);
-      expect((e as Error).message).toContain('bad.wav');
-      return (e as CallFileError).kind;
+      expect(e).toBeInstanceOf(WavError);
+      return `${(e as WavError).kind}: ${(e as WavError).message}`;
     }
   };
 
-  it('refuses a cut-short file as truncated, a nonsense header as corrupt, ADPCM as an unsupported codec', async () => {
+  it('refuses each file it cannot read with its kind and one sentence that names it and says why', async () => {
     const good = wavBytes(channels, 8000, { format: 1, bits: 16 });
-    expect(await kindOf(good)).toBe('read');
-    expect(await kindOf(wavBytes(channels, 8000, { format: 1, bits: 16 }, { cutBytes: 100 }))).toBe('truncated');
-    expect(await kindOf(good.slice(0, 30))).toBe('truncated');
+    expect(await refusal(good)).toBe('read');
+    // 1001 stereo 16-bit frames at 8 kHz: 0.125 s declared, 100 bytes (12.5 frames) missing.
+    expect(await refusal(wavBytes(channels, 8000, { format: 1, bits: 16 }, { cutBytes: 100 })))
+      .toBe('truncated: bad.wav: the file is truncated: its header declares 0.13 s of audio but only 0.12 s is there.');
+    expect(await refusal(good.slice(0, 30))).toBe('truncated: bad.wav: the file is truncated: it ends inside its WAV header.');
+    expect(await refusal(good.slice(0, 40))).toBe('truncated: bad.wav: the file is truncated: it ends before its WAV audio starts.');
     const badAlign = good.slice();
     new DataView(badAlign.buffer).setUint16(32, 3, true); // block align 3 for 2 × 16-bit
-    expect(await kindOf(badAlign)).toBe('corrupt');
+    expect(await refusal(badAlign)).toBe('corrupt: bad.wav: the WAV header contradicts itself (2 channels, 8000 Hz, 16 bits, 3 bytes per frame).');
     const noChannels = good.slice();
     new DataView(noChannels.buffer).setUint16(22, 0, true);
-    expect(await kindOf(noChannels)).toBe('corrupt');
+    expect(await refusal(noChannels)).toMatch(/^corrupt: bad\.wav: the WAV header contradicts itself \(0 channels/);
     const adpcm = good.slice();
     new DataView(adpcm.buffer).setUint16(20, 2, true);
-    expect(await kindOf(adpcm)).toBe('codec');
+    expect(await refusal(adpcm)).toBe('codec: bad.wav: the WAV audio is in format 0x2 (16 bits), an encoding VoiceDrill does not decode.');
+    expect(await refusal(new TextEncoder().encode('just some notes, not a recording'))).toBe('notWav: bad.wav: the file is not a WAV file (it has no RIFF/WAVE header).');
+    expect(await refusal(new Uint8Array(0))).toBe('empty: bad.wav: the file is empty (0 bytes).');
+    expect(await refusal(wavBytes([new Float32Array(0)], 8000, { format: 1, bits: 16 }))).toBe('empty: bad.wav: the file contains no audio samples.');
+  });
+
+  it('refuses a file cut short before reading, whatever its encoding (ADPCM too)', async () => {
+    const adpcm = wavBytes(channels, 8000, { format: 1, bits: 16 }, { cutBytes: 1000 });
+    new DataView(adpcm.buffer).setUint16(20, 2, true);
+    expect(await refusal(adpcm)).toMatch(/^truncated: /);
+  });
+
+  it('decodes G.711 A-law and µ-law (telephone WAVs) by the ITU table', async () => {
+    // Codes and their 16-bit values from ITU-T G.711 (µ-law: 0x00 −32124, 0x80 +32124, 0xFF and 0x7F 0;
+    // A-law: 0x55 −8, 0xD5 +8, 0x2A −32256, 0xAA +32256).
+    const g711 = (format: 6 | 7, codes: number[]): Uint8Array => {
+      const bytes = wavBytes([new Float32Array(codes.length)], 8000, { format: 1, bits: 8 });
+      const v = new DataView(bytes.buffer);
+      v.setUint16(20, format, true);
+      bytes.set(codes, 44);
+      return bytes;
+    };
+    const mulaw = g711(7, [0x00, 0x80, 0xff, 0x7f]);
+    const mulawLayout = await readWavLayout(readerOf(mulaw), mulaw.length, 'mulaw.wav');
+    expect(mulawLayout.encoding).toBe('mulaw');
+    expect([...decodeWavBlock(mulaw.subarray(44), mulawLayout)[0]].map((x) => x * 32768)).toEqual([-32124, 32124, 0, 0]);
+    const alaw = g711(6, [0x55, 0xd5, 0x2a, 0xaa]);
+    const alawLayout = await readWavLayout(readerOf(alaw), alaw.length, 'alaw.wav');
+    expect(alawLayout.encoding).toBe('alaw');
+    expect([...decodeWavBlock(alaw.subarray(44), alawLayout)[0]].map((x) => x * 32768)).toEqual([-8, 8, -32256, 32256]);
+  });
+
+  it.runIf(HAVE_FFMPEG)('reads ffmpeg’s A-law and µ-law WAVs of a known sine within G.711’s step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voicedrill-g711-'));
+    try {
+      const sine = Float32Array.from({ length: 8000 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / 8000));
+      writeFileSync(join(dir, 'sine.wav'), encodeWav([sine, sine.map((x) => -x)], 8000, 16));
+      for (const codec of ['pcm_alaw', 'pcm_mulaw']) {
+        const r = spawnSync('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', '-i', 'sine.wav', '-c:a', codec, `${codec}.wav`], { cwd: dir, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        const bytes = new Uint8Array(readFileSync(join(dir, `${codec}.wav`)));
+        const decoded = await decodeAll(bytes, 1000);
+        expect(decoded[0].length).toBe(sine.length);
+        // At |x| ≤ 0.5 the G.711 step is at most 1024/32768; half of it is the largest rounding error.
+        expect(maxError(decoded[0], sine), codec).toBeLessThanOrEqual(512 / 32768);
+        expect(maxError(decoded[1], sine.map((x) => -x)), codec).toBeLessThanOrEqual(512 / 32768);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a streamed WAV whose data size was never written (0) to the end of the file', async () => {
@@ -161,60 +230,3 @@ describe('WAV chunk reader', () => {
   });
 });
 
-describe('analyseCallFile (the call worker’s job) on WAV files', () => {
-  const call = buildCall({
-    sampleRateHz: 16000,
-    durationSec: 24,
-    agentChannel: 'left',
-    utterances: inSequence(0.8, [
-      { speaker: 'agent', syllables: 12, syllablesPerSec: 4, gapSec: 0 },
-      { speaker: 'customer', syllables: 15, syllablesPerSec: 5, gapSec: 0.6 },
-      { speaker: 'agent', syllables: 16, syllablesPerSec: 4.2, gapSec: 4 },
-      { speaker: 'customer', syllables: 9, syllablesPerSec: 4.5, gapSec: -1.5 },
-    ]),
-  });
-  const options = { agentChannel: 'left' as const, lang: 'en' as const, calibrationLevelDbfs: null };
-
-  it('feeds the file in blocks and gives the report of the call analysed in one piece, with progress', async () => {
-    const bytes = encodeWav(call.input.channels, 16000, 'float32');
-    const progress: CallProgress[] = [];
-    let clock = 0;
-    const result = await analyseCallFile(new File([bytes as Uint8Array<ArrayBuffer>], 'call.wav', { type: 'audio/wav' }), options, (p) => progress.push(p), () => (clock += 1000));
-    expect(result.report).toEqual(analyzeCall(call.input, { agentChannel: 'left', lang: 'en' }));
-    expect(result).toMatchObject({ durationSec: 24, sampleRateHz: 16000, channelCount: 2 });
-    expect(result.report.findings.some((f) => f.id === 'deadAir')).toBe(true);
-    expect(result.peaks.channels).toHaveLength(2);
-    expect(progress[0]).toEqual({ phase: 'reading', fedSec: 0, durationSec: 24 });
-    expect(progress.at(-1)).toEqual({ phase: 'analysing', fedSec: 24, durationSec: 24 });
-    const fed = progress.filter((p) => p.phase === 'reading').map((p) => p.fedSec);
-    expect(fed.length).toBeGreaterThan(2);
-    expect(fed).toEqual([...fed].sort((a, b) => a - b));
-  });
-
-  const refusal = async (file: File): Promise<CallFileError> => {
-    const e = await analyseCallFile(file, options, () => undefined).then(() => null, (x: unknown) => x);
-    expect(e).toBeInstanceOf(CallFileError);
-    expect((e as Error).message).toContain(file.name);
-    return e as CallFileError;
-  };
-
-  it('analyses a mono file as a mono call (both voices on one channel, told apart by diarisation)', async () => {
-    const [one] = testChannels(8000 * 3);
-    const done = await analyseCallFile(new File([encodeWav([one], 8000) as Uint8Array<ArrayBuffer>], 'mono.wav'), options, () => undefined);
-    expect(done.agentChannel).toBe('mono');
-    expect(done.channelCount).toBe(1);
-    expect(done.report.agentChannel).toBe('mono');
-    expect(done.report.diarisation).not.toBeNull();
-  });
-
-  it('refuses empty, 3-channel and non-audio files, naming each', async () => {
-    expect((await refusal(new File([], 'empty.wav'))).kind).toBe('empty');
-    const short = testChannels(800);
-    const three = await refusal(new File([encodeWav([short[0], short[1], short[0]], 8000) as Uint8Array<ArrayBuffer>], 'three.wav'));
-    expect(three.kind).toBe('channels');
-    expect(three.channelCount).toBe(3);
-    expect(three.message).toBe('three.wav has 3 channels; a call must be mono or stereo.');
-    expect((await refusal(new File(['just some notes, not a recording'], 'notes.wav'))).kind).toBe('notAudio');
-    expect((await refusal(new File([encodeWav(short, 8000).slice(0, 200) as Uint8Array<ArrayBuffer>], 'cut.wav'))).kind).toBe('truncated');
-  });
-});

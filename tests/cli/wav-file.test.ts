@@ -1,13 +1,15 @@
 /**
- * cli/wav-stream.ts, the chunked WAV reader of `voicedrill call`: every encoding it claims against known
- * sample values, pieces of ~1 MB, odd-sized chunks before the data, a truncated data chunk read up to the
- * end (and `voicedrill call` saying so in one line), and refusals.
+ * The WAV reader of src/media on files through the CLI's ReadBytes (cli/file-bytes.ts: an fs handle), as
+ * `voicedrill call` reads a call: every encoding it claims against known sample values, pieces of ~1 MB,
+ * odd-sized chunks before the data, and refusals (a truncated data chunk refused before reading, and
+ * `voicedrill call` saying so in one line).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWavChunks, WAV_READ_BYTES, WavEncodingError, WavError, type WavFormat } from '../../cli/wav-stream.ts';
+import { openFileBytes } from '../../cli/file-bytes.ts';
+import { readWavLayout, WAV_READ_BYTES, WavError, wavBlocks, type WavLayout } from '../../src/media/index.ts';
 import { runCli, stderrLines } from '../helpers/cli.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
 import { encodeWav } from '../helpers/wav.ts';
@@ -88,21 +90,32 @@ function encode(spec: Spec, channels: number[][]): { data: Uint8Array; expected:
   return { data, expected };
 }
 
-async function read(path: string): Promise<{ format: WavFormat | null; channels: number[][]; pieces: number; truncated: boolean }> {
-  let format: WavFormat | null = null;
+/** Each piece of the WAV file at `path`, as `voicedrill call` reads it (one buffer and one set of arrays reused). */
+async function readPieces(path: string, onPiece: (channels: Float32Array[]) => void): Promise<WavLayout> {
+  const file = await openFileBytes(path);
+  try {
+    const layout = await readWavLayout(file.read, file.sizeBytes, path);
+    for await (const channels of wavBlocks(file.read, layout, path, { reuse: true })) onPiece(channels);
+    return layout;
+  } finally {
+    await file.close();
+  }
+}
+
+async function read(path: string): Promise<{ layout: WavLayout; channels: number[][]; pieces: number }> {
   const channels: number[][] = [];
   let pieces = 0;
-  const end = await readWavChunks(path, (f) => (format = f), (chunk) => {
+  const layout = await readPieces(path, (chunk) => {
     pieces++;
     chunk.forEach((c, k) => (channels[k] ??= []).push(...c));
   });
-  expect(end.frames).toBe(channels[0]?.length ?? 0);
-  return { format, channels, pieces, truncated: end.truncated };
+  expect(layout.frames).toBe(channels[0]?.length ?? 0);
+  return { layout, channels, pieces };
 }
 
 const values = [[0, 0.5, -0.5, 0.999, -1, 0.25, -0.125], [0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7]];
 
-describe('readWavChunks', () => {
+describe('the WAV reader over a file handle', () => {
   const specs: [string, Spec][] = [
     ['8-bit PCM', { tag: 1, bits: 8 }],
     ['16-bit PCM', { tag: 1, bits: 16 }],
@@ -118,9 +131,8 @@ describe('readWavChunks', () => {
     const path = join(dir, `${name.replace(/\W+/g, '-')}.wav`);
     writeFileSync(path, wavBytes(spec, 2, 22050, data));
     const got = await read(path);
-    expect(got.format).toEqual({ sampleRateHz: 22050, channelCount: 2, bits: spec.bits, float: spec.tag === 3 });
+    expect(got.layout).toMatchObject({ sampleRateHz: 22050, channelCount: 2, bitsPerSample: spec.bits, encoding: spec.tag === 3 ? 'float' : 'int' });
     expect(got.channels).toEqual(expected);
-    expect(got.truncated).toBe(false);
   });
 
   it('reads a long file in pieces of about 1 MB, the same samples as the whole-file encoder wrote', async () => {
@@ -132,7 +144,7 @@ describe('readWavChunks', () => {
     let pieces = 0;
     let n = 0;
     let worst = 0;
-    await readWavChunks(path, () => {}, (chunk) => {
+    await readPieces(path, (chunk) => {
       pieces++;
       for (let i = 0; i < chunk[0].length; i++, n++) worst = Math.max(worst, Math.abs(chunk[0][i] - left[n]), Math.abs(chunk[1][i] - right[n]));
     });
@@ -141,15 +153,17 @@ describe('readWavChunks', () => {
     expect(worst).toBeLessThanOrEqual(1 / 32768);
   });
 
-  it('reads a truncated data chunk up to the end of the file, whole frames only, and says it was truncated', async () => {
+  it('refuses a truncated data chunk before reading any of it, saying how much is missing', async () => {
     const spec: Spec = { tag: 1, bits: 16 };
-    const { data, expected } = encode(spec, values);
+    const { data } = encode(spec, values);
     const path = join(dir, 'truncated.wav');
-    const bytes = wavBytes({ ...spec, declaredDataBytes: data.length + 400 }, 2, 8000, data);
+    const bytes = wavBytes({ ...spec, declaredDataBytes: data.length + 32000 }, 2, 8000, data);
     writeFileSync(path, bytes.subarray(0, bytes.length - 2)); // half a frame short as well
-    const got = await read(path);
-    expect(got.truncated).toBe(true);
-    expect(got.channels).toEqual(expected.map((c) => c.slice(0, -1)));
+    let pieces = 0;
+    const refused = await readPieces(path, () => pieces++).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(WavError);
+    expect(refused).toMatchObject({ kind: 'truncated', reason: 'the file is truncated: its header declares 1.00 s of audio but only 0.00 s is there' });
+    expect(pieces).toBe(0);
   });
 
   it('takes a data size of 0xFFFFFFFF (a streaming recorder) as "up to the end", not as truncated', async () => {
@@ -158,20 +172,22 @@ describe('readWavChunks', () => {
     const path = join(dir, 'streamed.wav');
     writeFileSync(path, wavBytes({ ...spec, declaredDataBytes: 0xffffffff }, 2, 8000, data));
     const got = await read(path);
-    expect(got.truncated).toBe(false);
     expect(got.channels).toEqual(expected);
   });
 
-  it('refuses µ-law (for the full decoder), a file without RIFF/WAVE and one without data, each with a reason', async () => {
+  it('reads µ-law; refuses ADPCM (for the full decoder), a file without RIFF/WAVE and one without data, each with a reason', async () => {
     const mulaw = join(dir, 'mulaw.wav');
-    writeFileSync(mulaw, wavBytes({ tag: 7, bits: 8 }, 1, 8000, new Uint8Array(100)));
-    await expect(read(mulaw)).rejects.toThrow(WavEncodingError);
+    writeFileSync(mulaw, wavBytes({ tag: 7, bits: 8 }, 1, 8000, Uint8Array.from([0x00, 0x80, 0xff, 0x7f])));
+    expect((await read(mulaw)).channels).toEqual([[-32124 / 32768, 32124 / 32768, 0, 0]]);
+    const adpcm = join(dir, 'adpcm.wav');
+    writeFileSync(adpcm, wavBytes({ tag: 2, bits: 4 }, 1, 8000, new Uint8Array(100)));
+    await expect(read(adpcm)).rejects.toMatchObject({ kind: 'codec' });
     const text = join(dir, 'text.wav');
     writeFileSync(text, 'not audio at all, just words');
-    await expect(read(text)).rejects.toThrow(/not a WAV file/);
+    await expect(read(text)).rejects.toMatchObject({ kind: 'notWav', reason: 'the file is not a WAV file (it has no RIFF/WAVE header)' });
     const noData = join(dir, 'nodata.wav');
     writeFileSync(noData, wavBytes({ tag: 1, bits: 16 }, 2, 8000, new Uint8Array(0)).subarray(0, 36));
-    await expect(read(noData)).rejects.toThrow(WavError);
+    await expect(read(noData)).rejects.toMatchObject({ kind: 'truncated', reason: 'the file is truncated: it ends before its WAV audio starts' });
   });
 });
 

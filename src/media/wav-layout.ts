@@ -1,0 +1,130 @@
+/**
+ * The header of a WAV file (RIFF/WAVE, also WAVE_FORMAT_EXTENSIBLE; not RF64), walked with small reads
+ * through a given ReadBytes (an fs handle in the CLI, File.slice in the call worker, a buffer in tests),
+ * and the refusal policy both hosts share: a file that ends before its header says (cut off while copying
+ * or recording) is refused before any sample is read, as is a header that contradicts itself or an
+ * encoding this reader does not decode. Pure: no Node, no DOM.
+ */
+
+/**
+ * Read `length` bytes from `offset` (fewer at the end of the file). A host may read into `into` (at least
+ * `length` long, the caller's buffer for reuse) and return a view of it, or ignore it and return new bytes.
+ */
+export type ReadBytes = (offset: number, length: number, into?: Uint8Array) => Promise<Uint8Array>;
+
+/**
+ * Why a WAV file cannot be read: notWav — no RIFF/WAVE header; truncated — the file ends before its
+ * header says; corrupt — a header that cannot be right; codec — an encoding this reader does not decode
+ * (the CLI may hand those to a full decoder); empty — no audio frames.
+ */
+export type WavErrorKind = 'notWav' | 'truncated' | 'corrupt' | 'codec' | 'empty';
+
+/** A WAV file that cannot be read: `reason` is the why (a clause), `message` names the file and says why. */
+export class WavError extends Error {
+  override readonly name = 'WavError';
+
+  constructor(readonly kind: WavErrorKind, readonly fileName: string, readonly reason: string) {
+    super(`${fileName}: ${reason}.`);
+  }
+}
+
+/** Where the samples are and how they are coded. */
+export interface WavLayout {
+  /** int: PCM (8-bit unsigned, 16/24/32-bit signed); float: IEEE 32/64-bit; alaw / mulaw: G.711, 8-bit. */
+  encoding: 'int' | 'float' | 'alaw' | 'mulaw';
+  bitsPerSample: number;
+  channelCount: number;
+  sampleRateHz: number;
+  /** Bytes per frame (all channels). */
+  blockAlign: number;
+  dataOffset: number;
+  /** Bytes of whole frames in the data chunk. */
+  dataBytes: number;
+  /** Frames in the data chunk. */
+  frames: number;
+}
+
+const FORMAT_PCM = 1;
+const FORMAT_FLOAT = 3;
+const FORMAT_ALAW = 6;
+const FORMAT_MULAW = 7;
+const FORMAT_EXTENSIBLE = 0xfffe;
+/** Header chunks walked before giving up (a real header has a handful). */
+const MAX_HEADER_CHUNKS = 64;
+/** Data sizes left by recorders that stream and never go back to write the size: the file's end is the end. */
+const OPEN_SIZES = new Set([0, 0xffffffff]);
+
+const ascii = (b: Uint8Array, at: number): string => String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]);
+
+/** True when the first bytes are a RIFF/WAVE header. */
+export function looksLikeWav(head: Uint8Array): boolean {
+  return head.length >= 12 && ascii(head, 0) === 'RIFF' && ascii(head, 8) === 'WAVE';
+}
+
+function encodingOf(code: number, bits: number): WavLayout['encoding'] | null {
+  if (code === FORMAT_PCM && [8, 16, 24, 32].includes(bits)) return 'int';
+  if (code === FORMAT_FLOAT && (bits === 32 || bits === 64)) return 'float';
+  if (code === FORMAT_ALAW && bits === 8) return 'alaw';
+  if (code === FORMAT_MULAW && bits === 8) return 'mulaw';
+  return null;
+}
+
+/** Read the header of the WAV file `fileName` of `fileBytes` bytes; throws WavError. */
+export async function readWavLayout(read: ReadBytes, fileBytes: number, fileName: string): Promise<WavLayout> {
+  const fail = (kind: WavErrorKind, reason: string): never => {
+    throw new WavError(kind, fileName, reason);
+  };
+  if (fileBytes === 0) fail('empty', 'the file is empty (0 bytes)');
+  if (!looksLikeWav(await read(0, 12))) fail('notWav', 'the file is not a WAV file (it has no RIFF/WAVE header)');
+  let at = 12;
+  let fmt: DataView | null = null;
+  for (let k = 0; k < MAX_HEADER_CHUNKS && at + 8 <= fileBytes; k++) {
+    const head = await read(at, 8);
+    if (head.length < 8) break;
+    const id = ascii(head, 0);
+    const size = new DataView(head.buffer, head.byteOffset, 8).getUint32(4, true);
+    const body = at + 8;
+    if (id === 'fmt ') {
+      if (size < 16) fail('corrupt', `the WAV format chunk is ${size} bytes, too short to be one`);
+      const bytes = await read(body, Math.min(size, 40));
+      if (bytes.length < 16) fail('truncated', 'the file is truncated: it ends inside its WAV header');
+      fmt = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    } else if (id === 'data') {
+      if (fmt === null) return fail('corrupt', 'the WAV audio comes before its format chunk');
+      return layoutOf(fmt, body, size, fileBytes, fail);
+    }
+    at = body + size + (size % 2);
+  }
+  if (fmt === null) return fail(at >= fileBytes ? 'truncated' : 'corrupt', 'the WAV file has no format chunk');
+  return fail('truncated', 'the file is truncated: it ends before its WAV audio starts');
+}
+
+function layoutOf(v: DataView, dataOffset: number, declaredBytes: number, fileBytes: number, fail: (kind: WavErrorKind, reason: string) => never): WavLayout {
+  let code = v.getUint16(0, true);
+  const channelCount = v.getUint16(2, true);
+  const sampleRateHz = v.getUint32(4, true);
+  const byteRate = v.getUint32(8, true);
+  const blockAlign = v.getUint16(12, true);
+  const bitsPerSample = v.getUint16(14, true);
+  // Cut short is said first, whatever the encoding: the bytes are missing, not just unreadable here.
+  const available = Math.max(0, fileBytes - dataOffset);
+  const open = OPEN_SIZES.has(declaredBytes);
+  if (!open && declaredBytes > available) {
+    const rate = byteRate > 0 ? byteRate : sampleRateHz * blockAlign;
+    fail('truncated', rate > 0
+      ? `the file is truncated: its header declares ${(declaredBytes / rate).toFixed(2)} s of audio but only ${(available / rate).toFixed(2)} s is there`
+      : `the file is truncated: its header declares ${declaredBytes} bytes of audio but only ${available} are there`);
+  }
+  // WAVE_FORMAT_EXTENSIBLE: the sub-format GUID (at 24) starts with the real format code.
+  if (code === FORMAT_EXTENSIBLE) code = v.byteLength >= 26 ? v.getUint16(24, true) : fail('corrupt', 'the WAV extensible format chunk is too short to be one');
+  const encoding = encodingOf(code, bitsPerSample);
+  if (encoding === null) {
+    return fail('codec', `the WAV audio is in format 0x${code.toString(16)} (${bitsPerSample} bits), an encoding VoiceDrill does not decode`);
+  }
+  if (channelCount < 1 || sampleRateHz < 1 || blockAlign !== channelCount * (bitsPerSample / 8)) {
+    fail('corrupt', `the WAV header contradicts itself (${channelCount} channels, ${sampleRateHz} Hz, ${bitsPerSample} bits, ${blockAlign} bytes per frame)`);
+  }
+  const frames = Math.floor((open ? available : declaredBytes) / blockAlign);
+  if (frames === 0) fail('empty', 'the file contains no audio samples');
+  return { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, dataOffset, dataBytes: frames * blockAlign, frames };
+}

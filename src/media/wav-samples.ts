@@ -1,0 +1,106 @@
+/**
+ * A WAV file's samples, read a piece of about 1 MB at a time through a ReadBytes and turned into Float32
+ * per channel (−1…1), so a long call is never held whole. Pure: no Node, no DOM.
+ */
+import { WavError, type ReadBytes, type WavLayout } from './wav-layout.ts';
+
+/** Bytes read per piece (whole frames: rounded down to the frame size). */
+export const WAV_READ_BYTES = 1 << 20;
+
+/** G.711 A-law byte → linear 16-bit value (ITU-T G.711). */
+function alawValue(byte: number): number {
+  const a = byte ^ 0x55;
+  const segment = (a & 0x70) >> 4;
+  let t = (a & 0x0f) << 4;
+  t = segment === 0 ? t + 8 : (t + 0x108) << (segment - 1);
+  return a & 0x80 ? t : -t;
+}
+
+/** G.711 µ-law byte → linear 16-bit value (ITU-T G.711). */
+function mulawValue(byte: number): number {
+  const u = ~byte & 0xff;
+  const t = (((u & 0x0f) << 3) + 0x84) << ((u & 0x70) >> 4);
+  return u & 0x80 ? 0x84 - t : t - 0x84;
+}
+
+const G711 = {
+  alaw: Float32Array.from({ length: 256 }, (_, b) => alawValue(b) / 32768),
+  mulaw: Float32Array.from({ length: 256 }, (_, b) => mulawValue(b) / 32768),
+};
+
+function sampleReader(layout: WavLayout, v: DataView): (at: number) => number {
+  const width = layout.bitsPerSample / 8;
+  switch (layout.encoding) {
+    case 'float': return width === 4 ? (at) => v.getFloat32(at, true) : (at) => v.getFloat64(at, true);
+    case 'alaw':
+    case 'mulaw': {
+      const table = G711[layout.encoding];
+      return (at) => table[v.getUint8(at)];
+    }
+    default:
+      switch (width) {
+        case 1: return (at) => (v.getUint8(at) - 128) / 128;
+        case 2: return (at) => v.getInt16(at, true) / 32768;
+        case 3: return (at) => (v.getUint8(at) | (v.getUint8(at + 1) << 8) | (v.getInt8(at + 2) << 16)) / 8388608;
+        default: return (at) => v.getInt32(at, true) / 2147483648;
+      }
+  }
+}
+
+/**
+ * Decode the whole frames of interleaved WAV data in `bytes` into one Float32Array per channel (into the
+ * front of `into`'s arrays when given, long enough: views of them are returned).
+ */
+export function decodeWavBlock(bytes: Uint8Array, layout: WavLayout, into?: Float32Array[]): Float32Array[] {
+  const n = layout.channelCount;
+  const frames = Math.floor(bytes.length / layout.blockAlign);
+  const out = into ? into.map((c) => c.subarray(0, frames)) : Array.from({ length: n }, () => new Float32Array(frames));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (layout.encoding === 'int' && layout.bitsPerSample === 16 && n === 2) {
+    // The common case (a stereo call; the 60-minute bench's), in one pass without a call per sample.
+    const [left, right] = out;
+    for (let i = 0, at = 0; i < frames; i++, at += 4) {
+      left[i] = view.getInt16(at, true) / 32768;
+      right[i] = view.getInt16(at + 2, true) / 32768;
+    }
+    return out;
+  }
+  if (layout.encoding === 'int' && layout.bitsPerSample === 16) {
+    for (let c = 0; c < n; c++) {
+      const ch = out[c];
+      for (let i = 0, at = 2 * c, step = layout.blockAlign; i < frames; i++, at += step) ch[i] = view.getInt16(at, true) / 32768;
+    }
+    return out;
+  }
+  const sample = sampleReader(layout, view);
+  const width = layout.bitsPerSample / 8;
+  for (let i = 0, base = 0; i < frames; i++, base += layout.blockAlign) {
+    for (let c = 0; c < n; c++) out[c][i] = sample(base + c * width);
+  }
+  return out;
+}
+
+/** How wavBlocks hands out its pieces. */
+export interface WavBlockOptions {
+  /** Bytes read per piece (default WAV_READ_BYTES). */
+  pieceBytes?: number;
+  /** Reuse one byte buffer and one set of channel arrays for every piece: each is valid until the next is asked for. */
+  reuse?: boolean;
+}
+
+/**
+ * The data chunk of the WAV file `fileName`, piece by piece, decoded (new arrays each piece unless `reuse`).
+ * Throws WavError when the file yields fewer bytes than its header promised (it changed while being read).
+ */
+export async function* wavBlocks(read: ReadBytes, layout: WavLayout, fileName: string, options: WavBlockOptions = {}): AsyncGenerator<Float32Array[]> {
+  const framesPerPiece = Math.max(1, Math.floor((options.pieceBytes ?? WAV_READ_BYTES) / layout.blockAlign));
+  const blockBytes = framesPerPiece * layout.blockAlign;
+  const buffer = options.reuse ? new Uint8Array(Math.min(blockBytes, layout.dataBytes)) : undefined;
+  const channels = options.reuse ? Array.from({ length: layout.channelCount }, () => new Float32Array(Math.min(framesPerPiece, layout.frames))) : undefined;
+  for (let at = 0; at < layout.dataBytes; at += blockBytes) {
+    const want = Math.min(blockBytes, layout.dataBytes - at);
+    const bytes = await read(layout.dataOffset + at, want, buffer);
+    if (bytes.length < want) throw new WavError('truncated', fileName, 'the file became shorter while it was being read');
+    yield decodeWavBlock(bytes, layout, channels);
+  }
+}
