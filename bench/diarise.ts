@@ -94,7 +94,8 @@ let labelMs = 0;
 let speechSec = 0;
 for (const rate of rates) {
   for (const [a, b] of pairs) {
-    const group = `${rate / 1000} kHz ${genderOf(a) === genderOf(b) ? `same-gender (${genderOf(a)})` : 'cross/real'}`;
+    const same = genderOf(a) === genderOf(b);
+    const group = `${rate / 1000} kHz ${same && genderOf(a) === 'real' ? 'real long reads' : same ? `same-gender (${genderOf(a)})` : 'cross-gender'}`;
     for (const seed of seeds) {
       const built = planMonoCall(phrases.get(a) as Float32Array[], phrases.get(b) as Float32Array[], { seed });
       const o = run(mixAt(built, rate), rate, built);
