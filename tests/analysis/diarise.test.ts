@@ -10,18 +10,20 @@
  * Tuned on: pairs and single voices of f1 f2 f3 m1 m2 m3 (MIN_SEPARATION was set on these).
  * Held out: every pair with f4, f5, m4, m5 or the real long reads, and those single voices.
  * Honesty note: while choosing the features (3 s pieces, GMM resegmentation) the forced two-way labels
- * of all 45 Keele pairs were looked at, so only the real long reads are held out from every decision.
+ * of all 45 Keele pairs were looked at, so only the real long reads are held out from every decision;
+ * the extra starts and MIN_ALT_SEPARATION (diarise.ts) were chosen with every Keele pair and single voice
+ * in view (3 seeds, 16 and 8 kHz), so nothing here is held out from that choice.
  *
  * Measured (attribution with the suggested agent, both seeds; the table is printed):
- * tuned: cross-gender 95.5–98.5 %; m1-m2, m1-m3 97–99 %; m2-m3 98 % / not told apart; f1-f2 97.7 % /
- *   not told apart; f1-f3, f2-f3 not told apart (whole mix as the agent's: 34–68 %).
- * held out: cross-gender 95–99 %; m4-m5, m2-m5 95–98.5 %; f1-f4, f3-f5 96–98 %; wendy-polar, polar-f2
- *   99.5–99.8 %; f4-f5 not told apart / 97.7 %.
+ * tuned: cross-gender 95.5–98.5 %; m1-m2, m1-m3, m2-m3 97–99 %; f1-f2 97–98.5 %; f1-f3 98 % / not told
+ *   apart; f2-f3 not told apart / 97 % (whole mix as the agent's when not told apart: 49–68 %).
+ * held out: cross-gender 95–99 %; m4-m5, m2-m5, m1-m4, m3-m5 95–99.3 %; f1-f4, f3-f5, f1-f5, f3-f4
+ *   95–98 %; wendy-polar, polar-f2 99.4–99.8 %; f4-f5 97.5–97.7 %.
  * 8 kHz (telephone) versions of f4-m4, m4-m5, f1-f4, wendy-polar: 91–97 %.
- * One voice alone: separation 0–1.8 (threshold 2.5) on all 12 voices.
- * Every mix the engine calls told apart is ≥ 95 % right; the misses are same-gender pairs, and the report
- * says so for each — KNOWN_HARD below. Seen while exploring, outside these lists: f2-f4 and f2-f5 are
- * not told apart either (separation 0.8–2.35).
+ * One voice alone: separation 0–2.3 (threshold 2.5) on all 12 voices.
+ * Every mix the engine calls told apart is ≥ 94.9 % right; the misses are two female pairs, and the report
+ * says so for each — KNOWN_HARD below. All pairs, 3 seeds, 16 and 8 kHz: npm run bench:diarise
+ * (f2-f5 and f2-f4 are not told apart on most seeds either).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analysis/calls/index.ts';
@@ -36,9 +38,14 @@ import { haveTruth } from '../helpers/truth.ts';
 const TUNED: [string, string][] = [['f1', 'm1'], ['f2', 'm2'], ['f3', 'm3'], ['m1', 'm2'], ['m1', 'm3'], ['m2', 'm3'], ['f1', 'f2'], ['f1', 'f3'], ['f2', 'f3']];
 const HELD_OUT: [string, string][] = [
   ['f4', 'm4'], ['f5', 'm5'], ['f4', 'm5'], ['m4', 'f5'], ['m4', 'm5'], ['m2', 'm5'], ['f1', 'f4'], ['f3', 'f5'], ['f4', 'f5'], ['wendy', 'polar'], ['polar', 'f2'],
+  ['f1', 'f5'], ['f3', 'f4'], ['m1', 'm4'], ['m3', 'm5'],
 ];
-/** Same-gender pairs the method does not tell apart on some seeds: they must then say so (not confident). */
-const KNOWN_HARD = new Set(['f1-f2', 'f1-f3', 'f2-f3', 'm2-m3', 'f4-f5']);
+/**
+ * Same-gender pairs the method does not tell apart on one of the two seeds (f1-f3 seed 2, f2-f3 seed 1):
+ * they must then say so (not confident). f1-f2, m2-m3 and f4-f5 left this list with the other starts
+ * of the resegmentation (diarise-starts.ts).
+ */
+const KNOWN_HARD = new Set(['f1-f3', 'f2-f3']);
 const SEEDS = [1, 2];
 const SINGLE_TUNED = ['f1', 'f2', 'f3', 'm1', 'm2', 'm3'];
 const SINGLE_HELD_OUT = ['f4', 'f5', 'm4', 'm5', 'wendy', 'polar'];
@@ -70,7 +77,7 @@ describe.runIf(haveTruth)('mono calls of two real voices: speaker attribution', 
     }
     const table = mixes.map((m) => `${m.heldOut ? 'held-out' : 'tuned   '} ${m.name.padEnd(12)} seed ${m.seed}: ${(100 * m.right).toFixed(1)} % right, separation ${m.d.separation.toFixed(2)}${m.d.confident ? '' : ' (not told apart)'}`);
     console.log(`mono attribution with the suggested agent:\n${table.join('\n')}`);
-  }, 300_000);
+  }, 600_000);
 
   it('every mix told apart has ≥ 85 % of its speech time on the right speaker, the suggested agent included', () => {
     for (const m of mixes.filter((x) => x.d.confident)) expect(m.right, `${m.name} seed ${m.seed}`).toBeGreaterThanOrEqual(0.85);
@@ -78,7 +85,7 @@ describe.runIf(haveTruth)('mono calls of two real voices: speaker attribution', 
 
   it('cross-gender and the other same-gender pairs are told apart, tuned and held out', () => {
     const expected = mixes.filter((m) => !KNOWN_HARD.has(m.name));
-    expect(expected.filter((m) => m.heldOut).length).toBeGreaterThanOrEqual(16);
+    expect(expected.filter((m) => m.heldOut).length).toBeGreaterThanOrEqual(24);
     for (const m of expected) {
       expect(m.d.confident, `${m.name} seed ${m.seed}: separation ${m.d.separation}`).toBe(true);
       expect(m.right, `${m.name} seed ${m.seed}`).toBeGreaterThanOrEqual(0.85);
