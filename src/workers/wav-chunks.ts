@@ -94,13 +94,26 @@ function layoutOf(fmt: { format: number; view: DataView; bytes: number }, dataOf
   return { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, dataOffset, dataBytes: frames * blockAlign, frames };
 }
 
+/** True when typed arrays are little-endian here, as WAV is (every browser platform in practice). */
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Decode whole frames of interleaved WAV data into one Float32Array per channel (−1…1). */
 export function decodeWavBlock(bytes: Uint8Array, layout: WavLayout): Float32Array[] {
   const frames = Math.floor(bytes.length / layout.blockAlign);
   const n = layout.channelCount;
   const out = Array.from({ length: n }, () => new Float32Array(frames));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const width = layout.blockAlign / n;
+  if (layout.encoding === 'int' && width === 2 && bytes.byteOffset % 2 === 0 && LITTLE_ENDIAN_HOST) {
+    // 16-bit PCM, the common case: read through an Int16Array view, several times faster than DataView
+    // calls in Chromium (the same values: getInt16(at, true) / 32768).
+    const s16 = new Int16Array(bytes.buffer, bytes.byteOffset, frames * n);
+    for (let c = 0; c < n; c++) {
+      const dest = out[c];
+      for (let i = 0, j = c; i < frames; i++, j += n) dest[i] = s16[j] / 32768;
+    }
+    return out;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const sample = sampleReader(layout.encoding, width, view);
   for (let i = 0; i < frames; i++) {
     const base = i * layout.blockAlign;
