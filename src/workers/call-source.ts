@@ -40,7 +40,8 @@ const READ_AHEAD_FROM_BYTES = 1 << 16;
 /**
  * Reads served from FILE_PIECE_BYTES pieces of the file on a fixed grid; a block read fetches the piece after
  * it ahead, so the next read overlaps the work on this one (the WAV reader reads in order). At most three
- * pieces are held; a read across two pieces is copied together, a longer one read directly.
+ * pieces are held, none once the end has been read; a read across two pieces is copied together, a longer
+ * one read directly.
  */
 export function pieceReader(file: Blob): ReadBytes {
   const pieces = new Map<number, Promise<Uint8Array>>();
@@ -63,9 +64,11 @@ export function pieceReader(file: Blob): ReadBytes {
     for (const k of pieces.keys()) if (k < first) pieces.delete(k);
     if (length >= READ_AHEAD_FROM_BYTES && (last + 1) * FILE_PIECE_BYTES < file.size) void piece(last + 1);
     const a = await piece(first);
+    const b = await piece(last);
+    // The read that reaches the end lets the pieces go: the analysis after the reading needs that memory.
+    if (end === file.size) pieces.clear();
     const from = offset - first * FILE_PIECE_BYTES;
     if (first === last) return a.subarray(from, end - first * FILE_PIECE_BYTES);
-    const b = await piece(last);
     const out = new Uint8Array(end - offset);
     out.set(a.subarray(from));
     out.set(b.subarray(0, end - last * FILE_PIECE_BYTES), a.length - from);
