@@ -8,7 +8,7 @@
  * worker runs the second side in a worker of its own (split-finish.ts). Both call these same methods in
  * the same order on the same data, so both give the same report.
  */
-import { channelActivity, segmentChannel, type CallChannel, type ChannelLevels } from './activity.ts';
+import { channelActivity, segmentChannel, type BleedSource, type CallChannel } from './activity.ts';
 import { createChannelFront } from './channel-front.ts';
 import { splitSounds, type NonSpeechSound } from './non-speech.ts';
 import { measureTurns } from './pace.ts';
@@ -16,8 +16,8 @@ import type { CallTurn } from './report.ts';
 import type { RawTurn } from './turns.ts';
 import type { IntervalSec } from '../types.ts';
 
-/** What the other side needs of this one for its bleed test: this channel's contour and segmentation. */
-export type SideSummary = ChannelLevels;
+/** What the other side needs of this one for its bleed test: this channel's frame levels and segmentation. */
+export type SideSummary = BleedSource;
 
 /** A side's activity split into speech and hold sounds (hold music and tones count as silence of speech). */
 export interface SideSpeech {
@@ -59,7 +59,7 @@ export function createCallSide(sampleRateHz: number): CallSide {
         const { contour, signal } = front.finish();
         ch = segmentChannel(signal, contour);
       }
-      return { contour: ch.contour, seg: ch.seg };
+      return { contour: { levelDbfs: ch.contour.levelDbfs }, seg: ch.seg };
     },
     channel: ready,
     speech(other, durationSec) {
