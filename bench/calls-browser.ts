@@ -2,7 +2,9 @@
  * bench:calls `browser`: the production app in headless Chromium imports the long call through the Calls
  * screen's real file input (the file's path, so Node copies nothing into the page), and the bench prints
  * the wall time from the import's start to its done state (the call saved and listed) against issue 11's
- * 45 s, the progress texts seen on the way, and the tab's peak memory against 600 MB (tab-memory.ts).
+ * 45 s, the progress texts seen on the way, the CPU time of the tab's threads (tab-cpu.ts) and the tab's
+ * peak memory against 600 MB (tab-memory.ts). BENCH_BEFORE_DIST=<a build's folder> runs that build's import
+ * first, then this one's (A/B back to back on the same machine load).
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { completeFirstRun, E2E_PROFILES } from '../tests/e2e/app-driver.ts';
 import { withSeededApp } from './browser-bench.ts';
 import type { LongCall } from './long-call.ts';
+import { formatCpu, sampleTabCpu } from './tab-cpu.ts';
 import { sampleTabMemory, type MemoryPeaks } from './tab-memory.ts';
 
 const TARGET_WALL_SEC = 45;
@@ -27,14 +30,15 @@ const WATCH_PROGRESS = `(() => {
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 })()`;
 
-/** One import of `call` with the keep-audio choice; prints its figures. */
-async function timeImport(page: Page, call: LongCall, keepAudio: boolean): Promise<void> {
-  const label = keepAudio ? 'keep audio' : 'analysis only';
+/** One import of `call` with the keep-audio choice; prints its figures, labelled with `build` when given. */
+async function timeImport(page: Page, call: LongCall, keepAudio: boolean, build = ''): Promise<void> {
+  const label = `${build}${keepAudio ? 'keep audio' : 'analysis only'}`;
   await page.locator(`input[name="keepAudio"][value="${keepAudio ? 'audio' : 'analysis'}"]`).check();
   await page.locator('input[name="agentChannel"][value="left"]').check();
   await page.evaluate(WATCH_PROGRESS);
   const cdp = await page.context().newCDPSession(page);
   const memory = await sampleTabMemory(cdp);
+  const cpu = sampleTabCpu();
   const loadBefore = loadavg()[0];
   const t0 = Date.now();
   let peaks: MemoryPeaks;
@@ -49,6 +53,7 @@ async function timeImport(page: Page, call: LongCall, keepAudio: boolean): Promi
   } finally {
     peaks = await memory.stop();
   }
+  const threads = await cpu.stop();
   const wallSec = (Date.now() - t0) / 1000;
   const findings = await page.locator(`li[data-call-id="${callId}"]`).getAttribute('data-findings');
   const seen = (await page.evaluate('window.__progress')) as [number, string][];
@@ -63,24 +68,31 @@ async function timeImport(page: Page, call: LongCall, keepAudio: boolean): Promi
     return at === undefined ? '—' : `${((at - t0) / 1000).toFixed(1)} s`;
   };
   console.log(`browser (${label}): phases from choosing the file: first percent shown ${phase(/\d+ %/)}, 'putting the findings together' (the engine's finish, then the save) from ${phase(/putting the findings together/)}, saving ${phase(/^Saving/)}, done ${wallSec.toFixed(1)} s`);
-  console.log(`browser (${label}): tab peak memory = the largest renderer process's peak VmRSS ${mb(peaks.rendererRssMb)} (/proc, sampled every 200 ms, ${peaks.samples} samples; the call worker runs inside it; target ≤ ${TARGET_TAB_MB} MB) ${peaks.rendererRssMb <= TARGET_TAB_MB ? 'ok' : 'MISSED'}; its VmHWM ${mb(peaks.rendererHwmMb)}; all ${peaks.renderers} renderers together ${mb(peaks.renderersSumMb)}; JS heap used (CDP): page ${mb(peaks.pageHeapMb)}, call worker ${mb(peaks.workerHeapMb)}`);
+  const finishingAt = seen.find(([, text]) => /putting the findings together/.test(text))?.[0];
+  const reading = finishingAt === undefined ? null : threads.at(finishingAt);
+  console.log(`browser (${label}): CPU time per renderer thread (/proc, the load above shares the cores): whole import ${formatCpu(threads.total)}${reading ? `; up to 'putting the findings together' ${formatCpu(reading)}` : ''}`);
+  console.log(`browser (${label}): tab peak memory = the largest renderer process's peak VmRSS ${mb(peaks.rendererRssMb)} at ${((peaks.rendererRssPeakAtMs - t0) / 1000).toFixed(1)} s (/proc, sampled every 200 ms, ${peaks.samples} samples; the call worker runs inside it; target ≤ ${TARGET_TAB_MB} MB) ${peaks.rendererRssMb <= TARGET_TAB_MB ? 'ok' : 'MISSED'}; its VmHWM ${mb(peaks.rendererHwmMb)}; all ${peaks.renderers} renderers together ${mb(peaks.renderersSumMb)}; JS heap used (CDP): page ${mb(peaks.pageHeapMb)}, call worker ${mb(peaks.workerHeapMb)}`);
 }
 
 /** The section: build, serve, open the Calls screen, import (analysis only; with `alsoKeepAudio`, again keeping the audio). */
 export async function browserSection(call: LongCall, alsoKeepAudio: boolean): Promise<void> {
-  await withSeededApp(OUT_DIR, '() => undefined', [], async ({ url, context }) => {
-    const page = await context.newPage();
-    try {
-      await page.goto(`${url}/`);
-      await page.locator('h1').waitFor();
-      await page.getByTestId('ui-lang').selectOption('en');
-      await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-      await page.locator('[data-nav="calls"]').click();
-      await page.locator('#calls-title').waitFor();
-      await timeImport(page, call, false);
-      if (alsoKeepAudio) await timeImport(page, call, true);
-    } finally {
-      await page.close();
+  await withSeededApp(OUT_DIR, '() => undefined', [], async ({ url, beforeUrl, context }) => {
+    // BENCH_BEFORE_DIST (another build): A/B, the before build's import then this one's, back to back.
+    const builds: [string, string][] = beforeUrl ? [['before: ', beforeUrl], ['after: ', url]] : [['', url]];
+    for (const [build, at] of builds) {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${at}/`);
+        await page.locator('h1').waitFor();
+        await page.getByTestId('ui-lang').selectOption('en');
+        await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+        await page.locator('[data-nav="calls"]').click();
+        await page.locator('#calls-title').waitFor();
+        await timeImport(page, call, false, build);
+        if (alsoKeepAudio) await timeImport(page, call, true, build);
+      } finally {
+        await page.close();
+      }
     }
   });
 }

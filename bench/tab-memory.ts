@@ -14,6 +14,8 @@ const MB = 1024 * 1024;
 export interface MemoryPeaks {
   /** Largest VmRSS of one renderer process at one sample (the tab's renderer: the largest one). */
   rendererRssMb: number;
+  /** When the largest VmRSS was sampled (epoch ms). */
+  rendererRssPeakAtMs: number;
   /** Largest sum of VmRSS over all the renderer processes at one sample (other pages, the service worker). */
   renderersSumMb: number;
   /** How many renderer processes were seen. */
@@ -26,7 +28,7 @@ export interface MemoryPeaks {
 }
 
 /** Pids of the processes under `root` (its descendants) whose command line says --type=renderer. */
-function rendererPids(root: number): number[] {
+export function rendererPids(root: number): number[] {
   const parent = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -64,7 +66,7 @@ const heapMb = (metrics: { name: string; value: number }[]): number => (metrics.
  * returned stop() ends the sampling, detaches, and gives the peaks.
  */
 export async function sampleTabMemory(cdp: CDPSession): Promise<{ stop: () => Promise<MemoryPeaks> }> {
-  const peaks: MemoryPeaks = { rendererRssMb: NaN, renderersSumMb: NaN, renderers: 0, rendererHwmMb: NaN, pageHeapMb: NaN, workerHeapMb: NaN, samples: 0 };
+  const peaks: MemoryPeaks = { rendererRssPeakAtMs: NaN, rendererRssMb: NaN, renderersSumMb: NaN, renderers: 0, rendererHwmMb: NaN, pageHeapMb: NaN, workerHeapMb: NaN, samples: 0 };
   const max = (a: number, b: number): number => (Number.isNaN(a) ? b : Math.max(a, b));
   await cdp.send('Performance.enable');
   // Dedicated workers through the old (not flattened) attach: messages go through the page's session.
@@ -99,7 +101,9 @@ export async function sampleTabMemory(cdp: CDPSession): Promise<{ stop: () => Pr
       const rss = pids.map((p) => statusKb(p, 'VmRSS') / 1024);
       for (const p of pids) seen.add(p);
       peaks.renderers = seen.size;
-      peaks.rendererRssMb = max(peaks.rendererRssMb, Math.max(0, ...rss));
+      const largest = Math.max(0, ...rss);
+      if (!(largest <= peaks.rendererRssMb)) peaks.rendererRssPeakAtMs = Date.now();
+      peaks.rendererRssMb = max(peaks.rendererRssMb, largest);
       peaks.renderersSumMb = max(peaks.renderersSumMb, rss.reduce((a, b) => a + b, 0));
       for (const p of pids) peaks.rendererHwmMb = max(peaks.rendererHwmMb, statusKb(p, 'VmHWM') / 1024);
       const page = await cdp.send('Performance.getMetrics').catch(() => null);

@@ -3,9 +3,10 @@
  * as they are decoded, report progress, and finish with the report and the timeline peaks. Runs in the
  * call worker; no DOM, so the WAV path runs in Node tests too.
  */
-import { createCallStream, type CallPeaks, type CallReport, type CallStream, type Lang, type SpeakerSegment } from '../analysis/index.ts';
+import { createCallStream, createSplitCallStream, type CallPeaks, type CallReport, type CallStream, type Lang, type SpeakerSegment, type SplitCallStream } from '../analysis/index.ts';
 import { CallFileError } from './call-file-error.ts';
 import { scoreCallGreeting, type CallGreetingChoice, type CallGreetingResult } from './call-greeting.ts';
+import { connectCallSide, type SideWorkerLike } from './call-side-client.ts';
 import { openCallSource, type CallFileLike } from './call-source.ts';
 
 /** How to analyse the call. */
@@ -48,11 +49,18 @@ export interface CallAnalysis {
 /** Least time between two progress reports, ms. */
 const PROGRESS_EVERY_MS = 200;
 
-/** Analyse a call file; throws CallFileError (with the file's name and why) when it cannot. */
-export async function analyseCallFile(file: CallFileLike, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, now = (): number => Date.now()): Promise<CallAnalysis> {
+/**
+ * Analyse a call file; throws CallFileError (with the file's name and why) when it cannot. With
+ * `spawnSide`, a stereo call's right channel is analysed in that second worker at the same time
+ * (src/analysis split-finish.ts: the same report), which is released at the end.
+ */
+export async function analyseCallFile(
+  file: CallFileLike, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, now = (): number => Date.now(), spawnSide?: () => SideWorkerLike,
+): Promise<CallAnalysis> {
   const source = await openCallSource(file);
+  let releaseSide = (): void => undefined;
   try {
-    let stream: CallStream | null = null;
+    let stream: CallStream | SplitCallStream | null = null;
     let rate = 0;
     let last = -Infinity;
     onProgress({ phase: 'reading', fedSec: 0, durationSec: source.durationSec });
@@ -60,9 +68,11 @@ export async function analyseCallFile(file: CallFileLike, options: CallAnalysisO
       if (block.channels[0].length === 0) continue;
       if (stream === null) {
         rate = block.sampleRateHz;
-        stream = startStream(rate, block.channels.length, file.name);
+        const side = block.channels.length === 2 && spawnSide ? connectCallSide(spawnSide(), rate) : null;
+        if (side) releaseSide = side.release;
+        stream = startStream(rate, block.channels.length, file.name, side);
       }
-      stream.push(block.channels);
+      await stream.push(block.channels);
       if (now() - last >= PROGRESS_EVERY_MS) {
         last = now();
         onProgress({ phase: 'reading', fedSec: stream.fedSec, durationSec: source.durationSec });
@@ -73,20 +83,21 @@ export async function analyseCallFile(file: CallFileLike, options: CallAnalysisO
     onProgress({ phase: 'analysing', fedSec: durationSec, durationSec });
     // A mono file holds both voices: told apart by diarisation (the voice that opens the call is the agent's).
     const agentChannel = source.channelCount === 1 ? 'mono' : options.agentChannel;
-    const { report, peaks, opening } = stream.finish({
+    const { report, peaks, opening } = await stream.finish({
       agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs,
       agentSpeaker: options.agentSpeaker, speakerCorrections: options.speakerCorrections,
     });
     const greeting = options.greeting ? scoreCallGreeting(opening, report, options.greeting) : null;
     return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel, greeting };
   } finally {
+    releaseSide();
     source.release();
   }
 }
 
-function startStream(rate: number, channelCount: number, name: string): CallStream {
+function startStream(rate: number, channelCount: number, name: string, side: ReturnType<typeof connectCallSide> | null): CallStream | SplitCallStream {
   try {
-    return createCallStream(rate, channelCount);
+    return side ? createSplitCallStream(rate, side) : createCallStream(rate, channelCount);
   } catch (e) {
     throw new CallFileError('codec', `${name} is sampled at ${rate} Hz; calls must be sampled at 8–192 kHz (${e instanceof Error ? e.message : String(e)}).`);
   }

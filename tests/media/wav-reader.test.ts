@@ -138,6 +138,16 @@ describe('WAV chunk reader', () => {
     }
   });
 
+  it('decodes 16-bit PCM the same through its Int16Array path and at an odd byte offset (the DataView path)', async () => {
+    const bytes = wavBytes(channels, 8000, { format: 1, bits: 16 });
+    const layout = await readWavLayout(readerOf(bytes), bytes.length, 'x.wav');
+    const data = bytes.slice(layout.dataOffset, layout.dataOffset + layout.dataBytes);
+    const odd = new Uint8Array(data.length + 1);
+    odd.set(data, 1);
+    expect(decodeWavBlock(odd.subarray(1), layout)).toEqual(decodeWavBlock(data, layout));
+    expect(maxError(decodeWavBlock(data, layout)[1], channels[1])).toBeLessThanOrEqual(1 / 16384);
+  });
+
   it('full-scale 16-bit and 24-bit values map to −1 and just under 1', () => {
     const layout16 = { encoding: 'int' as const, bitsPerSample: 16, channelCount: 1, sampleRateHz: 8000, blockAlign: 2, dataOffset: 0, dataBytes: 4, frames: 2 };
     expect([...decodeWavBlock(Uint8Array.from([0x00, 0x80, 0xff, 0x7f]), layout16)[0]]).toEqual([-1, 32767 / 32768]);

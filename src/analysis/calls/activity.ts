@@ -41,13 +41,22 @@ export interface CallChannel {
   seg: Segmentation;
 }
 
+/** What the bleed test reads of a channel: its contour and segmentation (not its signal). */
+export type ChannelLevels = Pick<CallChannel, 'contour' | 'seg'>;
+
+/** What the bleed test reads of the other channel: its frame levels and segmentation (sent across threads: no frame times). */
+export interface BleedSource {
+  contour: Pick<IntensityContour, 'levelDbfs'>;
+  seg: Segmentation;
+}
+
 /** Segment one channel from its front end's contour and signal. */
 export function segmentChannel(signal: SampleReader, contour: IntensityContour): CallChannel {
   return { signal, contour, seg: segmentCallChannel(signal, contour) };
 }
 
 /** Median of (own − other level) over the other channel's frames above its threshold, capped; null when it has none. */
-export function bleedCouplingDb(own: CallChannel, other: CallChannel): number | null {
+export function bleedCouplingDb(own: BleedSource, other: BleedSource): number | null {
   const threshold = other.seg.thresholdDbfs;
   if (!other.seg.speechFound || threshold === null) return null;
   const a = own.contour.levelDbfs;
@@ -58,7 +67,7 @@ export function bleedCouplingDb(own: CallChannel, other: CallChannel): number | 
 }
 
 /** Speech intervals of `own`, with the frames that are `other`'s bleed taken out. */
-export function channelActivity(own: CallChannel, other: CallChannel, durationSec: number): IntervalSec[] {
+export function channelActivity(own: ChannelLevels, other: BleedSource, durationSec: number): IntervalSec[] {
   const threshold = own.seg.thresholdDbfs;
   if (!own.seg.speechFound || threshold === null) return [];
   const a = own.contour.levelDbfs;

@@ -1,20 +1,22 @@
 /**
  * The call analysis after the front end: segmentation from the contours, activity and turns, per-turn
- * pitch, level and nuclei on slices of the stored signals, events and findings. One path: the call
- * stream (stream.ts) ends here, and analyzeCall is the stream fed in chunks.
+ * pitch, level and nuclei on slices of the stored signals (each side's steps: call-side.ts), events and
+ * findings. One path: the call stream (stream.ts) ends here, analyzeCall is the stream fed in chunks, and
+ * the browser's two-thread finish (split-finish.ts) runs the same side steps and the same join.
  */
 import { DEFAULT_BANDS, type GuidelineBands } from '../../guidelines/bands.ts';
 import { DEFAULT_CALL_RULES, type CallRules } from '../../guidelines/call-rules.ts';
-import type { IntensityContour, Lang, SampleReader } from '../types.ts';
-import { channelActivity, segmentChannel, type CallChannel } from './activity.ts';
+import type { Lang } from '../types.ts';
+import type { CallChannel } from './activity.ts';
+import type { CallSide, SideSpeech } from './call-side.ts';
 import type { SpeakerSegment } from './diarise.ts';
 import { monoSides, monoSpeech, type CallDiarisation } from './mono.ts';
 import { deadAir, monologues, overtalk, responseGaps, slowResponses } from './events.ts';
 import { agentReferenceDbfs, flatFindings, levelFindings } from './delivery.ts';
-import { measureTurns, paceExchanges, paceMismatches, rateFindings, sideRate } from './pace.ts';
-import type { CallReport } from './report.ts';
+import { paceExchanges, paceMismatches, rateFindings, sideRate } from './pace.ts';
+import type { CallReport, CallTurn, Speaker } from './report.ts';
 import { roundCallReport } from './round-call.ts';
-import { callTurns, talkShare } from './turns.ts';
+import { callTurns, talkShare, type RawTurn } from './turns.ts';
 import { splitSounds } from './non-speech.ts';
 
 /** Options of analyzeCall. */
@@ -34,38 +36,75 @@ export interface CallOptions {
   calibrationLevelDbfs?: number | null;
 }
 
-/** One channel out of the front end. */
-export interface FrontChannel {
-  contour: IntensityContour;
-  signal: SampleReader;
+/** Both sides of a call with their speech split and their turns measured: what the report is built from. */
+export interface MeasuredSides {
+  agent: SideSpeech;
+  customer: SideSpeech;
+  /** The turns of both sides (turns.ts callTurns of their speech). */
+  raw: RawTurn[];
+  agentTurns: CallTurn[];
+  customerTurns: CallTurn[];
+  diarisation: CallDiarisation | null;
 }
 
-/** The call report from both channels' front ends; onProgress gets 0–1 as the turns are measured. */
-export function analyzeFrontEnds(
-  channels: readonly FrontChannel[],
+/** The turns of one speaker, in time order. */
+export function turnsOf(raw: readonly RawTurn[], speaker: Speaker): RawTurn[] {
+  return raw.filter((t) => t.speaker === speaker);
+}
+
+/**
+ * The call report from its sides, fed and ready to finish: `sides` are the input channels in order (two for
+ * a stereo call, one for a mono call); onProgress gets 0–1 as the turns are measured. A stereo call's
+ * per-side steps run here one after the other; split-finish.ts runs the same steps with the second side
+ * in another thread.
+ */
+export function analyzeSides(
+  sides: readonly CallSide[],
   durationSec: number,
   sampleRateHz: number,
   options: CallOptions,
   onProgress?: (fraction: number) => void,
 ): CallReport {
+  if (options.agentChannel === 'mono') return monoReport(sides[0], durationSec, sampleRateHz, options, onProgress);
+  const [agent, customer] = options.agentChannel === 'left' ? [sides[0], sides[1]] : [sides[1], sides[0]];
+  const agentSummary = agent.summary();
+  const customerSummary = customer.summary();
+  const agentSplit = agent.speech(customerSummary, durationSec);
+  const customerSplit = customer.speech(agentSummary, durationSec);
+  const raw = callTurns(agentSplit.speech, customerSplit.speech);
+  const onTurn = turnCounter(raw.length, onProgress);
+  const agentTurns = agent.measure(turnsOf(raw, 'agent'), agentSplit.speech, onTurn);
+  const customerTurns = customer.measure(turnsOf(raw, 'customer'), customerSplit.speech, onTurn);
+  return assembleCallReport({ agent: agentSplit, customer: customerSplit, raw, agentTurns, customerTurns, diarisation: null }, durationSec, sampleRateHz, options);
+}
+
+function turnCounter(total: number, onProgress?: (fraction: number) => void): () => void {
+  let measured = 0;
+  return () => onProgress?.(++measured / total);
+}
+
+/** A mono call: its one side's speech diarised into the two voices, each voice's turns measured on it. */
+function monoReport(side: CallSide, durationSec: number, sampleRateHz: number, options: CallOptions, onProgress?: (fraction: number) => void): CallReport {
+  side.summary();
+  const { agentSplit, customerSplit, diarisation } = monoFrontSides(side.channel(), durationSec, options.agentSpeaker ?? 0, options.speakerCorrections ?? []);
+  const raw = callTurns(agentSplit.speech, customerSplit.speech);
+  const onTurn = turnCounter(raw.length, onProgress);
+  const agentTurns = side.measure(turnsOf(raw, 'agent'), agentSplit.speech, onTurn);
+  const customerTurns = side.measure(turnsOf(raw, 'customer'), customerSplit.speech, onTurn);
+  return assembleCallReport({ agent: agentSplit, customer: customerSplit, raw, agentTurns, customerTurns, diarisation }, durationSec, sampleRateHz, options);
+}
+
+/** The report from both sides' speech and measured turns: events, pace, findings (the join of both sides). */
+export function assembleCallReport(m: MeasuredSides, durationSec: number, sampleRateHz: number, options: CallOptions): CallReport {
   const rules = options.rules ?? DEFAULT_CALL_RULES;
   const bands = options.bands ?? DEFAULT_BANDS[options.lang];
-  const sides = options.agentChannel === 'mono'
-    ? monoFrontSides(segmentChannel(channels[0].signal, channels[0].contour), durationSec, options.agentSpeaker ?? 0, options.speakerCorrections ?? [])
-    : stereoFrontSides(channels, options.agentChannel, durationSec);
-  const { agentCh, customerCh, agentSplit, customerSplit, diarisation } = sides;
-  const agentSpeech = agentSplit.speech;
-  const customerSpeech = customerSplit.speech;
+  const { raw, agentTurns, customerTurns } = m;
+  const agentSpeech = m.agent.speech;
+  const customerSpeech = m.customer.speech;
   const sounds = [
-    ...agentSplit.sounds.map((x) => ({ ...x, channel: 'agent' as const })),
-    ...customerSplit.sounds.map((x) => ({ ...x, channel: 'customer' as const })),
+    ...m.agent.sounds.map((x) => ({ ...x, channel: 'agent' as const })),
+    ...m.customer.sounds.map((x) => ({ ...x, channel: 'customer' as const })),
   ].sort((a, b) => a.startSec - b.startSec);
-
-  const raw = callTurns(agentSpeech, customerSpeech);
-  let measured = 0;
-  const onTurn = (): void => onProgress?.(++measured / raw.length);
-  const agentTurns = measureTurns(agentCh.signal, agentSpeech, raw.filter((t) => t.speaker === 'agent'), onTurn);
-  const customerTurns = measureTurns(customerCh.signal, customerSpeech, raw.filter((t) => t.speaker === 'customer'), onTurn);
   const turns = [...agentTurns, ...customerTurns].sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec);
   const exchanges = paceExchanges(turns, rules);
   const responses = responseGaps(raw);
@@ -104,26 +143,16 @@ export function analyzeFrontEnds(
     longestAgentTurnSec: agentTurns.length ? agentTurns.reduce((m, t) => Math.max(m, t.endSec - t.startSec), 0) : null,
     agentReferenceLevelDbfs: referenceDbfs,
     findings,
-    diarisation: roundDiarisation(diarisation),
+    diarisation: roundDiarisation(m.diarisation),
   });
 }
 
-/** Each side of a stereo call: its channel, and its activity split into speech and hold sounds. */
-function stereoFrontSides(channels: readonly FrontChannel[], agentChannel: 'left' | 'right', durationSec: number) {
-  const [left, right] = channels.map((c) => segmentChannel(c.signal, c.contour));
-  const [agentCh, customerCh] = agentChannel === 'left' ? [left, right] : [right, left];
-  // Hold music and tones count as silence of speech (GUIDELINES, Recorded calls).
-  const agentSplit = splitSounds(channelActivity(agentCh, customerCh, durationSec), agentCh.seg.thresholdDbfs, agentCh.signal);
-  const customerSplit = splitSounds(channelActivity(customerCh, agentCh, durationSec), customerCh.seg.thresholdDbfs, customerCh.signal);
-  return { agentCh, customerCh, agentSplit, customerSplit, diarisation: null };
-}
-
 /** Both sides of a mono call: the one channel twice; its speech (hold sounds out) diarised into the two voices. */
-function monoFrontSides(ch: CallChannel, durationSec: number, agentSpeaker: 0 | 1, corrections: readonly SpeakerSegment[]) {
+function monoFrontSides(ch: CallChannel, durationSec: number, agentSpeaker: 0 | 1, corrections: readonly SpeakerSegment[]): { agentSplit: SideSpeech; customerSplit: SideSpeech; diarisation: CallDiarisation } {
   const split = splitSounds(monoSpeech(ch, durationSec), ch.seg.thresholdDbfs, ch.signal);
   const sides = monoSides(ch, split.speech, agentSpeaker, corrections);
   // The channel's hold sounds are listed once, on the agent's side.
-  return { agentCh: ch, customerCh: ch, agentSplit: { speech: sides.agentSpeech, sounds: split.sounds }, customerSplit: { speech: sides.customerSpeech, sounds: [] }, diarisation: sides.diarisation };
+  return { agentSplit: { speech: sides.agentSpeech, sounds: split.sounds }, customerSplit: { speech: sides.customerSpeech, sounds: [] }, diarisation: sides.diarisation };
 }
 
 /** The diarisation as the report keeps it (separation 2 decimals, seconds 3). */

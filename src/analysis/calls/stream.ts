@@ -8,11 +8,12 @@
  * the 100 Hz intensity contour, and the high-passed signal stored as 16-bit blocks (signal-store.ts:
  * 60 minutes of stereo take 230 MB). Timeline peaks are kept per chunk at the input rate. At finish:
  * segmentation from the contours, activity and turns, then per-turn measures on slices of the stored
- * signals (engine.ts). Nothing depends on where the chunks are cut: any chunking gives the same report.
+ * signals (engine.ts; each channel's part of it: call-side.ts, which split-finish.ts runs on two threads).
+ * Nothing depends on where the chunks are cut: any chunking gives the same report.
  */
 import { validateAudioInput, type AudioInput } from '../options.ts';
-import { createChannelFront, type ChannelFront } from './channel-front.ts';
-import { analyzeFrontEnds, type CallOptions } from './engine.ts';
+import { createCallSide } from './call-side.ts';
+import { analyzeSides, type CallOptions } from './engine.ts';
 import type { CallReport } from './report.ts';
 
 /** Waveform peaks per second kept for the call timeline. */
@@ -62,8 +63,42 @@ export interface CallStream {
 
 /** Start a call stream of `channelCount` channels at `sampleRateHz` (the analysis needs 2, or 1 for a mono call, at finish). */
 export function createCallStream(sampleRateHz: number, channelCount: number): CallStream {
+  const sides = Array.from({ length: channelCount }, () => createCallSide(sampleRateHz));
+  const feed = createCallFeed(sampleRateHz, channelCount, (channels) => {
+    const n = channels[0].length;
+    for (let at = 0; at < n; at += PIECE_SAMPLES) {
+      const to = Math.min(n, at + PIECE_SAMPLES);
+      sides.forEach((side, c) => side.push(channels[c].subarray(at, to)));
+    }
+  });
+  return {
+    get fedSec() {
+      return feed.fedSec;
+    },
+    push: feed.push,
+    finish(options) {
+      feed.end(options);
+      const report = analyzeSides(sides, feed.fedSec, sampleRateHz, options, options.onProgress);
+      const storedBytes = sides.reduce((s, side) => s + side.storedBytes, 0);
+      return { report, peaks: feed.peaks(), storedBytes, opening: feed.opening() };
+    },
+  };
+}
+
+/** What every call stream keeps as it is fed: the count, the timeline peaks and the opening, all channels. */
+export interface CallFeed {
+  /** Checks the chunk, keeps its peaks and opening, then hands it to `sides`. */
+  push(channels: readonly Float32Array[]): void;
+  readonly fedSec: number;
+  /** No more chunks; checks the channel count suits the call's options. */
+  end(options: CallOptions): void;
+  peaks(): CallPeaks;
+  opening(): AudioInput;
+}
+
+/** The feeding shared by the call streams (stream.ts, split-finish.ts); `sides` gets each checked chunk last. */
+export function createCallFeed(sampleRateHz: number, channelCount: number, sides: (channels: readonly Float32Array[]) => void): CallFeed {
   validateAudioInput({ channels: Array.from({ length: channelCount }, () => new Float32Array(0)), sampleRateHz });
-  const fronts: ChannelFront[] = Array.from({ length: channelCount }, () => createChannelFront(sampleRateHz));
   const peaks = createPeaks(sampleRateHz, channelCount);
   const openingSamples = Math.round(OPENING_SEC * sampleRateHz);
   const opening: Float32Array[][] = Array.from({ length: channelCount }, () => []);
@@ -80,22 +115,17 @@ export function createCallStream(sampleRateHz: number, channelCount: number): Ca
       if (channels.some((c) => c.length !== n)) throw new RangeError('the channels differ in length');
       peaks.push(channels, fed);
       if (fed < openingSamples) channels.forEach((c, k) => opening[k].push(c.slice(0, openingSamples - fed)));
-      for (let at = 0; at < n; at += PIECE_SAMPLES) {
-        const to = Math.min(n, at + PIECE_SAMPLES);
-        fronts.forEach((f, c) => f.push(channels[c].subarray(at, to)));
-      }
       fed += n;
+      sides(channels);
     },
-    finish(options) {
+    end(options) {
       if (done) throw new Error('the call stream is finished');
       done = true;
       const needed = options.agentChannel === 'mono' ? 1 : 2;
       if (channelCount !== needed) throw new RangeError(`a ${needed === 1 ? 'mono' : 'stereo'} call needs ${needed} channel${needed === 1 ? '' : 's'}, not ${channelCount}`);
-      const ends = fronts.map((f) => f.finish());
-      const storedBytes = fronts.reduce((s, f) => s + f.storedBytes, 0);
-      const report = analyzeFrontEnds(ends, fed / sampleRateHz, sampleRateHz, options, options.onProgress);
-      return { report, peaks: peaks.finish(), storedBytes, opening: { channels: opening.map(concat), sampleRateHz } };
     },
+    peaks: () => peaks.finish(),
+    opening: () => ({ channels: opening.map(concat), sampleRateHz }),
   };
 }
 
