@@ -1,7 +1,7 @@
 /** The chunked entry of the call engine: any chunking gives the report of the whole call, and peaks cover it. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeCall, createCallStream, PEAKS_PER_SEC } from '../../src/analysis/calls/index.ts';
+import { analyzeCall, createCallStream, OPENING_SEC, PEAKS_PER_SEC } from '../../src/analysis/calls/index.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
 
 const call = buildCall({
@@ -30,7 +30,23 @@ function feed(chunkSamples: number[]) {
   return stream.finish({ agentChannel: 'right', lang: 'en' });
 }
 
+const sameSamples = (a: readonly Float32Array[], b: readonly Float32Array[]): boolean =>
+  a.length === b.length && a.every((c, k) => c.length === b[k].length && c.every((x, i) => x === b[k][i]));
+
 describe('createCallStream', () => {
+  it('keeps the first OPENING_SEC as fed, every channel, whatever the chunk sizes (the greeting is scored from it)', () => {
+    const rate = 8000;
+    const n = (OPENING_SEC + 7) * rate;
+    const channels = [0, 1].map((c) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * (0.01 + c * 0.003)) * 0.1));
+    for (const size of [n, 333, 65536]) {
+      const stream = createCallStream(rate, 2);
+      for (let at = 0; at < n; at += size) stream.push(channels.map((ch) => ch.subarray(at, Math.min(n, at + size))));
+      const { opening } = stream.finish({ agentChannel: 'left', lang: 'en' });
+      expect(opening.sampleRateHz).toBe(rate);
+      expect(sameSamples(opening.channels, channels.map((ch) => ch.subarray(0, OPENING_SEC * rate)))).toBe(true);
+    }
+  });
+
   it('gives the whole-call report whatever the chunk sizes', () => {
     const whole = analyzeCall(call.input, { agentChannel: 'right', lang: 'en' });
     expect(whole.turns.length).toBe(4);
@@ -46,6 +62,7 @@ describe('createCallStream', () => {
         const got = feed(sizes.map((s) => (s < 50 ? s * 997 : s))); // few tiny chunks: 30 s of them would be slow
         expect(got.report).toEqual(ref.report);
         expect(got.peaks).toEqual(ref.peaks);
+        expect(sameSamples(got.opening.channels, call.input.channels)).toBe(true);
       }),
       { numRuns: 5 },
     );
