@@ -206,14 +206,15 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
 }
 
 /** Delete every take, call, their audio and the profile with its calibration (every table, in one transaction); returns how many takes there were. */
-export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: number }> {
+export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: number; calls: number }> {
   const db = store.db;
   try {
     // Every table, not a list: a table added by a later schema version is emptied too.
     return await db.transaction('rw', db.tables, async () => {
       const takes = await db.takes.count();
+      const calls = await db.calls.count();
       await Promise.all(db.tables.map((table) => table.clear()));
-      return { takes };
+      return { takes, calls };
     });
   } catch (e) {
     throw toStorageError(e, 'delete your data');

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackupError, decodeContainer, encodeContainer, exportBackup, importBackup, type ExportOptions } from '../../src/backup/index.ts';
+import { BackupError, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, type ExportOptions } from '../../src/backup/index.ts';
 import { CALL_AUDIO_CHUNK_BYTES, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { callPeaks, callRecord, callReport } from '../helpers/call-record.ts';
 
@@ -132,6 +132,17 @@ describe('calls in the backup', () => {
     const once = await dumpCalls(target);
     expect(await importBackup(target, bytes)).toMatchObject({ callsAdded: 0, callsSkipped: 2 });
     expect(await dumpCalls(target)).toEqual(once);
+  });
+});
+
+describe('delete all data', () => {
+  it('removes the calls with their summaries and audio too, and says how many went', async () => {
+    const { store } = await withCalls();
+    const calls = (await store.listCallSummaries()).length;
+    expect(calls).toBeGreaterThan(0);
+    expect(await store.db.callAudio.count()).toBeGreaterThan(0);
+    expect(await deleteAllData(store)).toEqual({ takes: 0, calls });
+    for (const table of [store.db.calls, store.db.callSummaries, store.db.callAudio]) expect(await table.count()).toBe(0);
   });
 });
 

@@ -175,10 +175,10 @@ describe('delete all data', () => {
   it('empties every table (takes, audio, profile) and says how many takes went', async () => {
     const store = await populated();
     expect(await store.db.audioChunks.count()).toBeGreaterThan(0);
-    expect(await deleteAllData(store)).toEqual({ takes: 4 });
+    expect(await deleteAllData(store)).toEqual({ takes: 4, calls: 0 });
     for (const table of store.db.tables) expect(await table.count()).toBe(0);
     expect(await store.getProfile()).toBeNull();
-    expect(await deleteAllData(store)).toEqual({ takes: 0 });
+    expect(await deleteAllData(store)).toEqual({ takes: 0, calls: 0 });
   });
 });
 

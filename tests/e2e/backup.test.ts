@@ -239,7 +239,7 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     // Cancelled: nothing is deleted.
     await panel.locator('[data-action="delete-all"]').click();
     const confirm = panel.getByTestId('delete-all-confirm');
-    expect(await confirm.textContent()).toMatch(/Delete 1 takes? with their audio, and your profile and calibration\?/);
+    expect(await confirm.textContent()).toMatch(/Delete 1 takes? with their audio, and your profile and calibration\?/) // no calls stored: none named;
     expect(await confirm.locator('[data-action="delete-all-backup"]').count()).toBe(1);
     await confirm.locator('[data-action="delete-all-cancel"]').click();
     expect(await panel.locator('[data-delete-all-message]').textContent()).toBe('Nothing was deleted.');

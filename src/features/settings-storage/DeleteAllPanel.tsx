@@ -22,7 +22,7 @@ export interface DeleteAllPanelProps {
 export function DeleteAllPanel({ store, uiLang, onDeleted }: DeleteAllPanelProps): React.JSX.Element {
   const download = useDownloads();
   const [busy, setBusy] = useState(false);
-  const [asking, setAsking] = useState<{ count: number } | null>(null);
+  const [asking, setAsking] = useState<{ count: number; calls: number } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const guard = async (work: () => Promise<void>, errorKey: 'deleteAll.error' | 'backup.error.unknown'): Promise<void> => {
@@ -38,7 +38,7 @@ export function DeleteAllPanel({ store, uiLang, onDeleted }: DeleteAllPanelProps
 
   const ask = (): Promise<void> => guard(async () => {
     setMessage(null);
-    setAsking({ count: (await store.listSummaries()).length });
+    setAsking({ count: (await store.listSummaries()).length, calls: (await store.listCallSummaries()).length });
   }, 'deleteAll.error');
 
   const backupFirst = (): Promise<void> => guard(async () => {
@@ -46,9 +46,9 @@ export function DeleteAllPanel({ store, uiLang, onDeleted }: DeleteAllPanelProps
   }, 'backup.error.unknown');
 
   const confirm = (): Promise<void> => guard(async () => {
-    const { takes } = await deleteAllData(store);
+    const { takes, calls } = await deleteAllData(store);
     setAsking(null);
-    setMessage({ text: t(uiLang, 'deleteAll.done', { count: takes }), error: false });
+    setMessage({ text: t(uiLang, 'deleteAll.done', { count: takes, calls }), error: false });
     onDeleted?.();
   }, 'deleteAll.error');
 
@@ -60,7 +60,7 @@ export function DeleteAllPanel({ store, uiLang, onDeleted }: DeleteAllPanelProps
         <button type="button" className="danger" disabled={busy} onClick={() => void ask()} data-action="delete-all">{t(uiLang, 'deleteAll.start')}</button>
       ) : (
         <div role="group" aria-labelledby="delete-all-question" data-testid="delete-all-confirm">
-          <p id="delete-all-question" className="notice">{t(uiLang, 'deleteAll.question', { count: asking.count })}</p>
+          <p id="delete-all-question" className="notice">{t(uiLang, 'deleteAll.question', { count: asking.count, calls: asking.calls })}</p>
           <div className="actions">
             <button type="button" disabled={busy} onClick={() => void backupFirst()} data-action="delete-all-backup">{t(uiLang, 'deleteAll.backupFirst')}</button>
             <button type="button" className="danger" disabled={busy} onClick={() => void confirm()} data-action="delete-all-confirm">{t(uiLang, 'deleteAll.confirm')}</button>
