@@ -30,7 +30,8 @@ interface StoredMono {
   id: string;
   bookmarks: { id: string }[];
   speakerCorrections?: Seg[];
-  report: { turns: { speaker: 'agent' | 'customer'; startSec: number; endSec: number }[]; diarisation: { confident: boolean; agentSpeaker: 0 | 1; corrections: number; segments: Seg[] } };
+  greeting?: { script: string } | null;
+  report: { findings: unknown[]; turns: { speaker: 'agent' | 'customer'; startSec: number; endSec: number }[]; diarisation: { confident: boolean; agentSpeaker: 0 | 1; corrections: number; segments: Seg[] } };
 }
 
 async function storedCall(page: AppPage['page'], id: string): Promise<StoredMono> {
@@ -109,6 +110,9 @@ describe.skipIf(!haveChromium || !haveTruth)('a mono call: which voice is you, a
     const customerStarts = (c: StoredMono): number[] => c.report.turns.filter((x) => x.speaker === 'customer').map((x) => x.startSec);
     expect(agentStarts(after)).toEqual(customerStarts(before));
     expect(customerStarts(after)).toEqual(agentStarts(before));
+    // The import's line counts the findings of the call as stored now, not of the first analysis.
+    const flagged = new RegExp(`: ${after.report.findings.length} flagged moments?\\.`);
+    expect(await page.locator('[data-import="done"]').first().textContent()).toMatch(flagged);
     expect(unexpectedErrors(app)).toEqual([]);
   });
 
@@ -163,7 +167,11 @@ describe.skipIf(!haveChromium || !haveTruth)('a mono call: which voice is you, a
       await page.getByTestId('call-voices').waitFor();
       found.push(...(await axeViolations(page)).map((v) => `${lang} 360: ${v}`));
       found.push(...(await sidewaysOverflow(page)).map((v) => `${lang} 360: ${v}`));
-      if (lang === 'zh-CN') found.push(...(await englishRuns(page, ['mono-call.wav'])).map((v) => `zh-CN: English ${v}`));
+      // The greeting's scorecard quotes the parts of the English greeting the call was scored against: the
+      // agent's own script in the call's language, not UI text.
+      const { calls } = await readTables(page, ['calls']);
+      const scriptParts = (calls as StoredMono[]).flatMap((c) => (c.greeting?.script ?? '').replace(/\*/g, '').split(/[,.?!|，。？！]/)).map((x) => x.trim()).filter(Boolean);
+      if (lang === 'zh-CN') found.push(...(await englishRuns(page, ['mono-call.wav', ...scriptParts])).map((v) => `zh-CN: English ${v}`));
       // For a person to look at (tests/artifacts is not committed).
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.getByTestId('call-voices').screenshot({ path: join(ARTIFACTS, `calls-mono-voices-${lang}-360.png`) });

@@ -13,6 +13,7 @@ import { failureKind, failureText, progressFraction, progressText } from './call
 import { ImportVoices } from './ImportVoices.tsx';
 import { GreetingChoice } from './GreetingChoice.tsx';
 import type { CallImport } from './use-call-import.ts';
+import type { CallRecord } from '../../storage/index.ts';
 
 /** Props of ImportPanel. */
 export interface ImportPanelProps {
@@ -43,6 +44,9 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging,
   const running = state.phase === 'running';
   useTick(running);
   const other = state.phase === 'done' ? otherChannelOpens(state.call.report) : null;
+  // A mono call's voice chosen below stores the call again: its new findings are the ones to count.
+  const [resaved, setResaved] = useState<CallRecord | null>(null);
+  const shown = state.phase === 'done' && resaved?.id === state.call.id ? resaved : state.phase === 'done' ? state.call : null;
 
   return (
     <section className="card call-import" aria-labelledby="call-import-title" data-testid="call-import" data-dragging={dragging}>
@@ -102,7 +106,7 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging,
       {state.phase === 'cancelled' && <p role="status" className="notice" data-import="cancelled">{t('calls.cancelled', { file: state.fileName })}</p>}
       {state.phase === 'done' && (
         <div role="status" className="notice notice-ok" data-import="done" data-call-id={state.call.id}>
-          <p>{t('calls.done', { file: state.call.fileName, count: state.call.report.findings.length })}{' '}
+          <p>{t('calls.done', { file: state.call.fileName, count: shown?.report.findings.length ?? 0 })}{' '}
             <a href={routeHref({ screen: 'call', callId: state.call.id })}>{t('calls.openCall')}</a></p>
           {state.audioNotKept && <p data-audio-not-kept="quota">{t('calls.audioNotKept', { file: state.call.fileName })}</p>}
           {other && (
@@ -116,7 +120,10 @@ export function ImportPanel({ prefs, lang, onPrefs, onFiles, importer, dragging,
           )}
         </div>
       )}
-      {state.phase === 'done' && <ImportVoices key={state.call.id} call={state.call} file={state.file} onSaved={onChanged} />}
+      {state.phase === 'done' && <ImportVoices key={state.call.id} call={state.call} file={state.file} onSaved={(saved) => {
+        setResaved(saved);
+        onChanged?.();
+      }} />}
     </section>
   );
 }
