@@ -10,7 +10,7 @@ export { analysisLang, type AnalyzeOptions, type AudioInput, type Baseline, type
 export type { Lang, GuidelineId, IntervalSec, VerdictStatus } from './types.ts';
 export type { AnalysisWarning, AnalysisWarningCode } from './warnings.ts';
 export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallOptions, type CallPeaks, type CallResult, type CallStream } from './calls/index.ts';
-export { analyzeCallGreeting, type CallGreeting, type GreetingOptions } from './calls/index.ts';
+export { analyzeCallGreeting, type CallGreeting, type GreetingOptions, type ScoredCallGreeting } from './calls/index.ts';
 export { callChannelsRefusal } from './calls/index.ts';
 export { createCallSide, createSplitCallStream, type CallSide, type RawTurn, type RemoteCallSide, type SideSpeech, type SideSummary, type SplitCallStream } from './calls/index.ts';
 export type { CallFinding, CallReport, CallSound, CallTurn, PaceExchange, PaceStatus, ResponseGap, Speaker, TalkShare } from './calls/index.ts';

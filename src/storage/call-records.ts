@@ -3,7 +3,7 @@
  * the record holds the report, the timeline peaks and the agent's own notes; the original file's bytes,
  * when the agent chose to keep them, sit in CALL_AUDIO chunks so "analysis only" and delete are exact.
  */
-import type { AnalysisReport, Baseline, CallPeaks, CallReport, Lang, SpeakerSegment } from '../analysis/index.ts';
+import type { CallPeaks, CallReport, Lang, ScoredCallGreeting, SpeakerSegment } from '../analysis/index.ts';
 
 /** Version of CallRecord's shape; restore refuses anything newer. */
 export const CALL_SCHEMA_VERSION = 1;
@@ -32,21 +32,7 @@ export interface CallBookmark {
  * The call's opening greeting (the agent's first phrase group) scored like a drill take against a built-in
  * greeting drill, as `voicedrill call --greeting` scores it.
  */
-export interface CallGreetingRecord {
-  /** The built-in greeting drill (e.g. 'en-greeting4'): its language and bands scored the greeting. */
-  drillId: string;
-  /** The drill's template filled with the agent's name and company, as scored. */
-  script: string;
-  /** The greeting's span in the call, s. */
-  startSec: number;
-  endSec: number;
-  /** Where the analysed slice starts in the call: the report's times are from here, s. */
-  sliceStartSec: number;
-  /** The take report, rounded as a take's report is stored (roundReport). */
-  report: AnalysisReport;
-  /** The agent's calibration it was scored against (null: none; effort and pitch level are then not measured). */
-  baseline: Baseline | null;
-}
+export type CallGreetingRecord = ScoredCallGreeting;
 
 /** One imported call. */
 export interface CallRecord {

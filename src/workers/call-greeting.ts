@@ -5,7 +5,7 @@
  * report rounded as a take's is stored (roundReport, what analyzeToJson gives without its file label) and
  * the span rounded to the millisecond as the CLI prints it.
  */
-import { analyzeCallGreeting, roundReport, type AnalysisReport, type AudioInput, type Baseline, type CallReport } from '../analysis/index.ts';
+import { analyzeCallGreeting, roundReport, type AudioInput, type Baseline, type CallReport, type ScoredCallGreeting } from '../analysis/index.ts';
 import { findBuiltInDrill } from '../drills/index.ts';
 
 /** The greeting template chosen at import: a built-in greeting drill and its filled script. */
@@ -18,19 +18,7 @@ export interface CallGreetingChoice {
 }
 
 /** The greeting found and scored. */
-export interface CallGreetingResult {
-  drillId: string;
-  script: string;
-  /** The agent's first phrase group in the call, s (ms precision). */
-  startSec: number;
-  endSec: number;
-  /** Where the analysed slice starts in the call: the report's times are from here, s. */
-  sliceStartSec: number;
-  /** The rounded take report (as a take's report is stored). */
-  report: AnalysisReport;
-  /** The calibration it was scored against (null: none). */
-  baseline: Baseline | null;
-}
+export type CallGreetingResult = ScoredCallGreeting;
 
 const ms = (x: number): number => Math.round(x * 1000) / 1000;
 

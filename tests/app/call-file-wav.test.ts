@@ -8,18 +8,7 @@ import { analyzeCall } from '../../src/analysis/calls/index.ts';
 import { analyseCallFile, type CallProgress } from '../../src/workers/call-analysis.ts';
 import { CallFileError } from '../../src/workers/call-file-error.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
-import { encodeWav } from '../helpers/wav.ts';
-
-/** A deterministic stereo test signal: a sine on the left, a ramp on the right, within ±0.9. */
-function testChannels(frames: number): Float32Array[] {
-  const left = new Float32Array(frames);
-  const right = new Float32Array(frames);
-  for (let i = 0; i < frames; i++) {
-    left[i] = 0.9 * Math.sin(i * 0.05);
-    right[i] = -0.9 + (1.8 * i) / Math.max(1, frames - 1);
-  }
-  return [left, right];
-}
+import { encodeWav, testChannels } from '../helpers/wav.ts';
 
 describe('analyseCallFile (the call worker’s job) on WAV files', () => {
   const call = buildCall({

@@ -70,3 +70,14 @@ export function encodeWav(channels: Float32Array[], sampleRateHz: number, encodi
   }
   return new Uint8Array(buffer);
 }
+
+/** A deterministic stereo test signal: a sine on the left, a ramp on the right, within ±0.9. */
+export function testChannels(frames: number): Float32Array[] {
+  const left = new Float32Array(frames);
+  const right = new Float32Array(frames);
+  for (let i = 0; i < frames; i++) {
+    left[i] = 0.9 * Math.sin(i * 0.05);
+    right[i] = -0.9 + (1.8 * i) / Math.max(1, frames - 1);
+  }
+  return [left, right];
+}

@@ -9,22 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeWavBlock, readWavLayout, WavError, wavBlocks, type ReadBytes } from '../../src/media/index.ts';
-import { encodeWav } from '../helpers/wav.ts';
+import { encodeWav, testChannels } from '../helpers/wav.ts';
 
 const HAVE_FFMPEG = spawnSync('ffmpeg', ['-version']).status === 0;
 
 const readerOf = (bytes: Uint8Array): ReadBytes => async (offset, length) => bytes.slice(offset, offset + length);
-
-/** A deterministic stereo test signal: a sine on the left, a ramp on the right, within ±0.9. */
-function testChannels(frames: number): Float32Array[] {
-  const left = new Float32Array(frames);
-  const right = new Float32Array(frames);
-  for (let i = 0; i < frames; i++) {
-    left[i] = 0.9 * Math.sin(i * 0.05);
-    right[i] = -0.9 + (1.8 * i) / Math.max(1, frames - 1);
-  }
-  return [left, right];
-}
 
 type Coding = { format: number; bits: number; extensible?: boolean };
 

@@ -32,6 +32,26 @@ export interface GreetingOptions {
   baseline?: Baseline | null;
 }
 
+/**
+ * A call's greeting as scored against a greeting drill and kept: what the call worker gives and the call
+ * record stores (one shape for both).
+ */
+export interface ScoredCallGreeting {
+  /** The built-in greeting drill (e.g. 'en-greeting4'): its language and bands scored the greeting. */
+  drillId: string;
+  /** The drill's template filled with the agent's name and company, as scored. */
+  script: string;
+  /** The greeting's span in the call, s (ms precision). */
+  startSec: number;
+  endSec: number;
+  /** Where the analysed slice starts in the call: the report's times are from here, s. */
+  sliceStartSec: number;
+  /** The take report, rounded as a take's report is stored (roundReport). */
+  report: AnalysisReport;
+  /** The agent's calibration it was scored against (null: none; effort and pitch level are then not measured). */
+  baseline: Baseline | null;
+}
+
 /** The greeting found in a call and its take report. */
 export interface CallGreeting {
   /** The agent's first phrase group in the call, s. */
