@@ -96,17 +96,24 @@ function fromWavError<T>(work: () => Promise<T>): Promise<T> {
   });
 }
 
+/** Reads as asked, one File.slice each. */
+function directReader(file: Blob): ReadBytes {
+  return async (offset, length) => new Uint8Array(await file.slice(offset, Math.min(file.size, offset + length)).arrayBuffer());
+}
+
 /** Open a call file; throws CallFileError when it cannot be read. */
 export async function openCallSource(file: CallFileLike): Promise<CallSource> {
   if (file.size === 0) throw new CallFileError('empty', `${file.name}: the file is empty (0 bytes).`);
-  const read = pieceReader(file);
-  const head = await read(0, 12);
+  // The sniffing and the MP4 box walk read a few bytes here and there: straight slices, not FILE_PIECE_BYTES pieces.
+  const direct = directReader(file);
+  const head = await direct(0, 12);
   if (looksLikeMp4(head)) {
     // Cut short with its index in front, mediabunny would decode what is there as if it were the whole call.
-    const truncated = await mp4Truncation(read, file.size);
+    const truncated = await mp4Truncation(direct, file.size);
     if (truncated !== null) throw new CallFileError('truncated', `${file.name}: ${truncated}.`);
   }
   if (looksLikeWav(head)) {
+    const read = pieceReader(file);
     const layout = await fromWavError(() => readWavLayout(read, file.size, file.name));
     checkChannels(layout.channelCount, file.name);
     return {
