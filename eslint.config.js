@@ -1,6 +1,7 @@
 // Lint: strict TypeScript, and walls between layers (the dependency arrows point toward src/analysis).
 // Layers, top to bottom (docs/adr/0004-layers.md):
-//   app (the shell) → features → takes, calls, capture, services, ui → storage, backup, drills, i18n → guidelines ← analysis
+//   app (the shell) → features → takes, calls, capture, services, ui → storage, backup, drills, packs, i18n → guidelines ← analysis
+// src/packs (trainer packs, links, results files, the roster: pure, host-free) sits beside src/drills; the CLI imports it too.
 // src/media (pure byte-level file readers: WAV) sits beside src/analysis, under the call worker and the CLI; it imports nothing of src/.
 // Only src/takes, the analysis worker, the capture worklet and the CLI run analysis code; the layers below
 // the screens may name the report's types and read the version constant and the script parser.
@@ -50,6 +51,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{ regex: '^\\.\\./', message: 'src/media reads bytes: it imports nothing of src/ outside its own folder.' }],
       }],
+    },
+  },
+  {
+    // Packs, links and results files are read on the agent's and the trainer's machines and by the CLI: no host globals.
+    files: ['src/packs/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'self', 'process', 'Buffer', 'navigator', 'localStorage'],
     },
   },
   {
@@ -107,7 +115,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/storage/**/*.ts', 'src/backup/**/*.ts', 'src/drills/**/*.ts', 'src/i18n/**/*.ts', 'src/pwa/**/*.{ts,tsx}', 'src/audio/*.ts'],
+    files: ['src/storage/**/*.ts', 'src/backup/**/*.ts', 'src/drills/**/*.ts', 'src/packs/**/*.ts', 'src/i18n/**/*.ts', 'src/pwa/**/*.{ts,tsx}', 'src/audio/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
@@ -136,8 +144,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         // The drills (pure data: the built-in greetings, their templates and bands) for call --greeting; the
         // pure file readers of src/media (the WAV reader the call worker uses too).
-        patterns: [{ group: ['**/src/*/**', '!**/src/analysis/**', '!**/src/guidelines/**', '!**/src/drills/**', '!**/src/media/**'],
-          message: 'The CLI imports the analysis core, the guidelines, the drills and the file readers (src/media) only.' }],
+        patterns: [{ group: ['**/src/*/**', '!**/src/analysis/**', '!**/src/guidelines/**', '!**/src/drills/**', '!**/src/packs/**', '!**/src/media/**'],
+          message: 'The CLI imports the analysis core, the guidelines, the drills, the packs and the file readers (src/media) only.' }],
       }],
     },
   },

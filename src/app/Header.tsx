@@ -1,13 +1,13 @@
 /** The header: brand, main navigation (links, aria-current) and the UI language switch. */
 import type { UiLang } from '../i18n/index.ts';
 import { useApp } from '../services/app-context.ts';
-import { NAV_SCREENS, navScreenOf, routeHref, type Route } from '../services/routes.ts';
+import { navScreens, navScreenOf, routeHref, type Route } from '../services/routes.ts';
 
 const LANG_NAMES: Record<UiLang, string> = { 'zh-CN': '中文', en: 'English' };
 
 /** The app header. */
 export function Header({ route, showNav }: { route: Route; showNav: boolean }): React.JSX.Element {
-  const { t, uiLang, setUiLang } = useApp();
+  const { t, uiLang, setUiLang, prefs } = useApp();
   const current = navScreenOf(route);
   return (
     <header className="topbar">
@@ -18,7 +18,7 @@ export function Header({ route, showNav }: { route: Route; showNav: boolean }): 
       {showNav && (
         <nav aria-label={t('app.nav')} className="nav">
           <ul>
-            {NAV_SCREENS.map((screen) => (
+            {navScreens(prefs.trainerMode).map((screen) => (
               <li key={screen}>
                 <a href={routeHref({ screen })} aria-current={current === screen ? 'page' : undefined} data-nav={screen}>
                   {t(`nav.${screen}`)}

@@ -20,7 +20,13 @@ const loadProgress = once(async () => {
 const loadSettings = once(async () => ({ default: (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen }));
 const loadCalls = once(async () => ({ default: (await import('../features/calls/CallsScreen.tsx')).CallsScreen }));
 const loadCall = once(async () => ({ default: (await import('../features/calls/CallScreen.tsx')).CallScreen }));
+const loadTrainer = once(async () => ({ default: (await import('../features/trainer/TrainerScreen.tsx')).TrainerScreen }));
+const loadRoster = once(async () => ({ default: (await import('../features/roster/RosterScreen.tsx')).RosterScreen }));
+const loadPackLink = once(async () => ({ default: (await import('../features/packs/PackLinkScreen.tsx')).PackLinkScreen }));
 const HistoryScreen = lazy(loadHistory);
+const TrainerScreen = lazy(loadTrainer);
+const RosterScreen = lazy(loadRoster);
+const PackLinkScreen = lazy(loadPackLink);
 const CallsScreen = lazy(loadCalls);
 const CallScreen = lazy(loadCall);
 const TakeScreen = lazy(loadTake);
@@ -29,7 +35,8 @@ const SettingsScreen = lazy(loadSettings);
 
 /** Start loading a route's screen chunk now (the entry calls it before rendering); failures surface when it renders. */
 export function preloadScreen(route: Route): void {
-  const load = { practice: null, drill: null, history: loadHistory, take: loadTake, calls: loadCalls, call: loadCall, progress: loadProgress, settings: loadSettings }[route.screen];
+  const load = { practice: null, drill: null, history: loadHistory, take: loadTake, calls: loadCalls, call: loadCall, progress: loadProgress, settings: loadSettings,
+    trainer: loadTrainer, roster: loadRoster, 'pack-link': loadPackLink }[route.screen];
   load?.().catch(() => undefined);
 }
 
@@ -59,6 +66,12 @@ function RouteScreen({ route, recovered, onRecoveredTaken }: ScreenProps): React
       return <ProgressScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'trainer':
+      return <TrainerScreen />;
+    case 'roster':
+      return <RosterScreen />;
+    case 'pack-link':
+      return <PackLinkScreen key={route.payload} payload={route.payload} />;
   }
 }
 

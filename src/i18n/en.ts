@@ -15,6 +15,8 @@ export const EN = {
   'nav.calls': 'Calls',
   'nav.progress': 'Progress',
   'nav.settings': 'Settings',
+  'nav.trainer': 'Trainer',
+  'nav.roster': 'Roster',
 
   'mic.asking': 'Your browser is asking for the microphone. Choose Allow so VoiceDrill can hear you; your voice never leaves this computer.',
   'mic.denied.title': 'Microphone access is blocked',

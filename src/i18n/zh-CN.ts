@@ -16,6 +16,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'nav.calls': '通话',
   'nav.progress': '进步',
   'nav.settings': '设置',
+  'nav.trainer': '培训师',
+  'nav.roster': '学员成绩',
 
   'mic.asking': '浏览器正在请求使用麦克风。请选择“允许”，VoiceDrill 才能听到您的声音；录音不会离开这台电脑。',
   'mic.denied.title': '麦克风权限被拒绝',

@@ -1,5 +1,5 @@
 /**
- * Device preferences that are not part of the agent's profile: the count-in. Kept in localStorage
+ * Device preferences that are not part of the agent's profile: the count-in and trainer mode. Kept in localStorage
  * under a versioned key; anything unreadable falls back to the defaults.
  */
 import { DEFAULT_COUNT_IN_SEC } from '../capture/recording-model.ts';
@@ -8,6 +8,8 @@ import { DEFAULT_COUNT_IN_SEC } from '../capture/recording-model.ts';
 export interface Preferences {
   /** Seconds of count-in before recording (0 = none). */
   countInSec: number;
+  /** Trainer mode (Settings): the drill editor and the roster are in the navigation. */
+  trainerMode: boolean;
 }
 
 /** The localStorage key (versioned). */
@@ -17,15 +19,19 @@ export const PREFERENCES_KEY = 'voicedrill.preferences.v1';
 export const COUNT_IN_CHOICES_SEC: readonly number[] = [0, 1, 2, 3, 5];
 
 /** Defaults for a new device. */
-export const DEFAULT_PREFERENCES: Preferences = { countInSec: DEFAULT_COUNT_IN_SEC };
+export const DEFAULT_PREFERENCES: Preferences = { countInSec: DEFAULT_COUNT_IN_SEC, trainerMode: false };
 
 /** Read stored preferences (a JSON string or null); unknown or bad values become defaults. */
 export function parsePreferences(raw: string | null): Preferences {
   if (raw === null) return { ...DEFAULT_PREFERENCES };
   try {
     const value: unknown = JSON.parse(raw);
-    const countInSec = typeof value === 'object' && value !== null ? (value as { countInSec?: unknown }).countInSec : undefined;
-    return { countInSec: typeof countInSec === 'number' && COUNT_IN_CHOICES_SEC.includes(countInSec) ? countInSec : DEFAULT_PREFERENCES.countInSec };
+    const fields = typeof value === 'object' && value !== null ? (value as { countInSec?: unknown; trainerMode?: unknown }) : {};
+    const countInSec = fields.countInSec;
+    return {
+      countInSec: typeof countInSec === 'number' && COUNT_IN_CHOICES_SEC.includes(countInSec) ? countInSec : DEFAULT_PREFERENCES.countInSec,
+      trainerMode: fields.trainerMode === true,
+    };
   } catch {
     return { ...DEFAULT_PREFERENCES };
   }
@@ -33,7 +39,7 @@ export function parsePreferences(raw: string | null): Preferences {
 
 /** The stored form of preferences. */
 export function serializePreferences(prefs: Preferences): string {
-  return JSON.stringify({ countInSec: prefs.countInSec });
+  return JSON.stringify({ countInSec: prefs.countInSec, trainerMode: prefs.trainerMode });
 }
 
 /** Minimal storage interface (window.localStorage in the app). */

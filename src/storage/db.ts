@@ -4,6 +4,7 @@ import { DB_NAME } from './records.ts';
 import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } from './records.ts';
 import type { CallAudioChunkRecord, CallRecord } from './call-records.ts';
 import type { UserDrillRecord } from './user-drills.ts';
+import type { AssignedPackRecord, AuthoredPackRecord, PackModelRecord, RosterPackRecord, RosterTakeRecord } from './pack-records.ts';
 import { StorageError } from './errors.ts';
 import { restoreTake } from './restore.ts';
 import { summarise } from './summaries.ts';
@@ -31,6 +32,16 @@ export class VoiceDrillDb extends Dexie {
   userDrills!: EntityTable<UserDrillRecord, 'id'>;
   /** One light summary per call (call-summaries.ts), written with the call by calls.ts: what the Calls list reads. */
   callSummaries!: EntityTable<CallSummaryRecord, 'id'>;
+  /** Trainer packs assigned to this agent (pack-records.ts): the newest version imported. */
+  assignedPacks!: EntityTable<AssignedPackRecord, 'id'>;
+  /** Packs the trainer writes on this device. */
+  authoredPacks!: EntityTable<AuthoredPackRecord, 'id'>;
+  /** Model recordings of assigned and authored packs' drills. */
+  packModels!: Table<PackModelRecord, [string, string, string]>;
+  /** The trainer's roster: agents' takes from imported results files. */
+  rosterTakes!: Table<RosterTakeRecord, [string, string]>;
+  /** The trainer's roster: each agent's pack as their latest results file gave it. */
+  rosterPacks!: Table<RosterPackRecord, [string, string]>;
 
   constructor(options: OpenDbOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -55,6 +66,14 @@ export class VoiceDrillDb extends Dexie {
     this.version(4).stores({ userDrills: 'id, createdAt, sourceCallId' });
     // Version 5 adds the call summaries (CALL_SUMMARY_SCHEMA_VERSION 1), built here from the calls already stored.
     this.version(5).stores({ callSummaries: 'id, createdAt' }).upgrade(summariseStoredCalls);
+    // Version 6 adds trainer packs, their model recordings and the trainer's roster (PACK_RECORD_SCHEMA_VERSION 1).
+    this.version(6).stores({
+      assignedPacks: 'id, importedAt',
+      authoredPacks: 'id, updatedAt',
+      packModels: '[owner+packId+drillId], [owner+packId]',
+      rosterTakes: '[agentId+takeId], agentId, packId',
+      rosterPacks: '[agentId+packId], agentId, packId',
+    });
   }
 }
 

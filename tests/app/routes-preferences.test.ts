@@ -29,9 +29,9 @@ describe('preferences', () => {
     const memory = new Map<string, string>();
     const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
     expect(loadPreferences(storage)).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences(storage, { countInSec: 0 })).toBe(true);
+    expect(savePreferences(storage, { countInSec: 0, trainerMode: false })).toBe(true);
     expect(memory.has(PREFERENCES_KEY)).toBe(true);
-    expect(loadPreferences(storage)).toEqual({ countInSec: 0 });
+    expect(loadPreferences(storage)).toEqual({ countInSec: 0, trainerMode: false });
     expect(parsePreferences('{"countInSec": 4}')).toEqual(DEFAULT_PREFERENCES);
     expect(parsePreferences('not json')).toEqual(DEFAULT_PREFERENCES);
     expect(COUNT_IN_CHOICES_SEC).toContain(DEFAULT_PREFERENCES.countInSec);
@@ -40,7 +40,7 @@ describe('preferences', () => {
   it('survive a storage that throws', () => {
     const broken = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
     expect(loadPreferences(broken)).toEqual(DEFAULT_PREFERENCES);
-    expect(savePreferences(broken, { countInSec: 1 })).toBe(false);
+    expect(savePreferences(broken, { countInSec: 1, trainerMode: false })).toBe(false);
     expect(loadPreferences(null)).toEqual(DEFAULT_PREFERENCES);
   });
 });

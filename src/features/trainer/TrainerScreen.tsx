@@ -1,0 +1,8 @@
+/** Placeholder until the screen lands (issue 12). */
+import { useApp } from '../../services/app-context.ts';
+
+/** The screen. */
+export function TrainerScreen(): React.JSX.Element {
+  const { t } = useApp();
+  return <section className="screen"><h2>{t('nav.trainer')}</h2></section>;
+}
