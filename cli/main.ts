@@ -153,7 +153,7 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
   }
   try {
     const lang = analysisLang({ lang: command.lang });
-    const { report, opening } = fed.stream.finish({ agentChannel: command.agent, lang });
+    const { report, opening } = fed.stream.finish({ agentChannel: command.agent, lang, agentSpeaker: command.agentVoice === 'second' ? 1 : 0 });
     return { file, ...report, greeting: callGreeting(opening, report, greetingDrill(command.greeting, lang), file, command) };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);

@@ -13,7 +13,7 @@ Usage:
                              [--channel mix|left|right] [--bands FILE]
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
                              [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
-  voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv]
+  voicedrill call FILE... --agent left|right|mono [--agent-voice first|second] [--lang zh|en] [--json | --csv]
                           [--greeting DRILL] [--name NAME] [--company NAME]
                           [--textgrid PATH]   (--textgrid: one FILE only)
   voicedrill --help
@@ -53,6 +53,9 @@ Options of call (a recorded call: agent and customer on separate channels, or mi
                             mono: both voices on one channel, told apart by their voices (the one
                             who opens the call is taken for the agent; when they cannot be told
                             apart, all speech is the agent's and the table says so)
+  --agent-voice first|second
+                            mono only: the agent is the voice that opens the call (first, the
+                            default) or the other voice (second)
   --lang zh|en              the language of the call (default: en)
   --json                    print each call's report (turns, talk share, pace, response gaps,
                             findings) as JSON: one object per file, an array when several are given
