@@ -127,6 +127,13 @@ describe.skipIf(!haveChromium)('an imported call’s opening greeting: scored li
     expect(Number(await line.getAttribute('data-good'))).toBe(scored.filter((v) => v.status === 'good').length);
     expect(Number(await line.getAttribute('data-total'))).toBe(scored.length);
     expect(await line.textContent()).toContain(t('en', 'call.greeting.title'));
+    // The timeline marks the greeting's span on the agent's lane at the stored times (the whole call is in view).
+    const mark = page.getByTestId('call-greeting-mark');
+    expect([Number(await mark.getAttribute('data-start-sec')), Number(await mark.getAttribute('data-end-sec'))]).toEqual([stored.startSec, stored.endSec]);
+    const [timeline, box] = [await page.getByTestId('call-timeline').boundingBox(), await mark.boundingBox()];
+    const span = Number(await page.getByTestId('call-timeline').getAttribute('data-view-span-sec'));
+    expect(box && timeline ? (box.x - timeline.x) / timeline.width * span : NaN).toBeCloseTo(stored.startSec, 0);
+    expect(box && timeline ? box.width / timeline.width * span : NaN).toBeCloseTo(stored.endSec - stored.startSec, 0);
   });
 
   it('"Play the greeting" from the keyboard plays its span and stops at its end; "Practise this greeting" opens the drill', { timeout: 60_000 }, async () => {

@@ -70,6 +70,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
   const lanes = useMemo(() => lanePeaks(call.peaks, call.agentChannel), [call.peaks, call.agentChannel]);
   const flags = useMemo(() => flagsInOrder(call.report.findings), [call.report.findings]);
   const pace = useMemo(() => paceLines(call.report.turns), [call.report.turns]);
+  const greetingSpan = useMemo(() => (call.greeting ? { startSec: call.greeting.startSec, endSec: call.greeting.endSec } : null), [call.greeting]);
   const voices = useMemo(() => callVoices(call.report), [call.report]);
   // Correcting who spoke re-analyses the audio: without kept audio the list says so instead.
   const marking = useMemo((): TurnMarking | undefined => voices === null ? undefined : {
@@ -201,7 +202,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
         </div>
         <Timeline
           lang={lang} view={view} durationSec={durationSec} lanes={lanes} peaksPerSec={call.peaks.peaksPerSec} turns={call.report.turns}
-          flags={flags} bookmarks={bookmarks} pace={pace} timeSec={player.timeSec} currentFlag={currentFlag}
+          flags={flags} bookmarks={bookmarks} greeting={greetingSpan} pace={pace} timeSec={player.timeSec} currentFlag={currentFlag}
           onSeek={playFrom} onView={setView}
         />
         {!zoomedOut ? (
