@@ -8,7 +8,7 @@ import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'r
 import { formatClock, formatWhen, t, type UiLang } from '../../../i18n/index.ts';
 import { AppContext } from '../../../services/app-context.ts';
 import type { CallBookmark, CallRecord, CallReflection } from '../../../storage/call-records.ts';
-import { callVoices, chooseAgentVoice, correctCallTurn, type MonoChoice } from '../../../calls/index.ts';
+import { callVoices, chooseAgentVoice, correctCallTurn, type CallGreetingChoice, type MonoChoice } from '../../../calls/index.ts';
 import type { ReanalyseState } from '../use-call-reanalyse.ts';
 import { addBookmark, removeBookmark, setBookmarkNote } from './bookmarks-model.ts';
 import { Bookmarks } from './Bookmarks.tsx';
@@ -48,7 +48,7 @@ export interface CallPageProps {
 /** The page's re-analysis of its call with a mono call's choice of voices. */
 export interface PageReanalyse {
   state: ReanalyseState;
-  start(choice: MonoChoice): void;
+  start(choice: MonoChoice, greeting?: CallGreetingChoice): void;
   cancel(): void;
 }
 
@@ -238,7 +238,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
           <CallSummary lang={lang} report={call.report} greeting={call.greeting ?? null} />
         </div>
       </div>
-      <GreetingSection lang={lang} call={call} onPlay={playSpan} />
+      <GreetingSection lang={lang} call={call} onPlay={playSpan} reanalyse={reanalyse} />
       <div className="call-columns no-print">
         <Reflection key={call.id} lang={lang} reflection={reflection} onSave={saveReflection} />
         <ExportPanel lang={lang} call={current} />
