@@ -11,6 +11,9 @@ import { readZip, writeZip } from './zip.ts';
 const RESULTS_ENTRY = 'results.json';
 const AUDIO_ENTRY = /^audio\/([^/]+)\.wav$/;
 const WHAT = 'This results file';
+/** Characters that cannot be shown inside a one-line sentence: control characters and line separators. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 const audioEntry = (takeId: string): string => `audio/${takeId}.wav`;
 
@@ -65,7 +68,8 @@ export function readResultsFile(bytes: Uint8Array): ReadResult<ReadResults> {
     totalBytes: PACK_LIMITS.resultsFileBytes,
     what: WHAT,
   });
-  if (!zip.ok) return zip;
+  // readZip quotes entry names, which are untrusted: a control character there would break the sentence.
+  if (!zip.ok) return { ok: false, error: zip.error.replace(UNPRINTABLE, '\uFFFD') };
   const jsonBytes = zip.value.get(RESULTS_ENTRY);
   if (jsonBytes === undefined) return { ok: false, error: `${WHAT} has no results.json.` };
   let jsonText: string;
