@@ -64,7 +64,6 @@ type ByteOp =
   | { kind: 'insert'; at: number; bytes: Uint8Array }
   | { kind: 'delete'; at: number; length: number };
 
-const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
   fc.record({ kind: fc.constant('set' as const), at: fc.nat(), byte: fc.constantFrom(0, 0x22, 0x7b, 0x7d, 0x2c, 0xff, 0x5c, 0x30, 0x39) }),
