@@ -12,6 +12,7 @@ import { CALL_CSV_HEADER, callCsvRows, formatCallTable } from './format-call.ts'
 import { formatTable } from './format-table.ts';
 import { reportTextGrid, textGridNotes } from './format-textgrid.ts';
 import { reportTracksCsv } from './format-tracks-csv.ts';
+import { runRoster } from './roster.ts';
 import { usageText } from './usage.ts';
 
 /** Exit status: every file analysed. */
@@ -197,6 +198,7 @@ async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutp
 /** Runs the CLI on argv (without node and the script path) and returns the exit status. */
 export async function main(argv: string[], out: CliOutput = processOutput): Promise<number> {
   try {
+    if (argv[0] === 'roster') return await runRoster(argv.slice(1), out);
     const command = parseCommandLine(argv);
     switch (command.kind) {
       case 'help':

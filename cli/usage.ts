@@ -1,6 +1,7 @@
 /** The --help text of voicedrill. */
 import { DECIMALS } from './analysis.ts';
 import { DECODE_LIMITS, formatBytes } from './decode-file.ts';
+import { ROSTER_USAGE } from './roster.ts';
 
 /** The full --help text, ending with a newline. */
 export function usageText(): string {
@@ -16,7 +17,7 @@ Usage:
   voicedrill call FILE... --agent left|right|mono [--agent-voice first|second] [--lang zh|en] [--json | --csv]
                           [--greeting DRILL] [--name NAME] [--company NAME]
                           [--textgrid PATH]   (--textgrid: one FILE only)
-  voicedrill --help
+${ROSTER_USAGE}  voicedrill --help
   voicedrill --version
 
 Reads wav, mp3, ogg/opus, webm/opus, flac, m4a and aac (ADTS).
