@@ -36,7 +36,7 @@ export function modelWavProblem(wav: Uint8Array): string | null {
       const blockAlign = view.getUint16(fmtAt + 12, true);
       const bits = view.getUint16(fmtAt + 14, true);
       if (code !== FORMAT_PCM || bits !== 16 || channels !== 1) {
-        return `is not 16-bit PCM mono (it is format 0x${code.toString(16)}, ${bits} bits, ${channels} channels)`;
+        return `is not 16-bit PCM mono (it is format 0x${code.toString(16)}, ${bits} bits, ${channels} channel${channels === 1 ? '' : 's'})`;
       }
       if (blockAlign !== 2 || rateHz < 8000 || rateHz > 192_000) return `has a WAV header that contradicts itself (${rateHz} Hz, ${blockAlign} bytes per frame)`;
       if (body + size > wav.length) return 'is cut short (its audio ends before its header says)';
