@@ -116,10 +116,11 @@ function bandRangeProblem(bands: GuidelineBands, path: Path): string | null {
   return null;
 }
 
-// A parseDrill sentence ("template: …") with the drill's path in front.
+// A parseDrill sentence ("template: …") with the drill's path in front; long quotes of the input are shortened.
 function drillSentence(path: Path, error: string): string {
   const m = /^([\w.[\]-]+): (must|is|has) (.*)$/s.exec(error);
-  const full = m !== null ? `${pathText(path)}.${m[1]} ${m[2]} ${m[3]}` : `${pathText(path)}.${error}`;
+  const full = (m !== null ? `${pathText(path)}.${m[1]} ${m[2]} ${m[3]}` : `${pathText(path)}.${error}`)
+    .replace(/"([^"]{60,})"/g, (_, quoted: string) => `"${quoted.slice(0, 57)}…"`);
   return full.endsWith('.') ? full : `${full}.`;
 }
 
