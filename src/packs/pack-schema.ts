@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { parseDrill } from '../drills/schema.ts';
 import type { Drill } from '../drills/types.ts';
-import type { GuidelineBands } from '../guidelines/bands.ts';
+import type { Band, GuidelineBands } from '../guidelines/bands.ts';
 import { PACK_FORMAT, PACK_LIMITS, PACK_SCHEMA_VERSION, RESULTS_FORMAT, type PackDrill, type PackJson, type ReadResult } from './types.ts';
 import { pathText, treeProblem } from './untrusted.ts';
 
@@ -116,6 +116,22 @@ function bandRangeProblem(bands: GuidelineBands, path: Path): string | null {
   return null;
 }
 
+// The bands with their keys in one order, whatever order they arrived in: the same pack always gives the same
+// JSON, so the same file bytes and the same link.
+function canonicalBands(b: GuidelineBands): GuidelineBands {
+  const band = (x: Band): Band => ({ lowBelow: x.lowBelow, goodMin: x.goodMin, goodMax: x.goodMax, highAbove: x.highAbove, unit: x.unit });
+  const { volumeLimits: vl, steadiness: st, pauses: pa, emphasis: em, warmth: wa } = b;
+  return {
+    version: b.version, lang: b.lang, rate: band(b.rate), volume: band(b.volume),
+    volumeLimits: { goodPeakMaxDbfs: vl.goodPeakMaxDbfs, hotPeakAboveDbfs: vl.hotPeakAboveDbfs, goodSnrMinDb: vl.goodSnrMinDb },
+    effort: band(b.effort), steadiness: { maxPhraseSdDb: st.maxPhraseSdDb, maxFinalDropDb: st.maxFinalDropDb },
+    pitchLevel: band(b.pitchLevel), pitchVariety: band(b.pitchVariety),
+    pauses: { betweenPartsMinSec: pa.betweenPartsMinSec, betweenPartsMaxSec: pa.betweenPartsMaxSec, longestMaxSec: pa.longestMaxSec, maxPausesInsidePart: pa.maxPausesInsidePart },
+    emphasis: { minPitchGainSt: em.minPitchGainSt, minDurationRatio: em.minDurationRatio, minLevelGainDb: em.minLevelGainDb, minCues: em.minCues },
+    warmth: { minDeltaSt: wa.minDeltaSt, minBrightnessGainFraction: wa.minBrightnessGainFraction },
+  };
+}
+
 // A parseDrill sentence ("template: …") with the drill's path in front; long quotes of the input are shortened.
 function drillSentence(path: Path, error: string): string {
   const m = /^([\w.[\]-]+): (must|is|has) (.*)$/s.exec(error);
@@ -128,7 +144,11 @@ function checkDrill(raw: v.InferOutput<typeof packDrillSchema>, i: number): Read
   const at: Path = ['drills', i];
   const parsed = parseDrill({ ...raw.drill, builtIn: false });
   if (!parsed.ok) return { ok: false, error: drillSentence([...at, 'drill'], parsed.errors[0]) };
-  const drill: Drill = { ...parsed.drill, builtIn: false };
+  const d = parsed.drill;
+  const drill: Drill = {
+    id: d.id, version: d.version, kind: d.kind, lang: d.lang, title: { 'zh-CN': d.title['zh-CN'], en: d.title.en },
+    template: d.template, bands: canonicalBands(d.bands), focus: [...d.focus], builtIn: false,
+  };
   if (drill.version > MAX_VERSION) return { ok: false, error: sentence([...at, 'drill', 'version'], whole(1, MAX_VERSION)) };
   if (drill.focus.length > 9) return { ok: false, error: sentence([...at, 'drill', 'focus'], 'must list at most 9 guidelines') };
   const band = bandRangeProblem(drill.bands, [...at, 'drill']);

@@ -1,7 +1,7 @@
 /** Pack links and their QR codes: round trips, base64url, and one test per hostile-input rule of a link. */
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { PACK_LIMITS, QR_MAX_LINK_CHARS, packLinkPayload, packLinkUrl, qrModules, readPackLink, type PackJson } from '../../src/packs/index.ts';
+import { PACK_LIMITS, QR_MAX_LINK_CHARS, packLinkPayload, parsePackJson, packLinkUrl, qrModules, readPackLink, type PackJson } from '../../src/packs/index.ts';
 import { base64UrlDecode, base64UrlEncode } from '../../src/packs/link.ts';
 import { rawPack, samplePack } from './pack-fixtures.ts';
 
@@ -40,6 +40,13 @@ describe('round trip', () => {
     const payload = packLinkPayload(pack);
     expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(readPackLink(payload)).toEqual({ ok: true, value: { pack: expected, models: new Map(), source: 'link' } });
+  });
+  it('the same pack gives the same link, whatever order its fields arrived in', () => {
+    const pack = samplePack();
+    const shuffled = JSON.parse(JSON.stringify(pack), (_key, value: unknown) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value) as unknown;
+    const again = parsePackJson(shuffled);
+    expect(again.ok && packLinkPayload(again.value)).toBe(packLinkPayload(pack));
   });
   it('the URL keeps the app’s address and replaces its fragment', () => {
     const pack = samplePack();
