@@ -134,8 +134,11 @@ function canonicalBands(b: GuidelineBands): GuidelineBands {
 
 // A parseDrill sentence ("template: …") with the drill's path in front; long quotes of the input are shortened.
 function drillSentence(path: Path, error: string): string {
-  const m = /^([\w.[\]-]+): (must|is|has) (.*)$/s.exec(error);
-  const full = (m !== null ? `${pathText(path)}.${m[1]} ${m[2]} ${m[3]}` : `${pathText(path)}.${error}`)
+  // valibot's dot paths ("focus.0") in the bracket form of the pack's paths ("focus[0]").
+  const fixed = error.replace(/^([\w.-]+)(?=: )/, (p: string) => p.replace(/\.(\d+)(?=\.|$)/g, '[$1]'));
+  if (/^[\w.[\]-]+: Invalid key: Expected never/.test(fixed)) return `${pathText(path)}.${fixed.slice(0, fixed.indexOf(':'))} is not a field of a VoiceDrill pack.`;
+  const m = /^([\w.[\]-]+): (must|is|has) (.*)$/s.exec(fixed);
+  const full = (m !== null ? `${pathText(path)}.${m[1]} ${m[2]} ${m[3]}` : `${pathText(path)}.${fixed}`)
     .replace(/"([^"]{60,})"/g, (_, quoted: string) => `"${quoted.slice(0, 57)}…"`);
   return full.endsWith('.') ? full : `${full}.`;
 }

@@ -161,6 +161,12 @@ describe('drills', () => {
     expect(errorOf((r) => { r.drills[0].drill.template = 'Hello, this is {name}.'; })).toBe('drills[0].drill.template: a four-part greeting must name the company: include {company}.');
     expect(errorOf((r) => { r.drills[1].drill.title.en = ''; })).toBe('drills[1].drill.title.en must not be empty.');
     expect(errorOf((r) => { r.drills[1].drill = 'drill'; })).toBe('drills[1].drill must be an object (the drill).');
+    expect(errorOf((r) => { r.drills[0].drill.color = 'red'; })).toBe('drills[0].drill.color is not a field of a VoiceDrill pack.');
+    expect(errorOf((r) => { r.drills[0].drill.bands.rate.color = 'red'; })).toBe('drills[0].drill.bands.rate.color is not a field of a VoiceDrill pack.');
+    expect(errorOf((r) => { r.drills[0].drill.focus = ['rate', 'speed']; }))
+      .toBe('drills[0].drill.focus[1] must list guideline ids (rate, volume, effort, steadiness, pitchLevel, pitchVariety, pauses, emphasis, warmth).');
+    expect(errorOf((r) => { r.drills[0].drill.template = `Hello {${'x'.repeat(300)}}, *{company}*, this is {name}, how?`; }))
+      .toBe(`drills[0].drill.template: unknown placeholder "{${'x'.repeat(56)}…"; only {name} and {company} can be used.`);
   });
   it('refuses bad bands: out of order, changed units, out of range', () => {
     expect(errorOf((r) => { r.drills[0].drill.bands = { rate: { goodMin: 170, goodMax: 150 } }; }))
