@@ -142,7 +142,7 @@ export function parseCommandLine(argv: string[]): Command {
     if (AUDIO_EXTENSION.test(command)) {
       throw new UsageError(`unknown command '${command}'; did you mean: voicedrill analyze ${command}`);
     }
-    throw new UsageError(`unknown command '${command}'; the commands are: voicedrill analyze FILE... and voicedrill call FILE... --agent left|right`);
+    throw new UsageError(`unknown command '${command}'; the commands are: voicedrill analyze FILE..., voicedrill call FILE... --agent left|right|mono, voicedrill pack validate|link FILE and voicedrill roster RESULTS...`);
   }
   if (files.length === 0) throw new UsageError('no files given; try: voicedrill analyze FILE...');
 

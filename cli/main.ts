@@ -10,6 +10,7 @@ import { decodeFile, DecodeError } from './decode-file.ts';
 import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
 import { CALL_CSV_HEADER, callCsvRows, formatCallTable } from './format-call.ts';
 import { formatTable } from './format-table.ts';
+import { runPack } from './pack.ts';
 import { reportTextGrid, textGridNotes } from './format-textgrid.ts';
 import { reportTracksCsv } from './format-tracks-csv.ts';
 import { runRoster } from './roster.ts';
@@ -199,6 +200,8 @@ async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutp
 export async function main(argv: string[], out: CliOutput = processOutput): Promise<number> {
   try {
     if (argv[0] === 'roster') return await runRoster(argv.slice(1), out);
+    // `voicedrill pack validate|link …` has its own arguments (cli/pack.ts).
+    if (argv[0] === 'pack') return (await runPack(argv.slice(1), out)) ? EXIT_OK : EXIT_FILE_FAILED;
     const command = parseCommandLine(argv);
     switch (command.kind) {
       case 'help':

@@ -17,7 +17,9 @@ Usage:
   voicedrill call FILE... --agent left|right|mono [--agent-voice first|second] [--lang zh|en] [--json | --csv]
                           [--greeting DRILL] [--name NAME] [--company NAME]
                           [--textgrid PATH]   (--textgrid: one FILE only)
-${ROSTER_USAGE}  voicedrill --help
+${ROSTER_USAGE}  voicedrill pack validate FILE...
+  voicedrill pack link FILE [--base URL]
+  voicedrill --help
   voicedrill --version
 
 Reads wav, mp3, ogg/opus, webm/opus, flac, m4a and aac (ADTS).
@@ -78,6 +80,15 @@ Options of call (a recorded call: agent and customer on separate channels, or mi
   paceMismatch, slowResponse, monologue) with their start and end as m:ss, then the opening
   greeting's table and verdicts as analyze prints them (with --json: the field "greeting").
 
+Pack commands (a trainer's drill pack: a .vdpack file, or a plain pack.json written by hand):
+  pack validate FILE...     check each pack as the app does on import and print one line per
+                            pack (id, version, title, author, drills, model recordings), or one
+                            sentence saying what is wrong
+  pack link FILE            print the pack's link (the pack compressed into the URL fragment;
+                            model recordings travel only in the file); says when it is too long
+                            for a QR code
+  --base URL                the app's address the link starts with (default: http://localhost:4173/)
+
 Other options:
   -h, --help                show this help
   --version                 print the VoiceDrill version and the analysis version
@@ -105,5 +116,6 @@ Exit status:
   1  at least one file could not be read or analysed (the others are still printed), or an
      export could not be written; for call, also a file that is not two-channel
   2  usage error (nothing was analysed)
+  For pack: 0 every pack is valid (the link was printed), 1 a pack was refused, 2 usage error.
 `;
 }
