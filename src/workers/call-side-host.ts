@@ -29,7 +29,8 @@ export function createSideHost(post: (message: SideResponse) => void): (request:
         case 'speech':
           return post({ type: 'speech', speech: started().speech(request.other, request.durationSec) });
         case 'measure':
-          return post({ type: 'measured', turns: started().measure(request.turns, request.speech) });
+          // The last step (RemoteCallSide): the side's stored signal is let go as its turns are measured.
+          return post({ type: 'measured', turns: started().measure(request.turns, request.speech, undefined, true) });
       }
     } catch (e) {
       failed = true;

@@ -120,7 +120,9 @@ export async function openCallSource(file: CallFileLike): Promise<CallSource> {
       channelCount: layout.channelCount,
       durationSec: layout.frames / layout.sampleRateHz,
       async *blocks() {
-        const blocks = wavBlocks(read, layout, file.name);
+        // The channel arrays are reused piece after piece (the stream keeps none of them; 1 MB each of short-lived
+        // buffers per MB of file otherwise); the right channel's, transferred to the side worker, is renewed.
+        const blocks = wavBlocks(read, layout, file.name, { reuse: true });
         for (;;) {
           const next = await fromWavError(() => blocks.next());
           if (next.done === true) return;
