@@ -99,9 +99,11 @@ export interface WavBlockOptions {
   pieceBytes?: number;
   /**
    * Reuse one byte buffer and one set of channel arrays for every piece: each is valid until the next is asked
-   * for. A channel array given away meanwhile (transferred to another thread: its buffer detached) is replaced.
+   * for. A channel array given away meanwhile (transferred to another thread: its buffer detached) is replaced,
+   * by `renew`'s array when it gives one of the length asked (an array handed back), else a new one.
    */
   reuse?: boolean;
+  renew?: (frames: number) => Float32Array | undefined;
 }
 
 /**
@@ -119,7 +121,10 @@ export async function* wavBlocks(read: ReadBytes, layout: WavLayout, fileName: s
     const bytes = await read(layout.dataOffset + at, want, buffer);
     if (bytes.length < want) throw new WavError('truncated', fileName, 'the file became shorter while it was being read');
     channels?.forEach((c, k) => {
-      if (c.buffer.byteLength === 0) channels[k] = new Float32Array(frames);
+      if (c.buffer.byteLength === 0) {
+        const back = options.renew?.(frames);
+        channels[k] = back?.length === frames ? back : new Float32Array(frames);
+      }
     });
     yield decodeWavBlock(bytes, layout, channels);
   }

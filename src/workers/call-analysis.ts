@@ -57,7 +57,9 @@ const PROGRESS_EVERY_MS = 200;
 export async function analyseCallFile(
   file: CallFileLike, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, now = (): number => Date.now(), spawnSide?: () => SideWorkerLike,
 ): Promise<CallAnalysis> {
-  const source = await openCallSource(file);
+  // The side worker hands each right-channel array back once taken: the reader fills it again.
+  let spare = (_frames: number): Float32Array | undefined => undefined;
+  const source = await openCallSource(file, { spare: (frames) => spare(frames) });
   let releaseSide = (): void => undefined;
   try {
     let stream: CallStream | SplitCallStream | null = null;
@@ -69,7 +71,10 @@ export async function analyseCallFile(
       if (stream === null) {
         rate = block.sampleRateHz;
         const side = block.channels.length === 2 && spawnSide ? connectCallSide(spawnSide(), rate) : null;
-        if (side) releaseSide = side.release;
+        if (side) {
+          releaseSide = side.release;
+          spare = side.spare;
+        }
         // The greeting is scored on the agent's channel only (a mono call's one channel), and not at all without a template.
         const openingChannels = !options.greeting ? [] : [block.channels.length === 2 && options.agentChannel === 'right' ? 1 : 0];
         stream = startStream(rate, block.channels.length, file.name, side, { openingChannels });
