@@ -115,7 +115,7 @@ export async function* wavBlocks(read: ReadBytes, layout: WavLayout, fileName: s
   const blockBytes = framesPerPiece * layout.blockAlign;
   const buffer = options.reuse ? new Uint8Array(Math.min(blockBytes, layout.dataBytes)) : undefined;
   const frames = Math.min(framesPerPiece, layout.frames);
-  const channels = options.reuse ? Array.from({ length: layout.channelCount }, () => new Float32Array(frames)) : undefined;
+  const channels: Float32Array[] | undefined = options.reuse ? Array.from({ length: layout.channelCount }, () => new Float32Array(frames)) : undefined;
   for (let at = 0; at < layout.dataBytes; at += blockBytes) {
     const want = Math.min(blockBytes, layout.dataBytes - at);
     const bytes = await read(layout.dataOffset + at, want, buffer);
