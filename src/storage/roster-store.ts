@@ -48,7 +48,7 @@ export function restoreRosterTake(raw: unknown): RosterTakeRecord {
   checkVersion(r, 'roster take');
   const take = asObject(r.take);
   if (typeof r.agentId !== 'string' || typeof r.agentName !== 'string' || typeof r.packId !== 'string' || typeof r.packVersion !== 'number'
-    || take === null || typeof take.takeId !== 'string' || typeof take.drillId !== 'string' || typeof take.createdAt !== 'string'
+    || take === null || typeof take.takeId !== 'string' || r.takeId !== take.takeId || typeof take.drillId !== 'string' || typeof take.createdAt !== 'string'
     || !Array.isArray(take.verdicts) || !(r.audio === null || r.audio instanceof Uint8Array) || typeof r.importedAt !== 'number') {
     throw new StorageError('corrupt', 'A stored roster take is incomplete, so it was left out.');
   }
@@ -118,7 +118,7 @@ export async function importRosterResults(db: VoiceDrillDb, read: ReadResults, n
       const fileAudio = take.hasAudio ? audio.get(take.takeId) ?? null : null;
       const keptAudio = fileAudio ?? (before?.audio instanceof Uint8Array ? before.audio : null);
       const record: RosterTakeRecord = {
-        schemaVersion: PACK_RECORD_SCHEMA_VERSION, agentId, agentName: results.agent.name, packId: results.pack.id,
+        schemaVersion: PACK_RECORD_SCHEMA_VERSION, agentId, agentName: results.agent.name, takeId: take.takeId, packId: results.pack.id,
         packVersion: results.pack.version,
         // A take kept with audio from an earlier file says so even when this file came without it.
         take: keptAudio !== null && !take.hasAudio ? { ...take, hasAudio: true } : take,
