@@ -14,6 +14,7 @@ export const ROSTER_EN = {
   'roster.import.summary': '{files, plural, one {# file read} other {# files read}}: {newTakes, plural, one {# new take} other {# new takes}}, {present} already here',
   'roster.import.failure': '{file}: {error}',
   'roster.import.skipped': '{count, plural, one {# other file skipped (not a .vdresults file)} other {# other files skipped (not .vdresults files)}}',
+  'roster.import.join': '; ',
   'roster.import.noResults': 'No results file was among them',
   'roster.import.tooLarge': '{file} is larger than 256 MB, the most VoiceDrill reads.',
   'roster.import.unreadable': '{file} could not be read; it may have been moved or deleted.',

@@ -16,6 +16,7 @@ export const ROSTER_ZH: Readonly<Record<keyof typeof ROSTER_EN, string>> = {
   'roster.import.summary': '已读取 {files} 个文件：新增 {newTakes} 条练习，{present} 条已存在',
   'roster.import.failure': '{file}：{error}',
   'roster.import.skipped': '跳过了 {count} 个其他文件（不是 .vdresults 文件）',
+  'roster.import.join': '；',
   'roster.import.noResults': '其中没有结果文件',
   'roster.import.tooLarge': '{file} 超过 256 MB，超出 VoiceDrill 可读取的上限。',
   'roster.import.unreadable': '无法读取 {file}，它可能已被移动或删除。',

@@ -18,7 +18,7 @@ import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, writeResultsFile, type ResultTa
 import { encodeWav } from '../helpers/wav.ts';
 import { completeFirstRun, E2E_PROFILES, openApp, unexpectedErrors, type AppPage } from './app-driver.ts';
 import { baseUrl, haveChromium, launch, type Session } from './harness.ts';
-import { axeViolations, sidewaysOverflow } from './ui-audit.ts';
+import { axeViolations, englishRuns, sidewaysOverflow } from './ui-audit.ts';
 
 const PAST_DUE = '2026-01-15';
 const FUTURE_DUE = '2099-12-31';
@@ -104,6 +104,8 @@ describe.skipIf(!haveChromium)('roster: results files → table, sort, filter, d
   const other = join(dir, 'notes.txt');
   // The revoked object URL the drill-down test probes on purpose (its failed load is logged).
   let revokedUrl = '';
+  // The reader's sentence about the damaged file: src/packs words its refusals in English only (said in the report).
+  let readerSentence = '';
 
   beforeAll(async () => {
     writeFileSync(fileA, resultsFile(AGENT_A, new Map([['a2', TONE]])));
@@ -138,6 +140,34 @@ describe.skipIf(!haveChromium)('roster: results files → table, sort, filter, d
     await page.getByTestId('import-results').setInputFiles([fileA]);
     await page.locator('[data-testid="roster-import-result"][data-already-present="3"]').waitFor();
     expect(await page.getByTestId('roster-import-result').innerText()).toBe('1 file read: 0 new takes, 3 already here');
+    expect(await rowIds(page)).toHaveLength(4);
+  });
+
+  it('imports files dropped anywhere on the screen, skipping what is not a results file', async () => {
+    const { page } = app;
+    const b64 = readFileSync(fileB).toString('base64');
+    await page.evaluate((data) => {
+      type Dt = { items: { add(f: unknown): void } };
+      const g = globalThis as unknown as {
+        DataTransfer: new () => Dt; File: new (parts: unknown[], name: string) => unknown; atob(s: string): string;
+        DragEvent: new (type: string, init: unknown) => unknown; document: { querySelector(s: string): { dispatchEvent(e: unknown): boolean } };
+      };
+      const bytes = Uint8Array.from(g.atob(data), (c) => c.charCodeAt(0));
+      const dt = new g.DataTransfer();
+      dt.items.add(new g.File([bytes], 'agent-b.vdresults'));
+      dt.items.add(new g.File(['hello'], 'readme.md'));
+      dt.items.add(new g.File(['PK this is not a zip'], 'broken.vdresults'));
+      const target = g.document.querySelector('#roster-title');
+      target.dispatchEvent(new g.DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new g.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, b64);
+    const message = page.locator('[data-testid="roster-import-result"][data-already-present="1"]');
+    await message.waitFor();
+    // The damaged file gets the reader's sentence (src/packs), without its full stop before the semicolon.
+    const line = await message.innerText();
+    expect(line).toMatch(/^1 file read: 0 new takes, 1 already here; broken\.vdresults: [A-Z][^;]+[^.]; 1 other file skipped \(not a \.vdresults file\)$/);
+    readerSentence = line.split('; ')[1].slice('broken.vdresults: '.length);
+    expect(await message.getAttribute('role')).toBe('alert');
     expect(await rowIds(page)).toHaveLength(4);
   });
 
@@ -248,10 +278,25 @@ describe.skipIf(!haveChromium)('roster: results files → table, sort, filter, d
         found.push(...(await seriousAxe(page)).map((v) => `${lang} ${width}: ${v}`));
         if (width === 360) found.push(...(await sidewaysOverflow(page)).map((v) => `${lang} 360: ${v}`));
       }
+      // The agents' names and file names are theirs, not UI text.
+      if (lang === 'zh-CN') found.push(...(await englishRuns(page, ['Alex Chen', 'agent-a.vdresults', 'agent-b.vdresults', 'broken.vdresults', readerSentence])).map((v) => `zh-CN: English ${v}`));
     }
     expect(found).toEqual([]);
     // The sort is still descending by attempts (the mark is hidden from screen readers; aria-sort says it).
     expect(await text(page, 'button[data-sort="attempts"]')).toBe('次数 ▼');
     expect(unexpectedErrors(app).filter((e) => revokedUrl === '' || !e.includes(revokedUrl))).toEqual([]);
   }, 120_000);
+
+  it('deletes one agent’s results only after the confirmation', async () => {
+    const { page } = app;
+    await page.getByTestId('ui-lang').selectOption('en');
+    await page.getByTestId('roster-delete-agent').selectOption('agent-b');
+    await page.locator('[data-action="roster-delete"]').click();
+    await page.locator('[data-action="roster-delete-cancel"]').click();
+    expect(await rowIds(page)).toHaveLength(4);
+    await page.locator('[data-action="roster-delete"]').click();
+    await page.locator('[data-action="roster-delete-confirm"]').click();
+    await page.getByText('1 take of 李娜 deleted.').waitFor();
+    expect(await rowIds(page)).toEqual(['roster-row-agent-a-greet', 'roster-row-agent-a-hold']);
+  });
 });
