@@ -7,7 +7,7 @@
  * close; the CSV downloads with a byte-order mark; axe finds no serious or critical violation in English
  * and Chinese; nothing overflows sideways at 360 px.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -15,11 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ANALYSIS_VERSION } from '../../src/analysis/index.ts';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, writeResultsFile, type ResultTake, type ResultsJson } from '../../src/packs/index.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
 import { encodeWav } from '../helpers/wav.ts';
 import { completeFirstRun, E2E_PROFILES, openApp, unexpectedErrors, type AppPage } from './app-driver.ts';
 import { baseUrl, haveChromium, launch, type Session } from './harness.ts';
 import { axeViolations, englishRuns, sidewaysOverflow } from './ui-audit.ts';
 
+const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
 const PAST_DUE = '2026-01-15';
 const FUTURE_DUE = '2099-12-31';
 
@@ -111,6 +113,7 @@ describe.skipIf(!haveChromium)('roster: results files → table, sort, filter, d
     writeFileSync(fileA, resultsFile(AGENT_A, new Map([['a2', TONE]])));
     writeFileSync(fileB, resultsFile(AGENT_B, new Map()));
     writeFileSync(other, 'not a results file');
+    mkdirSync(ARTIFACTS, { recursive: true });
     session = await launch();
     app = await openApp(session);
     await app.page.setViewportSize({ width: 1280, height: 900 });
@@ -276,7 +279,10 @@ describe.skipIf(!haveChromium)('roster: results files → table, sort, filter, d
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 800 });
         found.push(...(await seriousAxe(page)).map((v) => `${lang} ${width}: ${v}`));
-        if (width === 360) found.push(...(await sidewaysOverflow(page)).map((v) => `${lang} 360: ${v}`));
+        if (width === 360) {
+          found.push(...(await sidewaysOverflow(page)).map((v) => `${lang} 360: ${v}`));
+          await page.screenshot({ path: join(ARTIFACTS, `roster-${lang}-360.png`), fullPage: true });
+        }
       }
       // The agents' names and file names are theirs, not UI text.
       if (lang === 'zh-CN') found.push(...(await englishRuns(page, ['Alex Chen', 'agent-a.vdresults', 'agent-b.vdresults', 'broken.vdresults', readerSentence])).map((v) => `zh-CN: English ${v}`));
@@ -297,6 +303,7 @@ describe.skipIf(!haveChromium)('roster: results files → table, sort, filter, d
     await page.locator('[data-action="roster-delete"]').click();
     await page.locator('[data-action="roster-delete-confirm"]').click();
     await page.getByText('1 take of 李娜 deleted.').waitFor();
+    await page.getByTestId('roster-row-agent-b-greet').waitFor({ state: 'detached' });
     expect(await rowIds(page)).toEqual(['roster-row-agent-a-greet', 'roster-row-agent-a-hold']);
   });
 });

@@ -132,7 +132,7 @@ export function RosterScreen(): React.JSX.Element {
         </section>
       )}
 
-      {openCell && <RosterTakes key={openKey} cell={openCell} onClose={close} />}
+      {openCell && <RosterTakes key={`${openKey ?? ''}:${openCell.takeIds.join(',')}`} cell={openCell} onClose={close} />}
 
       {cells.length > 0 && <RosterDelete cells={cells} onDelete={roster.deleteAgent} />}
     </section>
