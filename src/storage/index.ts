@@ -14,3 +14,5 @@ export { CALL_AUDIO_CHUNK_BYTES, type CallPatch, type CallStorageUse } from './c
 export { restoreCall } from './restore-call.ts';
 export { CALL_SUMMARY_SCHEMA_VERSION, restoreCallSummary, summariseCall, type CallSummaryRecord } from './call-summaries.ts';
 export { USER_DRILL_SCHEMA_VERSION, restoreUserDrill, type UserDrillRecord } from './user-drills.ts';
+export { restoreRosterPack, restoreRosterTake, type RosterImportCounts, type RosterTakeWithAudio } from './roster-store.ts';
+export type { RosterPackRecord, RosterTakeRecord } from './roster-store.ts';

@@ -18,6 +18,9 @@ import * as calls from './calls.ts';
 import type { CallRecord } from './call-records.ts';
 import { listCallSummaries, type CallSummaryRecord } from './call-summaries.ts';
 import * as userDrills from './user-drills.ts';
+import * as roster from './roster-store.ts';
+import type { ReadResults } from '../packs/types.ts';
+import type { RosterInput } from '../packs/roster.ts';
 
 /** Options of openStore. */
 export interface OpenStoreOptions extends OpenDbOptions {
@@ -213,6 +216,26 @@ export class VoiceDrillStore {
   /** One of the agent's drills, or null. */
   getUserDrill(drillId: string): Promise<userDrills.UserDrillRecord | null> {
     return this.run('read the drill', () => userDrills.getUserDrill(this.db, drillId));
+  }
+
+  /** Import one read results file into the trainer's roster (one transaction: a failure changes nothing). */
+  importRosterResults(read: ReadResults, nowMs = Date.now()): Promise<roster.RosterImportCounts> {
+    return this.run('import the results', () => roster.importRosterResults(this.db, read, nowMs));
+  }
+
+  /** The roster's inputs (one per agent and pack), for buildRoster. */
+  listRosterInputs(): Promise<RosterInput[]> {
+    return this.run('read the roster', () => roster.listRosterInputs(this.db));
+  }
+
+  /** An agent's takes on one drill of a pack, oldest first, with audio when it was included. */
+  rosterTakesFor(agentId: string, packId: string, drillId: string): Promise<roster.RosterTakeWithAudio[]> {
+    return this.run('read the agent’s takes', () => roster.rosterTakesFor(this.db, agentId, packId, drillId));
+  }
+
+  /** Delete an agent's results from the roster; returns the takes deleted. */
+  deleteRosterAgent(agentId: string): Promise<number> {
+    return this.run('delete the agent’s results', () => roster.deleteRosterAgent(this.db, agentId));
   }
 
   /**
