@@ -102,7 +102,7 @@ export const TRAINER_EN = {
   'trainer.model.decodeError': 'This file could not be read as audio; use a WAV file.',
   'trainer.model.tooLong': 'The recording is longer than {minutes} minutes; use a shorter one.',
   'trainer.model.micError': 'The microphone could not be used, so nothing was recorded.',
-  'trainer.model.analysisError': 'The model recording could not be analysed: {reason}',
+  'trainer.model.analysisError': 'The model recording could not be analysed:',
   'trainer.model.empty': 'Nothing was recorded.',
 
   'trainer.export.title': 'Share the pack',
@@ -110,9 +110,9 @@ export const TRAINER_EN = {
   'trainer.export.empty': 'Add a drill before sharing the pack.',
   'trainer.export.file': 'Download pack file',
   'trainer.export.fileDone': 'Downloaded {file}.',
-  'trainer.export.fileError': 'The pack file could not be made: {reason}',
+  'trainer.export.fileError': 'The pack file could not be made:',
   'trainer.export.link': 'Link to the pack',
-  'trainer.export.linkError': 'The link could not be made: {reason}',
+  'trainer.export.linkError': 'The link could not be made:',
   'trainer.export.copy': 'Copy link',
   'trainer.export.copied': 'The link was copied.',
   'trainer.export.copyFallback': 'The link is selected: press Ctrl+C to copy it.',
@@ -134,6 +134,6 @@ export const TRAINER_EN = {
   'trainer.error.dueDate': 'The due date “{text}” is not a date.',
   'trainer.error.notesLong': 'The notes may have at most {max} characters.',
   'trainer.error.slowSpan': 'The stretch to say slowly “{span}” is not in the script; copy it from the script exactly.',
-  'trainer.error.storage': 'Saving failed, and nothing you saved before was changed: {reason}',
+  'trainer.error.storage': 'Saving failed, and nothing you saved before was changed:',
   'trainer.error.quota': 'This device is out of space for VoiceDrill, so this was not saved; what you saved before is safe.',
 } as const;

@@ -104,7 +104,7 @@ export const TRAINER_ZH: Readonly<Record<keyof typeof TRAINER_EN, string>> = {
   'trainer.model.decodeError': '无法把这个文件读取为音频；请使用 WAV 文件。',
   'trainer.model.tooLong': '录音超过 {minutes} 分钟；请使用更短的录音。',
   'trainer.model.micError': '无法使用麦克风，因此没有录到任何内容。',
-  'trainer.model.analysisError': '示范录音无法分析：{reason}',
+  'trainer.model.analysisError': '示范录音无法分析：',
   'trainer.model.empty': '没有录到任何内容。',
 
   'trainer.export.title': '分享练习包',
@@ -112,9 +112,9 @@ export const TRAINER_ZH: Readonly<Record<keyof typeof TRAINER_EN, string>> = {
   'trainer.export.empty': '先添加一个练习，再分享练习包。',
   'trainer.export.file': '下载练习包文件',
   'trainer.export.fileDone': '已下载 {file}。',
-  'trainer.export.fileError': '无法生成练习包文件：{reason}',
+  'trainer.export.fileError': '无法生成练习包文件：',
   'trainer.export.link': '练习包链接',
-  'trainer.export.linkError': '无法生成链接：{reason}',
+  'trainer.export.linkError': '无法生成链接：',
   'trainer.export.copy': '复制链接',
   'trainer.export.copied': '链接已复制。',
   'trainer.export.copyFallback': '链接已选中：按 Ctrl+C 复制。',
@@ -136,6 +136,6 @@ export const TRAINER_ZH: Readonly<Record<keyof typeof TRAINER_EN, string>> = {
   'trainer.error.dueDate': '截止日期“{text}”不是有效日期。',
   'trainer.error.notesLong': '说明最多 {max} 个字符。',
   'trainer.error.slowSpan': '要放慢说的“{span}”不在脚本中；请从脚本中原样复制。',
-  'trainer.error.storage': '保存失败，之前保存的内容没有改变：{reason}',
+  'trainer.error.storage': '保存失败，之前保存的内容没有改变：',
   'trainer.error.quota': '这台设备没有足够空间，因此没有保存；之前保存的内容是安全的。',
 };

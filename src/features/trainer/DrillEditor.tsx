@@ -15,7 +15,7 @@ import {
   EDITABLE_BANDS, FOCUS_GUIDELINES, MAX_ATTEMPTS, drillFormOf, emptyDrillForm, packDrillOf, previewDrill, previewFigures,
   type DrillForm, type EditableBand, type FormMessage,
 } from './trainer-model.ts';
-import { useFormMessage } from './use-form-message.ts';
+import { MessageText, messageOf } from './use-form-message.tsx';
 
 /** Props of DrillEditor. */
 export interface DrillEditorProps {
@@ -33,11 +33,10 @@ export interface DrillEditorProps {
 /** The drill editor. */
 export function DrillEditor({ packId, existing, otherIds, onSave, onModelChanged, onClose }: DrillEditorProps): React.JSX.Element {
   const { t, uiLang, profile } = useApp();
-  const text = useFormMessage();
   const [form, setForm] = useState<DrillForm>(() => (existing === null ? emptyDrillForm(profile.scriptLang) : drillFormOf(existing)));
   const [saved, setSaved] = useState<PackDrill | null>(existing);
   const [errors, setErrors] = useState<FormMessage[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [justSaved, setJustSaved] = useState(false);
   const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLHeadingElement | null>(null);
   const errorBox = useRef<HTMLDivElement | null>(null);
@@ -46,11 +45,11 @@ export function DrillEditor({ packId, existing, otherIds, onSave, onModelChanged
 
   const set = <K extends keyof DrillForm>(key: K, value: DrillForm[K]): void => {
     setForm((f) => ({ ...f, [key]: value }));
-    setNotice(null);
+    setJustSaved(false);
   };
   const setBand = (key: EditableBand, side: 'min' | 'max', value: string): void => {
     setForm((f) => ({ ...f, bands: { ...f.bands, [key]: { ...f.bands[key], [side]: value } } }));
-    setNotice(null);
+    setJustSaved(false);
   };
 
   const preview = useMemo(() => {
@@ -65,7 +64,7 @@ export function DrillEditor({ packId, existing, otherIds, onSave, onModelChanged
     const result = packDrillOf(form, saved, otherIds);
     if (!result.ok) {
       setErrors(result.errors);
-      setNotice(null);
+      setJustSaved(false);
       return;
     }
     setSaving(true);
@@ -74,9 +73,9 @@ export function DrillEditor({ packId, existing, otherIds, onSave, onModelChanged
       setSaved(stored);
       setForm(drillFormOf(stored));
       setErrors([]);
-      setNotice(t('trainer.drill.saved'));
+      setJustSaved(true);
     } catch (error) {
-      setErrors([{ text: error instanceof Error ? error.message : String(error) }]);
+      setErrors([messageOf(error)]);
     } finally {
       setSaving(false);
     }
@@ -176,13 +175,13 @@ export function DrillEditor({ packId, existing, otherIds, onSave, onModelChanged
         {errors.length > 0 && (
           <div className="notice notice-error" role="alert" data-testid="drill-errors" tabIndex={-1} ref={errorBox}>
             <p>{t('trainer.drill.errorsTitle')}</p>
-            <ul>{errors.map((m, i) => <li key={i} lang={'text' in m ? 'en' : undefined}>{text(m)}</li>)}</ul>
+            <ul>{errors.map((m, i) => <li key={i}><MessageText m={m} /></li>)}</ul>
           </div>
         )}
         <div className="actions">
           <button type="submit" className="primary" data-testid="save-drill" disabled={saving}>{t('trainer.drill.save')}</button>
           <button type="button" data-testid="close-drill" onClick={onClose}>{t('trainer.drill.close')}</button>
-          {notice !== null && <span className="ok-text" role="status">{notice}</span>}
+          {justSaved && <span className="ok-text" role="status">{t('trainer.drill.saved')}</span>}
         </div>
       </form>
 

@@ -7,7 +7,8 @@ import { useMemo, useState } from 'react';
 import { packLinkUrl, qrModules, writePackFile, type PackJson } from '../../packs/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import type { AuthoredPack } from '../../storage/index.ts';
-import { packFileName } from './trainer-model.ts';
+import { packFileName, type FormMessage } from './trainer-model.ts';
+import { MessageText, messageOf } from './use-form-message.tsx';
 
 /** Props of ExportPanel. */
 export interface ExportPanelProps {
@@ -49,7 +50,7 @@ function QrSvg({ size, dark, label }: { size: number; dark: Uint8Array; label: s
 /** The export section of the pack editor. */
 export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX.Element {
   const { t, store } = useApp();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ m: FormMessage; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const pack = record.pack;
   const shared = useMemo(() => linkPack(pack), [pack]);
@@ -94,7 +95,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
       try {
         bytes = writePackFile(exported, models);
       } catch (error) {
-        setMessage({ text: t('trainer.export.fileError', { reason: reason(error) }), error: true });
+        setMessage({ m: { key: 'trainer.export.fileError', detail: reason(error) }, error: true });
         return;
       }
       const name = packFileName(pack.id, pack.version);
@@ -107,16 +108,16 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       await onExported(exported);
-      setMessage({ text: t('trainer.export.fileDone', { file: name }), error: false });
+      setMessage({ m: { key: 'trainer.export.fileDone', params: { file: name } }, error: false });
     } catch (error) {
-      setMessage({ text: reason(error), error: true });
+      setMessage({ m: messageOf(error), error: true });
     } finally {
       setBusy(false);
     }
   };
 
   const markLink = (): void => {
-    onExported(shared).catch((error: unknown) => setMessage({ text: reason(error), error: true }));
+    onExported(shared).catch((error: unknown) => setMessage({ m: messageOf(error), error: true }));
   };
 
   const copyLink = async (): Promise<void> => {
@@ -124,11 +125,11 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
     const input = document.querySelector<HTMLInputElement>('[data-testid="pack-link"]');
     try {
       await navigator.clipboard.writeText(link.url);
-      setMessage({ text: t('trainer.export.copied'), error: false });
+      setMessage({ m: { key: 'trainer.export.copied' }, error: false });
     } catch {
       input?.focus();
       input?.select();
-      setMessage({ text: t('trainer.export.copyFallback'), error: false });
+      setMessage({ m: { key: 'trainer.export.copyFallback' }, error: false });
     }
     markLink();
   };
@@ -152,8 +153,8 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
             <button type="button" data-testid="copy-pack-link" onClick={() => void copyLink()}>{t('trainer.export.copy')}</button>
           </div>
         </>
-      ) : <p className="error-text" data-testid="pack-link-error">{t('trainer.export.linkError', { reason: link.error })}</p>}
-      {message !== null && <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'} data-testid="export-message">{message.text}</p>}
+      ) : <p className="error-text" data-testid="pack-link-error">{t('trainer.export.linkError')} <span lang="en">{link.error}</span></p>}
+      {message !== null && <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'} data-testid="export-message"><MessageText m={message.m} /></p>}
       <figure className="trainer-qr-box" data-testid="pack-qr" data-state={qr === null ? 'none' : 'drawn'}>
         <figcaption>{t('trainer.export.qr')}</figcaption>
         {qr === null ? <p className="hint">{t('trainer.export.qrTooLarge')}</p>

@@ -9,11 +9,13 @@ import type { RecordingSession } from '../../capture/recording-session.ts';
 import { renderDrill, type Drill } from '../../drills/index.ts';
 import { formatNumber, unitLabel } from '../../i18n/index.ts';
 import { useApp } from '../../services/app-context.ts';
-import { isStorageError, type PackModelRecord } from '../../storage/index.ts';
+import type { PackModelRecord } from '../../storage/index.ts';
 import { analyseUnsaved, type AnalysisReport } from '../../takes/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { MODEL_MAX_SEC, MODEL_RATE_HZ, ModelAudioError, modelFromFile, modelFromRecording, type ModelAudio } from './model-audio.ts';
+import type { FormMessage } from './trainer-model.ts';
+import { MessageText, messageOf } from './use-form-message.tsx';
 
 /** Props of ModelPanel. */
 export interface ModelPanelProps {
@@ -29,7 +31,7 @@ type Status =
   | { kind: 'opening' }
   | { kind: 'recording'; seconds: number }
   | { kind: 'analysing' }
-  | { kind: 'message'; text: string; error: boolean };
+  | { kind: 'message'; m: FormMessage; error: boolean };
 
 function verdictValue(report: AnalysisReport, guideline: 'rate' | 'pitchVariety'): { value: number; unit: string } | null {
   const v = report.verdicts.find((x) => x.guideline === guideline);
@@ -78,17 +80,15 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
     };
   }, [model]);
 
-  const fail = useCallback((text: string) => { if (alive.current) setStatus({ kind: 'message', text, error: true }); }, []);
+  const fail = useCallback((m: FormMessage) => { if (alive.current) setStatus({ kind: 'message', m, error: true }); }, []);
 
-  const describe = useCallback((error: unknown): string => {
+  const describe = useCallback((error: unknown): FormMessage => {
     if (error instanceof ModelAudioError) {
-      return error.kind === 'tooLong' ? t('trainer.model.tooLong', { minutes: Math.floor(MODEL_MAX_SEC / 60) })
-        : error.kind === 'empty' ? t('trainer.model.empty') : t('trainer.model.decodeError');
+      return error.kind === 'tooLong' ? { key: 'trainer.model.tooLong', params: { minutes: Math.floor(MODEL_MAX_SEC / 60) } }
+        : { key: error.kind === 'empty' ? 'trainer.model.empty' : 'trainer.model.decodeError' };
     }
-    if (isStorageError(error, 'quota')) return t('trainer.error.quota');
-    if (isStorageError(error)) return t('trainer.error.storage', { reason: error.message });
-    return t('trainer.model.analysisError', { reason: error instanceof Error ? error.message : String(error) });
-  }, [t]);
+    return messageOf(error, 'trainer.model.analysisError');
+  }, []);
 
   // Analyse the model's samples with the drill and store WAV and report; nothing stored is replaced on a failure.
   const keep = useCallback(async (audio: ModelAudio) => {
@@ -131,11 +131,11 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
       onAutoStop: () => void stop(),
       onStorageError: () => undefined,
     }, () => alive.current);
-    if (opened.kind === 'failed') fail(t('trainer.model.micError'));
+    if (opened.kind === 'failed') fail({ key: 'trainer.model.micError' });
     if (opened.kind !== 'started') return;
     session.current = opened.session;
     setStatus({ kind: 'recording', seconds: 0 });
-  }, [drill, stop, fail, t]);
+  }, [drill, stop, fail]);
 
   const importFile = useCallback(async (file: File) => {
     setStatus({ kind: 'analysing' });
@@ -152,12 +152,12 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
       await store.deleteAuthoredModel(packId, drill.id);
       if (!alive.current) return;
       setModel(null);
-      setStatus({ kind: 'message', text: t('trainer.model.removed'), error: false });
+      setStatus({ kind: 'message', m: { key: 'trainer.model.removed' }, error: false });
       onChanged(drill.id, false);
     } catch (error) {
       fail(describe(error));
     }
-  }, [store, drill, packId, onChanged, fail, describe, t]);
+  }, [store, drill, packId, onChanged, fail, describe]);
 
   const busy = status.kind === 'opening' || status.kind === 'recording' || status.kind === 'analysing';
   const report = model?.report ?? null;
@@ -165,12 +165,12 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
   const variety = report === null ? null : verdictValue(report, 'pitchVariety');
   const shown = (x: { value: number; unit: string } | null): string => (x === null ? '—' : `${formatNumber(x.value)} ${unitLabel(uiLang, x.unit)}`);
 
-  let statusText: string;
+  let statusText: React.ReactNode;
   if (drill === null) statusText = t('trainer.model.saveFirst');
   else if (status.kind === 'opening') statusText = t('trainer.model.opening');
   else if (status.kind === 'recording') statusText = t('trainer.model.recording', { seconds: status.seconds });
   else if (status.kind === 'analysing') statusText = t('trainer.model.analysing');
-  else if (status.kind === 'message') statusText = status.text;
+  else if (status.kind === 'message') statusText = <MessageText m={status.m} />;
   else if (model === null) statusText = t('trainer.model.none');
   else if (report === null || !report.speechFound) statusText = t('trainer.model.noSpeech');
   else statusText = t('trainer.model.ready', { seconds: formatNumber(Math.round(report.durationSec * 10) / 10), rate: shown(rate), variety: shown(variety) });

@@ -6,12 +6,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PACK_LIMITS, type PackDrill, type PackJson } from '../../packs/types.ts';
 import { useApp } from '../../services/app-context.ts';
-import { editedPack, exportedPack, isStorageError, newAuthoredPack, type AuthoredPack } from '../../storage/index.ts';
+import { editedPack, exportedPack, newAuthoredPack, type AuthoredPack } from '../../storage/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { DrillEditor } from './DrillEditor.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
-import { idFromTitle, type FormMessage } from './trainer-model.ts';
-import { useFormMessage } from './use-form-message.ts';
+import { idFromTitle, TrainerError, type FormMessage } from './trainer-model.ts';
+import { MessageText, messageOf } from './use-form-message.tsx';
 
 const PACK_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -26,25 +26,16 @@ export interface PackEditorProps {
   onBack: () => void;
 }
 
-/** A storage failure as one sentence in the UI language. */
-export function useStorageSentence(): (error: unknown) => string {
-  const { t } = useApp();
-  return useCallback((error: unknown) => (isStorageError(error, 'quota') ? t('trainer.error.quota')
-    : t('trainer.error.storage', { reason: error instanceof Error ? error.message : String(error) })), [t]);
-}
-
 /** The pack editor. */
 export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorProps): React.JSX.Element {
   const { t, uiLang, store, profile } = useApp();
-  const text = useFormMessage();
-  const sentence = useStorageSentence();
   const [record, setRecord] = useState<AuthoredPack | null>(initial);
   const latest = useRef<AuthoredPack | null>(initial);
   const [fields, setFields] = useState(() => ({
     id: initial?.id ?? '', title: initial?.pack.title ?? '', author: initial?.pack.author ?? profile.fills[profile.scriptLang].name,
   }));
   const [errors, setErrors] = useState<FormMessage[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [justSaved, setJustSaved] = useState(false);
   const [editing, setEditing] = useState<{ drillId: string | null; session: number } | null>(null);
   const sessions = useRef(0);
   const openDrill = (drillId: string | null): void => setEditing({ drillId, session: ++sessions.current });
@@ -55,18 +46,13 @@ export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorPr
   // Store a change made from the latest stored record; the screen's list follows.
   const commit = useCallback(async (change: (r: AuthoredPack) => AuthoredPack): Promise<AuthoredPack> => {
     const current = latest.current;
-    if (store === null || current === null) throw new Error(t('trainer.noStore'));
-    let stored: AuthoredPack;
-    try {
-      stored = await store.putAuthoredPack(change(current));
-    } catch (error) {
-      throw new Error(sentence(error), { cause: error });
-    }
+    if (store === null || current === null) throw new TrainerError({ key: 'trainer.noStore' });
+    const stored = await store.putAuthoredPack(change(current));
     latest.current = stored;
     setRecord(stored);
     onStored(stored);
     return stored;
-  }, [store, t, sentence, onStored]);
+  }, [store, onStored]);
 
   const savePack = async (): Promise<void> => {
     const problems: FormMessage[] = [];
@@ -81,7 +67,7 @@ export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorPr
       else if (takenIds.has(id)) problems.push({ key: 'trainer.error.packIdTaken', params: { id } });
     }
     setErrors(problems);
-    setNotice(null);
+    setJustSaved(false);
     if (problems.length > 0 || store === null) return;
     try {
       if (record === null) {
@@ -93,27 +79,27 @@ export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorPr
         await commit((r) => editedPack(r, { ...r.pack, title, author }, Date.now()));
       }
       setFields({ id, title, author });
-      setNotice(t('trainer.pack.saved'));
+      setJustSaved(true);
     } catch (error) {
-      setErrors([{ text: error instanceof Error ? error.message : sentence(error) }]);
+      setErrors([messageOf(error)]);
     }
   };
 
   const saveDrill = useCallback(async (pd: PackDrill): Promise<PackDrill> => {
     const current = latest.current;
-    if (current === null) throw new Error(t('trainer.noStore'));
+    if (current === null) throw new TrainerError({ key: 'trainer.noStore' });
     const exists = current.pack.drills.some((d) => d.drill.id === pd.drill.id);
-    if (!exists && current.pack.drills.length >= PACK_LIMITS.drills) throw new Error(t('trainer.error.tooManyDrills', { max: PACK_LIMITS.drills }));
+    if (!exists && current.pack.drills.length >= PACK_LIMITS.drills) throw new TrainerError({ key: 'trainer.error.tooManyDrills', params: { max: PACK_LIMITS.drills } });
     const stored = await commit((r) => editedPack(r, {
       ...r.pack, drills: exists ? r.pack.drills.map((d) => (d.drill.id === pd.drill.id ? pd : d)) : [...r.pack.drills, pd],
     }, Date.now()));
     setEditing((e) => (e === null ? e : { ...e, drillId: pd.drill.id }));
     return stored.pack.drills.find((d) => d.drill.id === pd.drill.id) ?? pd;
-  }, [commit, t]);
+  }, [commit]);
 
   const modelChanged = useCallback((drillId: string, hasModel: boolean) => {
     commit((r) => editedPack(r, { ...r.pack, drills: r.pack.drills.map((d) => (d.drill.id === drillId ? { ...d, hasModel } : d)) }, Date.now()))
-      .catch((error: unknown) => setErrors([{ text: error instanceof Error ? error.message : String(error) }]));
+      .catch((error: unknown) => setErrors([messageOf(error)]));
   }, [commit]);
 
   const removeDrill = async (drillId: string): Promise<void> => {
@@ -122,7 +108,7 @@ export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorPr
       await commit((r) => editedPack(r, { ...r.pack, drills: r.pack.drills.filter((d) => d.drill.id !== drillId) }, Date.now()));
       if (record !== null) await store?.deleteAuthoredModel(record.id, drillId);
     } catch (error) {
-      setErrors([{ text: error instanceof Error ? error.message : String(error) }]);
+      setErrors([messageOf(error)]);
     }
   };
 
@@ -160,12 +146,12 @@ export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorPr
           {versionText !== null && <p data-testid="pack-version" data-value={record?.pack.version}>{versionText}</p>}
           {errors.length > 0 && (
             <div className="notice notice-error" role="alert" data-testid="pack-errors">
-              <ul>{errors.map((m, i) => <li key={i}>{text(m)}</li>)}</ul>
+              <ul>{errors.map((m, i) => <li key={i}><MessageText m={m} /></li>)}</ul>
             </div>
           )}
           <div className="actions">
             <button type="submit" className="primary" data-testid="save-pack">{t('trainer.pack.save')}</button>
-            {notice !== null && <span className="ok-text" role="status">{notice}</span>}
+            {justSaved && <span className="ok-text" role="status">{t('trainer.pack.saved')}</span>}
           </div>
         </form>
       </section>

@@ -5,7 +5,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import type { AuthoredPack } from '../../storage/index.ts';
-import { PackEditor, useStorageSentence } from './PackEditor.tsx';
+import { PackEditor } from './PackEditor.tsx';
+import type { FormMessage } from './trainer-model.ts';
+import { MessageText, messageOf } from './use-form-message.tsx';
 import './trainer.css';
 
 type View = { kind: 'list' } | { kind: 'pack'; packId: string | null; session: number };
@@ -13,11 +15,10 @@ type View = { kind: 'list' } | { kind: 'pack'; packId: string | null; session: n
 /** The screen. */
 export function TrainerScreen(): React.JSX.Element {
   const { t, store } = useApp();
-  const sentence = useStorageSentence();
   const [packs, setPacks] = useState<AuthoredPack[] | null>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [confirm, setConfirm] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ m: FormMessage; error: boolean } | null>(null);
 
   useEffect(() => {
     if (store === null) return;
@@ -25,11 +26,11 @@ export function TrainerScreen(): React.JSX.Element {
     store.listAuthoredPacks().then((list) => { if (live) setPacks(list); }, (error: unknown) => {
       if (live) {
         setPacks([]);
-        setMessage({ text: sentence(error), error: true });
+        setMessage({ m: messageOf(error), error: true });
       }
     });
     return () => { live = false; };
-  }, [store, sentence]);
+  }, [store]);
 
   const onStored = useCallback((record: AuthoredPack) => {
     setPacks((list) => [record, ...(list ?? []).filter((p) => p.id !== record.id)]);
@@ -42,9 +43,9 @@ export function TrainerScreen(): React.JSX.Element {
     try {
       await store.deleteAuthoredPack(pack.id);
       setPacks((list) => (list ?? []).filter((p) => p.id !== pack.id));
-      setMessage({ text: t('trainer.deleted', { title: pack.pack.title }), error: false });
+      setMessage({ m: { key: 'trainer.deleted', params: { title: pack.pack.title } }, error: false });
     } catch (error) {
-      setMessage({ text: sentence(error), error: true });
+      setMessage({ m: messageOf(error), error: true });
     }
   };
 
@@ -70,7 +71,7 @@ export function TrainerScreen(): React.JSX.Element {
       <div className="actions">
         <button type="button" className="primary" data-testid="new-pack" onClick={() => setView({ kind: 'pack', packId: null, session: Date.now() })}>{t('trainer.newPack')}</button>
       </div>
-      {message !== null && <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
+      {message !== null && <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'}><MessageText m={message.m} /></p>}
       <section className="card" aria-labelledby="trainer-packs-title">
         <h3 id="trainer-packs-title">{t('trainer.packList')}</h3>
         {packs === null ? <p className="loading">{t('trainer.loading')}</p>

@@ -29,8 +29,19 @@ export const BAND_LIMITS: Readonly<Record<EditableBand, Readonly<Record<Lang, { 
 /** Most attempts a drill may require. */
 export const MAX_ATTEMPTS = 50;
 
-/** A message for the screen: an i18n key of trainer-en.ts with its values, or a sentence to show as it is (English). */
-export type FormMessage = { key: string; params?: Readonly<Record<string, string | number>> } | { text: string };
+/**
+ * A message for the screen: an i18n key of trainer-en.ts with its values (and, after a failure, the English sentence of
+ * the layer that failed as `detail`), or a sentence to show as it is (English, e.g. parseDrill's).
+ */
+export type FormMessage = { key: string; params?: Readonly<Record<string, string | number>>; detail?: string } | { text: string };
+
+/** An error carrying the message the screen shows for it. */
+export class TrainerError extends Error {
+  constructor(readonly m: FormMessage) {
+    super('text' in m ? m.text : m.key);
+    this.name = 'TrainerError';
+  }
+}
 
 /** The min/max text of one band in the editor ('' = the default). */
 export interface BandInput {
