@@ -48,6 +48,10 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
   const client = useRef<AnalysisClient | null>(null);
   const alive = useRef(true);
   const drillId = drill?.id ?? null;
+  const stopButton = useRef<HTMLButtonElement | null>(null);
+  const recording = status.kind === 'recording';
+  // The Record button is replaced by Stop: the focus moves with it, so Enter or Space stops the recording.
+  useEffect(() => { if (recording) stopButton.current?.focus(); }, [recording]);
 
   useEffect(() => {
     alive.current = true;
@@ -187,7 +191,7 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
       {drill !== null && (
         <div className="actions">
           {status.kind === 'recording'
-            ? <button type="button" className="primary" data-testid="model-stop" onClick={() => void stop()}>{t('trainer.model.stop')}</button>
+            ? <button type="button" className="primary" data-testid="model-stop" ref={stopButton} onClick={() => void stop()}>{t('trainer.model.stop')}</button>
             : <button type="button" data-testid="model-record" disabled={busy} onClick={() => void record()}>{t('trainer.model.record')}</button>}
           <label className="file-button">
             <span>{t('trainer.model.import')}</span>
