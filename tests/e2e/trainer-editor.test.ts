@@ -213,6 +213,15 @@ describe.skipIf(!haveChromium)('trainer: pack and drill editor', () => {
       const bytes = await readFile(path);
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
       await expect.poll(() => page.getByTestId('pack-version').textContent()).toBe('Version 1 (exported)');
+      // An edit after the export bumps the version once.
+      await typeInto(page, 'pack-title', `${PACK_TITLE}!`);
+      await tabTo(page, 'save-pack');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('pack-version').getAttribute('data-value')).toBe('2');
+      await typeInto(page, 'pack-title', PACK_TITLE);
+      await tabTo(page, 'save-pack');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('pack-version').textContent()).toMatch(/^Version 2 \(version 1 was exported/);
     } else {
       await page.keyboard.press('Enter');
       const message = page.getByTestId('export-message');
@@ -251,6 +260,30 @@ describe.skipIf(!haveChromium)('trainer: pack and drill editor', () => {
     }
     console.log(found.join('\n'));
     expect(found).toEqual([]);
+
+    // Back to the list: the pack is deleted after a confirmation (the focus on Cancel), with its model recording.
+    await page.getByTestId('ui-lang').selectOption('en');
+    await tabTo(page, 'trainer-back');
+    await page.keyboard.press('Enter');
+    const row = page.locator('[data-pack-id="new-hires-week-one"]');
+    await row.waitFor();
+    await row.locator('[data-action="delete-pack"]').focus();
+    await page.keyboard.press('Enter');
+    await row.locator('[data-action="confirm-delete-pack"]').waitFor();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(`Pack “${PACK_TITLE}” was deleted.`).waitFor();
+    expect(await row.count()).toBe(0);
+    const left = await page.evaluate(async () => {
+      type Req = { result: unknown; onsuccess: (() => void) | null };
+      const idb = (globalThis as unknown as { indexedDB: { open(name: string): Req } }).indexedDB;
+      const open = idb.open('voicedrill');
+      const db = await new Promise<{ transaction(n: string[]): { objectStore(n: string): { count(): Req } } }>((resolve) => { open.onsuccess = () => resolve(open.result as never); });
+      const tx = db.transaction(['authoredPacks', 'packModels']);
+      const count = (name: string): Promise<unknown> => new Promise((resolve) => { const r = tx.objectStore(name).count(); r.onsuccess = () => resolve(r.result); });
+      return [await count('authoredPacks'), await count('packModels')];
+    });
+    expect(left).toEqual([0, 0]);
     expect(unexpectedErrors(app)).toEqual([]);
   }, 240_000); // axe over the QR code's rectangles (thousands, once src/packs draws it) takes its time on a shared machine
 });

@@ -3,7 +3,7 @@
  * copy button, and the link's QR code drawn as SVG rectangles (qrModules), or a sentence when the pack is too large.
  * Downloading the file or copying the link marks the pack's version as exported (the next edit bumps it).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { packLinkUrl, qrModules, writePackFile, type PackJson } from '../../packs/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import type { AuthoredPack } from '../../storage/index.ts';
@@ -52,6 +52,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
   const { t, store } = useApp();
   const [message, setMessage] = useState<{ m: FormMessage; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const linkInput = useRef<HTMLInputElement | null>(null);
   const pack = record.pack;
   const shared = useMemo(() => linkPack(pack), [pack]);
   const link = useMemo((): { url: string } | { error: string } => {
@@ -122,13 +123,12 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
 
   const copyLink = async (): Promise<void> => {
     if (!('url' in link)) return;
-    const input = document.querySelector<HTMLInputElement>('[data-testid="pack-link"]');
     try {
       await navigator.clipboard.writeText(link.url);
       setMessage({ m: { key: 'trainer.export.copied' }, error: false });
     } catch {
-      input?.focus();
-      input?.select();
+      linkInput.current?.focus();
+      linkInput.current?.select();
       setMessage({ m: { key: 'trainer.export.copyFallback' }, error: false });
     }
     markLink();
@@ -147,7 +147,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
         <>
           <label className="field">
             <span>{t('trainer.export.link')}</span>
-            <input type="text" readOnly data-testid="pack-link" value={link.url} spellCheck={false} onFocus={(e) => e.target.select()} onCopy={markLink} />
+            <input type="text" readOnly data-testid="pack-link" ref={linkInput} value={link.url} spellCheck={false} onFocus={(e) => e.target.select()} onCopy={markLink} />
           </label>
           <div className="actions">
             <button type="button" data-testid="copy-pack-link" onClick={() => void copyLink()}>{t('trainer.export.copy')}</button>

@@ -176,7 +176,7 @@ export function PackEditor({ initial, takenIds, onStored, onBack }: PackEditorPr
                       <div className="actions" role="group" aria-label={t('trainer.pack.confirmDeleteDrill', { title: d.drill.title[uiLang] })}>
                         <span>{t('trainer.pack.confirmDeleteDrill', { title: d.drill.title[uiLang] })}</span>
                         <button type="button" className="danger" data-action="confirm-remove-drill" onClick={() => void removeDrill(d.drill.id)}>{t('trainer.pack.confirmDeleteDrillYes')}</button>
-                        <button type="button" onClick={() => setConfirmRemove(null)}>{t('trainer.cancel')}</button>
+                        <button type="button" autoFocus onClick={() => setConfirmRemove(null)}>{t('trainer.cancel')}</button>
                       </div>
                     ) : (
                       <div className="actions">

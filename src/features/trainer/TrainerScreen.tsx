@@ -87,7 +87,7 @@ export function TrainerScreen(): React.JSX.Element {
                     <div className="actions" role="group" aria-label={t('trainer.confirmDelete', { title: p.pack.title })}>
                       <span>{t('trainer.confirmDelete', { title: p.pack.title })}</span>
                       <button type="button" className="danger" data-action="confirm-delete-pack" onClick={() => void remove(p)}>{t('trainer.confirmDeleteYes')}</button>
-                      <button type="button" onClick={() => setConfirm(null)}>{t('trainer.cancel')}</button>
+                      <button type="button" autoFocus onClick={() => setConfirm(null)}>{t('trainer.cancel')}</button>
                     </div>
                   ) : (
                     <div className="actions">
