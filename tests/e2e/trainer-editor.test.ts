@@ -43,7 +43,7 @@ const focusedTestId = (page: Page): Promise<string | null> =>
 
 // Tab (forward, or back when the control comes before the focus) until the control with this data-testid has the
 // focus: it is reachable by keyboard.
-async function tabTo(page: Page, testId: string, maxSteps = 60): Promise<void> {
+async function tabTo(page: Page, testId: string, maxSteps = 80): Promise<void> {
   const before = await page.evaluate((id) => {
     type El = { compareDocumentPosition(other: El): number };
     const doc = (globalThis as unknown as { document: { activeElement: El | null; body: El; querySelector(s: string): El | null } }).document;

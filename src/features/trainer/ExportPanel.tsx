@@ -3,7 +3,7 @@
  * copy button, and the link's QR code drawn as SVG rectangles (qrModules), or a sentence when the pack is too large.
  * Downloading the file or copying the link marks the pack's version as exported (the next edit bumps it).
  */
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { packLinkUrl, qrModules, writePackFile, type PackJson } from '../../packs/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import type { AuthoredPack } from '../../storage/index.ts';
@@ -27,7 +27,8 @@ function reason(error: unknown): string {
 }
 
 /** A QR matrix as SVG: one <rect> per run of dark modules in a row, with a quiet zone of 4 modules. */
-function QrSvg({ size, dark, label }: { size: number; dark: Uint8Array; label: string }): React.JSX.Element {
+// Memoised: a large code has thousands of rectangles, drawn again only when the link changes.
+const QrSvg = memo(function QrSvg({ size, dark, label }: { size: number; dark: Uint8Array; label: string }): React.JSX.Element {
   const rects: React.JSX.Element[] = [];
   for (let row = 0; row < size; row++) {
     let col = 0;
@@ -45,7 +46,7 @@ function QrSvg({ size, dark, label }: { size: number; dark: Uint8Array; label: s
       <g fill="#000">{rects}</g>
     </svg>
   );
-}
+});
 
 /** The export section of the pack editor. */
 export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX.Element {

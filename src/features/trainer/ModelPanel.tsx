@@ -49,9 +49,15 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
   const alive = useRef(true);
   const drillId = drill?.id ?? null;
   const stopButton = useRef<HTMLButtonElement | null>(null);
+  const recordButton = useRef<HTMLButtonElement | null>(null);
   const recording = status.kind === 'recording';
-  // The Record button is replaced by Stop: the focus moves with it, so Enter or Space stops the recording.
-  useEffect(() => { if (recording) stopButton.current?.focus(); }, [recording]);
+  const wasRecording = useRef(false);
+  // Record and Stop replace each other: the focus moves with them, so Enter or Space stops and records again.
+  useEffect(() => {
+    if (recording) stopButton.current?.focus();
+    else if (wasRecording.current && (document.activeElement === null || document.activeElement === document.body)) recordButton.current?.focus();
+    wasRecording.current = recording;
+  }, [recording]);
 
   useEffect(() => {
     alive.current = true;
@@ -192,14 +198,19 @@ export function ModelPanel({ packId, drill, onChanged }: ModelPanelProps): React
         <div className="actions">
           {status.kind === 'recording'
             ? <button type="button" className="primary" data-testid="model-stop" ref={stopButton} onClick={() => void stop()}>{t('trainer.model.stop')}</button>
-            : <button type="button" data-testid="model-record" disabled={busy} onClick={() => void record()}>{t('trainer.model.record')}</button>}
+            : (
+              // aria-disabled, not disabled, while busy: the control keeps the focus of a keyboard user.
+              <button type="button" data-testid="model-record" ref={recordButton} aria-disabled={busy}
+                onClick={() => { if (!busy) void record(); }}>{t('trainer.model.record')}</button>
+            )}
           <label className="file-button">
             <span>{t('trainer.model.import')}</span>
-            <input type="file" accept=".wav,audio/wav,audio/x-wav,audio/*" data-testid="model-import" disabled={busy}
+            <input type="file" accept=".wav,audio/wav,audio/x-wav,audio/*" data-testid="model-import" aria-disabled={busy}
+              onClick={(e) => { if (busy) e.preventDefault(); }}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
-                if (file !== undefined) void importFile(file);
+                if (file !== undefined && !busy) void importFile(file);
               }} />
           </label>
           {model !== null && !busy && <button type="button" className="danger" data-testid="model-remove" onClick={() => void remove()}>{t('trainer.model.remove')}</button>}
