@@ -9,6 +9,18 @@ import {
   bandOverridesOf, emptyDrillForm, idFromTitle, isDueDate, packDrillOf, packFileName, previewDrill, previewFigures, drillFormOf, type DrillForm,
 } from '../../src/features/trainer/trainer-model.ts';
 import { DEFAULT_BANDS } from '../../src/guidelines/bands.ts';
+import { CATALOGUES } from '../../src/i18n/index.ts';
+import type { FormMessage } from '../../src/features/trainer/trainer-model.ts';
+
+// Every message key the model produces has a text in both catalogues.
+function expectKnownKeys(messages: readonly FormMessage[]): void {
+  for (const m of messages) {
+    if ('key' in m) {
+      expect(Object.keys(CATALOGUES.en)).toContain(m.key);
+      expect(Object.keys(CATALOGUES['zh-CN'])).toContain(m.key);
+    }
+  }
+}
 
 const ZH_PROFILE = { fills: { zh: { name: '李娜', company: '远航保险' }, en: { name: 'Sam Lee', company: 'Acme' } } };
 
@@ -84,6 +96,7 @@ describe('band override inputs', () => {
       { key: 'trainer.error.bandRange', params: { guideline: 'volume', side: 'min', min: -60, max: 0, unit: 'dBFS' } },
       { key: 'trainer.error.bandOrder', params: { guideline: 'pitchVariety', min: 5, max: 4.5, unit: 'st' } },
     ]);
+    expectKnownKeys(errors);
   });
 
   it('round-trips through a stored drill: the form shows only what differs from the defaults', () => {
@@ -121,11 +134,13 @@ describe('drill form', () => {
       { key: 'trainer.error.dueDate', params: { text: '2026-02-30' } },
       { key: 'trainer.error.slowSpan', params: { span: 'good morning' } },
     ]);
+    expectKnownKeys(result.errors);
   });
 
   it('requires attempts and keeps an edited drill’s version and model flag', () => {
     const missing = packDrillOf(form({ kind: 'greeting3', template: EN_GREETING, attempts: '' }), null, new Set());
     expect(missing).toEqual({ ok: false, errors: [{ key: 'trainer.error.attemptsMissing' }] });
+    if (!missing.ok) expectKnownKeys(missing.errors);
     const first = packDrillOf(form({ kind: 'greeting3', template: EN_GREETING }), null, new Set());
     if (!first.ok) throw new Error('not made');
     const existing = { ...first.packDrill, drill: { ...first.packDrill.drill, version: 3 }, hasModel: true };
@@ -148,5 +163,18 @@ describe('ids and names', () => {
     expect(isDueDate('2027-02-29')).toBe(false);
     expect(isDueDate('24/12/2026')).toBe(false);
     expect(packFileName('new-hires', 3)).toBe('new-hires-v3.vdpack');
+  });
+});
+
+describe('failures as one sentence', () => {
+  it('full storage is one sentence; other storage failures keep their sentence as detail; a TrainerError its own message', async () => {
+    const { messageOf } = await import('../../src/features/trainer/failure-message.ts');
+    const { StorageError } = await import('../../src/storage/index.ts');
+    const { TrainerError } = await import('../../src/features/trainer/trainer-model.ts');
+    expect(messageOf(new StorageError('quota', 'The disk is full.'))).toEqual({ key: 'trainer.error.quota' });
+    expect(CATALOGUES.en['trainer.error.quota']).toBe('This device is out of space for VoiceDrill, so this was not saved; what you saved before is safe.');
+    expect(messageOf(new StorageError('blocked', 'Another tab.'))).toEqual({ key: 'trainer.error.storage', detail: 'Another tab.' });
+    expect(messageOf(new Error('Worker died.'), 'trainer.model.analysisError')).toEqual({ key: 'trainer.model.analysisError', detail: 'Worker died.' });
+    expect(messageOf(new TrainerError({ key: 'trainer.error.tooManyDrills', params: { max: 100 } }))).toEqual({ key: 'trainer.error.tooManyDrills', params: { max: 100 } });
   });
 });

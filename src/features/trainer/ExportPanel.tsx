@@ -118,8 +118,9 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
     }
   };
 
+  // The stored pack keeps its drills' model flags (the link's copy has none).
   const markLink = (): void => {
-    onExported(shared).catch((error: unknown) => setMessage({ m: messageOf(error), error: true }));
+    onExported(pack).catch((error: unknown) => setMessage({ m: messageOf(error), error: true }));
   };
 
   const copyLink = async (): Promise<void> => {

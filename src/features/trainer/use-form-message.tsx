@@ -6,15 +6,9 @@ import { useCallback } from 'react';
 import type { GuidelineId } from '../../guidelines/ids.ts';
 import { guidelineLabel, tMaybe, unitLabel } from '../../i18n/index.ts';
 import { useApp } from '../../services/app-context.ts';
-import { isStorageError } from '../../storage/index.ts';
-import { TrainerError, type FormMessage } from './trainer-model.ts';
+import type { FormMessage } from './trainer-model.ts';
 
-/** The message of a failure: a TrainerError's own, full storage in one sentence, else the failure's sentence as detail. */
-export function messageOf(error: unknown, lead = 'trainer.error.storage'): FormMessage {
-  if (error instanceof TrainerError) return error.m;
-  if (isStorageError(error, 'quota')) return { key: 'trainer.error.quota' };
-  return { key: isStorageError(error) ? 'trainer.error.storage' : lead, detail: error instanceof Error ? error.message : String(error) };
-}
+export { messageOf } from './failure-message.ts';
 
 /** The function that turns a form message into text (without its detail). */
 export function useFormMessage(): (m: FormMessage) => string {
