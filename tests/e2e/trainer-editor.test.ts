@@ -9,6 +9,7 @@
  * Sharing depends on src/packs' writers (writePackFile, packLinkUrl, qrModules), written by other work of issue 12.
  * The test asks them here in Node first: while one is still a stub that throws, the screen must say so in one
  * sentence (and mark nothing as exported); once it works, the download, link and QR code must be there.
+ * Last, the pack is deleted by keyboard, and Settings (with the switch) is audited too.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -284,6 +285,19 @@ describe.skipIf(!haveChromium)('trainer: pack and drill editor', () => {
       return [await count('authoredPacks'), await count('packModels')];
     });
     expect(left).toEqual([0, 0]);
+
+    // Settings with its Trainer mode switch: axe, 360 px and no English on the Chinese UI either.
+    await page.locator('[data-nav="settings"]').click();
+    await page.getByTestId('trainer-mode').waitFor();
+    const settingsFound: string[] = [];
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await page.getByTestId('ui-lang').selectOption(lang);
+      settingsFound.push(...(await axeViolations(page)).map((v) => `settings ${lang} 360: ${v}`));
+      settingsFound.push(...(await sidewaysOverflow(page)).map((v) => `settings ${lang} 360: ${v}`));
+    }
+    settingsFound.push(...(await englishRuns(page, [E2E_PROFILES.en.name, E2E_PROFILES.en.company])).map((v) => `settings zh-CN: ${v}`));
+    expect(await page.getByTestId('trainer-mode').isChecked()).toBe(true);
+    expect(settingsFound).toEqual([]);
     expect(unexpectedErrors(app)).toEqual([]);
   }, 240_000); // axe over the QR code's rectangles (thousands, once src/packs draws it) takes its time on a shared machine
 });
