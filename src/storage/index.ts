@@ -16,3 +16,7 @@ export { CALL_SUMMARY_SCHEMA_VERSION, restoreCallSummary, summariseCall, type Ca
 export { USER_DRILL_SCHEMA_VERSION, restoreUserDrill, type UserDrillRecord } from './user-drills.ts';
 export { restoreRosterPack, restoreRosterTake, type RosterImportCounts, type RosterTakeWithAudio } from './roster-store.ts';
 export type { RosterPackRecord, RosterTakeRecord } from './roster-store.ts';
+export {
+  editedPack, exportedPack, newAuthoredPack, restoreAuthoredPack, restoreAuthoredPackJson, restorePackModel, type AuthoredPack,
+} from './authored-packs.ts';
+export { PACK_RECORD_SCHEMA_VERSION, type AuthoredPackRecord, type PackModelRecord, type PackModelOwner } from './pack-records.ts';

@@ -21,6 +21,8 @@ import * as userDrills from './user-drills.ts';
 import * as roster from './roster-store.ts';
 import type { ReadResults } from '../packs/types.ts';
 import type { RosterInput } from '../packs/roster.ts';
+import * as authoredPacks from './authored-packs.ts';
+import type { PackModelRecord } from './pack-records.ts';
 
 /** Options of openStore. */
 export interface OpenStoreOptions extends OpenDbOptions {
@@ -236,6 +238,46 @@ export class VoiceDrillStore {
   /** Delete an agent's results from the roster; returns the takes deleted. */
   deleteRosterAgent(agentId: string): Promise<number> {
     return this.run('delete the agent’s results', () => roster.deleteRosterAgent(this.db, agentId));
+  }
+
+  /** Store (or replace) a pack the trainer is writing. */
+  putAuthoredPack(record: authoredPacks.AuthoredPack): Promise<authoredPacks.AuthoredPack> {
+    return this.run('save the pack', () => authoredPacks.putAuthoredPack(this.db, record));
+  }
+
+  /** The trainer's readable packs, most recently changed first. */
+  listAuthoredPacks(): Promise<authoredPacks.AuthoredPack[]> {
+    return this.run('list your packs', () => authoredPacks.listAuthoredPacks(this.db));
+  }
+
+  /** One of the trainer's packs, or null. */
+  getAuthoredPack(packId: string): Promise<authoredPacks.AuthoredPack | null> {
+    return this.run('read the pack', () => authoredPacks.getAuthoredPack(this.db, packId));
+  }
+
+  /** Delete one of the trainer's packs with its model recordings. */
+  deleteAuthoredPack(packId: string): Promise<void> {
+    return this.run('delete the pack', () => authoredPacks.deleteAuthoredPack(this.db, packId));
+  }
+
+  /** Store (or replace) a drill's model recording in one of the trainer's packs. */
+  putAuthoredModel(record: Omit<PackModelRecord, 'owner' | 'schemaVersion'>): Promise<PackModelRecord> {
+    return this.run('save the model recording', () => authoredPacks.putAuthoredModel(this.db, record));
+  }
+
+  /** A drill's model recording in one of the trainer's packs, or null. */
+  getAuthoredModel(packId: string, drillId: string): Promise<PackModelRecord | null> {
+    return this.run('read the model recording', () => authoredPacks.getAuthoredModel(this.db, packId, drillId));
+  }
+
+  /** Every readable model recording of one of the trainer's packs. */
+  listAuthoredModels(packId: string): Promise<PackModelRecord[]> {
+    return this.run('read the model recordings', () => authoredPacks.listAuthoredModels(this.db, packId));
+  }
+
+  /** Remove a drill's model recording from one of the trainer's packs. */
+  deleteAuthoredModel(packId: string, drillId: string): Promise<void> {
+    return this.run('remove the model recording', () => authoredPacks.deleteAuthoredModel(this.db, packId, drillId));
   }
 
   /**
