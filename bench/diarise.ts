@@ -65,7 +65,7 @@ function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
   const wide = isWideBand(hp, speech);
   const pieces = voicePieces(hp, speech, wide);
   const t1 = performance.now();
-  const { labels, separation } = twoVoiceLabels(pieces);
+  const { labels, separation } = twoVoiceLabels(pieces, undefined, wide);
   const t2 = performance.now();
   const speechSec = pieces.reduce((a, p) => a + p.endSec - p.startSec, 0);
   const confident = toldApart(pieces, labels, separation, wide);

@@ -6,17 +6,17 @@
  * Steps: each feature standardised over the call's pieces (the F0 weighted by PITCH_WEIGHT: one number
  * against 24 MFCC statistics, and the strongest single cue between two voices); the starting split:
  * k-means with two clusters (KMEANS_STARTS deterministic starts, weighted by piece length, the lowest
- * scatter kept) on the pieces' GMM mean supervectors (diarise-starts.ts: each piece's frames adapted
- * to a model of the whole call, so each kind of sound is compared with itself and what is said moves a
+ * scatter kept) on those rows in a telephone-band call, in a wide-band one on the pieces' GMM mean
+ * supervectors (diarise-starts.ts: each piece's frames adapted to a model of the whole call, so each kind of sound is compared with itself and what is said moves a
  * piece less than in its plain MFCC means — k-means on those split the same-gender Keele readers by
  * text: female pairs at 16 kHz told apart 23/30 with it, 26/30 from the supervectors, telephone band);
  * a Viterbi pass over the pieces in time order (distance to each centroid of the piece features as
  * the cost, a switch cost higher inside a speech run than across a pause); then resegmentation: a GMM
  * per voice trained on its pieces' MFCC frames, pieces relabelled by their log-likelihood ratio
  * (Viterbi again), a few rounds. When that split is not told apart, the same from the other starts of
- * diarise-starts.ts (first principal axes of the supervectors and of the piece features, median F0),
- * the best kept from MIN_ALT_SEPARATION: resegmentation keeps whatever split it is given, even a true
- * one (bench/diarise.ts --oracle: started from the true labels it stays there on every Keele pair).
+ * diarise-starts.ts (first principal axes of the piece features and of the supervectors, median F0;
+ * the supervector axes in a wide-band call only), the best kept from MIN_ALT_SEPARATION:
+ * resegmentation keeps whatever split it is given, even a true one (bench/diarise.ts --oracle: started from the true labels it stays there on every Keele pair).
  *
  * A wide-band call (content above 4 kHz, diarise-features.ts isWideBand) has MFCCs up to 7.6 kHz and
  * its own threshold, MIN_SEPARATION_WIDE; a telephone-band one up to 3.8 kHz.
@@ -355,13 +355,15 @@ function fromStart(pieces: readonly VoicePiece[], rows: readonly Float64Array[],
  * supervector k-means start; when that is not told apart, from the other starts too (diarise-starts.ts), the best
  * of them kept only when its separation reaches MIN_ALT_SEPARATION.
  */
-export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT): { labels: number[]; separation: number } {
+export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT, wide = false): { labels: number[]; separation: number } {
   if (pieces.length < 2) return { labels: pieces.map(() => 0), separation: 0 };
   const rows = featureRows(pieces, pitchWeight);
   const w = pieces.map((p) => p.endSec - p.startSec);
-  const sv = supervectorRows(pieces, MFCC_COUNT);
-  const svStarts = [kmeans2(sv, w), ...principalSplits(sv, SUPERVECTOR_AXES)];
-  const first = svStarts[0];
+  // Supervector starts in a wide-band call only: in the telephone band they split one voice (m2 at
+  // 8 kHz, seed 1: 5.26) and told no more female pairs apart (bench/diarise.ts).
+  const sv = wide ? supervectorRows(pieces, MFCC_COUNT) : null;
+  const svStarts = sv ? [kmeans2(sv, w), ...principalSplits(sv, SUPERVECTOR_AXES)] : [];
+  const first = sv ? svStarts[0] : kmeans2(rows, w);
   const chosen = fromStart(pieces, rows, w, first);
   if (chosen.separation < MIN_SEPARATION) {
     // A split the same as one already tried (or its mirror) would end the same.
@@ -388,7 +390,7 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
 export function diarisePieces(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT, wide = false): Diarisation {
   const single = (): Diarisation => ({ confident: false, separation: 0, segments: pieces.map((p) => ({ startSec: p.startSec, endSec: p.endSec, speaker: 0 })) });
   if (pieces.length < 2) return single();
-  const { labels, separation } = twoVoiceLabels(pieces, pitchWeight);
+  const { labels, separation } = twoVoiceLabels(pieces, pitchWeight, wide);
   const confident = toldApart(pieces, labels, separation, wide);
   if (!confident) return { ...single(), separation };
   const first = openingVoice(pieces, labels);
