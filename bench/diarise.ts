@@ -8,11 +8,14 @@
  * when not told apart), the forced two-way attribution (what the labels would give if trusted) and the
  * separation. Summary per group: how many told apart, min / mean attribution.
  *
+ * With --oracle, each mix also prints the separation of its true labels (what the search could reach).
+ *
  * Usage: npm run bench:diarise [-- --seeds 1,2,3] [-- --rates 16000,8000] [-- --pairs same|cross|all]
- *        [-- --long MINUTES (0: skip; default 10)] [-- --quiet (summary lines only)]
+ *        [-- --voices f1,f2,... (pairs among these only)] [-- --singles f1,m1,... | none]
+ *        [-- --long MINUTES (0: skip; default 10)] [-- --quiet (summary lines only)] [-- --oracle]
  */
-import { cutPieces, voicePieces } from '../src/analysis/calls/diarise-features.ts';
-import { MIN_MINOR_SHARE, MIN_SEPARATION, openingVoice, twoVoiceLabels } from '../src/analysis/calls/diarise.ts';
+import { cutPieces, isWideBand, voicePieces } from '../src/analysis/calls/diarise-features.ts';
+import { crossValidatedLlrSeparation, MIN_SEPARATION, MIN_SEPARATION_WIDE, openingVoice, toldApart, twoVoiceLabels } from '../src/analysis/calls/diarise.ts';
 import { segmentChannel } from '../src/analysis/calls/activity.ts';
 import { createChannelFront } from '../src/analysis/calls/channel-front.ts';
 import { monoSides, monoSpeech, speakerIntervals, type CallDiarisation } from '../src/analysis/calls/mono.ts';
@@ -37,6 +40,8 @@ const rates = opt('rates', '16000,8000').split(',').map(Number);
 const pairsWanted = opt('pairs', 'all');
 const longMinutes = Number(opt('long', '10'));
 const quiet = args.includes('--quiet');
+const oracle = args.includes('--oracle');
+const voicesWanted = opt('voices', '').split(',').filter(Boolean);
 
 const KEELE = ['f1', 'f2', 'f3', 'f4', 'f5', 'm1', 'm2', 'm3', 'm4', 'm5'];
 const PATHS: Record<string, string> = { wendy: 'real/en_longread_wendy.wav', polar: 'real/en_longread_polar.wav' };
@@ -46,7 +51,7 @@ const genderOf = (v: string): string => (v.startsWith('f') ? 'f' : v.startsWith(
 const phrases = new Map<string, Float32Array[]>();
 for (const v of [...KEELE, 'wendy', 'polar']) phrases.set(v, await loadPhrases(pathOf(v)));
 
-interface Outcome { right: number; forced: number; separation: number; confident: boolean; featureMs: number; labelMs: number; speechSec: number }
+interface Outcome { right: number; forced: number; separation: number; confident: boolean; wide: boolean; truthSeparation: number; featureMs: number; labelMs: number; speechSec: number }
 
 /** The engine's speech and signal of a mono mix (front end as monoSidesOf), then features and labels timed apart. */
 function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
@@ -57,20 +62,26 @@ function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
   const speech = monoSpeech(ch, samples.length / rateHz);
   const hp = signal.read(0, signal.length).slice();
   const t0 = performance.now();
-  const pieces = voicePieces(hp, speech);
+  const wide = isWideBand(hp, speech);
+  const pieces = voicePieces(hp, speech, wide);
   const t1 = performance.now();
-  const { labels, separation } = twoVoiceLabels(pieces);
+  const { labels, separation } = twoVoiceLabels(pieces, undefined, wide);
   const t2 = performance.now();
-  const w = pieces.map((p) => p.endSec - p.startSec);
-  const speechSec = w.reduce((a, v) => a + v, 0);
-  const share1 = labels.reduce((a, l, i) => a + (l === 1 ? w[i] : 0), 0) / speechSec;
-  const confident = separation >= MIN_SEPARATION && Math.min(share1, 1 - share1) >= MIN_MINOR_SHARE;
+  const speechSec = pieces.reduce((a, p) => a + p.endSec - p.startSec, 0);
+  const confident = toldApart(pieces, labels, separation, wide);
+  // The true label of a piece: the planned speaker with most of its time.
+  const truth = pieces.map((p) => {
+    const by = { agent: 0, customer: 0 };
+    for (const u of built.utterances) by[u.speaker] += Math.max(0, Math.min(p.endSec, u.endSec) - Math.max(p.startSec, u.startSec));
+    return by.agent >= by.customer ? 0 : 1;
+  });
+  const truthSeparation = oracle && new Set(truth).size === 2 ? crossValidatedLlrSeparation(pieces, truth) : NaN;
   const first = pieces.length ? openingVoice(pieces, labels) : 0;
   const segments = pieces.map((p, i) => ({ startSec: p.startSec, endSec: p.endSec, speaker: (labels[i] === first ? 0 : 1) as 0 | 1 }));
   const lanes = (segs: typeof segments): { agent: IntervalSec[]; customer: IntervalSec[] } => ({ agent: speakerIntervals(segs, 0), customer: speakerIntervals(segs, 1) });
   const forced = attribution(built, lanes(segments));
   const right = confident ? forced : attribution(built, lanes(segments.map((s) => ({ ...s, speaker: 0 as const }))));
-  return { right, forced, separation, confident, featureMs: t1 - t0, labelMs: t2 - t1, speechSec };
+  return { right, forced, separation, confident, wide, truthSeparation, featureMs: t1 - t0, labelMs: t2 - t1, speechSec };
 }
 
 function mixAt(built: BuiltCall, rateHz: number): Float32Array {
@@ -82,10 +93,11 @@ const pairs: [string, string][] = [];
 for (let i = 0; i < KEELE.length; i++) {
   for (let j = i + 1; j < KEELE.length; j++) {
     const same = genderOf(KEELE[i]) === genderOf(KEELE[j]);
-    if (pairsWanted === 'all' || (pairsWanted === 'same') === same) pairs.push([KEELE[i], KEELE[j]]);
+    const listed = voicesWanted.length === 0 || (voicesWanted.includes(KEELE[i]) && voicesWanted.includes(KEELE[j]));
+    if (listed && (pairsWanted === 'all' || (pairsWanted === 'same') === same)) pairs.push([KEELE[i], KEELE[j]]);
   }
 }
-if (pairsWanted !== 'same') pairs.push(['wendy', 'polar'], ['polar', 'f2']);
+if (pairsWanted !== 'same' && voicesWanted.length === 0) pairs.push(['wendy', 'polar'], ['polar', 'f2']);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1).padStart(5)} %`;
 const groups = new Map<string, Outcome[]>();
@@ -104,11 +116,11 @@ for (const rate of rates) {
       speechSec += o.speechSec;
       if (!groups.has(group)) groups.set(group, []);
       (groups.get(group) as Outcome[]).push(o);
-      if (!quiet) console.log(`${String(rate / 1000).padStart(2)} kHz ${`${a}-${b}`.padEnd(12)} seed ${seed}: ${pct(o.right)} right (forced ${pct(o.forced)}), separation ${o.separation.toFixed(2).padStart(5)}${o.confident ? '' : '  NOT TOLD APART'}`);
+      if (!quiet) console.log(`${String(rate / 1000).padStart(2)} kHz ${`${a}-${b}`.padEnd(12)} seed ${seed}: ${pct(o.right)} right (forced ${pct(o.forced)}), separation ${o.separation.toFixed(2).padStart(5)}${oracle ? ` (true labels ${o.truthSeparation.toFixed(2)})` : ''}${o.wide ? ' wide' : ''}${o.confident ? '' : '  NOT TOLD APART'}`);
     }
   }
 }
-console.log(`\nsummary (threshold ${MIN_SEPARATION}; seeds ${seeds.join(',')}):`);
+console.log(`\nsummary (threshold ${MIN_SEPARATION}, wide-band ${MIN_SEPARATION_WIDE}; seeds ${seeds.join(',')}):`);
 for (const [g, list] of groups) {
   const told = list.filter((o) => o.confident);
   const rights = list.map((o) => o.right);
@@ -120,20 +132,22 @@ console.log(`time: features ${(featureMs / 1000).toFixed(1)} s, labels ${(labelM
 
 // One voice alone: its odd phrases answer its even ones (as the unit test); must not be split.
 const singles: string[] = [];
-let maxSingle = 0;
+const maxSingle = { narrow: 0, wide: 0 };
+const singleVoices = opt('singles', [...KEELE, 'wendy', 'polar'].join(',')).split(',').filter((v) => v && v !== 'none');
 for (const rate of rates) {
-  for (const v of [...KEELE, 'wendy', 'polar']) {
+  for (const v of singleVoices) {
     for (const seed of seeds) {
       const p = phrases.get(v) as Float32Array[];
       const built = planMonoCall(p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1), { seed });
       const o = run(mixAt(built, rate), rate, built);
-      maxSingle = Math.max(maxSingle, o.separation);
-      singles.push(`${v}@${rate / 1000}k/${seed} ${o.separation.toFixed(2)}${o.confident ? ' SPLIT' : ''}`);
+      const band = o.wide ? 'wide' : 'narrow';
+      maxSingle[band] = Math.max(maxSingle[band], o.separation);
+      singles.push(`${v}@${rate / 1000}k/${seed} ${o.separation.toFixed(2)}${o.wide ? 'w' : ''}${o.confident ? ' SPLIT' : ''}`);
     }
   }
 }
 console.log(`one voice alone (separation): ${singles.join('; ')}`);
-console.log(`one voice alone: max separation ${maxSingle.toFixed(2)} (threshold ${MIN_SEPARATION}), split ${singles.filter((s) => s.endsWith('SPLIT')).length}/${singles.length}`);
+console.log(`one voice alone: max separation telephone band ${maxSingle.narrow.toFixed(2)} (threshold ${MIN_SEPARATION}), wide band ${maxSingle.wide.toFixed(2)} (threshold ${MIN_SEPARATION_WIDE}; w: wide band; a minor voice under MIN_MINOR_SEC is never told apart), split ${singles.filter((s) => s.endsWith('SPLIT')).length}/${singles.length}`);
 
 // Long mixes at 16 kHz, `longMinutes` each: Keele pair mixes (pairs in turn, a new seed each) back to back;
 // then one voice alone (m1's phrases answering each other): the worst case, every start is tried.
@@ -157,9 +171,11 @@ if (longMinutes > 0) {
     const ch = segmentChannel(signal, contour);
     const speech = monoSpeech(ch, long.length / MONO_FS);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const sides = monoSides(ch, speech);
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     const d: CallDiarisation = sides.diarisation;
-    console.log(`long mix, ${kind}: ${(long.length / MONO_FS / 60).toFixed(1)} min (${cutPieces(speech).length} pieces): diarisation (features, pitch, labels) ${(ms / 1000).toFixed(1)} s; separation ${d.separation.toFixed(2)}${d.confident ? '' : ' (not told apart)'}`);
+    console.log(`long mix, ${kind}: ${(long.length / MONO_FS / 60).toFixed(1)} min (${cutPieces(speech).length} pieces): diarisation (features, pitch, labels) ${(ms / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); separation ${d.separation.toFixed(2)}${d.confident ? '' : ' (not told apart)'}`);
   }
 }

@@ -3,11 +3,13 @@
  *
  * Pieces: the speech intervals (already split at pauses ≥ 0.25 s) with long runs cut evenly into pieces
  * of at most MAX_PIECE_SEC, so a turn change without a pause costs at most one piece.
- * Voice of a piece: the mean and SD of MFCC c1..c12 over its 10 ms frames (the vocal tract's spectral
+ * Voice of a piece: the mean and SD of MFCC c1..c12 (up to 7.6 kHz in a wide-band call, else up to
+ * 3.8 kHz) over its 10 ms frames (the vocal tract's spectral
  * envelope, the usual speaker feature; c0 is loudness and left out, so a louder side is not a cue) and
  * the median log2 F0 of its voiced frames from a wide pitch pass (50–700 Hz, the first pass of
  * adaptive.ts) — null when it has fewer than MIN_VOICED_FRAMES voiced frames.
  */
+import { powerSpectrum, realFft } from '../dsp/fft.ts';
 import { createMfcc } from '../dsp/mfcc.ts';
 import { analysePitchCandidates, choosePitchPath, DEFAULT_PATH_COSTS, FIRST_PASS_CEILING_HZ, FIRST_PASS_FLOOR_HZ, FIRST_PASS_HOP_SEC, preparePitchSignal } from '../pitch/index.ts';
 import { quantile } from '../stats.ts';
@@ -23,8 +25,22 @@ const FRAME_SAMPLES = 400;
 const HOP_SAMPLES = 160;
 /** c1..c12 (c0 left out). */
 export const MFCC_COUNT = 12;
-/** Up to 3.8 kHz so that 8 kHz telephone calls (nothing above 4 kHz) get the same features. */
-const MFCC_OPTIONS = { sampleRateHz: ANALYSIS_RATE_HZ, frameSamples: FRAME_SAMPLES, bands: 24, coefficients: MFCC_COUNT + 1, lowHz: 100, highHz: 3800 };
+/**
+ * Telephone band: up to 3.8 kHz, all an 8 kHz call holds (and a wide-band call whose upper band is
+ * empty, such as a telephone call saved at 16 kHz).
+ */
+const MFCC_NARROW = { sampleRateHz: ANALYSIS_RATE_HZ, frameSamples: FRAME_SAMPLES, bands: 24, coefficients: MFCC_COUNT + 1, lowHz: 100, highHz: 3800 };
+/**
+ * Wide band: up to 7.6 kHz with 32 bands. Two voices of the same gender differ most above 4 kHz: on
+ * the female Keele pairs at 16 kHz the true labels' separation went from 2.4–6.1 to 3.8–11 (bench/diarise.ts).
+ */
+const MFCC_WIDE = { ...MFCC_NARROW, bands: 32, highHz: 7600 };
+/** A call is wide-band when its speech holds this much energy in WIDE_TEST_HZ against the telephone band, dB. */
+const WIDE_MIN_DB = -45;
+const WIDE_TEST_HZ = [4400, 7200] as const;
+const NARROW_TEST_HZ = [300, 3400] as const;
+/** Frames looked at for that test: one every this many hops of speech. */
+const WIDE_TEST_STRIDE = 10;
 const MIN_VOICED_FRAMES = 3;
 
 /** One piece of speech and its voice description. */
@@ -57,11 +73,40 @@ function widePitch(hp16k: Float32Array): { timesSec: Float64Array; f0Hz: Float64
   return choosePitchPath(cands, FIRST_PASS_FLOOR_HZ, FIRST_PASS_CEILING_HZ, DEFAULT_PATH_COSTS, false);
 }
 
-/** The pieces of `speech` in the 16 kHz high-passed mono call `hp16k`, each with its voice description. */
-export function voicePieces(hp16k: Float32Array, speech: readonly IntervalSec[]): VoicePiece[] {
+/**
+ * True when the speech of the 16 kHz high-passed call `hp16k` has content above 4 kHz (a call recorded
+ * at 16 kHz or more, not a telephone call): the energy of 4.4–7.2 kHz against 0.3–3.4 kHz, summed
+ * over every WIDE_TEST_STRIDE-th frame of speech, at least WIDE_MIN_DB.
+ */
+export function isWideBand(hp16k: Float32Array, speech: readonly IntervalSec[]): boolean {
+  const size = 512;
+  const fft = realFft(size);
+  const buf = new Float64Array(size);
+  const power = new Float64Array(size / 2 + 1);
+  const bin = (hz: number): number => Math.round((hz * size) / ANALYSIS_RATE_HZ);
+  let high = 0;
+  let low = 0;
+  for (const x of speech) {
+    const last = Math.round(x.endSec * ANALYSIS_RATE_HZ) - FRAME_SAMPLES;
+    for (let s = Math.round(x.startSec * ANALYSIS_RATE_HZ); s <= last && s + FRAME_SAMPLES <= hp16k.length; s += HOP_SAMPLES * WIDE_TEST_STRIDE) {
+      buf.fill(0);
+      for (let i = 0; i < FRAME_SAMPLES; i++) buf[i] = hp16k[s + i] * (0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (FRAME_SAMPLES - 1)));
+      powerSpectrum(fft, buf, power);
+      for (let k = bin(WIDE_TEST_HZ[0]); k <= bin(WIDE_TEST_HZ[1]); k++) high += power[k];
+      for (let k = bin(NARROW_TEST_HZ[0]); k <= bin(NARROW_TEST_HZ[1]); k++) low += power[k];
+    }
+  }
+  return low > 0 && 10 * Math.log10(high / low) >= WIDE_MIN_DB;
+}
+
+/**
+ * The pieces of `speech` in the 16 kHz high-passed mono call `hp16k`, each with its voice description;
+ * the MFCCs up to 7.6 kHz when `wide`, else the telephone band.
+ */
+export function voicePieces(hp16k: Float32Array, speech: readonly IntervalSec[], wide = false): VoicePiece[] {
   const pieces = cutPieces(speech);
   if (pieces.length === 0) return [];
-  const mfcc = createMfcc(MFCC_OPTIONS);
+  const mfcc = createMfcc(wide ? MFCC_WIDE : MFCC_NARROW);
   const coef = new Float64Array(MFCC_COUNT + 1);
   const pitch = widePitch(hp16k);
   let p = 0;

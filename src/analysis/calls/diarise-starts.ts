@@ -1,7 +1,8 @@
 /**
- * Starting splits for the two-voice resegmentation (diarise.ts) besides k-means: the sign of the
- * pieces' projection on each of the first principal axes of their standardised features, and the
- * median-F0 split.
+ * Starting splits for the two-voice resegmentation (diarise.ts): k-means (there) and the first
+ * principal axes of the pieces' GMM supervectors (supervectorRows: per kind of sound, so less moved
+ * by what is said); then the sign of the pieces' projection on each of the first principal axes of
+ * their standardised features, and the median-F0 split.
  *
  * Why several: the GMM resegmentation keeps a split of two different voices once it has one (started
  * from the true labels it stays there on every Keele pair), but k-means on piece means can as well
@@ -10,6 +11,7 @@
  * one whose voices are told apart best on held-out pieces is kept (from MIN_ALT_SEPARATION).
  */
 import type { VoicePiece } from './diarise-features.ts';
+import { trainGmm } from './diarise-gmm.ts';
 
 /** Power-iteration steps per principal axis. */
 const POWER_ITERATIONS = 60;
@@ -47,4 +49,70 @@ export function pitchSplit(pieces: readonly VoicePiece[]): number[] {
   if (f0.length === 0) return pieces.map(() => 0);
   const median = f0[Math.floor(f0.length / 2)];
   return pieces.map((p) => (p.log2F0 !== null && p.log2F0 > median ? 1 : 0));
+}
+
+/** Components of the call's background model for the supervector start, and the MAP relevance factor. */
+const UBM_COMPONENTS = 16;
+const UBM_ITERATIONS = 10;
+const UBM_MAX_FRAMES = 12000;
+const MAP_RELEVANCE = 16;
+
+/**
+ * Rows of GMM mean supervectors, centred over the call (Campbell et al. 2006): a background GMM trained on the whole call's
+ * frames, each piece's MAP-adapted component means as offsets from the background's, scaled by
+ * √weight / SD (their KL divergence bound). Each component compares the pieces on the same kind of
+ * sound, so what is said moves the rows less than the piece means and SDs.
+ */
+export function supervectorRows(pieces: readonly VoicePiece[], dims: number): Float64Array[] {
+  const total = pieces.reduce((a, p) => a + p.frames.length / dims, 0);
+  const stride = Math.max(1, Math.ceil(total / UBM_MAX_FRAMES));
+  const sample: number[] = [];
+  let k = 0;
+  for (const p of pieces) {
+    const n = p.frames.length / dims;
+    for (let f = 0; f < n; f++, k++) if (k % stride === 0) for (let j = 0; j < dims; j++) sample.push(p.frames[f * dims + j]);
+  }
+  const ubm = trainGmm(Float32Array.from(sample), dims, UBM_COMPONENTS, UBM_ITERATIONS);
+  const m = ubm.means.length;
+  const post = new Float64Array(m);
+  const rows = pieces.map((p) => {
+    const n = p.frames.length / dims;
+    const nk = new Float64Array(m);
+    const fk = new Float64Array(m * dims);
+    for (let f = 0; f < n; f++) {
+      const o = f * dims;
+      let best = -Infinity;
+      for (let c = 0; c < m; c++) {
+        let s = 0;
+        for (let j = 0; j < dims; j++) {
+          const d = p.frames[o + j] - ubm.means[c][j];
+          s += (d * d) / ubm.variances[c][j];
+        }
+        post[c] = ubm.logNorm[c] - 0.5 * s;
+        if (post[c] > best) best = post[c];
+      }
+      let z = 0;
+      for (let c = 0; c < m; c++) z += (post[c] = Math.exp(post[c] - best));
+      for (let c = 0; c < m; c++) {
+        const g = post[c] / z;
+        nk[c] += g;
+        for (let j = 0; j < dims; j++) fk[c * dims + j] += g * p.frames[o + j];
+      }
+    }
+    const row = new Float64Array(m * dims);
+    for (let c = 0; c < m; c++) {
+      const a = nk[c] / (nk[c] + MAP_RELEVANCE);
+      const sw = Math.sqrt(ubm.weights[c]);
+      for (let j = 0; j < dims; j++) {
+        const mean = nk[c] > 0 ? fk[c * dims + j] / nk[c] : ubm.means[c][j];
+        row[c * dims + j] = (sw * a * (mean - ubm.means[c][j])) / Math.sqrt(ubm.variances[c][j]);
+      }
+    }
+    return row;
+  });
+  // Centred over the call (principalSplits expects it).
+  const mean = new Float64Array(m * dims);
+  for (const r of rows) for (let j = 0; j < r.length; j++) mean[j] += r[j] / rows.length;
+  for (const r of rows) for (let j = 0; j < r.length; j++) r[j] -= mean[j];
+  return rows;
 }

@@ -4,36 +4,45 @@
  * clustered into two voices.
  *
  * Steps: each feature standardised over the call's pieces (the F0 weighted by PITCH_WEIGHT: one number
- * against 24 MFCC statistics, and the strongest single cue between two voices); starting splits: k-means
- * with two clusters from KMEANS_STARTS deterministic starts, weighted by piece length, the lowest scatter
- * kept; a Viterbi pass over the pieces in time order (distance to each centroid as the cost, a switch
- * cost higher inside a speech run than across a pause); then resegmentation: a GMM per voice trained on
- * its pieces' MFCC frames, pieces relabelled by their log-likelihood ratio (Viterbi again), a few rounds.
- * When that split is not told apart, the same from the other starts of diarise-starts.ts (first
- * principal axes, median F0), the best kept from MIN_ALT_SEPARATION: k-means can land on a split by
- * what is said, and resegmentation keeps whatever split it is given, even a true one (bench/diarise.ts).
+ * against 24 MFCC statistics, and the strongest single cue between two voices); the starting split:
+ * k-means with two clusters (KMEANS_STARTS deterministic starts, weighted by piece length, the lowest
+ * scatter kept) on those rows in a telephone-band call, in a wide-band one on the pieces' GMM mean
+ * supervectors (diarise-starts.ts: each piece's frames adapted to a model of the whole call, so each kind of sound is compared with itself and what is said moves a
+ * piece less than in its plain MFCC means — k-means on those split the same-gender Keele readers by
+ * text: female pairs at 16 kHz told apart 23/30 with it, 26/30 from the supervectors, telephone band);
+ * a Viterbi pass over the pieces in time order (distance to each centroid of the piece features as
+ * the cost, a switch cost higher inside a speech run than across a pause); then resegmentation: a GMM
+ * per voice trained on its pieces' MFCC frames, pieces relabelled by their log-likelihood ratio
+ * (Viterbi again), a few rounds. When that split is not told apart, the same from the other starts of
+ * diarise-starts.ts (first principal axes of the piece features and of the supervectors, median F0;
+ * the supervector axes in a wide-band call only), the best kept from MIN_ALT_SEPARATION:
+ * resegmentation keeps whatever split it is given, even a true one (bench/diarise.ts --oracle: started from the true labels it stays there on every Keele pair).
+ *
+ * A wide-band call (content above 4 kHz, diarise-features.ts isWideBand) has MFCCs up to 7.6 kHz and
+ * its own threshold, MIN_SEPARATION_WIDE; a telephone-band one up to 3.8 kHz.
  *
  * separation (the confidence) is a cross-validated d′ of the final labels: the pieces split into two
  * folds (alternate pieces), each fold scored by the two voices' GMMs trained on the other fold only,
  * and the distance between the two labels' mean scores in units of their pooled SD. Scoring held-out
  * pieces matters: the clustering splits even one voice in two, and models of such a split explain
- * their own pieces better but not the other fold's (one voice alone: 0–2.3 on the Keele and long-read
- * voices at the unit test's seed, up to 3.07 over 3 seeds at 16 and 8 kHz, 2 of 72 above 2.5 —
- * bench/diarise.ts; two voices told apart: 2.5–15). Two voices are told
- * apart when separation ≥ MIN_SEPARATION and each holds ≥ MIN_MINOR_SHARE of the speech.
+ * their own pieces better but not the other fold's (figures at MIN_SEPARATION and MIN_SEPARATION_WIDE).
+ * Two voices are told apart (toldApart) when separation reaches the band's threshold and the minor
+ * voice holds ≥ MIN_MINOR_SHARE of the speech and ≥ MIN_MINOR_SEC.
  *
  * Speaker 0 is the voice that holds most of the first OPENING_SEC of speech (a call opens with the
  * agent's greeting: the suggested agent).
  */
 import type { IntervalSec } from '../types.ts';
-import { MFCC_COUNT, voicePieces, type VoicePiece } from './diarise-features.ts';
+import { isWideBand, MFCC_COUNT, voicePieces, type VoicePiece } from './diarise-features.ts';
 import { frameLogLik, trainGmm, type Gmm } from './diarise-gmm.ts';
-import { pitchSplit, principalSplits } from './diarise-starts.ts';
+import { pitchSplit, principalSplits, supervectorRows } from './diarise-starts.ts';
 
 /** Weight of the standardised F0 against each standardised MFCC statistic. */
 export const PITCH_WEIGHT = 3;
-/** Principal-axis splits tried as starts besides k-means and the F0 split (diarise-starts.ts). */
+/** Principal-axis splits of the piece features tried as starts besides k-means and the F0 split (diarise-starts.ts). */
 const PRINCIPAL_STARTS = 6;
+/** Principal-axis splits of the pieces' supervectors tried as starts. */
+const SUPERVECTOR_AXES = 2;
 /** The other starts are compared on at most this many pieces (about 15 min of speech); the best then runs on all. */
 const MAX_SEARCH_PIECES = 300;
 /** Deterministic k-means starts. */
@@ -67,6 +76,12 @@ const OPENING_SEC = 3;
  */
 export const MIN_SEPARATION = 2.5;
 /**
+ * The same for a wide-band call (MFCCs up to 7.6 kHz, diarise-features.ts): the wider band separates
+ * two voices far better (female Keele pairs at 16 kHz: true labels 3.8–11) but one voice's halves a
+ * little more too (up to 2.2 with at least MIN_MINOR_SEC each; bench/diarise.ts, 12 voices, 3 seeds).
+ */
+export const MIN_SEPARATION_WIDE = 3;
+/**
  * A split from another start than k-means (diarise-starts.ts) is kept only from this separation: the
  * best of up to seven more noisy scores runs higher than one. On single voices the best other start reached
  * 3.06 (m2 at 8 kHz; bench/diarise.ts, seeds 1–3); on the same-gender Keele pairs it rescued, 3.45–5.8.
@@ -74,6 +89,11 @@ export const MIN_SEPARATION = 2.5;
 export const MIN_ALT_SEPARATION = 3.3;
 /** A minor voice with less of the speech than this is not taken for a second speaker. */
 export const MIN_MINOR_SHARE = 0.08;
+/**
+ * Nor one with less speech than this, s: its model is then trained on under 3 s per fold, and a
+ * reader's livelier first sentence (Keele f4: 3 pieces, 4.9 s) scored 3.5–5.8 wide-band alone.
+ */
+export const MIN_MINOR_SEC = 6;
 
 /** A stretch of speech and who says it. */
 export interface SpeakerSegment extends IntervalSec {
@@ -258,24 +278,34 @@ export function resegment(pieces: readonly VoicePiece[], start: readonly number[
  * scored (mean frame LLR) by the two voices' GMMs trained on the other fold; d′ of those scores between
  * the labels (length-weighted pooled SD). 0 when a fold lacks frames of a voice.
  */
-export function crossValidatedLlrSeparation(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS): number {
+export function crossValidatedLlr(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS): number[] | null {
   const llr = new Array<number>(pieces.length).fill(0);
   const foldOf = (i: number): number => i % folds;
   for (let fold = 0; fold < folds; fold++) {
     const trainLabels = labels.map((l, i) => (foldOf(i) === fold ? -1 : l));
     const data = [0, 1].map((k) => framesOf(pieces, trainLabels, k, GMM_TRAIN_STRIDE));
-    if (data.some((x) => x.length < GMM_COMPONENTS * MFCC_COUNT * 4)) return 0;
+    if (data.some((x) => x.length < GMM_COMPONENTS * MFCC_COUNT * 4)) return null;
     const g = data.map((x) => trainGmm(x, MFCC_COUNT, GMM_COMPONENTS, GMM_ITERATIONS));
     const test = pieces.map((_, i) => i).filter((i) => foldOf(i) === fold);
     const scores = pieceLlr(test.map((i) => pieces[i]), g);
     test.forEach((i, j) => (llr[i] = scores[j]));
   }
+  return llr;
+}
+
+/** d′ of per-piece scores between the labels (length-weighted pooled SD). */
+export function labelDPrime(pieces: readonly VoicePiece[], labels: readonly number[], llr: readonly number[]): number {
   const w = pieces.map((p) => p.endSec - p.startSec);
   const tot = [0, 1].map((k) => labels.reduce((a, l, i) => a + (l === k ? w[i] : 0), 0));
   if (tot[0] === 0 || tot[1] === 0) return 0;
   const m = [0, 1].map((k) => llr.reduce((a, v, i) => a + (labels[i] === k ? w[i] * v : 0), 0) / tot[k]);
   const v = llr.reduce((a, x, i) => a + w[i] * (x - m[labels[i]]) ** 2, 0) / (tot[0] + tot[1]);
   return v > 0 ? (m[0] - m[1]) / Math.sqrt(v) : 0;
+}
+
+export function crossValidatedLlrSeparation(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS): number {
+  const llr = crossValidatedLlr(pieces, labels, folds);
+  return llr ? labelDPrime(pieces, labels, llr) : 0;
 }
 
 /** The label with most speech in the first OPENING_SEC of speech. */
@@ -292,7 +322,20 @@ export function openingVoice(pieces: readonly VoicePiece[], labels: readonly num
 
 /** Diarise a mono call: its 16 kHz high-passed samples and its speech intervals. */
 export function diarise(hp16k: Float32Array, speech: readonly IntervalSec[]): Diarisation {
-  return diarisePieces(voicePieces(hp16k, speech));
+  const wide = isWideBand(hp16k, speech);
+  return diarisePieces(voicePieces(hp16k, speech, wide), PITCH_WEIGHT, wide);
+}
+
+/**
+ * Whether two-way labels tell two voices apart: separation ≥ MIN_SEPARATION (MIN_SEPARATION_WIDE for
+ * wide-band features), the minor voice ≥ MIN_MINOR_SHARE of the speech and ≥ MIN_MINOR_SEC.
+ */
+export function toldApart(pieces: readonly VoicePiece[], labels: readonly number[], separation: number, wide: boolean): boolean {
+  const w = pieces.map((p) => p.endSec - p.startSec);
+  const speech = w.reduce((a, v) => a + v, 0);
+  const sec1 = labels.reduce((a, l, i) => a + (l === 1 ? w[i] : 0), 0);
+  const minor = Math.min(sec1, speech - sec1);
+  return separation >= (wide ? MIN_SEPARATION_WIDE : MIN_SEPARATION) && minor >= MIN_MINOR_SHARE * speech && minor >= MIN_MINOR_SEC;
 }
 
 /** A start's Viterbi smoothing on the piece features, then its resegmentation and separation. */
@@ -309,14 +352,18 @@ function fromStart(pieces: readonly VoicePiece[], rows: readonly Float64Array[],
 
 /**
  * The two-way labels of the pieces (0/1, whatever their confidence) and their separation: from the
- * k-means start; when that is not told apart, from the other starts too (diarise-starts.ts), the best
+ * supervector k-means start; when that is not told apart, from the other starts too (diarise-starts.ts), the best
  * of them kept only when its separation reaches MIN_ALT_SEPARATION.
  */
-export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT): { labels: number[]; separation: number } {
+export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT, wide = false): { labels: number[]; separation: number } {
   if (pieces.length < 2) return { labels: pieces.map(() => 0), separation: 0 };
   const rows = featureRows(pieces, pitchWeight);
   const w = pieces.map((p) => p.endSec - p.startSec);
-  const first = kmeans2(rows, w);
+  // Supervector starts in a wide-band call only: in the telephone band they split one voice (m2 at
+  // 8 kHz, seed 1: 5.26) and told no more female pairs apart (bench/diarise.ts).
+  const sv = wide ? supervectorRows(pieces, MFCC_COUNT) : null;
+  const svStarts = sv ? [kmeans2(sv, w), ...principalSplits(sv, SUPERVECTOR_AXES)] : [];
+  const first = sv ? svStarts[0] : kmeans2(rows, w);
   const chosen = fromStart(pieces, rows, w, first);
   if (chosen.separation < MIN_SEPARATION) {
     // A split the same as one already tried (or its mirror) would end the same.
@@ -327,7 +374,7 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
     const kept = (_: unknown, i: number): boolean => i % stride === 0;
     const sub = stride === 1 ? pieces : pieces.filter(kept).map((p) => ({ ...p, joinsNext: false }));
     let best: { start: number[]; labels: number[]; separation: number } | null = null;
-    for (const start of [...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces)]) {
+    for (const start of [...svStarts, ...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces)]) {
       if (seen.has(keyOf(start))) continue;
       seen.add(keyOf(start));
       const r = fromStart(sub, rows.filter(kept), w.filter(kept), start.filter(kept));
@@ -340,14 +387,11 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
 }
 
 /** Diarise pieces already described (diarise-features.ts). */
-export function diarisePieces(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT): Diarisation {
+export function diarisePieces(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT, wide = false): Diarisation {
   const single = (): Diarisation => ({ confident: false, separation: 0, segments: pieces.map((p) => ({ startSec: p.startSec, endSec: p.endSec, speaker: 0 })) });
   if (pieces.length < 2) return single();
-  const { labels, separation } = twoVoiceLabels(pieces, pitchWeight);
-  const w = pieces.map((p) => p.endSec - p.startSec);
-  const speech = w.reduce((a, v) => a + v, 0);
-  const share1 = labels.reduce((a, l, i) => a + (l === 1 ? w[i] : 0), 0) / speech;
-  const confident = separation >= MIN_SEPARATION && Math.min(share1, 1 - share1) >= MIN_MINOR_SHARE;
+  const { labels, separation } = twoVoiceLabels(pieces, pitchWeight, wide);
+  const confident = toldApart(pieces, labels, separation, wide);
   if (!confident) return { ...single(), separation };
   const first = openingVoice(pieces, labels);
   return {
