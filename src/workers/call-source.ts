@@ -34,6 +34,12 @@ const DECODED_BLOCK_FRAMES = 48_000;
  * encoders' AAC-LC delay; the CLI's FAAD2 withholds the same frame).
  */
 const AAC_PRIMING_FRAMES = 1024;
+/**
+ * What Chromium's mp3 decoder leaves in front of an mp3's audio, frames at the stream's rate: the Layer III
+ * decoder delay (529) and LAME's encoder delay (576), the same 1105 the CLI drops from a header-less mp3
+ * (cli/mp3-priming.ts). Measured here: an ffmpeg mp3 imported untrimmed put every turn 26 ms late at 44.1 kHz.
+ */
+const MP3_PRIMING_FRAMES = 529 + 576;
 
 /**
  * Bytes per File.slice read. Chromium pays dearly per slice read (the bytes come from the browser process):
@@ -169,7 +175,10 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
   const audio = track;
   // Raw ADTS has no container to say how much encoder priming leads the audio: decoded from its first frame,
   // it leaves that much in front (measured on ffmpeg's .aac in Chromium: 128 ms at 8 kHz, 64 ms at 16 kHz).
-  let primingFrames = (await input.getFormat().catch(() => null)) === mb.ADTS ? AAC_PRIMING_FRAMES : 0;
+  const format = await input.getFormat().catch(() => null);
+  // Where a container says how much priming leads the audio (an M4A's edit list), the decoded samples before
+  // time 0 carry negative timestamps and are dropped below; raw ADTS and mp3 do not say, so the known delay is.
+  let primingFrames = format === mb.ADTS ? AAC_PRIMING_FRAMES : format === mb.MP3 ? MP3_PRIMING_FRAMES : 0;
   return {
     channelCount: audio.numberOfChannels,
     durationSec: durationSec !== null && Number.isFinite(durationSec) && durationSec > 0 ? durationSec : null,
@@ -198,8 +207,9 @@ async function openWithMediabunny(file: CallFileLike): Promise<CallSource> {
             checkChannels(sample.numberOfChannels, file.name);
             if (rate !== 0 && sample.sampleRate !== rate) throw new CallFileError('corrupt', `${file.name} changes its sample rate part way through.`);
             rate = sample.sampleRate;
-            const skip = Math.min(primingFrames, sample.numberOfFrames);
-            primingFrames -= skip;
+            const beforeZero = sample.timestamp < 0 ? Math.round(-sample.timestamp * sample.sampleRate) : 0;
+            const skip = Math.min(Math.max(primingFrames, beforeZero), sample.numberOfFrames);
+            primingFrames = Math.max(0, primingFrames - skip);
             const frames = sample.numberOfFrames - skip;
             if (frames > 0) {
               pending.push(Array.from({ length: sample.numberOfChannels }, (_, c) => {

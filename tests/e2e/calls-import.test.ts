@@ -183,14 +183,15 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
       expect(added).toHaveLength(1);
       expect(added[0].fileName).toBe(file.name);
       expect(added[0].findings).toBeGreaterThanOrEqual(2);
-      // The turns where they were planned: a constant lag (untrimmed priming) would move every start alike.
+      // The turns where they were planned: a constant lag (untrimmed priming) would move every start alike. Untrimmed,
+      // the mp3's decoder and encoder delay put them 26 ms late and the m4a's edit-list priming 24 ms late.
       const { calls } = await readTables(page, ['calls']);
       const turns = (calls as { id: string; report: { turns: { startSec: number }[] } }[]).find((c) => c.id === added[0].id)!.report.turns;
       const planned = wav44kCall.turns;
       expect(turns).toHaveLength(planned.length);
       const meanLagSec = turns.reduce((sum, t, k) => sum + t.startSec - planned[k].startSec, 0) / turns.length;
       console.log(`${file.name}: ${added[0].findings} findings, turn starts ${(1000 * meanLagSec).toFixed(0)} ms off the plan on average`);
-      expect(Math.abs(meanLagSec)).toBeLessThan(0.05);
+      expect(Math.abs(meanLagSec)).toBeLessThan(0.01);
     }
     expect(unexpectedErrors(app)).toEqual([]);
   });
