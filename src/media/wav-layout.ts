@@ -5,6 +5,7 @@
  * or recording) is refused before any sample is read, as is a header that contradicts itself or an
  * encoding this reader does not decode. Pure: no Node, no DOM.
  */
+import { imaSamplesPerBlock } from './ima-adpcm.ts';
 
 /**
  * Read `length` bytes from `offset` (fewer at the end of the file). A host may read into `into` (at least
@@ -30,15 +31,17 @@ export class WavError extends Error {
 
 /** Where the samples are and how they are coded. */
 export interface WavLayout {
-  /** int: PCM (8-bit unsigned, 16/24/32-bit signed); float: IEEE 32/64-bit; alaw / mulaw: G.711, 8-bit. */
-  encoding: 'int' | 'float' | 'alaw' | 'mulaw';
+  /** int: PCM (8-bit unsigned, 16/24/32-bit signed); float: IEEE 32/64-bit; alaw / mulaw: G.711, 8-bit; ima-adpcm: 4-bit IMA ADPCM blocks. */
+  encoding: 'int' | 'float' | 'alaw' | 'mulaw' | 'ima-adpcm';
   bitsPerSample: number;
   channelCount: number;
   sampleRateHz: number;
-  /** Bytes per frame (all channels). */
+  /** Bytes per block (all channels): one frame for PCM, float and G.711, `framesPerBlock` frames for ADPCM. */
   blockAlign: number;
+  /** Frames each block decodes to (1 but for ADPCM). */
+  framesPerBlock: number;
   dataOffset: number;
-  /** Bytes of whole frames in the data chunk. */
+  /** Bytes of whole blocks in the data chunk (an ADPCM file's last, partial block is left out). */
   dataBytes: number;
   /** Frames in the data chunk. */
   frames: number;
@@ -48,6 +51,7 @@ const FORMAT_PCM = 1;
 const FORMAT_FLOAT = 3;
 const FORMAT_ALAW = 6;
 const FORMAT_MULAW = 7;
+const FORMAT_IMA_ADPCM = 0x11;
 const FORMAT_EXTENSIBLE = 0xfffe;
 /** Header chunks walked before giving up (a real header has a handful). */
 const MAX_HEADER_CHUNKS = 64;
@@ -66,6 +70,7 @@ function encodingOf(code: number, bits: number): WavLayout['encoding'] | null {
   if (code === FORMAT_FLOAT && (bits === 32 || bits === 64)) return 'float';
   if (code === FORMAT_ALAW && bits === 8) return 'alaw';
   if (code === FORMAT_MULAW && bits === 8) return 'mulaw';
+  if (code === FORMAT_IMA_ADPCM && bits === 4) return 'ima-adpcm';
   return null;
 }
 
@@ -121,10 +126,21 @@ function layoutOf(v: DataView, dataOffset: number, declaredBytes: number, fileBy
   if (encoding === null) {
     return fail('codec', `the WAV audio is in format 0x${code.toString(16)} (${bitsPerSample} bits), an encoding VoiceDrill does not decode`);
   }
-  if (channelCount < 1 || sampleRateHz < 1 || blockAlign !== channelCount * (bitsPerSample / 8)) {
-    fail('corrupt', `the WAV header contradicts itself (${channelCount} channels, ${sampleRateHz} Hz, ${bitsPerSample} bits, ${blockAlign} bytes per frame)`);
+  const framesPerBlock = encoding === 'ima-adpcm' ? imaFramesPerBlock(v, channelCount, blockAlign) : 1;
+  const frameBytesOk = encoding === 'ima-adpcm' ? framesPerBlock > 1 : blockAlign === channelCount * (bitsPerSample / 8);
+  if (channelCount < 1 || sampleRateHz < 1 || !frameBytesOk) {
+    fail('corrupt', `the WAV header contradicts itself (${channelCount} channels, ${sampleRateHz} Hz, ${bitsPerSample} bits, ${blockAlign} bytes per ${encoding === 'ima-adpcm' ? 'block' : 'frame'})`);
   }
-  const frames = Math.floor((open ? available : declaredBytes) / blockAlign);
-  if (frames === 0) fail('empty', 'the file contains no audio samples');
-  return { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, dataOffset, dataBytes: frames * blockAlign, frames };
+  const blocks = Math.floor((open ? available : declaredBytes) / blockAlign);
+  if (blocks === 0) fail('empty', 'the file contains no audio samples');
+  return { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, framesPerBlock, dataOffset, dataBytes: blocks * blockAlign, frames: blocks * framesPerBlock };
+}
+
+/** An IMA ADPCM block's frames: what the format's extra field says, when it agrees with the block's size; else 0. */
+function imaFramesPerBlock(v: DataView, channelCount: number, blockAlign: number): number {
+  if (channelCount < 1 || blockAlign <= 4 * channelCount || (blockAlign - 4 * channelCount) % (4 * channelCount) !== 0) return 0;
+  const fromSize = imaSamplesPerBlock(blockAlign, channelCount);
+  // The extra field (after cbSize at 16) holds samplesPerBlock; writers that leave it out get the size's count.
+  const declared = v.byteLength >= 20 && v.getUint16(16, true) >= 2 ? v.getUint16(18, true) : fromSize;
+  return declared === fromSize ? fromSize : 0;
 }

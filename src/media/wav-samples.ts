@@ -2,6 +2,7 @@
  * A WAV file's samples, read a piece of about 1 MB at a time through a ReadBytes and turned into Float32
  * per channel (−1…1), so a long call is never held whole. Pure: no Node, no DOM.
  */
+import { decodeImaBlocks } from './ima-adpcm.ts';
 import { WavError, type ReadBytes, type WavLayout } from './wav-layout.ts';
 
 /** Bytes read per piece (whole frames: rounded down to the frame size). */
@@ -56,8 +57,13 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 export function decodeWavBlock(bytes: Uint8Array, layout: WavLayout, into?: Float32Array[]): Float32Array[] {
   const n = layout.channelCount;
-  const frames = Math.floor(bytes.length / layout.blockAlign);
+  const blocks = Math.floor(bytes.length / layout.blockAlign);
+  const frames = blocks * layout.framesPerBlock;
   const out = into ? into.map((c) => c.subarray(0, frames)) : Array.from({ length: n }, () => new Float32Array(frames));
+  if (layout.encoding === 'ima-adpcm') {
+    decodeImaBlocks(bytes, blocks, layout.blockAlign, layout.framesPerBlock, out);
+    return out;
+  }
   if (layout.encoding === 'int' && layout.bitsPerSample === 16 && bytes.byteOffset % 2 === 0 && LITTLE_ENDIAN_HOST) {
     // 16-bit PCM, the common case, through an Int16Array view: several times faster than DataView calls in
     // Chromium (7.7 s against 1.3 s in Node for a 60-minute stereo call), the same values (getInt16(at, true) / 32768).
@@ -111,8 +117,9 @@ export interface WavBlockOptions {
  * Throws WavError when the file yields fewer bytes than its header promised (it changed while being read).
  */
 export async function* wavBlocks(read: ReadBytes, layout: WavLayout, fileName: string, options: WavBlockOptions = {}): AsyncGenerator<Float32Array[]> {
-  const framesPerPiece = Math.max(1, Math.floor((options.pieceBytes ?? WAV_READ_BYTES) / layout.blockAlign));
-  const blockBytes = framesPerPiece * layout.blockAlign;
+  const blocksPerPiece = Math.max(1, Math.floor((options.pieceBytes ?? WAV_READ_BYTES) / layout.blockAlign));
+  const framesPerPiece = blocksPerPiece * layout.framesPerBlock;
+  const blockBytes = blocksPerPiece * layout.blockAlign;
   const buffer = options.reuse ? new Uint8Array(Math.min(blockBytes, layout.dataBytes)) : undefined;
   const frames = Math.min(framesPerPiece, layout.frames);
   const channels: Float32Array[] | undefined = options.reuse ? Array.from({ length: layout.channelCount }, () => new Float32Array(frames)) : undefined;

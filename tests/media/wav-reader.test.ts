@@ -157,7 +157,7 @@ describe('WAV chunk reader', () => {
   });
 
   it('full-scale 16-bit and 24-bit values map to −1 and just under 1', () => {
-    const layout16 = { encoding: 'int' as const, bitsPerSample: 16, channelCount: 1, sampleRateHz: 8000, blockAlign: 2, dataOffset: 0, dataBytes: 4, frames: 2 };
+    const layout16 = { encoding: 'int' as const, bitsPerSample: 16, channelCount: 1, sampleRateHz: 8000, blockAlign: 2, framesPerBlock: 1, dataOffset: 0, dataBytes: 4, frames: 2 };
     expect([...decodeWavBlock(Uint8Array.from([0x00, 0x80, 0xff, 0x7f]), layout16)[0]]).toEqual([-1, 32767 / 32768]);
     const layout24 = { ...layout16, bitsPerSample: 24, blockAlign: 3, dataBytes: 6 };
     expect([...decodeWavBlock(Uint8Array.from([0, 0, 0x80, 0xff, 0xff, 0x7f]), layout24)[0]]).toEqual([-1, 8388607 / 8388608]);
