@@ -2,6 +2,7 @@
 import { CALL_GREETING_EN } from './call-greeting-en.ts';
 import { CALL_PAGE_EN } from './call-page-en.ts';
 import { CALL_VOICES_EN } from './call-voices-en.ts';
+import { PACKS_EN } from './packs-en.ts';
 
 export const EN = {
   'app.name': 'VoiceDrill',
@@ -9,6 +10,7 @@ export const EN = {
   ...CALL_PAGE_EN,
   ...CALL_VOICES_EN,
   ...CALL_GREETING_EN,
+  ...PACKS_EN,
 
   'nav.practice': 'Practice',
   'nav.history': 'History',

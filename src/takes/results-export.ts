@@ -6,7 +6,6 @@
  */
 import { encodeWavMono16 } from '../audio/wav.ts';
 import type { AnalysisReport } from '../analysis/report.ts';
-import { writeResultsFile } from '../packs/results-file.ts';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, type ResultsJson, type ResultTake } from '../packs/types.ts';
 import type { AssignedPackRecord, PackModelRecord, Profile, TakeRecord, VoiceDrillStore } from '../storage/index.ts';
 import { compareWithModel } from './model-comparison.ts';
@@ -102,5 +101,7 @@ export async function exportResults(store: VoiceDrillStore, pack: AssignedPackRe
     }
   }
   const results = await buildResults(store, pack, agent, now.toISOString(), new Set(audio.keys()));
+  // Loaded on demand: the zip writer stays out of the practice screen's bundle until an export.
+  const { writeResultsFile } = await import('../packs/results-file.ts');
   return { bytes: writeResultsFile(results, audio), fileName: resultsFileName(agent, pack.id), takes: results.takes.length };
 }

@@ -126,7 +126,7 @@ describe('assigned pack merge', () => {
     const beforeModels = await store.listAssignedModels('refunds');
     // The pack record write fails after the models were replaced within the same transaction.
     const put = store.db.assignedPacks.put.bind(store.db.assignedPacks);
-    store.db.assignedPacks.put = (() => Promise.reject(new Error('disk on fire'))) as typeof store.db.assignedPacks.put;
+    store.db.assignedPacks.put = (() => Promise.reject(new Error('disk on fire'))) as unknown as typeof store.db.assignedPacks.put;
     await expect(store.importAssignedPack(fromFile(pack(2, [packDrill(drill('a', 2))]), { a: wav(7) }), 2000)).rejects.toThrow();
     store.db.assignedPacks.put = put;
     expect(await store.getAssignedPack('refunds')).toEqual(before);

@@ -1,0 +1,50 @@
+/** Import a pack file (practice screen and Settings): choose the file, see the preview, add it or not. */
+import { PACK_LIMITS } from '../../packs/types.ts';
+import { useApp } from '../../services/app-context.ts';
+import { PackPreview } from './PackPreview.tsx';
+import { usePackImport } from './use-pack-import.ts';
+
+/** The file input, the preview and the sentence the import ended with. */
+export function PackImportPanel({ onImported }: { onImported?: () => void }): React.JSX.Element {
+  const { t } = useApp();
+  const flow = usePackImport(onImported);
+  const { state } = flow;
+  const choose = async (input: HTMLInputElement): Promise<void> => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > PACK_LIMITS.packFileBytes) {
+      flow.fail(t('packs.tooBig', { max: PACK_LIMITS.packFileBytes / (1024 * 1024) }));
+      return;
+    }
+    flow.reading();
+    try {
+      // Loaded on demand: the zip reader stays out of the practice screen's bundle until a pack is chosen.
+      const { readPackFile } = await import('../../packs/pack-file.ts');
+      const read = readPackFile(new Uint8Array(await file.arrayBuffer()));
+      if (read.ok) flow.preview(read.value);
+      else flow.fail(t('packs.readFailed', { detail: read.error }));
+    } catch (e) {
+      flow.fail(t('packs.readFailed', { detail: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const busy = state.phase === 'saving' || state.phase === 'analysing' || state.phase === 'reading';
+  return (
+    <div className="pack-import">
+      <label className="field">
+        <span>{t('packs.importFile')}</span>
+        <input type="file" accept=".vdpack,application/zip" data-testid="import-pack-file" disabled={busy}
+          onChange={(e) => void choose(e.currentTarget)} />
+      </label>
+      {(state.phase === 'preview' || state.phase === 'saving' || state.phase === 'analysing') && (
+        <PackPreview read={state.read} busy={state.phase !== 'preview'} onConfirm={() => void flow.confirm()} onCancel={flow.cancel} />
+      )}
+      <p role="status" className={state.phase === 'done' && !state.ok ? 'notice notice-error' : 'hint'} data-testid={state.phase === 'done' ? 'pack-import-result' : undefined}>
+        {state.phase === 'reading' && t('packs.reading')}
+        {state.phase === 'saving' && t('packs.saving')}
+        {state.phase === 'analysing' && t('packs.analysingModels')}
+        {state.phase === 'done' && state.text}
+      </p>
+    </div>
+  );
+}
