@@ -19,9 +19,18 @@ export default function ModelContourChart({ take, model }: { take: ModelGridCont
   const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(() => ({
     scales: { x: { time: false } },
     axes: [{ label: '%' }, { label: unitLabel(uiLang, 'st') }],
-    legend: { show: true },
+    // uPlot's own legend prints "--" without a cursor; the two lines below name the series.
+    legend: { show: false },
     series: [{}, { label: t('model.you'), stroke: '#1a5fd0', width: 2 }, { label: t('model.model'), stroke: '#d67800', width: 2, dash: [6, 4] }],
   }), [t, uiLang]);
   useUplot(box, options, data, CHART_HEIGHT_PX);
-  return <div ref={box} className="compare-chart" role="img" aria-label={t('model.chart')} />;
+  return (
+    <>
+      <div ref={box} className="model-chart" role="img" aria-label={t('model.chart')} />
+      <ul className="compare-legend">
+        <li><span className="compare-swatch" aria-hidden="true" /> {t('model.you')}</li>
+        <li><span className="compare-swatch compare-swatch-other" aria-hidden="true" /> {t('model.model')}</li>
+      </ul>
+    </>
+  );
 }

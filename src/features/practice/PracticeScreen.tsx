@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../takes/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { routeHref } from '../../services/routes.ts';
-import { findBuiltInDrill, renderDrill } from '../../drills/index.ts';
+import { findBuiltInDrill, renderDrill, type Drill } from '../../drills/index.ts';
+import type { Profile } from '../../storage/index.ts';
 import type { TakeRecord } from '../../storage/index.ts';
 import { pickDrill } from './drill-menu-model.ts';
 import { DrillPicker } from './DrillPicker.tsx';
@@ -20,6 +21,11 @@ import { usePractice } from './use-practice.ts';
 import { useSpaceKey } from './use-space-key.ts';
 import { useCallExists, useUserDrills } from './use-user-drills.ts';
 import { AssignedList, DrillNotesView, ModelComparisonView, useAssigned } from '../packs/components.ts';
+
+// A slow-down span with its placeholders filled as renderDrill fills the script (the span is rendered as a one-part passage).
+function fillSpan(span: string, drill: Drill, profile: Profile): string {
+  return renderDrill({ ...drill, kind: 'passage', template: span }, profile).script;
+}
 
 /** Props of PracticeScreen. */
 export interface PracticeScreenProps {
@@ -46,6 +52,8 @@ export function PracticeScreen({ recovered, onRecoveredTaken, wantedDrillId }: P
   const source = userRecords.find((r) => r.id === drill.id) ?? null;
   const sourceExists = useCallExists(store, source?.sourceCallId ?? null);
   const rendered = useMemo(() => renderDrill(drill, profile), [drill, profile]);
+  // The trainer's slow-down spans filled as the script is ({name}, {company}), so they are found in the shown text.
+  const slowSpans = useMemo(() => (assignedItem?.slowSpans ?? []).map((s) => fillSpan(s, drill, profile)), [assignedItem, drill, profile]);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
   // Built once per drill, not on every live snapshot (each captured block re-renders the screen).
   const meterBand = useMemo(() => meterBandOf(drill.bands.volume), [drill]);
@@ -123,7 +131,7 @@ export function PracticeScreen({ recovered, onRecoveredTaken, wantedDrillId }: P
                 : <a href={routeHref({ screen: 'call', callId: source.sourceCallId })}>{t('practice.fromCall', { file: source.sourceFileName })}</a>}
             </p>
           )}
-          <ScriptView drill={drill} rendered={rendered} slowSpans={assignedItem?.slowSpans} />
+          <ScriptView drill={drill} rendered={rendered} slowSpans={slowSpans} />
           <RecordPanel state={state} live={practice.live} maxSec={MAX_TAKE_SEC[drill.kind]} status={status} meterBand={meterBand}
             onStart={practice.start} onSkipCountIn={practice.skipCountIn} onStop={practice.stop} />
           {notice && (state.phase === 'analysing' || state.phase === 'scorecard') && <p className="notice" data-notice={state.stopReason ?? ''}>{t(notice.key, notice.params)}</p>}
