@@ -15,7 +15,7 @@ import { writeResultsFile } from '../../src/packs/results-file.ts';
 import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, scorecardRows, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
 import { cliReport } from './cli-compare.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
-import { axeViolations, sidewaysOverflow } from './ui-audit.ts';
+import { axeViolations, englishRuns, sidewaysOverflow } from './ui-audit.ts';
 
 const DRILL_ID = 'acme-greeting';
 const PACK_ID = 'acme-onboarding';
@@ -157,5 +157,17 @@ describe.skipIf(!haveChromium)('an assigned pack on the agent’s practice scree
     await page.setViewportSize({ width: 360, height: 740 });
     expect(await sidewaysOverflow(page)).toEqual([]);
     expect(unexpectedErrors(app)).toEqual([]);
+  });
+
+  it('speaks Chinese on the Chinese UI (the trainer’s own words aside), without axe violations or overflow', async () => {
+    const { page } = app;
+    await page.getByTestId('ui-lang').selectOption('zh-CN');
+    await expect.poll(async () => (await page.getByTestId(`assigned-drill-${DRILL_ID}`).textContent()) ?? '').toContain('次数 1/2');
+    const userData = ['Acme onboarding', 'Coach Li', 'Smile before you dial; slow down on the company name.', E2E_PROFILES.en.name, E2E_PROFILES.en.company];
+    // The scorecard quotes the script's parts (the agent's English words, in quotes): not UI text.
+    const english = (await englishRuns(page, userData)).filter((r) => !/ in ““/.test(r));
+    expect(english).toEqual([]);
+    expect((await axeViolations(page)).filter((v) => /\((serious|critical)\)/.test(v))).toEqual([]);
+    expect(await sidewaysOverflow(page)).toEqual([]);
   });
 });
