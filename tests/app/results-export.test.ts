@@ -5,7 +5,7 @@
  * of the same drill version only, takes of other drills left out, and the file's name. Packs are hand-made.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDrill, type Drill } from '../../src/drills/index.ts';
 import { PACK_FORMAT, PACK_SCHEMA_VERSION, type PackJson } from '../../src/packs/types.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
@@ -99,5 +99,40 @@ describe('results export', () => {
     expect(agentNameOf(profile, record)).toBe('王芳');
     profile.fills.en.name = 'Fang';
     expect(agentNameOf(profile, record)).toBe('Fang');
+  });
+});
+
+describe('results file', () => {
+  it('carries the takes’ audio as WAV only when asked, and names the file', async () => {
+    const written: Array<{ results: import('../../src/packs/types.ts').ResultsJson; audio: ReadonlyMap<string, Uint8Array> }> = [];
+    vi.doMock('../../src/packs/results-file.ts', () => ({
+      writeResultsFile: (results: import('../../src/packs/types.ts').ResultsJson, audio: ReadonlyMap<string, Uint8Array>) => {
+        written.push({ results, audio });
+        return new Uint8Array([80, 75]);
+      },
+    }));
+    const { exportResults } = await import('../../src/takes/results-export.ts');
+    const store = await openStore({ name: `voicedrill-results-${++n}` });
+    opened.push(store);
+    const a = drill('a', 1);
+    await store.importAssignedPack({ pack: pack([a]), models: new Map(), source: 'link' }, 1);
+    const takeId = await storedTake(store, a, '2026-12-02T10:00:00.000Z', makeReport({ rate: ['good', 140] }, { lang: 'en' }));
+    const record = (await store.getAssignedPack('refunds'))!;
+    const agent = { id: 'agent-x1', name: 'Wang Fang' };
+
+    const without = await exportResults(store, record, agent, false, new Date('2026-12-03T12:00:00.000Z'));
+    expect(without).toEqual({ bytes: new Uint8Array([80, 75]), fileName: 'Wang-Fang-refunds-results.vdresults', takes: 1 });
+    expect(written[0].audio.size).toBe(0);
+    expect(written[0].results.takes[0]).toMatchObject({ takeId, hasAudio: false });
+    expect(written[0].results.exportedAt).toBe('2026-12-03T12:00:00.000Z');
+
+    await exportResults(store, record, agent, true);
+    const wav = written[1].audio.get(takeId);
+    expect(written[1].results.takes[0]).toMatchObject({ takeId, hasAudio: true });
+    // 44-byte header + 1600 samples of 16-bit PCM at 16 kHz: the take's stored audio.
+    expect(new TextDecoder().decode(wav?.subarray(0, 4))).toBe('RIFF');
+    expect(wav?.length).toBe(44 + 1600 * 2);
+    expect(new DataView(wav!.buffer, wav!.byteOffset).getUint32(24, true)).toBe(16000);
+    vi.doUnmock('../../src/packs/results-file.ts');
   });
 });
