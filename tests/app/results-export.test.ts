@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDrill, type Drill } from '../../src/drills/index.ts';
-import { PACK_FORMAT, PACK_SCHEMA_VERSION, type PackJson } from '../../src/packs/types.ts';
+import { PACK_FORMAT, PACK_SCHEMA_VERSION, type PackJson, type ResultsJson } from '../../src/packs/types.ts';
 import { openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { buildResults, compareWithModel, resultsFileName, agentNameOf } from '../../src/takes/index.ts';
 import { defaultProfile } from '../../src/storage/index.ts';
@@ -104,9 +104,9 @@ describe('results export', () => {
 
 describe('results file', () => {
   it('carries the takes’ audio as WAV only when asked, and names the file', async () => {
-    const written: Array<{ results: import('../../src/packs/types.ts').ResultsJson; audio: ReadonlyMap<string, Uint8Array> }> = [];
+    const written: Array<{ results: ResultsJson; audio: ReadonlyMap<string, Uint8Array> }> = [];
     vi.doMock('../../src/packs/results-file.ts', () => ({
-      writeResultsFile: (results: import('../../src/packs/types.ts').ResultsJson, audio: ReadonlyMap<string, Uint8Array>) => {
+      writeResultsFile: (results: ResultsJson, audio: ReadonlyMap<string, Uint8Array>) => {
         written.push({ results, audio });
         return new Uint8Array([80, 75]);
       },
