@@ -39,6 +39,8 @@ export type Command =
       files: string[];
       /** The channel the agent is on (the customer is on the other), or mono (both voices on one channel). */
       agent: CallAgentChannel;
+      /** Mono only (--agent-voice): the voice that opens the call (speaker 0) is the agent's, or the other one. */
+      agentVoice: CallAgentVoice;
       lang: Lang | undefined;
       format: CallFormat;
       /** The path given with --textgrid: where the Praat TextGrid of the one call goes. */
@@ -52,6 +54,8 @@ export type Command =
 
 /** The agent's channel of a stereo call, or mono. */
 export type CallAgentChannel = 'left' | 'right' | 'mono';
+/** A mono call's agent: the voice that opens the call, or the other one. */
+export type CallAgentVoice = 'first' | 'second';
 /** How `voicedrill call` prints: a table, the JSON reports, or one CSV row per finding. */
 export type CallFormat = 'table' | 'json' | 'csv';
 
@@ -61,13 +65,15 @@ const VALUE_HINTS: Record<string, string> = {
   '--lang': ' (zh or en)', '--channel': ' (mix, left or right)', '--bands': ' (a JSON file)',
   '--baseline': ' (a JSON file, or MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ])',
   '--agent': ' (left or right: the channel the agent is on; mono: both voices on one channel)',
+  '--agent-voice': ' (first: the voice that opens the call; second: the other voice)',
   '--textgrid': ' (the TextGrid file to write)', '--greeting': ' (a built-in greeting drill, e.g. zh-greeting4)',
   '--name': " (the agent's name, for the greeting's {name})", '--company': " (the company, for the greeting's {company})", '--tracks': ' (the CSV file to write)',
 };
 const AGENT_CHANNELS: readonly CallAgentChannel[] = ['left', 'right', 'mono'];
+const AGENT_VOICES: readonly CallAgentVoice[] = ['first', 'second'];
 // Options of analyze that mean nothing for a call, and the reverse: refused rather than ignored.
 const ANALYZE_ONLY = ['script', 'script-file', 'channel', 'bands', 'baseline', 'tracks'] as const;
-const CALL_ONLY = ['agent', 'csv', 'greeting', 'name', 'company'] as const;
+const CALL_ONLY = ['agent', 'agent-voice', 'csv', 'greeting', 'name', 'company'] as const;
 const AUDIO_EXTENSION = /\.(wav|wave|mp3|ogg|oga|opus|webm|flac|m4a|mp4|aac)$/i;
 
 function parseErrorMessage(err: unknown): string {
@@ -107,6 +113,7 @@ export function parseCommandLine(argv: string[]): Command {
         baseline: { type: 'string' },
         json: { type: 'boolean' },
         agent: { type: 'string' },
+        'agent-voice': { type: 'string' },
         csv: { type: 'boolean' },
         textgrid: { type: 'string' },
         tracks: { type: 'string' },
@@ -135,7 +142,7 @@ export function parseCommandLine(argv: string[]): Command {
     if (AUDIO_EXTENSION.test(command)) {
       throw new UsageError(`unknown command '${command}'; did you mean: voicedrill analyze ${command}`);
     }
-    throw new UsageError(`unknown command '${command}'; the commands are: voicedrill analyze FILE... and voicedrill call FILE... --agent left|right`);
+    throw new UsageError(`unknown command '${command}'; the commands are: voicedrill analyze FILE..., voicedrill call FILE... --agent left|right|mono, voicedrill pack validate|link FILE and voicedrill roster RESULTS...`);
   }
   if (files.length === 0) throw new UsageError('no files given; try: voicedrill analyze FILE...');
 
@@ -163,9 +170,9 @@ export function parseCommandLine(argv: string[]): Command {
   };
 }
 
-type ParsedValues = Partial<Record<'lang' | 'agent' | 'textgrid' | 'greeting' | 'name' | 'company' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
+type ParsedValues = Partial<Record<'lang' | 'agent' | 'agent-voice' | 'textgrid' | 'greeting' | 'name' | 'company' | (typeof ANALYZE_ONLY)[number], string> & Record<'json' | 'csv', boolean>>;
 
-// `voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
+// `voicedrill call FILE... --agent left|right|mono [--agent-voice first|second] [--lang zh|en] [--json | --csv] [--textgrid OUT]`.
 function callCommand(files: string[], values: ParsedValues): Command {
   for (const name of ANALYZE_ONLY) {
     if (values[name] !== undefined) throw new UsageError(`--${name} is an option of voicedrill analyze, not of call`);
@@ -174,11 +181,16 @@ function callCommand(files: string[], values: ParsedValues): Command {
   if (values.json && values.csv) throw new UsageError('give either --json or --csv, not both');
   if (values.agent === undefined) throw new UsageError('--agent is required: the channel the agent is on, left or right, or mono');
   const agent = oneOf('--agent', values.agent, AGENT_CHANNELS) as CallAgentChannel;
+  const agentVoice = oneOf('--agent-voice', values['agent-voice'], AGENT_VOICES) ?? 'first';
+  if (values['agent-voice'] !== undefined && agent !== 'mono') {
+    throw new UsageError('--agent-voice chooses between the voices of a mono call; give it with --agent mono');
+  }
   checkExportPaths(files, { '--textgrid': values.textgrid, '--tracks': undefined });
   return {
     kind: 'call',
     files,
     agent,
+    agentVoice,
     lang: oneOf('--lang', values.lang, LANGS),
     format: values.json ? 'json' : values.csv ? 'csv' : 'table',
     textGridFile: values.textgrid,

@@ -36,7 +36,7 @@ function findingDetail(f: CallFinding): string {
 function diarisationLine(d: NonNullable<CallReport['diarisation']>): string {
   const how = `separation ${formatNumber(d.separation, DECIMALS.ratio)}`;
   return d.confident
-    ? `two voices told apart (${how}); the agent is the one who opens the call`
+    ? `two voices told apart (${how}); the agent is ${d.agentSpeaker === 0 ? 'the one who opens the call' : 'the voice that does not open the call (--agent-voice second)'}`
     : `the two voices could not be told apart (${how}); all speech is analysed as the agent's`;
 }
 

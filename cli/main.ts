@@ -10,8 +10,10 @@ import { decodeFile, DecodeError } from './decode-file.ts';
 import { checkExportTarget, writeExport, type ExportTarget } from './exports.ts';
 import { CALL_CSV_HEADER, callCsvRows, formatCallTable } from './format-call.ts';
 import { formatTable } from './format-table.ts';
+import { runPack } from './pack.ts';
 import { reportTextGrid, textGridNotes } from './format-textgrid.ts';
 import { reportTracksCsv } from './format-tracks-csv.ts';
+import { runRoster } from './roster.ts';
 import { usageText } from './usage.ts';
 
 /** Exit status: every file analysed. */
@@ -153,7 +155,7 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
   }
   try {
     const lang = analysisLang({ lang: command.lang });
-    const { report, opening } = fed.stream.finish({ agentChannel: command.agent, lang });
+    const { report, opening } = fed.stream.finish({ agentChannel: command.agent, lang, agentSpeaker: command.agentVoice === 'second' ? 1 : 0 });
     return { file, ...report, greeting: callGreeting(opening, report, greetingDrill(command.greeting, lang), file, command) };
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
@@ -197,6 +199,9 @@ async function runCall(command: Extract<Command, { kind: 'call' }>, out: CliOutp
 /** Runs the CLI on argv (without node and the script path) and returns the exit status. */
 export async function main(argv: string[], out: CliOutput = processOutput): Promise<number> {
   try {
+    if (argv[0] === 'roster') return await runRoster(argv.slice(1), out);
+    // `voicedrill pack validate|link …` has its own arguments (cli/pack.ts).
+    if (argv[0] === 'pack') return (await runPack(argv.slice(1), out)) ? EXIT_OK : EXIT_FILE_FAILED;
     const command = parseCommandLine(argv);
     switch (command.kind) {
       case 'help':

@@ -1,6 +1,7 @@
 /** The --help text of voicedrill. */
 import { DECIMALS } from './analysis.ts';
 import { DECODE_LIMITS, formatBytes } from './decode-file.ts';
+import { ROSTER_USAGE } from './roster.ts';
 
 /** The full --help text, ending with a newline. */
 export function usageText(): string {
@@ -13,9 +14,11 @@ Usage:
                              [--channel mix|left|right] [--bands FILE]
                              [--baseline FILE|MEDIAN_HZ,LEVEL_DBFS[,BRIGHTNESS_HZ]] [--json]
                              [--textgrid PATH] [--tracks PATH]   (these two: one FILE only)
-  voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv]
+  voicedrill call FILE... --agent left|right|mono [--agent-voice first|second] [--lang zh|en] [--json | --csv]
                           [--greeting DRILL] [--name NAME] [--company NAME]
                           [--textgrid PATH]   (--textgrid: one FILE only)
+${ROSTER_USAGE}  voicedrill pack validate FILE...
+  voicedrill pack link FILE [--base URL]
   voicedrill --help
   voicedrill --version
 
@@ -53,6 +56,9 @@ Options of call (a recorded call: agent and customer on separate channels, or mi
                             mono: both voices on one channel, told apart by their voices (the one
                             who opens the call is taken for the agent; when they cannot be told
                             apart, all speech is the agent's and the table says so)
+  --agent-voice first|second
+                            mono only: the agent is the voice that opens the call (first, the
+                            default) or the other voice (second)
   --lang zh|en              the language of the call (default: en)
   --json                    print each call's report (turns, talk share, pace, response gaps,
                             findings) as JSON: one object per file, an array when several are given
@@ -73,6 +79,15 @@ Options of call (a recorded call: agent and customer on separate channels, or mi
   longest agent turn and the findings (rushing, slow, flat, loud, soft, deadAir, overtalk,
   paceMismatch, slowResponse, monologue) with their start and end as m:ss, then the opening
   greeting's table and verdicts as analyze prints them (with --json: the field "greeting").
+
+Pack commands (a trainer's drill pack: a .vdpack file, or a plain pack.json written by hand):
+  pack validate FILE...     check each pack as the app does on import and print one line per
+                            pack (id, version, title, author, drills, model recordings), or one
+                            sentence saying what is wrong
+  pack link FILE            print the pack's link (the pack compressed into the URL fragment;
+                            model recordings travel only in the file); says when it is too long
+                            for a QR code
+  --base URL                the app's address the link starts with (default: http://localhost:4173/)
 
 Other options:
   -h, --help                show this help
@@ -101,5 +116,6 @@ Exit status:
   1  at least one file could not be read or analysed (the others are still printed), or an
      export could not be written; for call, also a file that is not two-channel
   2  usage error (nothing was analysed)
+  For pack: 0 every pack is valid (the link was printed), 1 a pack was refused, 2 usage error.
 `;
 }

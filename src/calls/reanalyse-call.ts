@@ -10,6 +10,7 @@ import { StorageError, type CallRecord, type VoiceDrillStore } from '../storage/
 import type { CallAnalysisOptions, CallProgress } from '../workers/call-client.ts';
 import type { CallAnalyser } from './import-call.ts';
 import type { MonoChoice } from './speaker-corrections.ts';
+import type { CallGreetingChoice } from '../workers/call-greeting.ts';
 
 /** What reanalyseCall needs. */
 export interface ReanalyseCallArgs {
@@ -18,6 +19,8 @@ export interface ReanalyseCallArgs {
   /** The call's original file (a File after an import, the kept audio's Blob on the call's page). */
   audio: Blob;
   choice: MonoChoice;
+  /** Score the opening greeting against this template (a call imported before greetings were scored); default: the call's own. */
+  greeting?: CallGreetingChoice;
   /** The agent's calibration level now, dBFS (null without one), as an import takes it. */
   calibrationLevelDbfs: number | null;
   analyse: CallAnalyser;
@@ -37,6 +40,7 @@ function asFile(audio: Blob, call: Pick<CallRecord, 'fileName' | 'mimeType'>): F
 /** Re-analyse `call` with `choice` and store it under the same id; rejects with the analysis's error, AbortError or a StorageError. */
 export async function reanalyseCall(args: ReanalyseCallArgs): Promise<CallRecord> {
   const { store, call, choice, signal } = args;
+  const greeting = args.greeting ?? (call.greeting ? { drillId: call.greeting.drillId, script: call.greeting.script, baseline: call.greeting.baseline ?? null } : null);
   const options: CallAnalysisOptions = {
     // A mono file is diarised whatever the side says; a stereo call keeps its side.
     agentChannel: call.agentChannel === 'right' ? 'right' : 'left',
@@ -46,7 +50,7 @@ export async function reanalyseCall(args: ReanalyseCallArgs): Promise<CallRecord
     speakerCorrections: choice.speakerCorrections,
     // The greeting is scored again with the template and calibration it was scored with: a new choice of
     // voice changes who opens the call.
-    ...(call.greeting ? { greeting: { drillId: call.greeting.drillId, script: call.greeting.script, baseline: call.greeting.baseline ?? null } } : {}),
+    ...(greeting ? { greeting } : {}),
   };
   const analysis = await args.analyse(asFile(args.audio, call), options, args.onProgress, signal);
   if (signal?.aborted) throw abortError();
@@ -65,6 +69,6 @@ export async function reanalyseCall(args: ReanalyseCallArgs): Promise<CallRecord
     report: analysis.report,
     peaks: analysis.peaks,
     speakerCorrections: choice.speakerCorrections.map((c) => ({ ...c })),
-    ...(call.greeting ? { greeting: analysis.greeting ?? null } : {}),
+    ...(greeting ? { greeting: analysis.greeting ?? null } : {}),
   });
 }

@@ -21,6 +21,9 @@ export interface ZipLimits {
 }
 
 const MIB = 1024 * 1024;
+// An entry name as it may be quoted in a message: control characters shown as U+FFFD, at most 80 characters.
+// eslint-disable-next-line no-control-regex
+const nameText = (name: string): string => name.slice(0, 80).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/g, '\ufffd');
 const sizeText = (bytes: number): string => (bytes >= MIB ? `${Math.round(bytes / MIB)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 /** The entries of a zip by name, or one sentence. */
@@ -40,8 +43,8 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits): ReadResult<Map<st
         count += 1;
         const allowed = limits.entryBytes(file.name);
         if (count > limits.entries) problem = `${limits.what} holds more than ${limits.entries} entries.`;
-        else if (seen.has(file.name)) problem = `${limits.what} holds "${file.name}" twice.`;
-        else if (allowed === null) problem = `${limits.what} holds an unexpected entry "${file.name.slice(0, 80)}".`;
+        else if (seen.has(file.name)) problem = `${limits.what} holds "${nameText(file.name)}" twice.`;
+        else if (allowed === null) problem = `${limits.what} holds an unexpected entry "${nameText(file.name)}".`;
         else if (file.compression !== 0 && file.compression !== 8) problem = `${limits.what} uses a compression VoiceDrill does not read.`;
         else if (file.originalSize > allowed) problem = `"${file.name}" in ${limits.what.toLowerCase()} is larger than ${sizeText(allowed)}.`;
         else if ((total += file.originalSize) > limits.totalBytes) problem = `${limits.what} unpacks to more than ${sizeText(limits.totalBytes)}.`;
@@ -56,7 +59,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits): ReadResult<Map<st
   const out = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(entries)) {
     const allowed = limits.entryBytes(name);
-    if (allowed === null || data.length > allowed) return { ok: false, error: `${limits.what} is damaged ("${name.slice(0, 80)}" is not the size it declares).` };
+    if (allowed === null || data.length > allowed) return { ok: false, error: `${limits.what} is damaged ("${nameText(name)}" is not the size it declares).` };
     out.set(name, data);
   }
   return { ok: true, value: out };

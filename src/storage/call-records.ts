@@ -63,7 +63,7 @@ export interface CallRecord {
   drillIds: string[];
   /** Mono calls: the agent's corrections of who spoke when (voice numbers of report.diarisation); absent: none. */
   speakerCorrections?: SpeakerSegment[];
-  /** The opening greeting scored at import; null when none was found (or the call predates greeting scoring). Optional: restoreCall fills null. */
+  /** The opening greeting scored at import; null when none was found (or it was unreadable); absent when the call predates greeting scoring. */
   greeting?: CallGreetingRecord | null;
 }
 

@@ -103,6 +103,7 @@ export function restoreCall(raw: unknown): CallRecord {
     bookmarks: bookmarksOf(r.bookmarks),
     drillIds: Array.isArray(r.drillIds) ? r.drillIds.filter((d): d is string => typeof d === 'string') : [],
     speakerCorrections: correctionsOf(r.speakerCorrections),
-    greeting: greetingOf(r.greeting),
+    // Absent (stored before greetings were scored) stays absent, so the call page can offer to score it.
+    ...(r.greeting === undefined ? {} : { greeting: greetingOf(r.greeting) }),
   };
 }

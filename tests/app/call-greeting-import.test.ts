@@ -159,11 +159,11 @@ describe('restoreCall and the stored greeting', () => {
     baseline: { medianHz: 120, activeLevelDbfs: -24, brightnessHz: null },
   };
 
-  it('keeps a stored greeting, and reads a call stored before greetings were scored as having none', () => {
+  it('keeps a stored greeting, and reads a call stored before greetings were scored as never scored (absent, not "none found")', () => {
     expect(restoreCall({ ...base, greeting }).greeting).toEqual(greeting);
     // A malformed calibration is read as none; the greeting is kept.
     expect(restoreCall({ ...base, greeting: { ...greeting, baseline: { medianHz: 'high' } } }).greeting).toEqual({ ...greeting, baseline: null });
-    expect(restoreCall(base).greeting).toBeNull();
+    expect('greeting' in restoreCall(base)).toBe(false);
     expect(restoreCall({ ...base, greeting: null }).greeting).toBeNull();
   });
 

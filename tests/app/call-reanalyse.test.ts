@@ -155,6 +155,16 @@ describe('reanalyseCall', () => {
     await reanalyseCall({ store, call: plain, audio, choice: { agentSpeaker: 1, speakerCorrections: [] }, calibrationLevelDbfs: null, analyse, onProgress: () => undefined });
     expect(seen[1].greeting).toBeUndefined();
     expect((await store.getCall('call-3'))?.greeting).toBeNull();
+
+    // A call stored before greetings were scored: the greeting chosen on its page is scored and kept.
+    const { greeting: _none, ...never } = monoRecord('call-4') as CallRecord;
+    await store.db.calls.put(never as CallRecord);
+    const old = (await store.getCall('call-4')) as CallRecord;
+    expect('greeting' in old).toBe(false);
+    const chosen = { drillId: 'en-greeting3', script: 'Good morning, this is Li, happy to help.', baseline: null };
+    await reanalyseCall({ store, call: old, audio, choice: { agentSpeaker: 0, speakerCorrections: [] }, calibrationLevelDbfs: null, analyse, onProgress: () => undefined, greeting: chosen });
+    expect(seen[2].greeting).toEqual(chosen);
+    expect((await store.getCall('call-4'))?.greeting).toMatchObject({ startSec: 5, endSec: 7 });
   });
 
   it('a call stored before corrections existed reads back with none', async () => {

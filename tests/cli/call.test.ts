@@ -145,7 +145,7 @@ describe('voicedrill call', { timeout: 60_000 }, () => {
   it('--help names the call command', async () => {
     const run = await runCli(['--help']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('voicedrill call FILE... --agent left|right|mono [--lang zh|en] [--json | --csv]');
+    expect(run.stdout).toContain('voicedrill call FILE... --agent left|right|mono [--agent-voice first|second] [--lang zh|en] [--json | --csv]');
   });
 });
 
@@ -178,6 +178,29 @@ describe.runIf(haveTruth)('voicedrill call --agent mono', { timeout: 120_000 }, 
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('mono: both voices on one channel');
     expect(run.stdout).toMatch(/voices\s+two voices told apart \(separation \d+\.\d+\); the agent is the one who opens the call/);
+  });
+
+  it('--agent-voice second: the voice that does not open the call is the agent, every turn swapped, the table says so', async () => {
+    const first = JSON.parse((await runCli(['call', 'mono-call.wav', '--agent', 'mono', '--lang', 'en', '--json'], dir)).stdout) as CallReport;
+    const run = await runCli(['call', 'mono-call.wav', '--agent', 'mono', '--agent-voice', 'second', '--lang', 'en', '--json'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const second = JSON.parse(run.stdout) as CallReport;
+    expect(second.diarisation?.agentSpeaker).toBe(1);
+    expect(second.diarisation?.segments).toEqual(first.diarisation?.segments);
+    const swap = (s: string): string => (s === 'agent' ? 'customer' : 'agent');
+    expect(second.turns.map((t) => [t.speaker, t.startSec, t.endSec])).toEqual(first.turns.map((t) => [swap(t.speaker), t.startSec, t.endSec]));
+    expect(second.turns.length).toBeGreaterThan(4);
+    const table = await runCli(['call', 'mono-call.wav', '--agent', 'mono', '--agent-voice', 'second', '--lang', 'en'], dir);
+    expect(table.stdout).toContain('the agent is the voice that does not open the call (--agent-voice second)');
+  });
+
+  it('--agent-voice without --agent mono, or with a bad value: a usage error', async () => {
+    const stereo = await runCli(['call', 'call.wav', '--agent', 'left', '--agent-voice', 'second'], dir);
+    expect(stereo.status).toBe(2);
+    expect(stderrLines(stereo)[0]).toMatch(/--agent-voice chooses between the voices of a mono call; give it with --agent mono/);
+    const bad = await runCli(['call', 'mono-call.wav', '--agent', 'mono', '--agent-voice', 'third'], dir);
+    expect(bad.status).toBe(2);
+    expect(stderrLines(bad)[0]).toMatch(/--agent-voice must be first or second, not 'third'/);
   });
 
   it('a stereo file with --agent mono: one line, exit 1', async () => {

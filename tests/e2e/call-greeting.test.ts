@@ -127,6 +127,13 @@ describe.skipIf(!haveChromium)('an imported call’s opening greeting: scored li
     expect(Number(await line.getAttribute('data-good'))).toBe(scored.filter((v) => v.status === 'good').length);
     expect(Number(await line.getAttribute('data-total'))).toBe(scored.length);
     expect(await line.textContent()).toContain(t('en', 'call.greeting.title'));
+    // The timeline marks the greeting's span on the agent's lane at the stored times (the whole call is in view).
+    const mark = page.getByTestId('call-greeting-mark');
+    expect([Number(await mark.getAttribute('data-start-sec')), Number(await mark.getAttribute('data-end-sec'))]).toEqual([stored.startSec, stored.endSec]);
+    const [timeline, box] = [await page.getByTestId('call-timeline').boundingBox(), await mark.boundingBox()];
+    const span = Number(await page.getByTestId('call-timeline').getAttribute('data-view-span-sec'));
+    expect(box && timeline ? (box.x - timeline.x) / timeline.width * span : NaN).toBeCloseTo(stored.startSec, 0);
+    expect(box && timeline ? box.width / timeline.width * span : NaN).toBeCloseTo(stored.endSec - stored.startSec, 0);
   });
 
   it('"Play the greeting" from the keyboard plays its span and stops at its end; "Practise this greeting" opens the drill', { timeout: 60_000 }, async () => {
@@ -150,6 +157,45 @@ describe.skipIf(!haveChromium)('an imported call’s opening greeting: scored li
     await page.keyboard.press('Enter');
     await page.locator('.script[data-drill-id="en-greeting4"]').waitFor();
     expect(await page.locator('input[name="drill"][value="en-greeting4"]').isChecked()).toBe(true);
+  });
+
+  it('a call stored before greetings were scored offers to score it from its kept audio; the result is the greeting its import scored', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    const original = (await greetingOf(callId)) as StoredGreeting;
+    // The record as an older VoiceDrill stored it: no greeting field at all.
+    await page.evaluate(async (id) => {
+      type Req = { result: unknown; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
+      type Store = { get(k: string): Req; put(v: unknown): Req };
+      type Tx = { objectStore(n: string): Store; oncomplete: (() => void) | null; onerror: (() => void) | null; error: unknown };
+      const open = (globalThis as unknown as { indexedDB: { open(n: string): Req } }).indexedDB.open('voicedrill');
+      const db = await new Promise<{ transaction(n: string[], m: string): Tx; close(): void }>((resolve, reject) => { open.onsuccess = () => resolve(open.result as never); open.onerror = () => reject(open.error); });
+      const tx = db.transaction(['calls'], 'readwrite');
+      const calls = tx.objectStore('calls');
+      const get = calls.get(id);
+      get.onsuccess = () => {
+        const { greeting: _g, ...old } = get.result as Record<string, unknown>;
+        calls.put(old);
+      };
+      await new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error); });
+      db.close();
+    }, callId);
+    await page.goto(`${page.url().split('#')[0]}#/call/${callId}`);
+    await page.reload();
+    const none = page.getByTestId('call-greeting-none');
+    await none.waitFor();
+    expect(await none.textContent()).toBe(t('en', 'call.greeting.notScored'));
+    expect(await page.getByTestId('call-greeting-mark').count()).toBe(0);
+    expect(await page.getByTestId('call-greeting-choice').getAttribute('data-drill-id')).toBe('en-greeting4');
+    const score = page.locator('[data-action="score-greeting"]');
+    await score.focus();
+    await page.keyboard.press('Enter');
+    const section = page.getByTestId('call-greeting');
+    await section.locator('[data-testid="scorecard"]').waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    const rescored = (await greetingOf(callId)) as StoredGreeting;
+    // The same audio, template and calibration: the same greeting as the import scored.
+    expect(rescored).toEqual(original);
+    await page.getByTestId('call-greeting-mark').waitFor();
+    expect(unexpectedErrors(app)).toEqual([]);
   });
 
   it('a call whose agent never speaks says there is no greeting, in English and in Chinese', { timeout: 120_000 }, async () => {

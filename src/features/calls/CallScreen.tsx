@@ -48,7 +48,7 @@ export function CallScreen({ callId }: { callId: string }): React.JSX.Element {
   const ready = loaded.status === 'ready' ? loaded : null;
   const reanalyse = useMemo((): PageReanalyse | undefined => (ready?.audio ? {
     state: reanalyser.state,
-    start: (choice) => reanalyser.start(ready.call, ready.audio as Blob, choice),
+    start: (choice, greeting) => reanalyser.start(ready.call, ready.audio as Blob, choice, greeting),
     cancel: reanalyser.cancel,
   } : undefined), [ready, reanalyser.state, reanalyser.start, reanalyser.cancel]);
 

@@ -4,7 +4,7 @@
  * nothing saved changes), the outcome. Leaving the screen cancels it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { reanalyseCall, workerCallAnalyser, type CallProgress, type CallRecord, type MonoChoice } from '../../calls/index.ts';
+import { reanalyseCall, workerCallAnalyser, type CallGreetingChoice, type CallProgress, type CallRecord, type MonoChoice } from '../../calls/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
 
 /** Where the re-analysis is. */
@@ -18,8 +18,8 @@ export type ReanalyseState =
 /** The re-analysis state and its actions. */
 export interface CallReanalyse {
   state: ReanalyseState;
-  /** Analyse `call` again from `audio` with `choice` (ignored while one runs). */
-  start(call: CallRecord, audio: Blob, choice: MonoChoice): void;
+  /** Analyse `call` again from `audio` with `choice` (ignored while one runs); `greeting` scores an opening the call has none of. */
+  start(call: CallRecord, audio: Blob, choice: MonoChoice, greeting?: CallGreetingChoice): void;
   cancel(): void;
 }
 
@@ -30,7 +30,7 @@ export function useCallReanalyse(store: VoiceDrillStore | null, calibrationLevel
   const saved = useRef(onSaved);
   saved.current = onSaved;
 
-  const start = useCallback((call: CallRecord, audio: Blob, choice: MonoChoice): void => {
+  const start = useCallback((call: CallRecord, audio: Blob, choice: MonoChoice, greeting?: CallGreetingChoice): void => {
     if (!store || running.current) return;
     const controller = new AbortController();
     running.current = controller;
@@ -38,7 +38,7 @@ export function useCallReanalyse(store: VoiceDrillStore | null, calibrationLevel
     const live = (): boolean => running.current === controller;
     setState({ phase: 'running', progress: null, startedAtMs });
     reanalyseCall({
-      store, call, audio, choice, calibrationLevelDbfs, analyse: workerCallAnalyser, signal: controller.signal,
+      store, call, audio, choice, calibrationLevelDbfs, ...(greeting ? { greeting } : {}), analyse: workerCallAnalyser, signal: controller.signal,
       onProgress: (progress) => { if (live()) setState({ phase: 'running', progress, startedAtMs }); },
     }).then(
       (stored) => {

@@ -8,7 +8,7 @@ import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'r
 import { formatClock, formatWhen, t, type UiLang } from '../../../i18n/index.ts';
 import { AppContext } from '../../../services/app-context.ts';
 import type { CallBookmark, CallRecord, CallReflection } from '../../../storage/call-records.ts';
-import { callVoices, chooseAgentVoice, correctCallTurn, type MonoChoice } from '../../../calls/index.ts';
+import { callVoices, chooseAgentVoice, correctCallTurn, type CallGreetingChoice, type MonoChoice } from '../../../calls/index.ts';
 import type { ReanalyseState } from '../use-call-reanalyse.ts';
 import { addBookmark, removeBookmark, setBookmarkNote } from './bookmarks-model.ts';
 import { Bookmarks } from './Bookmarks.tsx';
@@ -48,7 +48,7 @@ export interface CallPageProps {
 /** The page's re-analysis of its call with a mono call's choice of voices. */
 export interface PageReanalyse {
   state: ReanalyseState;
-  start(choice: MonoChoice): void;
+  start(choice: MonoChoice, greeting?: CallGreetingChoice): void;
   cancel(): void;
 }
 
@@ -70,6 +70,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
   const lanes = useMemo(() => lanePeaks(call.peaks, call.agentChannel), [call.peaks, call.agentChannel]);
   const flags = useMemo(() => flagsInOrder(call.report.findings), [call.report.findings]);
   const pace = useMemo(() => paceLines(call.report.turns), [call.report.turns]);
+  const greetingSpan = useMemo(() => (call.greeting ? { startSec: call.greeting.startSec, endSec: call.greeting.endSec } : null), [call.greeting]);
   const voices = useMemo(() => callVoices(call.report), [call.report]);
   // Correcting who spoke re-analyses the audio: without kept audio the list says so instead.
   const marking = useMemo((): TurnMarking | undefined => voices === null ? undefined : {
@@ -201,7 +202,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
         </div>
         <Timeline
           lang={lang} view={view} durationSec={durationSec} lanes={lanes} peaksPerSec={call.peaks.peaksPerSec} turns={call.report.turns}
-          flags={flags} bookmarks={bookmarks} pace={pace} timeSec={player.timeSec} currentFlag={currentFlag}
+          flags={flags} bookmarks={bookmarks} greeting={greetingSpan} pace={pace} timeSec={player.timeSec} currentFlag={currentFlag}
           onSeek={playFrom} onView={setView}
         />
         {!zoomedOut ? (
@@ -237,7 +238,7 @@ export function CallPage({ call, audio, onUpdate, onPractisePhrase, uiLang, rean
           <CallSummary lang={lang} report={call.report} greeting={call.greeting ?? null} />
         </div>
       </div>
-      <GreetingSection lang={lang} call={call} onPlay={playSpan} />
+      <GreetingSection lang={lang} call={call} onPlay={playSpan} reanalyse={reanalyse} />
       <div className="call-columns no-print">
         <Reflection key={call.id} lang={lang} reflection={reflection} onSave={saveReflection} />
         <ExportPanel lang={lang} call={current} />

@@ -23,6 +23,8 @@ export interface TimelineProps {
   /** Findings in time order, with their index in the report. */
   flags: readonly (CallFinding & { index: number })[];
   bookmarks: readonly CallBookmark[];
+  /** The scored opening greeting's span on the agent's lane, or null (none scored). */
+  greeting: { startSec: number; endSec: number } | null;
   pace: PaceLines;
   timeSec: number;
   /** Position in `flags` of the flag last jumped to (highlighted), or null. */
@@ -120,6 +122,18 @@ export const Timeline = memo(function Timeline(p: TimelineProps): React.JSX.Elem
           />
         );
       })}
+      {p.greeting !== null && p.greeting.endSec >= p.view.startSec && p.greeting.startSec <= end ? (
+        <span
+          className="call-greeting-mark" data-testid="call-greeting-mark" aria-hidden="true" title={t(p.lang, 'call.greeting.title')}
+          data-start-sec={p.greeting.startSec} data-end-sec={p.greeting.endSec}
+          style={{
+            left: `${Math.max(0, timeToX(p.greeting.startSec, p.view, widthPx))}px`,
+            width: `${Math.max(2, Math.min(widthPx, timeToX(p.greeting.endSec, p.view, widthPx)) - Math.max(0, timeToX(p.greeting.startSec, p.view, widthPx)))}px`,
+            top: `${LANE_TOP_PX.agent}px`, height: `${LANE_HEIGHT_PX}px`,
+          }}
+          onClick={() => p.onSeek(p.greeting?.startSec ?? 0)}
+        />
+      ) : null}
       {p.bookmarks.filter((b) => b.atSec >= p.view.startSec && b.atSec <= end).map((b) => (
         <span key={b.id} className="call-bookmark-mark" aria-hidden="true" title={b.note} style={{ left: `${timeToX(b.atSec, p.view, widthPx)}px` }} />
       ))}

@@ -29,7 +29,7 @@ export interface VoiceCheckProps {
 }
 
 /** The re-analysis's progress with Cancel, or its outcome in one sentence. */
-function ReanalyseStatus({ lang, fileName, state, onCancel }: Pick<VoiceCheckProps, 'lang' | 'fileName' | 'state' | 'onCancel'>): React.JSX.Element | null {
+export function ReanalyseStatus({ lang, fileName, state, onCancel }: Pick<VoiceCheckProps, 'lang' | 'fileName' | 'state' | 'onCancel'>): React.JSX.Element | null {
   if (state.phase === 'running') {
     const p = state.progress ?? { phase: 'reading' as const, fedSec: 0, durationSec: null };
     return (
