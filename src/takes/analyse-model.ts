@@ -1,7 +1,8 @@
 /**
  * A model recording of an assigned drill (a trainer's WAV from a pack file) analysed on this device with the drill's
- * own language, script and bands, through the same Analyser as the agent's takes (the worker in the app). The script's
- * {name} and {company} are filled with the sample values: the trainer's own are not known here. No DOM.
+ * own language, script and bands, through the same Analyser as the agent's takes (the worker in the app). The caller
+ * fills the script's {name} and {company}: the app fills them from the agent's profile (the trainer's own are not known;
+ * the company is usually the same, so the syllable count, and with it the rate, is near the model's). No DOM.
  */
 import type { AnalysisReport } from '../analysis/report.ts';
 import { fillTemplate, SAMPLE_PROFILE, type Drill } from '../drills/index.ts';
@@ -21,11 +22,11 @@ export async function decodeModelWav(wav: Uint8Array, label: string): Promise<{ 
   return { samples, sampleRateHz: layout.sampleRateHz };
 }
 
-/** The model's analysis report (without the file label), or null when no speech was found in it. */
-export async function analyseModel(analyser: Analyser, wav: Uint8Array, drill: Drill, signal?: AbortSignal): Promise<AnalysisReport | null> {
+/** The model's analysis report (without the file label), or null when no speech was found in it; `script` defaults to the template filled with the sample name and company. */
+export async function analyseModel(analyser: Analyser, wav: Uint8Array, drill: Drill, script?: string, signal?: AbortSignal): Promise<AnalysisReport | null> {
   const label = `model-${drill.id}.wav`;
   const { samples, sampleRateHz } = await decodeModelWav(wav, label);
-  const options = { lang: drill.lang, script: fillTemplate(drill.template, SAMPLE_PROFILE[drill.lang]), bands: drill.bands, baseline: null };
+  const options = { lang: drill.lang, script: script ?? fillTemplate(drill.template, SAMPLE_PROFILE[drill.lang]), bands: drill.bands, baseline: null };
   const { file: _file, ...report } = await analyser.analyse({ channels: [samples], sampleRateHz }, options, label, signal);
   return report.speechFound ? report : null;
 }

@@ -21,7 +21,7 @@ describe('model recording analysis', () => {
     expect(Math.max(...decoded.samples.map((x, i) => Math.abs(x - samples[i])))).toBeLessThan(1 / 32768 + 1e-9);
   });
 
-  it('analyses with the drill’s language, filled script and own bands; null without speech', async () => {
+  it('analyses with the drill’s language, filled script (given, else with the sample name) and own bands; null without speech', async () => {
     const calls: Array<{ input: AudioInput; options: AnalyzeOptions; label: string }> = [];
     let speech = true;
     const analyser: Analyser = {
@@ -38,6 +38,8 @@ describe('model recording analysis', () => {
     expect(calls[0].input.sampleRateHz).toBe(16000);
     expect(calls[0].input.channels[0].length).toBe(8000);
     expect(calls[0].label).toBe('model-acme.wav');
+    await analyseModel(analyser, encodeWavMono16(samples, 16000), drill, 'Hello, *Acme*, this is Alex, how may I *help* you today?');
+    expect(calls[1].options.script).toBe('Hello, *Acme*, this is Alex, how may I *help* you today?');
     speech = false;
     expect(await analyseModel(analyser, encodeWavMono16(samples, 16000), drill)).toBeNull();
   });

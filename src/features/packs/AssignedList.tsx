@@ -107,8 +107,7 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
         </label>
       )}
       {notice && <p role="status" className={notice.ok ? 'hint' : 'notice notice-error'} data-testid="results-export-status">{notice.text}</p>}
-      {linkNotice && <p role="status" className={linkNotice.ok ? 'hint' : 'notice notice-error'} data-testid="pack-import-result">{linkNotice.text}</p>}
-      <PackImportPanel onImported={assigned.reload} />
+      <PackImportPanel onImported={assigned.reload} notice={linkNotice} />
     </section>
   );
 }

@@ -4,10 +4,10 @@ import { useApp } from '../../services/app-context.ts';
 import { PackPreview } from './PackPreview.tsx';
 import { usePackImport } from './use-pack-import.ts';
 
-/** The file input, the preview and the sentence the import ended with. */
-export function PackImportPanel({ onImported }: { onImported?: () => void }): React.JSX.Element {
+/** The file input, the preview and the sentence the import ended with (at first `notice`: a link's import, when given). */
+export function PackImportPanel({ onImported, notice }: { onImported?: () => void; notice?: { text: string; ok: boolean } | null }): React.JSX.Element {
   const { t } = useApp();
-  const flow = usePackImport(onImported);
+  const flow = usePackImport(onImported, notice ? { phase: 'done', ...notice } : undefined);
   const { state } = flow;
   const choose = async (input: HTMLInputElement): Promise<void> => {
     const file = input.files?.[0];

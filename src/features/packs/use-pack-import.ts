@@ -9,6 +9,7 @@ import { useApp } from '../../services/app-context.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { isStorageError } from '../../storage/index.ts';
 import { analyseModel } from '../../takes/index.ts';
+import { renderDrill } from '../../drills/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { importMessage } from './assigned-model.ts';
@@ -35,9 +36,9 @@ export interface PackImportController {
 }
 
 /** The import of one previewed pack at a time. */
-export function usePackImport(onImported?: () => void): PackImportController {
-  const { t, uiLang, store } = useApp();
-  const [state, setState] = useState<PackImportState>({ phase: 'idle' });
+export function usePackImport(onImported?: () => void, initial: PackImportState = { phase: 'idle' }): PackImportController {
+  const { t, uiLang, store, profile } = useApp();
+  const [state, setState] = useState<PackImportState>(initial);
   const alive = useRef(true);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => {
@@ -82,7 +83,7 @@ export function usePackImport(onImported?: () => void): PackImportController {
         const drill = outcome.record.pack.drills.find((d) => d.drill.id === model.drillId && d.drill.version === model.drillVersion)?.drill;
         if (!drill || controller.signal.aborted) continue;
         try {
-          const report = await analyseModel(client, model.wav, drill, controller.signal);
+          const report = await analyseModel(client, model.wav, drill, renderDrill(drill, profile).script, controller.signal);
           if (await store.saveAssignedModelReport(read.pack.id, model.drillId, model.drillVersion, report)) done += 1;
         } catch {
           // A model that cannot be analysed leaves only its comparison missing (counted below).
@@ -93,7 +94,7 @@ export function usePackImport(onImported?: () => void): PackImportController {
     }
     onImported?.();
     return finish(`${text} ${t('packs.import.modelsAnalysed', { done, count: pending.length })}`, true);
-  }, [store, t, uiLang, set, onImported]);
+  }, [store, t, uiLang, set, onImported, profile]);
 
   return {
     state,

@@ -122,7 +122,8 @@ export function PracticeScreen({ recovered, onRecoveredTaken, wantedDrillId }: P
       <div className="practice-layout">
         <DrillPicker lang={lang} drillId={drill.id} userDrills={userDrills} assignedDrills={assignedDrills} disabled={capturing} onLang={(l) => { setLang(l); setDrillId(null); practice.reset(); }} onDrill={chooseDrill} />
         <div className="practice-main">
-          {assigned.items.length > 0 && assignedList}
+          {/* Always here (not moved once a pack arrives): the import inside it keeps its state while the models are analysed. */}
+          {assignedList}
           {assignedItem && <DrillNotesView item={assignedItem} />}
           {source && (
             <p className="drill-source" data-source-call={source.sourceCallId}>
@@ -151,7 +152,6 @@ export function PracticeScreen({ recovered, onRecoveredTaken, wantedDrillId }: P
                 <ModelComparisonView packId={assignedItem.packId} drillId={result.take.drillId} drillVersion={result.take.drill.version} report={result.report} />
               ) : null} />
           )}
-          {assigned.items.length === 0 && assignedList}
         </div>
       </div>
     </section>
