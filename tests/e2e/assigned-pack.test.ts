@@ -219,7 +219,7 @@ describe.skipIf(!haveChromium)('an assigned pack on the agent’s practice scree
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('zh-CN');
     await expect.poll(async () => (await page.getByTestId(`assigned-drill-${DRILL_ID}`).textContent()) ?? '').toContain('次数 1/2');
-    const userData = ['Acme onboarding', 'Coach Li', 'Smile before you dial; slow down on the company name.', E2E_PROFILES.en.name, E2E_PROFILES.en.company];
+    const userData = [`Alex-${PACK_ID}-results.vdresults`, 'Acme onboarding', 'Coach Li', 'Smile before you dial; slow down on the company name.', E2E_PROFILES.en.name, E2E_PROFILES.en.company];
     // The scorecard quotes the script's parts (the agent's English words, in quotes): not UI text.
     const english = (await englishRuns(page, userData)).filter((r) => !/ in ““/.test(r));
     expect(english).toEqual([]);

@@ -11,7 +11,8 @@ import { isStorageError } from '../../storage/index.ts';
 import { agentNameOf, exportResults, newAgentId } from '../../takes/index.ts';
 import type { Drill } from '../../drills/index.ts';
 import type { Assigned } from './use-assigned.ts';
-import { takeImportNotice } from './import-notice.ts';
+import { takeImportNotice, type Notice } from './import-notice.ts';
+import { t as tr } from '../../i18n/index.ts';
 import { PackImportPanel } from './PackImportPanel.tsx';
 
 /** Save bytes as a download; the object URL is revoked once the browser has started reading it. */
@@ -42,15 +43,15 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
   const { t, uiLang, store, profile, saveProfile } = useApp();
   const [includeAudio, setIncludeAudio] = useState(false);
   // The sentence a pack link's import ended with (its page replaced itself with this one).
-  const [linkNotice] = useState<{ text: string; ok: boolean } | null>(() => takeImportNotice());
-  const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
+  const [linkNotice] = useState<Notice | null>(() => takeImportNotice());
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   const exportPack = async (packId: string): Promise<void> => {
     const pack = assigned.packs.find((p) => p.id === packId);
     if (!store || !pack) return;
     setBusy(true);
-    setNotice({ text: t('assigned.exporting'), ok: true });
+    setNotice({ text: (l) => tr(l, 'assigned.exporting'), ok: true });
     try {
       let agentId = profile.agentId;
       if (agentId === undefined) {
@@ -59,10 +60,9 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
       }
       const out = await exportResults(store, pack, { id: agentId, name: agentNameOf(profile, pack) }, includeAudio);
       download(out.bytes, out.fileName);
-      setNotice({ text: t('assigned.exported', { file: out.fileName, count: out.takes }), ok: true });
+      setNotice({ text: (l) => tr(l, 'assigned.exported', { file: out.fileName, count: out.takes }), ok: true });
     } catch (e) {
-      const detail = isStorageError(e) ? t(storageErrorMessage(e.kind)) : e instanceof Error ? e.message : String(e);
-      setNotice({ text: t('assigned.exportFailed', { detail }), ok: false });
+      setNotice({ text: (l) => tr(l, 'assigned.exportFailed', { detail: isStorageError(e) ? tr(l, storageErrorMessage(e.kind)) : e instanceof Error ? e.message : String(e) }), ok: false });
     } finally {
       setBusy(false);
     }
@@ -106,7 +106,7 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
           <span>{t('assigned.includeAudio')}</span>
         </label>
       )}
-      {notice && <p role="status" className={notice.ok ? 'hint' : 'notice notice-error'} data-testid="results-export-status">{notice.text}</p>}
+      {notice && <p role="status" className={notice.ok ? 'hint' : 'notice notice-error'} data-testid="results-export-status">{notice.text(uiLang)}</p>}
       <PackImportPanel onImported={assigned.reload} notice={linkNotice} />
     </section>
   );

@@ -3,10 +3,12 @@ import { PACK_LIMITS } from '../../packs/types.ts';
 import { useApp } from '../../services/app-context.ts';
 import { PackPreview } from './PackPreview.tsx';
 import { usePackImport } from './use-pack-import.ts';
+import type { Notice } from './import-notice.ts';
+import { t as tr } from '../../i18n/index.ts';
 
 /** The file input, the preview and the sentence the import ended with (at first `notice`: a link's import, when given). */
-export function PackImportPanel({ onImported, notice }: { onImported?: () => void; notice?: { text: string; ok: boolean } | null }): React.JSX.Element {
-  const { t } = useApp();
+export function PackImportPanel({ onImported, notice }: { onImported?: () => void; notice?: Notice | null }): React.JSX.Element {
+  const { t, uiLang } = useApp();
   const flow = usePackImport(onImported, notice ? { phase: 'done', ...notice } : undefined);
   const { state } = flow;
   const choose = async (input: HTMLInputElement): Promise<void> => {
@@ -14,7 +16,7 @@ export function PackImportPanel({ onImported, notice }: { onImported?: () => voi
     input.value = '';
     if (!file) return;
     if (file.size > PACK_LIMITS.packFileBytes) {
-      flow.fail(t('packs.tooBig', { max: PACK_LIMITS.packFileBytes / (1024 * 1024) }));
+      flow.fail((l) => tr(l, 'packs.tooBig', { max: PACK_LIMITS.packFileBytes / (1024 * 1024) }));
       return;
     }
     flow.reading();
@@ -23,9 +25,10 @@ export function PackImportPanel({ onImported, notice }: { onImported?: () => voi
       const { readPackFile } = await import('../../packs/pack-file.ts');
       const read = readPackFile(new Uint8Array(await file.arrayBuffer()));
       if (read.ok) flow.preview(read.value);
-      else flow.fail(t('packs.readFailed', { detail: read.error }));
+      else flow.fail((l) => tr(l, 'packs.readFailed', { detail: read.error }));
     } catch (e) {
-      flow.fail(t('packs.readFailed', { detail: e instanceof Error ? e.message : String(e) }));
+      const detail = e instanceof Error ? e.message : String(e);
+      flow.fail((l) => tr(l, 'packs.readFailed', { detail }));
     }
   };
   const busy = state.phase === 'saving' || state.phase === 'analysing' || state.phase === 'reading';
@@ -43,7 +46,7 @@ export function PackImportPanel({ onImported, notice }: { onImported?: () => voi
         {state.phase === 'reading' && t('packs.reading')}
         {state.phase === 'saving' && t('packs.saving')}
         {state.phase === 'analysing' && t('packs.analysingModels')}
-        {state.phase === 'done' && state.text}
+        {state.phase === 'done' && state.text(uiLang)}
       </p>
     </div>
   );

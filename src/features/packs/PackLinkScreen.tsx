@@ -8,6 +8,7 @@ import { useApp } from '../../services/app-context.ts';
 import { leaveImportNotice } from './import-notice.ts';
 import { PackPreview } from './PackPreview.tsx';
 import { usePackImport } from './use-pack-import.ts';
+import { t as tr } from '../../i18n/index.ts';
 
 // Replace this entry (the link) with the practice screen; a hash change, so the shell follows it.
 function leaveForPractice(): void {
@@ -16,7 +17,7 @@ function leaveForPractice(): void {
 
 /** The screen of a pack link. */
 export function PackLinkScreen({ payload }: { payload: string }): React.JSX.Element {
-  const { t } = useApp();
+  const { t, uiLang } = useApp();
   const flow = usePackImport();
   const { state, reading, preview, fail } = flow;
   useEffect(() => {
@@ -27,19 +28,22 @@ export function PackLinkScreen({ payload }: { payload: string }): React.JSX.Elem
       if (!live) return;
       const read = readPackLink(payload);
       if (read.ok) preview(read.value);
-      else fail(t('packs.readFailed', { detail: read.error }));
-    }, (e: unknown) => { if (live) fail(t('packs.readFailed', { detail: e instanceof Error ? e.message : String(e) })); });
+      else fail((l) => tr(l, 'packs.readFailed', { detail: read.error }));
+    }, (e: unknown) => {
+      const detail = e instanceof Error ? e.message : String(e);
+      if (live) fail((l) => tr(l, 'packs.readFailed', { detail }));
+    });
     return () => { live = false; };
-  }, [payload, reading, preview, fail, t]);
+  }, [payload, reading, preview, fail]);
 
   const confirm = async (): Promise<void> => {
     const result = await flow.confirm();
     if (result === null) return;
-    leaveImportNotice(result.text, result.ok);
+    leaveImportNotice(result);
     leaveForPractice();
   };
   const cancel = (): void => {
-    leaveImportNotice(t('packs.import.cancelled'), true);
+    leaveImportNotice({ text: (l) => tr(l, 'packs.import.cancelled'), ok: true });
     leaveForPractice();
   };
 
@@ -53,7 +57,7 @@ export function PackLinkScreen({ payload }: { payload: string }): React.JSX.Elem
         {state.phase === 'reading' && t('packs.reading')}
         {state.phase === 'saving' && t('packs.saving')}
         {state.phase === 'analysing' && t('packs.analysingModels')}
-        {state.phase === 'done' && state.text}
+        {state.phase === 'done' && state.text(uiLang)}
       </p>
       {state.phase === 'done' && !state.ok && <p><a href="#/practice" onClick={(e) => { e.preventDefault(); leaveForPractice(); }}>{t('nav.practice')}</a></p>}
     </section>

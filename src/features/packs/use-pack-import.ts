@@ -13,6 +13,8 @@ import { renderDrill } from '../../drills/index.ts';
 import { AnalysisClient } from '../../workers/analysis-client.ts';
 import { spawnAnalysisWorker } from '../../workers/spawn-analysis-worker.ts';
 import { importMessage } from './assigned-model.ts';
+import type { Notice } from './import-notice.ts';
+import { t as tr, type UiLang } from '../../i18n/index.ts';
 
 /** Where an import is. */
 export type PackImportState =
@@ -21,7 +23,7 @@ export type PackImportState =
   | { phase: 'preview'; read: ReadPack }
   | { phase: 'saving'; read: ReadPack }
   | { phase: 'analysing'; read: ReadPack }
-  | { phase: 'done'; text: string; ok: boolean };
+  | ({ phase: 'done' } & Notice);
 
 /** What the import screens get. */
 export interface PackImportController {
@@ -29,15 +31,15 @@ export interface PackImportController {
   reading: () => void;
   preview: (read: ReadPack) => void;
   /** A reader's refusal (one sentence) or another failure to show. */
-  fail: (text: string) => void;
+  fail: (text: (lang: UiLang) => string) => void;
   /** Confirm the previewed pack; resolves with the final sentence once the models are analysed. */
-  confirm: () => Promise<{ text: string; ok: boolean } | null>;
+  confirm: () => Promise<Notice | null>;
   cancel: () => void;
 }
 
 /** The import of one previewed pack at a time. */
 export function usePackImport(onImported?: () => void, initial: PackImportState = { phase: 'idle' }): PackImportController {
-  const { t, uiLang, store, profile } = useApp();
+  const { store, profile } = useApp();
   const [state, setState] = useState<PackImportState>(initial);
   const alive = useRef(true);
   const abort = useRef<AbortController | null>(null);
@@ -52,23 +54,24 @@ export function usePackImport(onImported?: () => void, initial: PackImportState 
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const confirm = useCallback(async (): Promise<{ text: string; ok: boolean } | null> => {
+  const confirm = useCallback(async (): Promise<Notice | null> => {
     const current = stateRef.current;
     if (current.phase !== 'preview') return null;
     const { read } = current;
-    const finish = (text: string, ok: boolean): { text: string; ok: boolean } => {
+    const finish = (text: (lang: UiLang) => string, ok: boolean): Notice => {
       set({ phase: 'done', text, ok });
       return { text, ok };
     };
-    if (store === null) return finish(t('packs.noStore'), false);
+    if (store === null) return finish((l) => tr(l, 'packs.noStore'), false);
     set({ phase: 'saving', read });
     let outcome;
     try {
       outcome = await store.importAssignedPack(read);
     } catch (e) {
-      return finish(isStorageError(e) ? t(storageErrorMessage(e.kind)) : String(e), false);
+      return finish((l) => (isStorageError(e) ? tr(l, storageErrorMessage(e.kind)) : String(e)), false);
     }
-    const text = importMessage(outcome, read.pack, uiLang);
+    const merged = outcome;
+    const text = (l: UiLang): string => importMessage(merged, read.pack, l);
     if (outcome.kind === 'refused') return finish(text, false);
     onImported?.();
     const pending = (await store.listAssignedModels(read.pack.id).catch(() => [])).filter((m) => m.report === null);
@@ -93,15 +96,16 @@ export function usePackImport(onImported?: () => void, initial: PackImportState 
       client.dispose();
     }
     onImported?.();
-    return finish(`${text} ${t('packs.import.modelsAnalysed', { done, count: pending.length })}`, true);
-  }, [store, t, uiLang, set, onImported, profile]);
+    const count = pending.length;
+    return finish((l) => `${text(l)} ${tr(l, 'packs.import.modelsAnalysed', { done, count })}`, true);
+  }, [store, set, onImported, profile]);
 
   return {
     state,
     reading: useCallback(() => set({ phase: 'reading' }), [set]),
     preview: useCallback((read: ReadPack) => set({ phase: 'preview', read }), [set]),
-    fail: useCallback((text: string) => set({ phase: 'done', text, ok: false }), [set]),
+    fail: useCallback((text: (lang: UiLang) => string) => set({ phase: 'done', text, ok: false }), [set]),
     confirm,
-    cancel: useCallback(() => set({ phase: 'done', text: t('packs.import.cancelled'), ok: true }), [set, t]),
+    cancel: useCallback(() => set({ phase: 'done', text: (l) => tr(l, 'packs.import.cancelled'), ok: true }), [set]),
   };
 }
