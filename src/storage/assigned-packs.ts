@@ -67,7 +67,7 @@ export function restoreAssignedPack(raw: unknown): AssignedPackRecord {
 }
 
 /** Check a stored model recording; throws StorageError 'corrupt' or 'newer-version'. */
-export function restorePackModel(raw: unknown): PackModelRecord {
+export function restoreAssignedModel(raw: unknown): PackModelRecord {
   const r = asObject(raw);
   if (r === null) throw new StorageError('corrupt', 'A stored model recording is not a record, so it was left untouched.');
   const what = typeof r.drillId === 'string' ? `model recording of drill "${r.drillId}"` : 'model recording';
@@ -115,7 +115,7 @@ export async function mergeAssignedPack(db: VoiceDrillDb, read: ReadPack, now: n
         error: `This is version ${incoming.version} of “${incoming.title}”, older than version ${stored.version} you already have, so nothing was changed.`,
       };
     }
-    const oldModels = (await db.packModels.where('[owner+packId]').equals(['assigned', incoming.id]).toArray()).map(restorePackModel);
+    const oldModels = (await db.packModels.where('[owner+packId]').equals(['assigned', incoming.id]).toArray()).map(restoreAssignedModel);
     if (incoming.version === stored.version) {
       // Nothing changes, except models a file brings for drills that have none yet (the same version came by link first).
       const missing = models.filter((m) => !oldModels.some((o) => o.drillId === m.drillId && o.drillVersion === m.drillVersion));
@@ -165,7 +165,7 @@ export async function deleteAssignedPack(db: VoiceDrillDb, packId: string): Prom
 /** The readable model recordings of an assigned pack. */
 export async function listAssignedModels(db: VoiceDrillDb, packId: string): Promise<PackModelRecord[]> {
   const rows = await db.packModels.where('[owner+packId]').equals(['assigned', packId]).toArray();
-  return restoreReadable(rows, restorePackModel);
+  return restoreReadable(rows, restoreAssignedModel);
 }
 
 /**
@@ -176,7 +176,7 @@ export async function saveAssignedModelReport(db: VoiceDrillDb, packId: string, 
   return db.transaction('rw', db.packModels, async () => {
     const raw = await db.packModels.get(['assigned', packId, drillId]);
     if (raw === undefined) return false;
-    const model = restorePackModel(raw);
+    const model = restoreAssignedModel(raw);
     if (model.drillVersion !== drillVersion) return false;
     await db.packModels.put({ ...model, report });
     return true;

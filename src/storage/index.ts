@@ -14,5 +14,5 @@ export { CALL_AUDIO_CHUNK_BYTES, type CallPatch, type CallStorageUse } from './c
 export { restoreCall } from './restore-call.ts';
 export { CALL_SUMMARY_SCHEMA_VERSION, restoreCallSummary, summariseCall, type CallSummaryRecord } from './call-summaries.ts';
 export { USER_DRILL_SCHEMA_VERSION, restoreUserDrill, type UserDrillRecord } from './user-drills.ts';
-export { restoreAssignedPack, restorePackModel, type PackMergeOutcome } from './assigned-packs.ts';
+export { restoreAssignedPack, restoreAssignedModel, type PackMergeOutcome } from './assigned-packs.ts';
 export { PACK_RECORD_SCHEMA_VERSION, type AssignedPackRecord, type PackModelRecord } from './pack-records.ts';
