@@ -71,6 +71,12 @@ async function timeImport(page: Page, call: LongCall, keepAudio: boolean, build 
   const finishingAt = seen.find(([, text]) => /putting the findings together/.test(text))?.[0];
   const reading = finishingAt === undefined ? null : threads.at(finishingAt);
   console.log(`browser (${label}): CPU time per renderer thread (/proc, the load above shares the cores): whole import ${formatCpu(threads.total)}${reading ? `; up to 'putting the findings together' ${formatCpu(reading)}` : ''}`);
+  if (process.env.BENCH_MEMORY_TRACE) {
+    // The tab's RSS over the import, its largest sample per second (BENCH_MEMORY_TRACE=1): where the peak builds up.
+    const perSec = new Map<number, number>();
+    for (const [at, rss] of peaks.trace) perSec.set(Math.floor((at - t0) / 1000), Math.max(perSec.get(Math.floor((at - t0) / 1000)) ?? 0, rss));
+    console.log(`browser (${label}): tab RSS per second (s:MB) ${[...perSec].map(([s, v]) => `${s}:${v.toFixed(0)}`).join(' ')}`);
+  }
   console.log(`browser (${label}): tab peak memory = the largest renderer process's peak VmRSS ${mb(peaks.rendererRssMb)} at ${((peaks.rendererRssPeakAtMs - t0) / 1000).toFixed(1)} s (/proc, sampled every 200 ms, ${peaks.samples} samples; the call worker runs inside it; target ≤ ${TARGET_TAB_MB} MB) ${peaks.rendererRssMb <= TARGET_TAB_MB ? 'ok' : 'MISSED'}; its VmHWM ${mb(peaks.rendererHwmMb)}; all ${peaks.renderers} renderers together ${mb(peaks.renderersSumMb)}; JS heap used (CDP): page ${mb(peaks.pageHeapMb)}, call worker ${mb(peaks.workerHeapMb)}`);
 }
 

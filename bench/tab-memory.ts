@@ -25,6 +25,8 @@ export interface MemoryPeaks {
   pageHeapMb: number;
   workerHeapMb: number;
   samples: number;
+  /** The largest renderer's VmRSS at each sample: [epoch ms, MB]. */
+  trace: [number, number][];
 }
 
 /** Pids of the processes under `root` (its descendants) whose command line says --type=renderer. */
@@ -66,7 +68,7 @@ const heapMb = (metrics: { name: string; value: number }[]): number => (metrics.
  * returned stop() ends the sampling, detaches, and gives the peaks.
  */
 export async function sampleTabMemory(cdp: CDPSession): Promise<{ stop: () => Promise<MemoryPeaks> }> {
-  const peaks: MemoryPeaks = { rendererRssPeakAtMs: NaN, rendererRssMb: NaN, renderersSumMb: NaN, renderers: 0, rendererHwmMb: NaN, pageHeapMb: NaN, workerHeapMb: NaN, samples: 0 };
+  const peaks: MemoryPeaks = { rendererRssPeakAtMs: NaN, rendererRssMb: NaN, renderersSumMb: NaN, renderers: 0, rendererHwmMb: NaN, pageHeapMb: NaN, workerHeapMb: NaN, samples: 0, trace: [] };
   const max = (a: number, b: number): number => (Number.isNaN(a) ? b : Math.max(a, b));
   await cdp.send('Performance.enable');
   // Dedicated workers through the old (not flattened) attach: messages go through the page's session.
@@ -102,6 +104,7 @@ export async function sampleTabMemory(cdp: CDPSession): Promise<{ stop: () => Pr
       for (const p of pids) seen.add(p);
       peaks.renderers = seen.size;
       const largest = Math.max(0, ...rss);
+      peaks.trace.push([Date.now(), largest]);
       if (!(largest <= peaks.rendererRssMb)) peaks.rendererRssPeakAtMs = Date.now();
       peaks.rendererRssMb = max(peaks.rendererRssMb, largest);
       peaks.renderersSumMb = max(peaks.renderersSumMb, rss.reduce((a, b) => a + b, 0));

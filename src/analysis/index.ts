@@ -9,7 +9,7 @@ export type { AnalysisReport, FileReport, Verdict, VerdictMeasure, VerdictReason
 export { analysisLang, type AnalyzeOptions, type AudioInput, type Baseline, type ChannelMode } from './options.ts';
 export type { Lang, GuidelineId, IntervalSec, VerdictStatus } from './types.ts';
 export type { AnalysisWarning, AnalysisWarningCode } from './warnings.ts';
-export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallOptions, type CallPeaks, type CallResult, type CallStream } from './calls/index.ts';
+export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallOptions, type CallPeaks, type CallResult, type CallStream, type CallStreamOptions } from './calls/index.ts';
 export { analyzeCallGreeting, type CallGreeting, type GreetingOptions, type ScoredCallGreeting } from './calls/index.ts';
 export { callChannelsRefusal } from './calls/index.ts';
 export { createCallSide, createSplitCallStream, type CallSide, type RawTurn, type RemoteCallSide, type SideSpeech, type SideSummary, type SplitCallStream } from './calls/index.ts';

@@ -244,11 +244,22 @@ function parabolicOffset(a: number, b: number, c: number): number {
   return d < 0 ? (0.5 * (a - c)) / d : 0;
 }
 
-/** The frame's neighbourhood decimated by `factor` after a [1 3 3 1]/8 low-pass (16 kHz → 8 kHz). */
+/**
+ * Where decimateAround writes, reused: a new 4 KB array per guard frame (300 per call of speechEvidence, one
+ * call per sound stretch of a call channel) was short-lived memory outside the JS heap that a worker frees only
+ * at its next full collection (tens of MB held at the call finish, where the tab's memory peaks).
+ */
+let decimated = new Float64Array(0);
+
+/**
+ * The frame's neighbourhood decimated by `factor` after a [1 3 3 1]/8 low-pass (16 kHz → 8 kHz): a view of a
+ * buffer reused by the next call (every value is written).
+ */
 function decimateAround(win: SignalWindow, centre: number, rateHz: number, factor: number): Float64Array {
   const n = Math.round(((PERIODIC_WINDOW_SEC + 1.05 / PERIODIC_MIN_HZ) * rateHz) / factor) + 2;
   const first = centre - Math.round((PERIODIC_WINDOW_SEC / 2) * rateHz);
-  const out = new Float64Array(n);
+  if (decimated.length < n) decimated = new Float64Array(n);
+  const out = decimated.subarray(0, n);
   const { samples: x, offset, total } = win;
   const at = (i: number): number => (i >= 0 && i < total ? x[i - offset] : 0);
   for (let k = 0; k < n; k++) {

@@ -3,6 +3,8 @@ import { CALL_GREETING_EN } from './call-greeting-en.ts';
 import { CALL_PAGE_EN } from './call-page-en.ts';
 import { CALL_VOICES_EN } from './call-voices-en.ts';
 import { PACKS_EN } from './packs-en.ts';
+import { ROSTER_EN } from './roster-en.ts';
+import { TRAINER_EN } from './trainer-en.ts';
 
 export const EN = {
   'app.name': 'VoiceDrill',
@@ -11,6 +13,8 @@ export const EN = {
   ...CALL_VOICES_EN,
   ...CALL_GREETING_EN,
   ...PACKS_EN,
+  ...ROSTER_EN,
+  ...TRAINER_EN,
 
   'nav.practice': 'Practice',
   'nav.history': 'History',

@@ -4,6 +4,8 @@ import { CALL_GREETING_ZH } from './call-greeting-zh.ts';
 import { CALL_PAGE_ZH } from './call-page-zh.ts';
 import { CALL_VOICES_ZH } from './call-voices-zh.ts';
 import { PACKS_ZH } from './packs-zh.ts';
+import { ROSTER_ZH } from './roster-zh.ts';
+import { TRAINER_ZH } from './trainer-zh.ts';
 
 /** The zh-CN catalogue. */
 export const ZH_CN: Readonly<Record<MessageKey, string>> = {
@@ -12,6 +14,8 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   ...CALL_VOICES_ZH,
   ...CALL_GREETING_ZH,
   ...PACKS_ZH,
+  ...ROSTER_ZH,
+  ...TRAINER_ZH,
 
   'nav.practice': '练习',
   'nav.history': '历史',

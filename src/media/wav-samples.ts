@@ -97,8 +97,13 @@ export function decodeWavBlock(bytes: Uint8Array, layout: WavLayout, into?: Floa
 export interface WavBlockOptions {
   /** Bytes read per piece (default WAV_READ_BYTES). */
   pieceBytes?: number;
-  /** Reuse one byte buffer and one set of channel arrays for every piece: each is valid until the next is asked for. */
+  /**
+   * Reuse one byte buffer and one set of channel arrays for every piece: each is valid until the next is asked
+   * for. A channel array given away meanwhile (transferred to another thread: its buffer detached) is replaced,
+   * by `renew`'s array when it gives one of the length asked (an array handed back), else a new one.
+   */
   reuse?: boolean;
+  renew?: (frames: number) => Float32Array | undefined;
 }
 
 /**
@@ -109,11 +114,18 @@ export async function* wavBlocks(read: ReadBytes, layout: WavLayout, fileName: s
   const framesPerPiece = Math.max(1, Math.floor((options.pieceBytes ?? WAV_READ_BYTES) / layout.blockAlign));
   const blockBytes = framesPerPiece * layout.blockAlign;
   const buffer = options.reuse ? new Uint8Array(Math.min(blockBytes, layout.dataBytes)) : undefined;
-  const channels = options.reuse ? Array.from({ length: layout.channelCount }, () => new Float32Array(Math.min(framesPerPiece, layout.frames))) : undefined;
+  const frames = Math.min(framesPerPiece, layout.frames);
+  const channels: Float32Array[] | undefined = options.reuse ? Array.from({ length: layout.channelCount }, () => new Float32Array(frames)) : undefined;
   for (let at = 0; at < layout.dataBytes; at += blockBytes) {
     const want = Math.min(blockBytes, layout.dataBytes - at);
     const bytes = await read(layout.dataOffset + at, want, buffer);
     if (bytes.length < want) throw new WavError('truncated', fileName, 'the file became shorter while it was being read');
+    channels?.forEach((c, k) => {
+      if (c.buffer.byteLength === 0) {
+        const back = options.renew?.(frames);
+        channels[k] = back?.length === frames ? back : new Float32Array(frames);
+      }
+    });
     yield decodeWavBlock(bytes, layout, channels);
   }
 }

@@ -55,6 +55,8 @@ export interface RosterTakeRecord {
   schemaVersion: number;
   agentId: string;
   agentName: string;
+  /** The take's id, equal to take.takeId: the table's key path [agentId+takeId] needs it at the top of the record. */
+  takeId: string;
   packId: string;
   packVersion: number;
   take: ResultTake;

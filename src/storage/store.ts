@@ -20,7 +20,10 @@ import { listCallSummaries, type CallSummaryRecord } from './call-summaries.ts';
 import * as userDrills from './user-drills.ts';
 import * as assignedPacks from './assigned-packs.ts';
 import type { AssignedPackRecord, PackModelRecord } from './pack-records.ts';
-import type { ReadPack } from '../packs/types.ts';
+import type { ReadPack, ReadResults } from '../packs/types.ts';
+import * as roster from './roster-store.ts';
+import type { RosterInput } from '../packs/roster.ts';
+import * as authoredPacks from './authored-packs.ts';
 
 /** Options of openStore. */
 export interface OpenStoreOptions extends OpenDbOptions {
@@ -246,6 +249,66 @@ export class VoiceDrillStore {
   /** Store an assigned model's analysis; false when the model is gone or of another drill version now. */
   saveAssignedModelReport(packId: string, drillId: string, drillVersion: number, report: AnalysisReport | null): Promise<boolean> {
     return this.run('save the model’s analysis', () => assignedPacks.saveAssignedModelReport(this.db, packId, drillId, drillVersion, report));
+  }
+
+  /** Import one read results file into the trainer's roster (one transaction: a failure changes nothing). */
+  importRosterResults(read: ReadResults, nowMs = Date.now()): Promise<roster.RosterImportCounts> {
+    return this.run('import the results', () => roster.importRosterResults(this.db, read, nowMs));
+  }
+
+  /** The roster's inputs (one per agent and pack), for buildRoster. */
+  listRosterInputs(): Promise<RosterInput[]> {
+    return this.run('read the roster', () => roster.listRosterInputs(this.db));
+  }
+
+  /** An agent's takes on one drill of a pack, oldest first, with audio when it was included. */
+  rosterTakesFor(agentId: string, packId: string, drillId: string): Promise<roster.RosterTakeWithAudio[]> {
+    return this.run('read the agent’s takes', () => roster.rosterTakesFor(this.db, agentId, packId, drillId));
+  }
+
+  /** Delete an agent's results from the roster; returns the takes deleted. */
+  deleteRosterAgent(agentId: string): Promise<number> {
+    return this.run('delete the agent’s results', () => roster.deleteRosterAgent(this.db, agentId));
+  }
+
+  /** Store (or replace) a pack the trainer is writing. */
+  putAuthoredPack(record: authoredPacks.AuthoredPack): Promise<authoredPacks.AuthoredPack> {
+    return this.run('save the pack', () => authoredPacks.putAuthoredPack(this.db, record));
+  }
+
+  /** The trainer's readable packs, most recently changed first. */
+  listAuthoredPacks(): Promise<authoredPacks.AuthoredPack[]> {
+    return this.run('list your packs', () => authoredPacks.listAuthoredPacks(this.db));
+  }
+
+  /** One of the trainer's packs, or null. */
+  getAuthoredPack(packId: string): Promise<authoredPacks.AuthoredPack | null> {
+    return this.run('read the pack', () => authoredPacks.getAuthoredPack(this.db, packId));
+  }
+
+  /** Delete one of the trainer's packs with its model recordings. */
+  deleteAuthoredPack(packId: string): Promise<void> {
+    return this.run('delete the pack', () => authoredPacks.deleteAuthoredPack(this.db, packId));
+  }
+
+  /** Store (or replace) a drill's model recording in one of the trainer's packs. */
+  putAuthoredModel(record: Omit<PackModelRecord, 'owner' | 'schemaVersion'>): Promise<PackModelRecord> {
+    return this.run('save the model recording', () => authoredPacks.putAuthoredModel(this.db, record));
+  }
+
+  /** A drill's model recording in one of the trainer's packs, or null. */
+  getAuthoredModel(packId: string, drillId: string): Promise<PackModelRecord | null> {
+    return this.run('read the model recording', () => authoredPacks.getAuthoredModel(this.db, packId, drillId));
+  }
+
+  /** Every readable model recording of one of the trainer's packs. */
+  listAuthoredModels(packId: string): Promise<PackModelRecord[]> {
+    return this.run('read the model recordings', () => authoredPacks.listAuthoredModels(this.db, packId));
+  }
+
+  /** Remove a drill's model recording from one of the trainer's packs. */
+  deleteAuthoredModel(packId: string, drillId: string): Promise<void> {
+    return this.run('remove the model recording', () => authoredPacks.deleteAuthoredModel(this.db, packId, drillId));
   }
 
   /**

@@ -3,7 +3,7 @@
  * as they are decoded, report progress, and finish with the report and the timeline peaks. Runs in the
  * call worker; no DOM, so the WAV path runs in Node tests too.
  */
-import { createCallStream, createSplitCallStream, type CallPeaks, type CallReport, type CallStream, type Lang, type SpeakerSegment, type SplitCallStream } from '../analysis/index.ts';
+import { createCallStream, createSplitCallStream, type CallPeaks, type CallReport, type CallStream, type CallStreamOptions, type Lang, type SpeakerSegment, type SplitCallStream } from '../analysis/index.ts';
 import { CallFileError } from './call-file-error.ts';
 import { scoreCallGreeting, type CallGreetingChoice, type CallGreetingResult } from './call-greeting.ts';
 import { connectCallSide, type SideWorkerLike } from './call-side-client.ts';
@@ -57,7 +57,9 @@ const PROGRESS_EVERY_MS = 200;
 export async function analyseCallFile(
   file: CallFileLike, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, now = (): number => Date.now(), spawnSide?: () => SideWorkerLike,
 ): Promise<CallAnalysis> {
-  const source = await openCallSource(file);
+  // The side worker hands each right-channel array back once taken: the reader fills it again.
+  let spare = (_frames: number): Float32Array | undefined => undefined;
+  const source = await openCallSource(file, { spare: (frames) => spare(frames) });
   let releaseSide = (): void => undefined;
   try {
     let stream: CallStream | SplitCallStream | null = null;
@@ -69,8 +71,13 @@ export async function analyseCallFile(
       if (stream === null) {
         rate = block.sampleRateHz;
         const side = block.channels.length === 2 && spawnSide ? connectCallSide(spawnSide(), rate) : null;
-        if (side) releaseSide = side.release;
-        stream = startStream(rate, block.channels.length, file.name, side);
+        if (side) {
+          releaseSide = side.release;
+          spare = side.spare;
+        }
+        // The greeting is scored on the agent's channel only (a mono call's one channel), and not at all without a template.
+        const openingChannels = !options.greeting ? [] : [block.channels.length === 2 && options.agentChannel === 'right' ? 1 : 0];
+        stream = startStream(rate, block.channels.length, file.name, side, { openingChannels });
       }
       await stream.push(block.channels);
       if (now() - last >= PROGRESS_EVERY_MS) {
@@ -87,6 +94,9 @@ export async function analyseCallFile(
       agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs,
       agentSpeaker: options.agentSpeaker, speakerCorrections: options.speakerCorrections,
     });
+    // The side worker (its isolate) and this stream's sides are let go before the greeting's take analysis runs.
+    releaseSide();
+    stream = null;
     const greeting = options.greeting ? scoreCallGreeting(opening, report, options.greeting) : null;
     return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel, greeting };
   } finally {
@@ -95,9 +105,9 @@ export async function analyseCallFile(
   }
 }
 
-function startStream(rate: number, channelCount: number, name: string, side: ReturnType<typeof connectCallSide> | null): CallStream | SplitCallStream {
+function startStream(rate: number, channelCount: number, name: string, side: ReturnType<typeof connectCallSide> | null, options: CallStreamOptions): CallStream | SplitCallStream {
   try {
-    return side ? createSplitCallStream(rate, side) : createCallStream(rate, channelCount);
+    return side ? createSplitCallStream(rate, side, options) : createCallStream(rate, channelCount, options);
   } catch (e) {
     throw new CallFileError('codec', `${name} is sampled at ${rate} Hz; calls must be sampled at 8–192 kHz (${e instanceof Error ? e.message : String(e)}).`);
   }

@@ -18,10 +18,19 @@ export interface SideWorkerLike {
 /** Chunks sent and not yet taken by the side worker before push waits (4 × ~0.5 MB). */
 export const PUSHES_IN_FLIGHT = 4;
 
+/** A connected side: the remote steps, the arrays handed back, and release. */
+export interface ConnectedCallSide extends RemoteCallSide {
+  /** An array of `length` samples the side worker handed back after taking it (to be filled again), if one is spare. */
+  spare(length: number): Float32Array | undefined;
+  /** Ends the worker (idempotent). */
+  release(): void;
+}
+
 /** A remote call side of `sampleRateHz` in `worker`; release() ends the worker (idempotent). */
-export function connectCallSide(worker: SideWorkerLike, sampleRateHz: number): RemoteCallSide & { release(): void } {
+export function connectCallSide(worker: SideWorkerLike, sampleRateHz: number): ConnectedCallSide {
   const waiting: { resolve: (answer: SideResponse) => void; reject: (e: Error) => void }[] = [];
   const pushes: Promise<SideResponse>[] = [];
+  const spares: Float32Array[] = [];
   let failure: Error | null = null;
   const fail = (e: Error): void => {
     failure ??= e;
@@ -29,7 +38,11 @@ export function connectCallSide(worker: SideWorkerLike, sampleRateHz: number): R
   };
   worker.onmessage = ({ data }) => {
     if (data.type === 'error') fail(new Error(data.message));
-    else waiting.shift()?.resolve(data);
+    else {
+      // At most PUSHES_IN_FLIGHT + 1 arrays go round; more are not kept.
+      if (data.type === 'pushed' && data.samples && spares.length <= PUSHES_IN_FLIGHT) spares.push(data.samples);
+      waiting.shift()?.resolve(data);
+    }
   };
   worker.onerror = (event) => fail(new Error(`the second analysis thread stopped${event.message ? ` (${event.message})` : ''}`));
   const ask = (request: SideRequest, transfer: Transferable[] = []): Promise<SideResponse> => {
@@ -56,6 +69,10 @@ export function connectCallSide(worker: SideWorkerLike, sampleRateHz: number): R
       pushes.push(ask({ type: 'push', samples: own }, [own.buffer as ArrayBuffer]));
       if (pushes.length >= PUSHES_IN_FLIGHT) await pushes.shift();
     },
+    spare(length) {
+      const k = spares.findIndex((s) => s.length === length && s.buffer.byteLength === length * 4);
+      return k < 0 ? undefined : spares.splice(k, 1)[0];
+    },
     summary: async () => (await answer({ type: 'summary' }, 'summary')).summary,
     speech: async (other, durationSec) => (await answer({ type: 'speech', other, durationSec }, 'speech')).speech,
     measure: async (turns, speech) => (await answer({ type: 'measure', turns, speech }, 'measured')).turns,
@@ -63,6 +80,7 @@ export function connectCallSide(worker: SideWorkerLike, sampleRateHz: number): R
       worker.onmessage = null;
       worker.onerror = null;
       worker.terminate();
+      spares.length = 0;
       fail(new Error('the second analysis thread was released'));
     },
   };

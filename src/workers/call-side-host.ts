@@ -6,8 +6,8 @@
 import { createCallSide, type CallSide } from '../analysis/index.ts';
 import type { SideRequest, SideResponse } from './call-side-protocol.ts';
 
-/** The handler of the side worker's messages; `post` sends an answer. */
-export function createSideHost(post: (message: SideResponse) => void): (request: SideRequest) => void {
+/** The handler of the side worker's messages; `post` sends an answer (transferring what `transfer` lists). */
+export function createSideHost(post: (message: SideResponse, transfer?: Transferable[]) => void): (request: SideRequest) => void {
   let side: CallSide | null = null;
   let failed = false;
   const started = (): CallSide => {
@@ -23,13 +23,17 @@ export function createSideHost(post: (message: SideResponse) => void): (request:
           return;
         case 'push':
           started().push(request.samples);
-          return post({ type: 'pushed' });
+          // The side keeps none of it: the array goes back to the call worker's reader to be filled again (a
+          // new 1 MB array per piece here was memory outside the JS heap that a worker frees only at its next
+          // full collection: tens of MB held through the reading and into the finish).
+          return post({ type: 'pushed', samples: request.samples }, [request.samples.buffer as ArrayBuffer]);
         case 'summary':
           return post({ type: 'summary', summary: started().summary() });
         case 'speech':
           return post({ type: 'speech', speech: started().speech(request.other, request.durationSec) });
         case 'measure':
-          return post({ type: 'measured', turns: started().measure(request.turns, request.speech) });
+          // The last step (RemoteCallSide): the side's stored signal is let go as its turns are measured.
+          return post({ type: 'measured', turns: started().measure(request.turns, request.speech, undefined, true) });
       }
     } catch (e) {
       failed = true;

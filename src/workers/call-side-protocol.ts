@@ -11,7 +11,8 @@ export type SideRequest =
 
 /** The side worker's answers, one per request except 'start', in order; or why it stopped. */
 export type SideResponse =
-  | { type: 'pushed' }
+  /** The chunk taken; its array handed back (transferred) for the reader to fill again, when it was transferred. */
+  | { type: 'pushed'; samples?: Float32Array }
   | { type: 'summary'; summary: SideSummary }
   | { type: 'speech'; speech: SideSpeech }
   | { type: 'measured'; turns: CallTurn[] }

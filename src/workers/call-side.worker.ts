@@ -3,6 +3,6 @@ import { createSideHost } from './call-side-host.ts';
 import type { SideRequest } from './call-side-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handle = createSideHost((message) => scope.postMessage(message));
+const handle = createSideHost((message, transfer = []) => scope.postMessage(message, transfer));
 
 scope.onmessage = (event: MessageEvent<SideRequest>): void => handle(event.data);

@@ -101,8 +101,17 @@ function directReader(file: Blob): ReadBytes {
   return async (offset, length) => new Uint8Array(await file.slice(offset, Math.min(file.size, offset + length)).arrayBuffer());
 }
 
+/** How a source hands out its blocks. */
+export interface CallSourceOptions {
+  /**
+   * A WAV's channel arrays are reused piece after piece; one transferred away meanwhile is replaced by the
+   * array this gives for that many frames (one handed back by the side worker), else by a new one.
+   */
+  spare?: (frames: number) => Float32Array | undefined;
+}
+
 /** Open a call file; throws CallFileError when it cannot be read. */
-export async function openCallSource(file: CallFileLike): Promise<CallSource> {
+export async function openCallSource(file: CallFileLike, options: CallSourceOptions = {}): Promise<CallSource> {
   if (file.size === 0) throw new CallFileError('empty', `${file.name}: the file is empty (0 bytes).`);
   // The sniffing and the MP4 box walk read a few bytes here and there: straight slices, not FILE_PIECE_BYTES pieces.
   const direct = directReader(file);
@@ -120,7 +129,9 @@ export async function openCallSource(file: CallFileLike): Promise<CallSource> {
       channelCount: layout.channelCount,
       durationSec: layout.frames / layout.sampleRateHz,
       async *blocks() {
-        const blocks = wavBlocks(read, layout, file.name);
+        // The channel arrays are reused piece after piece (the stream keeps none of them; 1 MB each of short-lived
+        // buffers per MB of file otherwise); the right channel's, transferred to the side worker, comes back to be reused.
+        const blocks = wavBlocks(read, layout, file.name, { reuse: true, renew: options.spare });
         for (;;) {
           const next = await fromWavError(() => blocks.next());
           if (next.done === true) return;

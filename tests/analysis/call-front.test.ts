@@ -152,4 +152,23 @@ describe('createSignalStore', () => {
     }
     expect(() => store.reader.read(5, n + 1)).toThrow(RangeError);
   });
+
+  it('lets go of whole pages before a sample: later reads past them give the same samples, reads into them throw', () => {
+    const page = 1 << 20;
+    const n = 2 * page + 5000;
+    const x = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.001) * 0.3);
+    const store = createSignalStore(16000);
+    store.append(x);
+    store.seal();
+    const tail = store.reader.read(page, n).slice();
+    const bytes = store.bytes;
+    store.discardBefore(page + 10); // inside the second page: only the first goes
+    const again = store.reader.read(page, n);
+    expect(again.length === tail.length && again.every((v, i) => v === tail[i])).toBe(true);
+    expect(() => store.reader.read(page - 1, page + 1)).toThrow(/let go/);
+    store.discardBefore(Infinity);
+    expect(() => store.reader.read(n - 1, n)).toThrow(/let go/);
+    expect(store.reader.read(n, n).length).toBe(0);
+    expect(store.bytes).toBe(bytes); // what the store held, as the stream reports it
+  });
 });

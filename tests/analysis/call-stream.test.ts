@@ -47,6 +47,19 @@ describe('createCallStream', () => {
     }
   });
 
+  it('keeps the opening of the channels it is told only (none: the others are empty), with the same report', () => {
+    const rate = call.input.sampleRateHz;
+    const whole = feed([call.input.channels[0].length]);
+    for (const openingChannels of [[1], [0], []]) {
+      const stream = createCallStream(rate, 2, { openingChannels });
+      for (let at = 0, n = call.input.channels[0].length; at < n; at += 10000) stream.push(call.input.channels.map((c) => c.subarray(at, Math.min(n, at + 10000))));
+      const got = stream.finish({ agentChannel: 'right', lang: 'en' });
+      expect(got.report).toEqual(whole.report);
+      expect(sameSamples(got.opening.channels, call.input.channels.map((c, k) => (openingChannels.includes(k) ? c : c.subarray(0, 0))))).toBe(true);
+    }
+    expect(() => createCallStream(rate, 2, { openingChannels: [2] })).toThrow(RangeError);
+  });
+
   it('gives the whole-call report whatever the chunk sizes', () => {
     const whole = analyzeCall(call.input, { agentChannel: 'right', lang: 'en' });
     expect(whole.turns.length).toBe(4);

@@ -34,7 +34,7 @@ const open: FakeSideWorker[] = [];
 /** A side worker: its host on the far end of a MessageChannel; `tamper` may replace an answer. */
 function sideWorker(tamper: (answer: SideResponse) => SideResponse = (a) => a): FakeSideWorker {
   const { port1, port2 } = new MessageChannel();
-  const host = createSideHost((answer) => port2.postMessage(tamper(answer)));
+  const host = createSideHost((answer, transfer = []) => port2.postMessage(tamper(answer), transfer));
   port2.onmessage = (e: MessageEvent<SideRequest>) => host(e.data);
   const worker: FakeSideWorker = {
     onmessage: null,
@@ -111,6 +111,24 @@ describe('the side worker client', () => {
     silent.onmessage?.({ data: { type: 'pushed' } });
     await new Promise((r) => setTimeout(r, 0));
     expect(settled).toBe(PUSHES_IN_FLIGHT);
+    side.release();
+  });
+
+  it('gets each whole chunk back from the side worker once taken, to be filled again (spare)', async () => {
+    const worker = sideWorker();
+    const side = connectCallSide(worker, 16000);
+    await side.push(new Float32Array(1000).fill(0.25));
+    await side.push(new Float32Array(500));
+    const whole = new Float32Array(100);
+    await side.push(whole.subarray(0, 50)); // a view: copied, its copy comes back
+    await side.summary(); // every push answered by now
+    expect(side.spare(700)).toBeUndefined();
+    const back = side.spare(1000);
+    expect(back?.length).toBe(1000);
+    expect(back?.every((x) => x === 0.25)).toBe(true);
+    expect(side.spare(1000)).toBeUndefined(); // handed out once
+    expect(side.spare(500)?.length).toBe(500);
+    expect(side.spare(50)?.length).toBe(50);
     side.release();
   });
 

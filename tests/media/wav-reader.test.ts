@@ -127,6 +127,25 @@ describe('WAV chunk reader', () => {
     }
   });
 
+  it('reusing, replaces a channel array transferred away (the call worker hands the right channel to its side worker) and keeps the other', async () => {
+    const bytes = wavBytes(channels, 8000, { format: 1, bits: 16 });
+    const layout = await readWavLayout(readerOf(bytes), bytes.length, 'r.wav');
+    const pieces: Float32Array[][] = [];
+    const left = new Set<ArrayBufferLike>();
+    const right = new Set<ArrayBufferLike>();
+    for await (const block of wavBlocks(readerOf(bytes), layout, 'r.wav', { pieceBytes: 300 * layout.blockAlign, reuse: true })) {
+      left.add(block[0].buffer);
+      right.add(block[1].buffer);
+      pieces.push([block[0].slice(), block[1].slice()]);
+      // As postMessage with a transfer list does: the buffer is detached here.
+      if (block[1].length === block[1].buffer.byteLength / 4) structuredClone(block[1], { transfer: [block[1].buffer] });
+    }
+    expect(pieces.map((p) => p[0].length)).toEqual([300, 300, 300, 101]);
+    expect([left.size, right.size]).toEqual([1, 4]);
+    const joined = [0, 1].map((c) => Float32Array.from(pieces.flatMap((p) => [...p[c]])));
+    expect(joined).toEqual(await decodeAll(bytes, 300));
+  });
+
   it('decodes 16-bit PCM the same through its Int16Array path and at an odd byte offset (the DataView path)', async () => {
     const bytes = wavBytes(channels, 8000, { format: 1, bits: 16 });
     const layout = await readWavLayout(readerOf(bytes), bytes.length, 'x.wav');

@@ -35,9 +35,13 @@ export interface CallSide {
   channel(): CallChannel;
   /** This side's speech and hold sounds, the frames that are `other`'s bleed taken out (after summary). */
   speech(other: SideSummary, durationSec: number): SideSpeech;
-  /** This side's turns measured on its channel; `speech` is this side's (from speech()). */
-  measure(turns: readonly RawTurn[], speech: readonly IntervalSec[], onTurn?: () => void): CallTurn[];
-  /** Bytes held by the stored 16 kHz signal. */
+  /**
+   * This side's turns measured on its channel; `speech` is this side's (from speech()). `last`: nothing reads
+   * this side's signal afterwards, so its stored blocks are let go as the turns pass and all of them at the end
+   * (the finish's memory peaks while both sides measure); the side cannot be measured again.
+   */
+  measure(turns: readonly RawTurn[], speech: readonly IntervalSec[], onTurn?: () => void, last?: boolean): CallTurn[];
+  /** Bytes held by the stored 16 kHz signal (when sealed). */
   readonly storedBytes: number;
 }
 
@@ -45,6 +49,7 @@ export interface CallSide {
 export function createCallSide(sampleRateHz: number): CallSide {
   const front = createChannelFront(sampleRateHz);
   let ch: CallChannel | null = null;
+  let released = false;
   const ready = (): CallChannel => {
     if (ch === null) throw new Error('the call side is still being fed');
     return ch;
@@ -66,8 +71,12 @@ export function createCallSide(sampleRateHz: number): CallSide {
       const own = ready();
       return splitSounds(channelActivity(own, other, durationSec), own.seg.thresholdDbfs, own.signal);
     },
-    measure(turns, speech, onTurn) {
-      return measureTurns(ready().signal, speech, turns, onTurn);
+    measure(turns, speech, onTurn, last = false) {
+      if (released) throw new Error('the call side was measured for the last time');
+      released = last;
+      const measured = measureTurns(ready().signal, speech, turns, onTurn, last ? front.discardBefore : undefined);
+      if (last) front.discardBefore(Infinity);
+      return measured;
     },
     get storedBytes() {
       return front.storedBytes;

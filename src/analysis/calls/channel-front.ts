@@ -37,7 +37,9 @@ export interface ChannelFront {
   push(samples: Float32Array): void;
   /** The end: the 100 Hz contour of the high-passed 16 kHz signal and the signal itself. */
   finish(): { contour: IntensityContour; signal: SampleReader };
-  /** Bytes held by the stored signal. */
+  /** Let the stored signal's pages before sample `sample` go (signal-store.ts discardBefore; Infinity: all). */
+  discardBefore(sample: number): void;
+  /** Bytes held by the stored signal (when sealed). */
   readonly storedBytes: number;
 }
 
@@ -87,6 +89,7 @@ export function createChannelFront(sampleRateHz: number): ChannelFront {
       store.seal();
       return { contour: contour.finish(), signal: store.reader };
     },
+    discardBefore: store.discardBefore,
     get storedBytes() {
       return store.bytes;
     },

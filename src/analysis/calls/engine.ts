@@ -73,8 +73,9 @@ export function analyzeSides(
   const customerSplit = customer.speech(agentSummary, durationSec);
   const raw = callTurns(agentSplit.speech, customerSplit.speech);
   const onTurn = turnCounter(raw.length, onProgress);
-  const agentTurns = agent.measure(turnsOf(raw, 'agent'), agentSplit.speech, onTurn);
-  const customerTurns = customer.measure(turnsOf(raw, 'customer'), customerSplit.speech, onTurn);
+  // Each side's last read of its signal: its stored blocks go as its turns are measured.
+  const agentTurns = agent.measure(turnsOf(raw, 'agent'), agentSplit.speech, onTurn, true);
+  const customerTurns = customer.measure(turnsOf(raw, 'customer'), customerSplit.speech, onTurn, true);
   return assembleCallReport({ agent: agentSplit, customer: customerSplit, raw, agentTurns, customerTurns, diarisation: null }, durationSec, sampleRateHz, options);
 }
 
@@ -90,7 +91,8 @@ function monoReport(side: CallSide, durationSec: number, sampleRateHz: number, o
   const raw = callTurns(agentSplit.speech, customerSplit.speech);
   const onTurn = turnCounter(raw.length, onProgress);
   const agentTurns = side.measure(turnsOf(raw, 'agent'), agentSplit.speech, onTurn);
-  const customerTurns = side.measure(turnsOf(raw, 'customer'), customerSplit.speech, onTurn);
+  // The one channel's last read: the customer's turns are measured after the agent's.
+  const customerTurns = side.measure(turnsOf(raw, 'customer'), customerSplit.speech, onTurn, true);
   return assembleCallReport({ agent: agentSplit, customer: customerSplit, raw, agentTurns, customerTurns, diarisation }, durationSec, sampleRateHz, options);
 }
 

@@ -81,7 +81,9 @@ export function splitSounds(
   for (const members of stretches(intervals)) {
     const startSec = members[0].startSec;
     const endSec = members[members.length - 1].endSec;
-    const kind = endSec - startSec < MIN_STRETCH_SEC ? null : stretchKind(signal.read(at(startSec), at(endSec)).slice(), rate, at(startSec) / rate, members, thresholdDbfs);
+    // The read's view is used as is: stretchKind reads nothing else of `signal` (a copy per stretch was ~60 MB of
+    // short-lived buffers per channel of a 60-minute call, at the finish, where the tab's memory peaks).
+    const kind = endSec - startSec < MIN_STRETCH_SEC ? null : stretchKind(signal.read(at(startSec), at(endSec)), rate, at(startSec) / rate, members, thresholdDbfs);
     if (kind === null) speech.push(...members);
     else sounds.push({ startSec, endSec, kind });
   }

@@ -36,16 +36,22 @@ export const TURN_ALIGN_SEC = 0.02;
  * variety (F0 SD in semitones over its voiced frames). The speaker-adaptive pitch range is the turn's
  * (it was the side's when the whole channel was analysed at once): per-turn counts moved by at most one
  * syllable on the planned calls, the nearest-frame voicing test at 10 ms peaks between 20 ms voicing
- * frames being that sensitive either way.
+ * frames being that sensitive either way. `passed`, when given, is told after each turn's read the first sample
+ * any later turn reads (Infinity after the last): the signal before it may be let go.
  */
-export function measureTurns(signal: SampleReader, speech: readonly IntervalSec[], turns: readonly RawTurn[], onTurn?: () => void): CallTurn[] {
+export function measureTurns(signal: SampleReader, speech: readonly IntervalSec[], turns: readonly RawTurn[], onTurn?: () => void, passed?: (sample: number) => void): CallTurn[] {
   let first = 0; // turns and speech are in time order: the first speech interval that may reach the turn
-  return turns.map((t) => {
-    const rate = signal.sampleRateHz;
-    const align = Math.round(TURN_ALIGN_SEC * rate);
-    const from = Math.max(0, Math.floor(((t.startSec - TURN_MARGIN_SEC) * rate) / align) * align);
+  const rate = signal.sampleRateHz;
+  const align = Math.round(TURN_ALIGN_SEC * rate);
+  const fromOf = (t: RawTurn): number => Math.max(0, Math.floor(((t.startSec - TURN_MARGIN_SEC) * rate) / align) * align);
+  // The first sample any turn from k on reads (for `passed`): what lies before it is not read again.
+  const readsFrom = new Float64Array(turns.length + 1).fill(Infinity);
+  if (passed) for (let k = turns.length - 1; k >= 0; k--) readsFrom[k] = Math.min(readsFrom[k + 1], fromOf(turns[k]));
+  return turns.map((t, k) => {
+    const from = fromOf(t);
     const to = Math.min(signal.length, Math.ceil((t.endSec + TURN_MARGIN_SEC) * rate));
     const x = signal.read(from, Math.max(from, to));
+    passed?.(readsFrom[k + 1]);
     const shiftSec = from / rate;
     const local = { startSec: t.startSec - shiftSec, endSec: t.endSec - shiftSec };
     while (first < speech.length && speech[first].endSec <= t.startSec) first++;

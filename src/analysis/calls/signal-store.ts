@@ -12,6 +12,8 @@ export const STORE_BLOCK_SAMPLES = 1024;
 const PAGE_SAMPLES = 1 << 20;
 const BLOCKS_PER_PAGE = PAGE_SAMPLES / STORE_BLOCK_SAMPLES;
 const FULL_SCALE = 32767;
+const EMPTY_PAGE = new Int16Array(0);
+const EMPTY_SCALES = new Float32Array(0);
 
 /** An append-only compact signal. */
 export interface SignalStore {
@@ -21,7 +23,13 @@ export interface SignalStore {
   seal(): void;
   /** Read access (after seal). */
   reader: SampleReader;
-  /** Bytes held. */
+  /**
+   * Let go of the pages wholly before sample `sample` (Infinity: all of them), for a reader that only moves
+   * forward: reading them afterwards throws. The finish measures each side's turns in time order as its last
+   * read, so the 16-bit signal (115 MB per hour) is freed as the turns pass instead of after all of them.
+   */
+  discardBefore(sample: number): void;
+  /** Bytes held when sealed (pages let go by discardBefore still count). */
   readonly bytes: number;
 }
 
@@ -33,6 +41,7 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
   let stored = 0; // samples in pages
   let sealed = false;
   let scratch = new Float32Array(0);
+  let discarded = 0; // pages let go
 
   const storeBlock = (block: Float32Array, count: number): void => {
     const page = Math.floor(stored / PAGE_SAMPLES);
@@ -63,6 +72,7 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
     read(from, to) {
       if (!sealed) throw new Error('the signal store is still being filled');
       if (!(from >= 0 && to <= stored && from <= to)) throw new RangeError(`cannot read samples ${from}–${to} of ${stored}`);
+      if (to > from && from < discarded * PAGE_SAMPLES) throw new RangeError(`samples ${from}–${to} were let go (before ${discarded * PAGE_SAMPLES})`);
       if (scratch.length < to - from) scratch = new Float32Array(Math.max(to - from, 2 * scratch.length));
       const out = scratch.subarray(0, to - from);
       for (let i = from; i < to; ) {
@@ -106,6 +116,14 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
       sealed = true;
     },
     reader,
+    discardBefore(sample) {
+      const upTo = Math.min(pages.length, Math.floor(sample / PAGE_SAMPLES));
+      for (; discarded < upTo; discarded++) {
+        pages[discarded] = EMPTY_PAGE;
+        scales[discarded] = EMPTY_SCALES;
+      }
+      if (discarded === pages.length) scratch = new Float32Array(0);
+    },
     get bytes() {
       return pages.length * (PAGE_SAMPLES * 2 + BLOCKS_PER_PAGE * 4);
     },

@@ -11,7 +11,7 @@ import type { IntervalSec } from '../types.ts';
 import { createCallSide, type SideSpeech, type SideSummary } from './call-side.ts';
 import { assembleCallReport, turnsOf, type CallOptions } from './engine.ts';
 import type { CallTurn } from './report.ts';
-import { createCallFeed, type CallResult } from './stream.ts';
+import { createCallFeed, type CallResult, type CallStreamOptions } from './stream.ts';
 import { callTurns, type RawTurn } from './turns.ts';
 
 /** A call side (call-side.ts CallSide) running in another thread: the same steps, answered asynchronously. */
@@ -20,6 +20,7 @@ export interface RemoteCallSide {
   push(samples: Float32Array): Promise<void>;
   summary(): Promise<SideSummary>;
   speech(other: SideSummary, durationSec: number): Promise<SideSpeech>;
+  /** The side's last step: its signal is let go as its turns are measured (CallSide.measure with `last`). */
   measure(turns: RawTurn[], speech: IntervalSec[]): Promise<CallTurn[]>;
 }
 
@@ -33,10 +34,10 @@ export interface SplitCallStream {
 }
 
 /** Start a two-thread stereo call stream at `sampleRateHz`. */
-export function createSplitCallStream(sampleRateHz: number, remote: RemoteCallSide): SplitCallStream {
+export function createSplitCallStream(sampleRateHz: number, remote: RemoteCallSide, options: CallStreamOptions = {}): SplitCallStream {
   const local = createCallSide(sampleRateHz);
   let handed: Promise<void> = Promise.resolve();
-  const feed = createCallFeed(sampleRateHz, 2, (channels) => {
+  const feed = createCallFeed(sampleRateHz, 2, options, (channels) => {
     // Handed over first, so the remote side works on it while this side does its own.
     handed = remote.push(channels[1]);
     local.push(channels[0]);
@@ -62,7 +63,8 @@ export function createSplitCallStream(sampleRateHz: number, remote: RemoteCallSi
       const [agent, customer] = agentIsLocal ? [localSpeech, await remoteSpeech] : [await remoteSpeech, localSpeech];
       const raw = callTurns(agent.speech, customer.speech);
       const remoteTurns = remote.measure(turnsOf(raw, agentIsLocal ? 'customer' : 'agent'), agentIsLocal ? customer.speech : agent.speech);
-      const localTurns = local.measure(turnsOf(raw, agentIsLocal ? 'agent' : 'customer'), agentIsLocal ? agent.speech : customer.speech);
+      // The local side's last read of its signal (the remote's measure is its last step too): the stored blocks go as the turns pass.
+      const localTurns = local.measure(turnsOf(raw, agentIsLocal ? 'agent' : 'customer'), agentIsLocal ? agent.speech : customer.speech, undefined, true);
       const [agentTurns, customerTurns] = agentIsLocal ? [localTurns, await remoteTurns] : [await remoteTurns, localTurns];
       const report = assembleCallReport({ agent, customer, raw, agentTurns, customerTurns, diarisation: null }, durationSec, sampleRateHz, options);
       return { report, peaks: feed.peaks(), opening: feed.opening() };

@@ -41,8 +41,20 @@ export interface CallResult {
   peaks: CallPeaks;
   /** Bytes the stored 16 kHz signals held (all channels). */
   storedBytes?: number;
-  /** The first OPENING_SEC of the call as fed (shorter calls: all of it). */
+  /**
+   * The first OPENING_SEC of the call as fed (shorter calls: all of it), every channel; a channel the stream
+   * was told not to keep (CallStreamOptions.openingChannels) is empty.
+   */
   opening: AudioInput;
+}
+
+/** How a call stream is set up. */
+export interface CallStreamOptions {
+  /**
+   * The channels whose opening is kept (default all): the greeting is scored on the agent's channel only, and
+   * not at all without a greeting template; each channel kept is 10 MB of a 44.1 kHz call.
+   */
+  openingChannels?: readonly number[];
 }
 
 /** Options of finish: the call's options and an optional progress callback. */
@@ -62,9 +74,9 @@ export interface CallStream {
 }
 
 /** Start a call stream of `channelCount` channels at `sampleRateHz` (the analysis needs 2, or 1 for a mono call, at finish). */
-export function createCallStream(sampleRateHz: number, channelCount: number): CallStream {
+export function createCallStream(sampleRateHz: number, channelCount: number, options: CallStreamOptions = {}): CallStream {
   const sides = Array.from({ length: channelCount }, () => createCallSide(sampleRateHz));
-  const feed = createCallFeed(sampleRateHz, channelCount, (channels) => {
+  const feed = createCallFeed(sampleRateHz, channelCount, options, (channels) => {
     const n = channels[0].length;
     for (let at = 0; at < n; at += PIECE_SAMPLES) {
       const to = Math.min(n, at + PIECE_SAMPLES);
@@ -97,11 +109,13 @@ export interface CallFeed {
 }
 
 /** The feeding shared by the call streams (stream.ts, split-finish.ts); `sides` gets each checked chunk last. */
-export function createCallFeed(sampleRateHz: number, channelCount: number, sides: (channels: readonly Float32Array[]) => void): CallFeed {
+export function createCallFeed(sampleRateHz: number, channelCount: number, options: CallStreamOptions, sides: (channels: readonly Float32Array[]) => void): CallFeed {
   validateAudioInput({ channels: Array.from({ length: channelCount }, () => new Float32Array(0)), sampleRateHz });
+  const kept = options.openingChannels;
+  if (kept?.some((c) => !(Number.isInteger(c) && c >= 0 && c < channelCount))) throw new RangeError(`opening channels ${kept.join(', ')} are not all among the ${channelCount}`);
   const peaks = createPeaks(sampleRateHz, channelCount);
   const openingSamples = Math.round(OPENING_SEC * sampleRateHz);
-  const opening = createOpening(channelCount, openingSamples);
+  const opening = createOpening(Array.from({ length: channelCount }, (_, c) => kept === undefined || kept.includes(c)), openingSamples);
   let fed = 0;
   let done = false;
   return {
@@ -130,30 +144,35 @@ export function createCallFeed(sampleRateHz: number, channelCount: number, sides
 }
 
 /**
- * The call's first samples, per channel, in one array each that grows by doubling up to `limit` samples:
- * no list of pieces to join at the finish (joining doubled the opening's 21 MB, 60 s of 44.1 kHz stereo,
- * at the finish, where the tab's memory peaks); `channels()` gives views of what was kept.
+ * The call's first samples of the channels `keep` says, in one array each that grows by doubling up to
+ * `limit` samples: no list of pieces to join at the finish (joining doubled the opening's 21 MB, 60 s of
+ * 44.1 kHz stereo, at the finish, where the tab's memory peaks); `channels()` gives views of what was kept,
+ * an empty array for a channel not kept.
  */
-function createOpening(channelCount: number, limit: number) {
-  let arrays = Array.from({ length: channelCount }, () => new Float32Array(0));
+function createOpening(keep: readonly boolean[], limit: number) {
+  let arrays = keep.map(() => new Float32Array(0));
+  let size = 0;
   let kept = 0;
   return {
     /** Keep up to `room` samples of this chunk (the chunk's channels are not kept). */
     push(channels: readonly Float32Array[], room: number): void {
       const n = Math.min(room, channels[0].length, limit - kept);
       if (n <= 0) return;
-      if (kept + n > arrays[0].length) {
-        const size = Math.min(limit, Math.max(kept + n, 2 * arrays[0].length));
-        arrays = arrays.map((a) => {
+      if (kept + n > size) {
+        size = Math.min(limit, Math.max(kept + n, 2 * size));
+        arrays = arrays.map((a, c) => {
+          if (!keep[c]) return a;
           const grown = new Float32Array(size);
           grown.set(a.subarray(0, kept));
           return grown;
         });
       }
-      arrays.forEach((a, c) => a.set(channels[c].subarray(0, n), kept));
+      arrays.forEach((a, c) => {
+        if (keep[c]) a.set(channels[c].subarray(0, n), kept);
+      });
       kept += n;
     },
-    channels: (): Float32Array[] => arrays.map((a) => a.subarray(0, kept)),
+    channels: (): Float32Array[] => arrays.map((a, c) => (keep[c] ? a.subarray(0, kept) : a)),
   };
 }
 

@@ -4,3 +4,4 @@ export { TakeAudio, type TakeAudioProps } from './TakeAudio.tsx';
 export { RecordPanel, type RecordPanelProps } from './RecordPanel.tsx';
 export { useBusyGuard } from './use-busy-guard.ts';
 export { useSpaceKey } from './use-space-key.ts';
+export { ScriptView } from './ScriptView.tsx';

@@ -1,4 +1,4 @@
-/** Settings: the profile, the count-in, and calibration (re-calibrate any time). */
+/** Settings: the profile, the count-in, trainer mode, and calibration (re-calibrate any time). */
 import { useApp } from '../../services/app-context.ts';
 import { COUNT_IN_CHOICES_SEC } from '../../services/preferences.ts';
 import { StorageSettings } from '../settings-storage/components.ts';
@@ -33,6 +33,15 @@ export function SettingsScreen(): React.JSX.Element {
           <section className="card" aria-labelledby="settings-packs-title">
             <h3 id="settings-packs-title">{t('assigned.title')}</h3>
             <PackImportPanel />
+          </section>
+          <section className="card" aria-labelledby="trainer-settings-title">
+            <h3 id="trainer-settings-title">{t('settings.trainerMode')}</h3>
+            <label className="choice">
+              <input type="checkbox" name="trainerMode" data-testid="trainer-mode" checked={prefs.trainerMode}
+                aria-describedby="trainer-mode-hint" onChange={(e) => setPrefs({ ...prefs, trainerMode: e.target.checked })} />
+              {' '}{t('settings.trainerMode')}
+            </label>
+            <p className="hint" id="trainer-mode-hint">{t('settings.trainerModeHint')}</p>
           </section>
         </div>
         <div>
