@@ -2,6 +2,7 @@
 import { CALL_GREETING_EN } from './call-greeting-en.ts';
 import { CALL_PAGE_EN } from './call-page-en.ts';
 import { CALL_VOICES_EN } from './call-voices-en.ts';
+import { PACKS_EN } from './packs-en.ts';
 import { ROSTER_EN } from './roster-en.ts';
 import { TRAINER_EN } from './trainer-en.ts';
 
@@ -11,6 +12,7 @@ export const EN = {
   ...CALL_PAGE_EN,
   ...CALL_VOICES_EN,
   ...CALL_GREETING_EN,
+  ...PACKS_EN,
   ...ROSTER_EN,
   ...TRAINER_EN,
 

@@ -3,6 +3,7 @@ import type { MessageKey } from './en.ts';
 import { CALL_GREETING_ZH } from './call-greeting-zh.ts';
 import { CALL_PAGE_ZH } from './call-page-zh.ts';
 import { CALL_VOICES_ZH } from './call-voices-zh.ts';
+import { PACKS_ZH } from './packs-zh.ts';
 import { ROSTER_ZH } from './roster-zh.ts';
 import { TRAINER_ZH } from './trainer-zh.ts';
 
@@ -12,6 +13,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   ...CALL_PAGE_ZH,
   ...CALL_VOICES_ZH,
   ...CALL_GREETING_ZH,
+  ...PACKS_ZH,
   ...ROSTER_ZH,
   ...TRAINER_ZH,
 

@@ -14,9 +14,10 @@ export { CALL_AUDIO_CHUNK_BYTES, type CallPatch, type CallStorageUse } from './c
 export { restoreCall } from './restore-call.ts';
 export { CALL_SUMMARY_SCHEMA_VERSION, restoreCallSummary, summariseCall, type CallSummaryRecord } from './call-summaries.ts';
 export { USER_DRILL_SCHEMA_VERSION, restoreUserDrill, type UserDrillRecord } from './user-drills.ts';
+export { restoreAssignedPack, restoreAssignedModel, type PackMergeOutcome } from './assigned-packs.ts';
 export { restoreRosterPack, restoreRosterTake, type RosterImportCounts, type RosterTakeWithAudio } from './roster-store.ts';
 export type { RosterPackRecord, RosterTakeRecord } from './roster-store.ts';
 export {
   editedPack, exportedPack, newAuthoredPack, restoreAuthoredPack, restoreAuthoredPackJson, restorePackModel, type AuthoredPack,
 } from './authored-packs.ts';
-export { PACK_RECORD_SCHEMA_VERSION, type AuthoredPackRecord, type PackModelRecord, type PackModelOwner } from './pack-records.ts';
+export { PACK_RECORD_SCHEMA_VERSION, type AssignedPackRecord, type AuthoredPackRecord, type PackModelRecord, type PackModelOwner } from './pack-records.ts';

@@ -47,6 +47,8 @@ export interface Profile {
   scriptLang: Lang;
   uiLang: UiLang;
   baseline: StoredBaseline | null;
+  /** A random id of this installation, made at the first results export (issue 12) and named in every results file; absent until then. */
+  agentId?: string;
 }
 
 /** A stored profile row (single row, id 'me'). */

@@ -253,6 +253,8 @@ export function restoreProfile(raw: unknown): ProfileRecord | null {
     scriptLang: givenScriptLang ?? (uiLang === 'zh-CN' ? 'zh' : 'en'),
     uiLang,
     baseline: restoreBaseline(r.baseline),
+    // Kept only when it has the shape the results export makes; otherwise a new one is made at the next export.
+    ...(typeof r.agentId === 'string' && /^[a-z0-9-]{1,64}$/.test(r.agentId) ? { agentId: r.agentId } : {}),
   };
 }
 

@@ -18,11 +18,12 @@ import * as calls from './calls.ts';
 import type { CallRecord } from './call-records.ts';
 import { listCallSummaries, type CallSummaryRecord } from './call-summaries.ts';
 import * as userDrills from './user-drills.ts';
+import * as assignedPacks from './assigned-packs.ts';
+import type { AssignedPackRecord, PackModelRecord } from './pack-records.ts';
+import type { ReadPack, ReadResults } from '../packs/types.ts';
 import * as roster from './roster-store.ts';
-import type { ReadResults } from '../packs/types.ts';
 import type { RosterInput } from '../packs/roster.ts';
 import * as authoredPacks from './authored-packs.ts';
-import type { PackModelRecord } from './pack-records.ts';
 
 /** Options of openStore. */
 export interface OpenStoreOptions extends OpenDbOptions {
@@ -218,6 +219,36 @@ export class VoiceDrillStore {
   /** One of the agent's drills, or null. */
   getUserDrill(drillId: string): Promise<userDrills.UserDrillRecord | null> {
     return this.run('read the drill', () => userDrills.getUserDrill(this.db, drillId));
+  }
+
+  /** Merge an imported (validated) pack with the stored one by id and version, models included, in one transaction. */
+  importAssignedPack(read: ReadPack, now: number = Date.now()): Promise<assignedPacks.PackMergeOutcome> {
+    return this.run('save the pack', () => assignedPacks.mergeAssignedPack(this.db, read, now));
+  }
+
+  /** The packs assigned to this agent, newest import first. */
+  listAssignedPacks(): Promise<AssignedPackRecord[]> {
+    return this.run('list the assigned packs', () => assignedPacks.listAssignedPacks(this.db));
+  }
+
+  /** One assigned pack, or null. */
+  getAssignedPack(packId: string): Promise<AssignedPackRecord | null> {
+    return this.run('read the pack', () => assignedPacks.getAssignedPack(this.db, packId));
+  }
+
+  /** Remove an assigned pack and its model recordings (the takes stay). */
+  deleteAssignedPack(packId: string): Promise<void> {
+    return this.run('remove the pack', () => assignedPacks.deleteAssignedPack(this.db, packId));
+  }
+
+  /** The model recordings of an assigned pack. */
+  listAssignedModels(packId: string): Promise<PackModelRecord[]> {
+    return this.run('read the model recordings', () => assignedPacks.listAssignedModels(this.db, packId));
+  }
+
+  /** Store an assigned model's analysis; false when the model is gone or of another drill version now. */
+  saveAssignedModelReport(packId: string, drillId: string, drillVersion: number, report: AnalysisReport | null): Promise<boolean> {
+    return this.run('save the model’s analysis', () => assignedPacks.saveAssignedModelReport(this.db, packId, drillId, drillVersion, report));
   }
 
   /** Import one read results file into the trainer's roster (one transaction: a failure changes nothing). */

@@ -10,13 +10,15 @@ export interface DrillPickerProps {
   drillId: string;
   /** The agent's own drills (made from calls), listed under "From my calls". */
   userDrills: readonly Drill[];
+  /** Drills of the trainer's packs, listed under "Assigned by your trainer". */
+  assignedDrills?: readonly Drill[];
   disabled: boolean;
   onLang: (lang: Lang) => void;
   onDrill: (drillId: string) => void;
 }
 
 /** The picker. */
-export function DrillPicker({ lang, drillId, userDrills, disabled, onLang, onDrill }: DrillPickerProps): React.JSX.Element {
+export function DrillPicker({ lang, drillId, userDrills, assignedDrills = [], disabled, onLang, onDrill }: DrillPickerProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   return (
     <div className="drill-picker card" data-space-shortcut="">
@@ -31,7 +33,7 @@ export function DrillPicker({ lang, drillId, userDrills, disabled, onLang, onDri
       </fieldset>
       <fieldset disabled={disabled} className="drill-list">
         <legend>{t('practice.pickDrill')}</legend>
-        {drillMenu(lang, uiLang, userDrills).map((section) => (
+        {drillMenu(lang, uiLang, userDrills, assignedDrills).map((section) => (
           <div key={section.kind} className="drill-group" role="group" aria-labelledby={`drill-kind-${section.kind}`}>
             <h3 id={`drill-kind-${section.kind}`}>{section.label}</h3>
             <ul>

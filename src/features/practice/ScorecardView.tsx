@@ -30,10 +30,12 @@ export interface ScorecardViewProps {
   comparison?: boolean;
   /** Focus the heading when shown (default true; off where the card is one section of a longer page). */
   focusOnShow?: boolean;
+  /** More findings shown after the key words (e.g. the comparison with a trainer's model take). */
+  extra?: React.ReactNode;
 }
 
 /** The scorecard. */
-export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref = null, audio, actions, comparison: showComparison = true, focusOnShow = true }: ScorecardViewProps): React.JSX.Element {
+export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref = null, audio, actions, comparison: showComparison = true, focusOnShow = true, extra }: ScorecardViewProps): React.JSX.Element {
   const { t, uiLang } = useApp();
   const heading = useRef<HTMLHeadingElement | null>(null);
   const section = useRef<HTMLElement | null>(null);
@@ -145,6 +147,8 @@ export function ScorecardView({ analysed, baseline, measureFromStop, reviewHref 
           </ul>
         </div>
       )}
+
+      {extra}
 
       <details className="details" data-testid="details">
         <summary>{t('details.title')}</summary>

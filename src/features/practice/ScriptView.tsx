@@ -3,9 +3,16 @@ import type { Drill, RenderedDrill } from '../../drills/index.ts';
 import { routeHref } from '../../services/routes.ts';
 import { useApp } from '../../services/app-context.ts';
 import { SAMPLE_PROFILE } from '../../drills/index.ts';
+import { slowRuns } from '../packs/index.ts';
 
-/** The script card. */
-export function ScriptView({ drill, rendered }: { drill: Drill; rendered: RenderedDrill }): React.JSX.Element {
+/** A run of script text with the trainer's slow-down spans marked (a cue: underlined, and named for screen readers). */
+function Runs({ text, spans, cue }: { text: string; spans: readonly string[]; cue: string }): React.JSX.Element {
+  if (spans.length === 0) return <>{text}</>;
+  return <>{slowRuns(text, spans).map((r, i) => (r.slow ? <span key={i} className="slow-span" title={cue}>{r.text}<span className="visually-hidden"> ({cue})</span></span> : r.text))}</>;
+}
+
+/** The script card; `slowSpans` are stretches a trainer asked to be said slowly (marked where they fall within one run). */
+export function ScriptView({ drill, rendered, slowSpans = [] }: { drill: Drill; rendered: RenderedDrill; slowSpans?: readonly string[] }): React.JSX.Element {
   const { t, uiLang } = useApp();
   const sample = SAMPLE_PROFILE[drill.lang];
   const usedSample = rendered.filledWithSample.name || rendered.filledWithSample.company;
@@ -20,7 +27,9 @@ export function ScriptView({ drill, rendered }: { drill: Drill; rendered: Render
         {rendered.displayParts.map((part) => (
           <span key={part.index} className="part" data-part={part.index}>
             {greeting && <span className="part-number" aria-hidden="true">{part.index + 1}</span>}
-            {part.segments.map((s, i) => (s.emphasis ? <strong key={i} className="key-word">{s.text}</strong> : <span key={i}>{s.text}</span>))}
+            {part.segments.map((s, i) => (s.emphasis
+              ? <strong key={i} className="key-word"><Runs text={s.text} spans={slowSpans} cue={t('notes.slowCue')} /></strong>
+              : <span key={i}><Runs text={s.text} spans={slowSpans} cue={t('notes.slowCue')} /></span>))}
             {part.trailing}
             {' '}
           </span>

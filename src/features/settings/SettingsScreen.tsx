@@ -2,6 +2,7 @@
 import { useApp } from '../../services/app-context.ts';
 import { COUNT_IN_CHOICES_SEC } from '../../services/preferences.ts';
 import { StorageSettings } from '../settings-storage/components.ts';
+import { PackImportPanel } from '../packs/components.ts';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
@@ -28,6 +29,10 @@ export function SettingsScreen(): React.JSX.Element {
               </select>
             </label>
             <p className="hint">{t('settings.appliesNow')}</p>
+          </section>
+          <section className="card" aria-labelledby="settings-packs-title">
+            <h3 id="settings-packs-title">{t('assigned.title')}</h3>
+            <PackImportPanel />
           </section>
           <section className="card" aria-labelledby="trainer-settings-title">
             <h3 id="trainer-settings-title">{t('settings.trainerMode')}</h3>
