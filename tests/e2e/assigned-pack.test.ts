@@ -226,4 +226,34 @@ describe.skipIf(!haveChromium)('an assigned pack on the agent’s practice scree
     expect(await axeViolations(page)).toEqual([]);
     expect(await sidewaysOverflow(page)).toEqual([]);
   });
+
+  it('removes the pack in two steps (Keep it first), its takes staying in History', async () => {
+    const { page } = app;
+    await page.getByTestId('ui-lang').selectOption('en');
+    await page.getByTestId(`remove-pack-${PACK_ID}`).click();
+    const ask = page.getByTestId(`remove-pack-ask-${PACK_ID}`);
+    expect(await ask.textContent()).toContain('Remove “Acme onboarding” and its drills from your list? Your takes stay in History.');
+    // The focus is on "Keep it": Enter keeps the pack.
+    await page.keyboard.press('Enter');
+    expect(await ask.count()).toBe(0);
+    expect(await page.getByTestId(`assigned-drill-${DRILL_ID}`).count()).toBe(1);
+    await page.getByTestId(`remove-pack-${PACK_ID}`).click();
+    await page.locator('[data-action="remove-pack-confirm"]').click();
+    await expect.poll(() => page.getByTestId(`assigned-drill-${DRILL_ID}`).count()).toBe(0);
+    expect(await page.getByTestId('results-export-status').textContent()).toBe('Removed “Acme onboarding”; your takes of its drills are still in History.');
+    const kept = await page.evaluate(async (id) => {
+      type Req = { result: unknown; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
+      type Db = { transaction(names: string[], mode: string): { objectStore(n: string): { get(key: unknown): Req; count(): Req } }; close(): void };
+      const open = (globalThis as unknown as { indexedDB: { open(name: string): Req } }).indexedDB.open('voicedrill');
+      const db = await new Promise<Db>((resolve, reject) => { open.onsuccess = () => resolve(open.result as Db); open.onerror = () => reject(open.error); });
+      const tx = db.transaction(['takes', 'assignedPacks'], 'readonly');
+      const take = tx.objectStore('takes').get(id);
+      const packs = tx.objectStore('assignedPacks').count();
+      const out = await new Promise<[boolean, number]>((resolve) => { packs.onsuccess = () => resolve([take.result !== undefined, packs.result as number]); });
+      db.close();
+      return out;
+    }, takeId);
+    expect(kept).toEqual([true, 0]);
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
 });

@@ -46,6 +46,23 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
   const [linkNotice] = useState<Notice | null>(() => takeImportNotice());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  // The pack whose removal is being asked about (two steps: nothing is removed by one press).
+  const [asking, setAsking] = useState<string | null>(null);
+
+  const removePack = async (packId: string, title: string): Promise<void> => {
+    if (!store) return;
+    setBusy(true);
+    try {
+      await store.deleteAssignedPack(packId);
+      setAsking(null);
+      setNotice({ text: (l) => tr(l, 'assigned.removed', { title }), ok: true });
+      assigned.reload();
+    } catch (e) {
+      setNotice({ text: (l) => tr(l, 'assigned.removeFailed', { title, detail: isStorageError(e) ? tr(l, storageErrorMessage(e.kind)) : e instanceof Error ? e.message : String(e) }), ok: false });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const exportPack = async (packId: string): Promise<void> => {
     const pack = assigned.packs.find((p) => p.id === packId);
@@ -95,9 +112,23 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
               );
             })}
           </ul>
-          <button type="button" data-testid={`export-results-${pack.id}`} disabled={busy || !store} onClick={() => void exportPack(pack.id)}>
-            {t('assigned.export', { title: pack.pack.title })}
-          </button>
+          <div className="assigned-actions">
+            <button type="button" data-testid={`export-results-${pack.id}`} disabled={busy || !store} onClick={() => void exportPack(pack.id)}>
+              {t('assigned.export', { title: pack.pack.title })}
+            </button>
+            {asking !== pack.id && (
+              <button type="button" data-testid={`remove-pack-${pack.id}`} disabled={busy || !store} onClick={() => setAsking(pack.id)}>
+                {t('assigned.remove', { title: pack.pack.title })}
+              </button>
+            )}
+          </div>
+          {asking === pack.id && (
+            <div className="notice" role="group" aria-label={t('assigned.remove', { title: pack.pack.title })} data-testid={`remove-pack-ask-${pack.id}`}>
+              <p>{t('assigned.removeAsk', { title: pack.pack.title })}</p>
+              <button type="button" data-action="remove-pack-cancel" autoFocus onClick={() => setAsking(null)}>{t('assigned.removeCancel')}</button>{' '}
+              <button type="button" className="danger" data-action="remove-pack-confirm" disabled={busy} onClick={() => void removePack(pack.id, pack.pack.title)}>{t('assigned.removeConfirm')}</button>
+            </div>
+          )}
         </div>
       ))}
       {assigned.packs.length > 0 && (
