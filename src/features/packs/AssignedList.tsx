@@ -14,19 +14,7 @@ import type { Assigned } from './use-assigned.ts';
 import { takeImportNotice, type Notice } from './import-notice.ts';
 import { t as tr } from '../../i18n/index.ts';
 import { PackImportPanel } from './PackImportPanel.tsx';
-
-/** Save bytes as a download; the object URL is revoked once the browser has started reading it. */
-function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes.buffer as ArrayBuffer], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+import { useDownloads } from '../../ui/use-downloads.ts';
 
 /** Props of AssignedList. */
 export interface AssignedListProps {
@@ -46,6 +34,7 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
   const [linkNotice] = useState<Notice | null>(() => takeImportNotice());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const download = useDownloads();
   // The pack whose removal is being asked about (two steps: nothing is removed by one press).
   const [asking, setAsking] = useState<string | null>(null);
 
@@ -76,7 +65,7 @@ export function AssignedList({ assigned, currentDrillId, onOpen, disabled }: Ass
         await saveProfile({ ...profile, agentId });
       }
       const out = await exportResults(store, pack, { id: agentId, name: agentNameOf(profile, pack) }, includeAudio);
-      download(out.bytes, out.fileName);
+      download(new Blob([out.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), out.fileName);
       setNotice({ text: (l) => tr(l, 'assigned.exported', { file: out.fileName, count: out.takes }), ok: true });
     } catch (e) {
       setNotice({ text: (l) => tr(l, 'assigned.exportFailed', { detail: isStorageError(e) ? tr(l, storageErrorMessage(e.kind)) : e instanceof Error ? e.message : String(e) }), ok: false });

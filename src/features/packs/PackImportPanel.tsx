@@ -1,14 +1,14 @@
 /** Import a pack file (practice screen and Settings): choose the file, see the preview, add it or not. */
 import { PACK_LIMITS } from '../../packs/types.ts';
 import { useApp } from '../../services/app-context.ts';
-import { PackPreview } from './PackPreview.tsx';
+import { PackImportStatus } from './PackImportStatus.tsx';
 import { usePackImport } from './use-pack-import.ts';
 import type { Notice } from './import-notice.ts';
 import { t as tr } from '../../i18n/index.ts';
 
 /** The file input, the preview and the sentence the import ended with (at first `notice`: a link's import, when given). */
 export function PackImportPanel({ onImported, notice }: { onImported?: () => void; notice?: Notice | null }): React.JSX.Element {
-  const { t, uiLang } = useApp();
+  const { t } = useApp();
   const flow = usePackImport(onImported, notice ? { phase: 'done', ...notice } : undefined);
   const { state } = flow;
   const choose = async (input: HTMLInputElement): Promise<void> => {
@@ -39,15 +39,7 @@ export function PackImportPanel({ onImported, notice }: { onImported?: () => voi
         <input type="file" accept=".vdpack,application/zip" data-testid="import-pack-file" disabled={busy}
           onChange={(e) => void choose(e.currentTarget)} />
       </label>
-      {(state.phase === 'preview' || state.phase === 'saving' || state.phase === 'analysing') && (
-        <PackPreview read={state.read} busy={state.phase !== 'preview'} onConfirm={() => void flow.confirm()} onCancel={flow.cancel} />
-      )}
-      <p role="status" className={state.phase === 'done' && !state.ok ? 'notice notice-error' : 'hint'} data-testid={state.phase === 'done' ? 'pack-import-result' : undefined}>
-        {state.phase === 'reading' && t('packs.reading')}
-        {state.phase === 'saving' && t('packs.saving')}
-        {state.phase === 'analysing' && t('packs.analysingModels')}
-        {state.phase === 'done' && state.text(uiLang)}
-      </p>
+      <PackImportStatus state={state} onConfirm={() => void flow.confirm()} onCancel={flow.cancel} />
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import { leaveImportNotice } from './import-notice.ts';
-import { PackPreview } from './PackPreview.tsx';
+import { PackImportStatus } from './PackImportStatus.tsx';
 import { usePackImport } from './use-pack-import.ts';
 import { t as tr } from '../../i18n/index.ts';
 
@@ -17,7 +17,7 @@ function leaveForPractice(): void {
 
 /** The screen of a pack link. */
 export function PackLinkScreen({ payload }: { payload: string }): React.JSX.Element {
-  const { t, uiLang } = useApp();
+  const { t } = useApp();
   const flow = usePackImport();
   const { state, reading, preview, fail } = flow;
   useEffect(() => {
@@ -50,15 +50,7 @@ export function PackLinkScreen({ payload }: { payload: string }): React.JSX.Elem
   return (
     <section className="screen pack-link" aria-labelledby="pack-link-title">
       <h2 id="pack-link-title" tabIndex={-1}>{t('packs.link.title')}</h2>
-      {(state.phase === 'preview' || state.phase === 'saving' || state.phase === 'analysing') && (
-        <PackPreview read={state.read} busy={state.phase !== 'preview'} onConfirm={() => void confirm()} onCancel={cancel} />
-      )}
-      <p role="status" className={state.phase === 'done' && !state.ok ? 'notice notice-error' : 'hint'} data-testid={state.phase === 'done' ? 'pack-import-result' : undefined}>
-        {state.phase === 'reading' && t('packs.reading')}
-        {state.phase === 'saving' && t('packs.saving')}
-        {state.phase === 'analysing' && t('packs.analysingModels')}
-        {state.phase === 'done' && state.text(uiLang)}
-      </p>
+      <PackImportStatus state={state} onConfirm={() => void confirm()} onCancel={cancel} />
       {state.phase === 'done' && !state.ok && <p><a href="#/practice" onClick={(e) => { e.preventDefault(); leaveForPractice(); }}>{t('nav.practice')}</a></p>}
     </section>
   );

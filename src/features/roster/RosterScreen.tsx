@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { rosterCsv, type RosterCell } from '../../packs/index.ts';
 import { useApp } from '../../services/app-context.ts';
-import { useDownloads } from '../settings-storage/components.ts';
+import { useDownloads } from '../../ui/use-downloads.ts';
 import { dragHasFiles, droppedFiles } from './dropped-files.ts';
 import { RosterDelete } from './RosterDelete.tsx';
 import { ImportMessage } from './ImportMessage.tsx';

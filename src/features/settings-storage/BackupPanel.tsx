@@ -14,7 +14,7 @@ import { isStorageError, type CallStorageUse, type Profile, type VoiceDrillStore
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { exportBackupNow, importMessage, profileSummary } from './backup-panel-model.ts';
 import { formatBytes } from './storage-panel-model.ts';
-import { useDownloads } from './use-downloads.ts';
+import { useDownloads } from '../../ui/use-downloads.ts';
 
 /** Props of BackupPanel. */
 export interface BackupPanelProps {

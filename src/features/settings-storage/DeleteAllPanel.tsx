@@ -8,7 +8,7 @@ import { deleteAllData } from '../../backup/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
 import { exportBackupNow } from './backup-panel-model.ts';
-import { useDownloads } from './use-downloads.ts';
+import { useDownloads } from '../../ui/use-downloads.ts';
 
 /** Props of DeleteAllPanel. */
 export interface DeleteAllPanelProps {

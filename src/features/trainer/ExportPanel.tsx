@@ -9,6 +9,7 @@ import { useApp } from '../../services/app-context.ts';
 import type { AuthoredPack } from '../../storage/index.ts';
 import { packFileName, type FormMessage } from './trainer-model.ts';
 import { MessageText, messageOf } from './use-form-message.tsx';
+import { useDownloads } from '../../ui/use-downloads.ts';
 
 /** Props of ExportPanel. */
 export interface ExportPanelProps {
@@ -53,6 +54,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
   const { t, store } = useApp();
   const [message, setMessage] = useState<{ m: FormMessage; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const download = useDownloads();
   const linkInput = useRef<HTMLInputElement | null>(null);
   const pack = record.pack;
   const shared = useMemo(() => linkPack(pack), [pack]);
@@ -101,14 +103,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
         return;
       }
       const name = packFileName(pack.id, pack.version);
-      const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/octet-stream' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(new Blob([bytes.slice().buffer], { type: 'application/octet-stream' }), name);
       await onExported(exported);
       setMessage({ m: { key: 'trainer.export.fileDone', params: { file: name } }, error: false });
     } catch (error) {

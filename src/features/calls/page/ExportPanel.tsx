@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { t, type UiLang } from '../../../i18n/index.ts';
 import type { CallRecord } from '../../../storage/call-records.ts';
-import { useDownloads } from '../../settings-storage/components.ts';
+import { useDownloads } from '../../../ui/use-downloads.ts';
 import { callReportJson, exportFileName, findingsCsv } from './export-model.ts';
 
 /** Props of ExportPanel. */

@@ -1,4 +1,4 @@
-/** Save a Blob as a download; each object URL is revoked once the download has started, or on unmount at the latest. */
+/** Save a Blob as a download (backups, call exports, pack files, results files, the roster CSV); each object URL is revoked once the download has started, or on unmount at the latest. */
 import { useCallback, useEffect, useRef } from 'react';
 
 /** How long a download's object URL lives: long enough for the browser to start reading it. */
