@@ -1,6 +1,7 @@
 /**
- * The backup manifest, format "voicedrill-backup" version 1 (takes) or 2 (takes and calls), and its valibot
- * schema. Take records are stored as the app stores them (TakeRecord) except that the drill snapshot is
+ * The backup manifest, format "voicedrill-backup" version 1 (takes), 2 (takes and calls) or 3 (also drills made
+ * from calls, trainer packs with their model recordings, and the trainer's roster: pack-trainer.ts), and its
+ * valibot schema. Take records are stored as the app stores them (TakeRecord) except that the drill snapshot is
  * replaced by `drillIndex` into `drills` (one copy per distinct snapshot). Call records (version 2) are
  * stored as the app stores them except their timeline peaks, which go in the data section as f32le bytes.
  * Objects are validated as loose objects: unknown extra fields pass through untouched, so nothing is
@@ -11,8 +12,10 @@ import { SCHEMA_VERSION, TAKE_STATUSES } from '../storage/index.ts';
 
 /** The format id every backup manifest carries. */
 export const BACKUP_FORMAT = 'voicedrill-backup';
-/** The newest manifest version this app writes and reads: 2 adds `calls`. */
-export const BACKUP_FORMAT_VERSION = 2;
+/** The newest manifest version this app writes and reads: 2 adds `calls`, 3 the sections of TRAINER_SECTIONS. */
+export const BACKUP_FORMAT_VERSION = 3;
+/** The version written when a backup holds calls but none of the version 3 sections (what an app reading up to 2 imports). */
+export const BACKUP_FORMAT_VERSION_CALLS = 2;
 /**
  * The version written when a backup holds no calls: the takes-only layout of version 1, so an app that
  * reads only version 1 still imports it; one holding calls is version 2, which such an app calls newer
@@ -105,10 +108,40 @@ export const callEntrySchema = v.looseObject({
   audio: v.array(v.strictObject({ index: count, ...blobEntrySchema.entries })),
 });
 
+const id = v.pipe(v.string(), v.nonEmpty());
+
+/** One model recording in the manifest: its record without the WAV, which is in the data section. */
+export const modelEntrySchema = v.strictObject({
+  record: v.looseObject({ owner: v.picklist(['assigned', 'authored']), packId: id, drillId: id }),
+  wav: blobEntrySchema,
+});
+
+/** One roster take in the manifest: its record without the audio, which (when the agent sent it) is in the data section. */
+export const rosterTakeEntrySchema = v.strictObject({
+  record: v.looseObject({ agentId: v.string(), takeId: v.string() }),
+  audio: v.nullable(blobEntrySchema),
+});
+
+/**
+ * The sections of version 3, each optional (absent when empty): records as the app stores them (checked by
+ * storage's restore functions), the bytes of models and roster audio in the data section after the calls'.
+ */
+export const trainerSectionsSchema = {
+  userDrills: v.optional(v.array(v.looseObject({ id }))),
+  assignedPacks: v.optional(v.array(v.looseObject({ id }))),
+  authoredPacks: v.optional(v.array(v.looseObject({ id }))),
+  packModels: v.optional(v.array(modelEntrySchema)),
+  rosterTakes: v.optional(v.array(rosterTakeEntrySchema)),
+  rosterPacks: v.optional(v.array(v.looseObject({ agentId: v.string(), packId: v.string() }))),
+};
+
+/** The names of the version 3 sections. */
+export const TRAINER_SECTIONS = Object.keys(trainerSectionsSchema) as (keyof typeof trainerSectionsSchema)[];
+
 /** The whole manifest. */
 export const manifestSchema = v.looseObject({
   format: v.literal(BACKUP_FORMAT),
-  formatVersion: v.picklist([BACKUP_FORMAT_VERSION_TAKES_ONLY, BACKUP_FORMAT_VERSION]),
+  formatVersion: v.picklist([BACKUP_FORMAT_VERSION_TAKES_ONLY, BACKUP_FORMAT_VERSION_CALLS, BACKUP_FORMAT_VERSION]),
   exportedAt: isoTime,
   app: v.looseObject({ analysisVersion: v.string(), schemaVersion: count }),
   dataBytes: count,
@@ -117,6 +150,8 @@ export const manifestSchema = v.looseObject({
   takes: v.array(v.looseObject({ record: takeEntrySchema, chunks: v.array(chunkEntrySchema) })),
   /** Absent in version 1. */
   calls: v.optional(v.array(callEntrySchema)),
+  /** Absent in versions 1 and 2. */
+  ...trainerSectionsSchema,
 });
 
 /** A manifest as written (see manifestSchema). */
@@ -125,6 +160,10 @@ export type Manifest = v.InferOutput<typeof manifestSchema>;
 export type ManifestTake = Manifest['takes'][number];
 /** One call of a manifest. */
 export type ManifestCall = v.InferOutput<typeof callEntrySchema>;
+/** One model recording of a manifest. */
+export type ManifestModel = v.InferOutput<typeof modelEntrySchema>;
+/** One roster take of a manifest. */
+export type ManifestRosterTake = v.InferOutput<typeof rosterTakeEntrySchema>;
 /** Where a run of bytes is in the data section. */
 export type BlobEntry = v.InferOutput<typeof blobEntrySchema>;
 /** One chunk entry of a manifest. */

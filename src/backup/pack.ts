@@ -12,12 +12,16 @@ import { crc32 } from './crc32.ts';
 import { DataReader, DataWriter, fromLeBytes, leBytes, restoreOrFail } from './data-section.ts';
 import { BackupError } from './errors.ts';
 import {
-  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_FORMAT_VERSION_TAKES_ONLY, BYTES_PER_SAMPLE, manifestSchema, validationProblems, type ChunkEntry, type Manifest,
+  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_FORMAT_VERSION_CALLS, BACKUP_FORMAT_VERSION_TAKES_ONLY, BYTES_PER_SAMPLE, manifestSchema, validationProblems, type ChunkEntry, type Manifest,
 } from './format.ts';
 import { packCalls, unpackCalls, type BackupCall } from './pack-calls.ts';
+import { hasTrainerContents, packTrainer, unpackTrainer, type TrainerContents } from './pack-trainer.ts';
 
-/** What a backup holds: the profile, each take with its audio chunks, and each call with its kept audio (if any). */
-export interface BackupContents {
+/**
+ * What a backup holds: the profile, each take with its audio chunks, each call with its kept audio (if any), and
+ * (version 3) drills made from calls, trainer packs with their models and the roster — absent lists are empty.
+ */
+export interface BackupContents extends Partial<TrainerContents> {
   exportedAt: string;
   profile: ProfileRecord | null;
   takes: { record: TakeRecord; chunks: AudioChunkRecord[] }[];
@@ -45,9 +49,12 @@ export function packBackup(contents: BackupContents): Uint8Array<ArrayBuffer>[] 
     return { record: { ...rest, drillIndex }, chunks: entries };
   });
   const calls = packCalls(contents.calls, writer);
+  const trainer = packTrainer(contents, writer);
+  // The oldest version that holds what is here, so an older app still reads a backup without newer sections.
+  const formatVersion = hasTrainerContents(contents) ? BACKUP_FORMAT_VERSION : calls.length > 0 ? BACKUP_FORMAT_VERSION_CALLS : BACKUP_FORMAT_VERSION_TAKES_ONLY;
   const manifest = {
     format: BACKUP_FORMAT,
-    formatVersion: calls.length > 0 ? BACKUP_FORMAT_VERSION : BACKUP_FORMAT_VERSION_TAKES_ONLY,
+    formatVersion,
     exportedAt: contents.exportedAt,
     app: { analysisVersion: ANALYSIS_VERSION, schemaVersion: SCHEMA_VERSION },
     dataBytes: writer.offsetBytes,
@@ -55,6 +62,7 @@ export function packBackup(contents: BackupContents): Uint8Array<ArrayBuffer>[] 
     drills,
     takes,
     ...(calls.length > 0 ? { calls } : {}),
+    ...trainer,
   };
   return encodeContainer(manifest, writer.parts);
 }
@@ -126,7 +134,8 @@ export function unpackBackup(bytes: Uint8Array): BackupContents {
   });
   const reader = new DataReader(data, offset);
   const calls = unpackCalls(m.calls ?? [], reader);
+  const trainer = unpackTrainer(m, reader);
   if (reader.offsetBytes !== m.dataBytes) throw new BackupError('corrupt', 'The backup’s audio does not add up to its declared length.');
   const drills = m.drills as unknown as Drill[];
-  return { exportedAt: m.exportedAt, profile, takes, drills, calls };
+  return { exportedAt: m.exportedAt, profile, takes, drills, calls, ...trainer };
 }

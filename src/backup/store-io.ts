@@ -10,6 +10,11 @@
  * this device's is missing, empty or uncalibrated, else this device's. The UI language stays this device's.
  * A call whose id is not here is added with its summary and the audio the backup holds for it; a call
  * already here is left exactly as it is (notes, reflection and audio included).
+ * Drills made from calls, authored packs, roster takes and roster packs are added when their key is not here; one
+ * already here is kept as it is (counted as skipped). An assigned pack is added when not here, replaces the one here
+ * when the backup's version is newer (with the backup's models; a model here of a drill whose id and version are
+ * unchanged and for which the backup brings none is kept, as a pack import does), and is kept otherwise. Models come
+ * and go only with their pack: those of a pack kept here are left as they are.
  *
  * What an export holds of calls (ExportOptions): every call's analysis, peaks, bookmarks and drills; the
  * kept audio only when asked (calls are big); the private reflection only when asked (issue 11: never
@@ -17,11 +22,14 @@
  */
 import { Dexie } from 'dexie';
 import {
-  putSummaries, restoreCall, restoreProfile, restoreTake, summariseCall, toStorageError,
-  type AudioChunkRecord, type CallAudioChunkRecord, type CallRecord, type ProfileRecord, type TakeRecord, type VoiceDrillStore,
+  putSummaries, restoreAssignedModel, restoreAssignedPack, restoreAuthoredPack, restoreCall, restorePackModel, restoreProfile, restoreRosterPack,
+  restoreRosterTake, restoreTake, restoreUserDrill, summariseCall, toStorageError,
+  type AssignedPackRecord, type AudioChunkRecord, type CallAudioChunkRecord, type CallRecord, type PackModelRecord, type ProfileRecord, type TakeRecord,
+  type VoiceDrillStore,
 } from '../storage/index.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
 import type { BackupCall } from './pack-calls.ts';
+import { hasTrainerContents, type TrainerContents } from './pack-trainer.ts';
 import { defaultProfileChoice, profileFromBackup, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 
 /** What an import did. */
@@ -40,6 +48,26 @@ export interface ImportResult {
   callsAdded: number;
   /** Calls already here and left as they were. */
   callsSkipped: number;
+  /** What happened to drills made from calls, trainer packs and the roster (format version 3); absent when the backup holds none. */
+  packs?: PacksImportCounts;
+}
+
+/** What an import did with the sections of format version 3. */
+export interface PacksImportCounts {
+  userDrillsAdded: number;
+  userDrillsSkipped: number;
+  assignedAdded: number;
+  /** Assigned packs here replaced by the backup's newer version. */
+  assignedUpdated: number;
+  assignedSkipped: number;
+  authoredAdded: number;
+  authoredSkipped: number;
+  /** Model recordings stored with the packs added or updated. */
+  modelsAdded: number;
+  rosterTakesAdded: number;
+  rosterTakesSkipped: number;
+  rosterPacksAdded: number;
+  rosterPacksSkipped: number;
 }
 
 /** What an export holds of the calls beyond their analysis, bookmarks and drills. */
@@ -87,11 +115,41 @@ async function exportedCall(store: VoiceDrillStore, call: CallRecord, options: E
   return { record, audio };
 }
 
-/** Everything stored (profile, takes and their audio chunks, calls as `options` say), read in one transaction; unreadable records are left out. */
+// The rows `restore` can read (an unreadable one stays in the database untouched and is not exported).
+function readable<T>(rows: readonly unknown[], restore: (raw: unknown) => T): T[] {
+  const out: T[] = [];
+  for (const raw of rows) {
+    try {
+      out.push(restore(raw));
+    } catch {
+      // left out
+    }
+  }
+  return out;
+}
+
+// Drills made from calls, packs with the models of the packs exported, and the roster (inside readAll's transaction).
+async function readTrainer(store: VoiceDrillStore): Promise<TrainerContents> {
+  const db = store.db;
+  const assignedPacks = readable(await db.assignedPacks.toArray(), restoreAssignedPack);
+  const authoredPacks = readable(await db.authoredPacks.toArray(), restoreAuthoredPack);
+  const exported = { assigned: new Set(assignedPacks.map((p) => p.id)), authored: new Set(authoredPacks.map((p) => p.id)) };
+  const packModels = readable(await db.packModels.toArray(), (raw) => (asOwner(raw) === 'assigned' ? restoreAssignedModel(raw) : restorePackModel(raw)))
+    .filter((m) => exported[m.owner].has(m.packId));
+  return {
+    userDrills: readable(await db.userDrills.orderBy('createdAt').toArray(), restoreUserDrill), assignedPacks, authoredPacks, packModels,
+    rosterTakes: readable(await db.rosterTakes.toArray(), restoreRosterTake), rosterPacks: readable(await db.rosterPacks.toArray(), restoreRosterPack),
+  };
+}
+
+const asOwner = (raw: unknown): unknown => (typeof raw === 'object' && raw !== null ? (raw as { owner?: unknown }).owner : undefined);
+
+/** Everything stored (profile, takes and their audio chunks, calls as `options` say, drills made from calls, packs, roster), read in one transaction; unreadable records are left out. */
 export async function readAll(store: VoiceDrillStore, exportedAt: Date, options: ExportOptions = {}): Promise<BackupContents> {
   const db = store.db;
   try {
-    return await db.transaction('r', [db.takes, db.audioChunks, db.profile, db.calls, db.callAudio], async () => {
+    const tables = [db.takes, db.audioChunks, db.profile, db.calls, db.callAudio, db.userDrills, db.assignedPacks, db.authoredPacks, db.packModels, db.rosterTakes, db.rosterPacks];
+    return await db.transaction('r', tables, async () => {
       const profile = restoreProfile(await db.profile.get('me'));
       const takes: BackupContents['takes'] = [];
       for (const raw of await db.takes.orderBy('createdAt').toArray()) {
@@ -115,7 +173,7 @@ export async function readAll(store: VoiceDrillStore, exportedAt: Date, options:
         }
         calls.push(await exportedCall(store, call, options));
       }
-      return { exportedAt: exportedAt.toISOString(), profile, takes, drills: drills.filter((d) => d !== null), calls };
+      return { exportedAt: exportedAt.toISOString(), profile, takes, drills: drills.filter((d) => d !== null), calls, ...await readTrainer(store) };
     });
   } catch (e) {
     throw toStorageError(e, 'read your data for the backup');
@@ -142,11 +200,103 @@ async function mergeCalls(store: VoiceDrillStore, calls: readonly BackupCall[]):
   return { added: added.length, skipped: calls.length - added.length };
 }
 
+type ModelKey = [string, string, string];
+const modelKey = (m: PackModelRecord): ModelKey => [m.owner, m.packId, m.drillId];
+
+// Models an interrupted write may have left under a pack new here go first, then the backup's are added.
+async function replaceModels(store: VoiceDrillStore, owner: PackModelRecord['owner'], packId: string, models: readonly PackModelRecord[]): Promise<number> {
+  const db = store.db;
+  await db.packModels.where('[owner+packId]').equals([owner, packId]).delete();
+  await db.packModels.bulkAdd(models);
+  return models.length;
+}
+
+// An assigned pack here replaced by the backup's newer version: the backup's models, and those here of drills unchanged that it brings none for.
+async function updateAssigned(store: VoiceDrillStore, here: AssignedPackRecord, backup: AssignedPackRecord, models: readonly PackModelRecord[]): Promise<number> {
+  const db = store.db;
+  const bringing = new Set(models.map((m) => m.drillId));
+  const old = readable(await db.packModels.where('[owner+packId]').equals(['assigned', here.id]).toArray(), restoreAssignedModel);
+  const keep = old.filter((o) => !bringing.has(o.drillId) && backup.pack.drills.some((d) => d.drill.id === o.drillId && d.drill.version === o.drillVersion));
+  const kept = new Set(keep.map((m) => m.drillId));
+  const record = kept.size === 0 ? backup : { ...backup, pack: { ...backup.pack, drills: backup.pack.drills.map((d) => (kept.has(d.drill.id) ? { ...d, hasModel: true } : d)) } };
+  await db.packModels.bulkDelete(old.filter((o) => !kept.has(o.drillId)).map(modelKey));
+  await db.packModels.bulkPut(models); // put: a model here that storage cannot read is replaced by the backup's, never a reason to fail
+  await db.assignedPacks.put(record);
+  return models.length;
+}
+
+// Drills made from calls, packs with their models, and the roster, by the merge rules above (inside mergeBackup's transaction).
+async function mergeTrainer(store: VoiceDrillStore, contents: TrainerContents): Promise<PacksImportCounts> {
+  const db = store.db;
+  const counts: PacksImportCounts = {
+    userDrillsAdded: 0, userDrillsSkipped: 0, assignedAdded: 0, assignedUpdated: 0, assignedSkipped: 0, authoredAdded: 0, authoredSkipped: 0,
+    modelsAdded: 0, rosterTakesAdded: 0, rosterTakesSkipped: 0, rosterPacksAdded: 0, rosterPacksSkipped: 0,
+  };
+  const modelsOf = (owner: PackModelRecord['owner'], packId: string): PackModelRecord[] => contents.packModels.filter((m) => m.owner === owner && m.packId === packId);
+
+  const drillsHere = await db.userDrills.bulkGet(contents.userDrills.map((d) => d.id));
+  const newDrills = contents.userDrills.filter((_, i) => drillsHere[i] === undefined);
+  await db.userDrills.bulkAdd(newDrills);
+  counts.userDrillsAdded = newDrills.length;
+  counts.userDrillsSkipped = contents.userDrills.length - newDrills.length;
+
+  const authoredHere = await db.authoredPacks.bulkGet(contents.authoredPacks.map((p) => p.id));
+  for (const [i, pack] of contents.authoredPacks.entries()) {
+    if (authoredHere[i] !== undefined) {
+      counts.authoredSkipped++;
+      continue;
+    }
+    await db.authoredPacks.add(pack);
+    counts.modelsAdded += await replaceModels(store, 'authored', pack.id, modelsOf('authored', pack.id));
+    counts.authoredAdded++;
+  }
+
+  const assignedHere = await db.assignedPacks.bulkGet(contents.assignedPacks.map((p) => p.id));
+  for (const [i, pack] of contents.assignedPacks.entries()) {
+    const raw = assignedHere[i];
+    if (raw === undefined) {
+      await db.assignedPacks.add(pack);
+      counts.modelsAdded += await replaceModels(store, 'assigned', pack.id, modelsOf('assigned', pack.id));
+      counts.assignedAdded++;
+      continue;
+    }
+    let here: AssignedPackRecord;
+    try {
+      here = restoreAssignedPack(raw);
+    } catch {
+      counts.assignedSkipped++; // unreadable here: left untouched rather than overwritten
+      continue;
+    }
+    if (pack.version > here.version) {
+      counts.modelsAdded += await updateAssigned(store, here, pack, modelsOf('assigned', pack.id));
+      counts.assignedUpdated++;
+    } else {
+      counts.assignedSkipped++;
+    }
+  }
+
+  const takesHere = await db.rosterTakes.bulkGet(contents.rosterTakes.map((r): [string, string] => [r.agentId, r.takeId]));
+  const newTakes = contents.rosterTakes.filter((_, i) => takesHere[i] === undefined);
+  await db.rosterTakes.bulkAdd(newTakes);
+  counts.rosterTakesAdded = newTakes.length;
+  counts.rosterTakesSkipped = contents.rosterTakes.length - newTakes.length;
+
+  const packsHere = await db.rosterPacks.bulkGet(contents.rosterPacks.map((r): [string, string] => [r.agentId, r.packId]));
+  const newPacks = contents.rosterPacks.filter((_, i) => packsHere[i] === undefined);
+  await db.rosterPacks.bulkAdd(newPacks);
+  counts.rosterPacksAdded = newPacks.length;
+  counts.rosterPacksSkipped = contents.rosterPacks.length - newPacks.length;
+  return counts;
+}
+
 /** Write validated backup contents into the store in one transaction, by the merge rules above. */
 export async function mergeBackup(store: VoiceDrillStore, contents: BackupContents, options: ImportOptions = {}): Promise<ImportResult> {
   const db = store.db;
   try {
-    const tables = [db.takes, db.audioChunks, db.profile, db.takeSummaries, db.calls, db.callAudio, db.callSummaries];
+    const tables = [
+      db.takes, db.audioChunks, db.profile, db.takeSummaries, db.calls, db.callAudio, db.callSummaries,
+      db.userDrills, db.assignedPacks, db.authoredPacks, db.packModels, db.rosterTakes, db.rosterPacks,
+    ];
     return await db.transaction('rw', tables, async () => {
       const result: ImportResult = {
         added: 0, updated: 0, skipped: 0, profileImported: false, profile: contents.profile === null ? 'none' : 'kept', callsAdded: 0, callsSkipped: 0,
@@ -182,6 +332,12 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
       const calls = await mergeCalls(store, contents.calls);
       result.callsAdded = calls.added;
       result.callsSkipped = calls.skipped;
+      if (hasTrainerContents(contents)) {
+        result.packs = await mergeTrainer(store, {
+          userDrills: contents.userDrills ?? [], assignedPacks: contents.assignedPacks ?? [], authoredPacks: contents.authoredPacks ?? [],
+          packModels: contents.packModels ?? [], rosterTakes: contents.rosterTakes ?? [], rosterPacks: contents.rosterPacks ?? [],
+        });
+      }
       if (contents.profile !== null) {
         let here: ProfileRecord | null;
         try {

@@ -261,7 +261,7 @@ describe('bad backup files change nothing', () => {
   });
 
   it('rejects files of a newer version with its own message', async () => {
-    await expectRejected(await withManifest((m) => { m.formatVersion = 3; }), 'newer-version');
+    await expectRejected(await withManifest((m) => { m.formatVersion = 4; }), 'newer-version');
     await expectRejected(await withManifest((m) => { (m.takes as { record: { schemaVersion: number } }[])[0].record.schemaVersion = 99; }), 'newer-version');
     const bytes = await sampleBackup();
     const newerContainer = bytes.slice();
