@@ -68,11 +68,12 @@ export function unpackTrainer(m: TrainerSections, reader: DataReader): TrainerCo
     once(authoredIds, [raw.id], `pack "${raw.id}"`);
     return restoreOrFail(`pack "${raw.id}"`, () => restoreAuthoredPack(raw));
   });
+  const packIds = { assigned: new Set(assignedPacks.map((p) => p.id)), authored: new Set(authoredPacks.map((p) => p.id)) };
   const modelKeys = new Set<string>();
   const packModels = (m.packModels ?? []).map(({ record, wav }) => {
     const what = `model recording of drill "${record.drillId}" of pack "${record.packId}"`;
     once(modelKeys, [record.owner, record.packId, record.drillId], what);
-    if (!(record.owner === 'assigned' ? assignedIds : authoredIds).has(record.packId)) {
+    if (!packIds[record.owner].has(record.packId)) {
       throw new BackupError('corrupt', `The ${what} belongs to a pack the backup does not hold.`);
     }
     // A copy that owns its buffer: IndexedDB stores the whole buffer behind a view.
