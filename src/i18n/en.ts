@@ -493,7 +493,7 @@ export const EN = {
   'storageHealth.calls': 'Recorded calls: {count}, with {bytes} of kept audio.',
 
   'backup.title': 'Your data is yours',
-  'backup.explain': 'Export everything (your takes with their audio and scores, your calls’ analysis, bookmarks and drills, your profile and drills) to one file, and import it on this or another computer. Nothing leaves this computer unless you export it.',
+  'backup.explain': 'Export everything (your takes with their audio and scores, your calls’ analysis, bookmarks and drills, your profile and drills, your packs and roster) to one file, and import it on this or another computer. Nothing leaves this computer unless you export it.',
   'backup.export': 'Export everything',
   'backup.csv': 'Export scores as CSV',
   'backup.import': 'Import a backup file',
@@ -528,6 +528,7 @@ export const EN = {
   'backup.exportedCallsAnalysis': 'It holds {count, plural, one {# call} other {# calls}} as analysis only.',
   'backup.reflectionsLeftOut': 'Your private reflections were left out.',
   'backup.importedCalls': 'Calls: {added} new; {skipped} already here, kept as they were.',
+  'backup.importedPacks': 'Drills made from calls: {drills} new. Packs: {packs} new; {updated} replaced by a newer version. Roster: {roster, plural, one {# new take} other {# new takes}}. {skipped} already here, kept as they were.',
   'deleteAll.title': 'Delete all my data',
   'deleteAll.explain': 'Deletes every take with its audio and scores, every recorded call with its audio and notes, the drills made from calls, and your profile and calibration, from this computer. It cannot be undone.',
   'deleteAll.start': 'Delete all my data…',

@@ -494,7 +494,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'storageHealth.calls': '通话录音：{count} 段，保存的录音共 {bytes}。',
 
   'backup.title': '您的数据属于您',
-  'backup.explain': '把全部数据（录音及其音频和评分、通话的分析、书签和练习、个人资料和练习）导出为一个文件，可在这台或另一台电脑上导入。除非您导出，数据不会离开这台电脑。',
+  'backup.explain': '把全部数据（录音及其音频和评分、通话的分析、书签和练习、个人资料和练习、练习包和学员名单）导出为一个文件，可在这台或另一台电脑上导入。除非您导出，数据不会离开这台电脑。',
   'backup.export': '导出全部数据',
   'backup.csv': '导出评分（CSV）',
   'backup.import': '导入备份文件',
@@ -529,6 +529,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'backup.exportedCallsAnalysis': '其中有 {count} 个通话（只有分析）。',
   'backup.reflectionsLeftOut': '您的私人反思没有放进去。',
   'backup.importedCalls': '通话：{added} 个新的；{skipped} 个本来就在，保持原样。',
+  'backup.importedPacks': '从通话做的练习：{drills} 个新的。练习包：{packs} 个新的；{updated} 个换成了较新的版本。学员名单：{roster} 次新录音。{skipped} 项本来就在，保持原样。',
   'deleteAll.title': '删除我的全部数据',
   'deleteAll.explain': '从这台电脑删除所有录音（含音频和评分）、所有通话录音（含音频和笔记）、由通话生成的练习，以及您的个人资料和校准。删除后无法恢复。',
   'deleteAll.start': '删除我的全部数据…',

@@ -153,7 +153,6 @@ describe('drills, packs and roster in the backup (format version 3)', () => {
   });
 
   it('keeps what the device has; an assigned pack of a newer version in the backup replaces the older one here, with its models', async () => {
-    const bytes = await backupOf(await populated());
     const target = await freshStore();
     const mine = userDrill('phrase-1', 'My own title');
     await target.putUserDrill(mine);

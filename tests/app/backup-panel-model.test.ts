@@ -22,6 +22,18 @@ describe('backup panel texts', () => {
     expect(importMessage({ ...kept, callsAdded: 3, callsSkipped: 0 }, calibrated, 'zh-CN')).toMatch(/通话：3 个新的/);
   });
 
+  it('says what happened to drills made from calls, packs and the roster, only when the backup held any', () => {
+    const kept = { added: 0, updated: 0, skipped: 0, profileImported: false, profile: 'none' as const, callsAdded: 0, callsSkipped: 0 };
+    const packs = {
+      userDrillsAdded: 2, userDrillsSkipped: 1, assignedAdded: 1, assignedUpdated: 1, assignedSkipped: 1, authoredAdded: 3, authoredSkipped: 0,
+      modelsAdded: 4, rosterTakesAdded: 5, rosterTakesSkipped: 2, rosterPacksAdded: 1, rosterPacksSkipped: 1,
+    };
+    expect(importMessage({ ...kept, packs }, null, 'en')).toBe('Imported 0 new takes; 0 updated with newer scores; 0 were already here. Drills made from calls: 2 new. Packs: 4 new; 1 replaced by a newer version. Roster: 5 new takes. 5 already here, kept as they were. The backup holds no profile; this computer’s was kept.');
+    expect(importMessage({ ...kept, packs }, null, 'zh-CN')).toMatch(/从通话做的练习：2 个新的。练习包：4 个新的；1 个换成了较新的版本。学员名单：5 次新录音。5 项本来就在，保持原样。/);
+    expect(importMessage({ ...kept, packs: { ...packs, rosterTakesAdded: 1 } }, null, 'en')).toMatch(/Roster: 1 new take\. /);
+    expect(importMessage(kept, null, 'en')).not.toMatch(/Packs/);
+  });
+
   it('says what an export put in: calls with audio or as analysis only, reflections left out unless asked', () => {
     expect(exportMessage(2, 0, {}, 'en')).toBe('Exported 2 takes. Keep the file somewhere safe.');
     expect(exportMessage(1, 3, {}, 'en')).toBe('Exported 1 take. Keep the file somewhere safe. It holds 3 calls as analysis only. Your private reflections were left out.');

@@ -1,18 +1,28 @@
 /** The backup panel's texts: what an import did, and the two profiles an import can choose between. Pure. */
-import { downloadName, exportBackup, type ExportOptions, type ImportResult } from '../../backup/index.ts';
+import { downloadName, exportBackup, type ExportOptions, type ImportResult, type PacksImportCounts } from '../../backup/index.ts';
 import type { VoiceDrillStore } from '../../storage/index.ts';
 import { t, type UiLang } from '../../i18n/index.ts';
 import type { Profile } from '../../storage/index.ts';
 import { formatWhen } from '../../i18n/index.ts';
 
-/** What an import did, as sentences: takes added, updated and kept, calls added and kept (when it held any), then what happened to the profile. */
+// Drills made from calls, packs and roster (when the backup held any): what was added, replaced and kept.
+function packsMessage(packs: PacksImportCounts | undefined, lang: UiLang): string {
+  if (packs === undefined) return '';
+  const skipped = packs.userDrillsSkipped + packs.assignedSkipped + packs.authoredSkipped + packs.rosterTakesSkipped + packs.rosterPacksSkipped;
+  return ` ${t(lang, 'backup.importedPacks', {
+    drills: packs.userDrillsAdded, packs: packs.assignedAdded + packs.authoredAdded, updated: packs.assignedUpdated, roster: packs.rosterTakesAdded, skipped,
+  })}`;
+}
+
+/** What an import did, as sentences: takes added, updated and kept, calls added and kept (when it held any), drills, packs and roster (when it held any), then what happened to the profile. */
 export function importMessage(result: ImportResult, backupProfile: Profile | null, lang: UiLang): string {
   const takes = t(lang, 'backup.imported', { added: result.added, updated: result.updated, skipped: result.skipped });
   const calls = result.callsAdded + result.callsSkipped > 0 ? ` ${t(lang, 'backup.importedCalls', { added: result.callsAdded, skipped: result.callsSkipped })}` : '';
+  const packs = packsMessage(result.packs, lang);
   const profile = result.profile === 'none' ? t(lang, 'backup.profileNone')
     : result.profile === 'kept' ? t(lang, 'backup.profileKept')
       : t(lang, backupProfile?.baseline ? 'backup.profileTaken' : 'backup.profileTakenUncalibrated');
-  return `${takes}${calls} ${profile}`;
+  return `${takes}${calls}${packs} ${profile}`;
 }
 
 /** A profile in a few words: name and company, and when it was calibrated (or that it was not). */
