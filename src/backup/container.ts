@@ -8,7 +8,8 @@
  *   16      4     CRC-32 of the manifest bytes, uint32 LE
  *   20      M     manifest: UTF-8 JSON (format.ts: format id and version, profile, drills, takes)
  *   20+M    D     data: each take's PCM chunks back to back, in manifest order, then each call's
- *                 peaks tracks (f32le) and kept file pieces; the manifest gives every part's offset
+ *                 peaks tracks (f32le) and kept file pieces, then (format 3) each model recording's WAV
+ *                 and each roster take's audio; the manifest gives every part's offset
  *                 (from 20+M), length and CRC-32 (and a chunk's sample encoding)
  *
  * The file is exactly 20 + M + D bytes (D = manifest.dataBytes): a shorter one was cut off.

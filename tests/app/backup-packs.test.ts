@@ -7,7 +7,7 @@
  * sentence, changing nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupError, CONTAINER_HEADER_BYTES, decodeContainer, encodeContainer, exportBackup, importBackup } from '../../src/backup/index.ts';
 import { parseDrill, type Drill } from '../../src/drills/index.ts';
 import { PACK_FORMAT, PACK_SCHEMA_VERSION, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, type PackDrill, type PackJson, type ReadPack, type ResultTake, type ResultsJson } from '../../src/packs/index.ts';
@@ -16,6 +16,7 @@ import { makeReport } from './report-fixture.ts';
 
 const opened: VoiceDrillStore[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const s of opened.splice(0)) s.close();
 });
 
@@ -221,5 +222,15 @@ describe('drills, packs and roster in the backup (format version 3)', () => {
       expect(error.kind).toBe(kind);
       expect(error.message).toMatch(message);
     }
+  });
+
+  it('rolls back the whole import (the drills and packs written before it too) when a write of the roster fails', async () => {
+    const bytes = await backupOf(await populated());
+    const target = await freshStore();
+    await target.putUserDrill(userDrill('phrase-2', 'Another'));
+    const before = await dump(target);
+    vi.spyOn(target.db.rosterTakes, 'bulkAdd').mockImplementation(() => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); });
+    await expect(importBackup(target, bytes)).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
+    expect(await dump(target)).toEqual(before);
   });
 });
