@@ -5,6 +5,7 @@ import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } f
 import type { CallAudioChunkRecord, CallRecord } from './call-records.ts';
 import type { UserDrillRecord } from './user-drills.ts';
 import type { AssignedPackRecord, AuthoredPackRecord, PackModelRecord, RosterPackRecord, RosterTakeRecord } from './pack-records.ts';
+import type { OutboxRecord, SyncConfigRecord } from './sync-records.ts';
 import { StorageError } from './errors.ts';
 import { restoreTake } from './restore.ts';
 import { summarise } from './summaries.ts';
@@ -42,6 +43,10 @@ export class VoiceDrillDb extends Dexie {
   rosterTakes!: Table<RosterTakeRecord, [string, string]>;
   /** The trainer's roster: each agent's pack as their latest results file gave it. */
   rosterPacks!: Table<RosterPackRecord, [string, string]>;
+  /** The sync server this device joined (sync-records.ts; key 'server'; absent when none is configured). */
+  syncConfig!: Table<SyncConfigRecord, string>;
+  /** What is waiting to be sent to the sync server; deleted only when the server acknowledged it. */
+  syncOutbox!: EntityTable<OutboxRecord, 'id'>;
 
   constructor(options: OpenDbOptions = {}) {
     super(options.name ?? DB_NAME, {
@@ -74,6 +79,8 @@ export class VoiceDrillDb extends Dexie {
       rosterTakes: '[agentId+takeId], agentId, packId',
       rosterPacks: '[agentId+packId], agentId, packId',
     });
+    // Version 7 adds team sync: the joined server and the outbox (SYNC_RECORD_SCHEMA_VERSION 1); nothing earlier changes.
+    this.version(7).stores({ syncConfig: 'key', syncOutbox: 'id, nextAttemptAt' });
   }
 }
 

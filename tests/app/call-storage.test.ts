@@ -135,7 +135,7 @@ describe('call storage', () => {
     v2.close();
     const db = new VoiceDrillDb({ name });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.profile.count()).toBe(1);
     expect(await db.calls.count()).toBe(0);
     db.close();

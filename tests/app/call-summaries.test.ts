@@ -136,7 +136,7 @@ describe('the v4 → v5 upgrade', () => {
 
     const db = new VoiceDrillDb({ name });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.callSummaries.orderBy('createdAt').toArray()).toEqual(stored.map(summariseCall));
     expect(await db.calls.get('unreadable')).toEqual({ id: 'unreadable', createdAt: 3000 });
     expect(await db.calls.count()).toBe(3);

@@ -113,7 +113,7 @@ describe('user drill storage (Dexie v4)', () => {
     v3.close();
     const db = new VoiceDrillDb({ name });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.profile.count()).toBe(1);
     expect(await db.userDrills.count()).toBe(0);
     db.close();
