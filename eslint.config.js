@@ -139,6 +139,47 @@ export default tseslint.config(
     },
   },
   {
+    // The sync protocol (issue 13) crosses the network between the app and the server: pure, host-free shapes and
+    // parsers, shared by both; it builds on the packs' shapes and nothing that lives on one side only.
+    files: ['src/sync/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'self', 'process', 'Buffer', 'navigator', 'localStorage', 'fetch'],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)(features|app|ui|takes|capture|services|storage|backup|team|calls|workers|audio|analysis)/', message: 'src/sync is pure: it imports the packs, drills and guidelines only.' }],
+      }],
+    },
+  },
+  {
+    // The app's sync service (outbox, push and pull, status): below the screens and the shell, beside src/takes.
+    files: ['src/team/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)(features|app|ui|capture|calls)/', message: 'src/team sits below the screens and the shell.' },
+          { regex: '(^|/)analysis/', allowTypeImports: true, message: 'src/team gets analysis results through src/takes.' },
+          { regex: '(^|/)takes/(?!index\\.ts$)', message: 'src/team uses src/takes through its index.ts.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/(^|\\/)team\\/(?!index\\.ts$)/]", message: 'Screens use src/team through its index.ts.' }],
+    },
+  },
+  {
+    // The sync server: Node, on the shared protocol, the packs' validation and the guidelines; nothing of the app's
+    // storage, screens or audio.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src/*/**', '!**/src/sync/**', '!**/src/packs/**', '!**/src/guidelines/**', '!**/src/drills/**'],
+          message: 'The server imports the sync protocol, the packs, the drills and the guidelines only.' }],
+      }],
+    },
+  },
+  {
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
