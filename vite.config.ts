@@ -3,17 +3,25 @@
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY } from './src/pwa/csp.ts';
+import { CONTENT_SECURITY_POLICY_HEADER, CSP_BOOT_PATH, cspBootScript } from './src/pwa/csp.ts';
+import { SYNC_ORIGIN_STORAGE_KEY } from './src/storage/sync-records.ts';
 
 // A build id shown in Settings and used by the update test; defaults to the build time.
 const BUILD_ID = process.env.VOICEDRILL_BUILD_ID ?? new Date().toISOString();
 
-/** Puts the CSP into the built page as a <meta> tag (the dev server keeps HMR working without it). */
+/**
+ * The page's CSP (src/pwa/csp.ts): the build emits /csp-boot.js and makes it the page's first element, a classic
+ * (blocking) script that writes the <meta> policy with the configured sync origin before anything else loads.
+ * The dev server has no CSP (HMR).
+ */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'voicedrill-csp',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: CSP_BOOT_PATH.slice(1), source: cspBootScript(SYNC_ORIGIN_STORAGE_KEY) });
+    },
+    transformIndexHtml: () => [{ tag: 'script', attrs: { src: CSP_BOOT_PATH }, injectTo: 'head-prepend' }],
   };
 }
 
@@ -126,6 +134,6 @@ export default defineConfig({
   // The manifest lets a test walk the main thread's chunks (tests/e2e/bundle-walls.test.ts).
   build: { target: 'es2022', sourcemap: true, manifest: true },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER } },
   server: { host: '127.0.0.1', port: 5173 },
 });

@@ -7,7 +7,10 @@ import { parseRoute } from './services/routes.ts';
 import { preloadScreen } from './app/Screen.tsx';
 import { startBoot } from './app/use-boot.ts';
 import { startUpdates } from './pwa/update-store.ts';
+import { ensurePagePolicy } from './pwa/csp-guard.ts';
 
+// Built pages only: the dev server runs without a CSP (HMR, React's inline refresh preamble).
+if (import.meta.env.PROD) ensurePagePolicy();
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('VoiceDrill: #root is missing from index.html');
 // Everything the first screen needs is requested in parallel: the database with its start-up reads,

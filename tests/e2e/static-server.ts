@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../src/pwa/csp.ts';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../src/pwa/csp.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -17,7 +17,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve `root` on a free localhost port, with the app's CSP and an SPA fallback to index.html. */
+/** Serve `root` on a free localhost port, with the app's CSP header and an SPA fallback to index.html. */
 export async function serveStatic(root: string): Promise<StaticServer> {
   let current = root;
   const server: Server = createServer((req, res) => {
@@ -25,7 +25,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     let file = join(current, path);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(current, 'index.html');
     res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // The header leaves connect-src open; the page's <meta> (/csp-boot.js) narrows it to the configured sync origin.
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);
     // Like a real deployment of hashed assets: the page and the service worker are always revalidated.
     res.setHeader('Cache-Control', /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
     createReadStream(file).pipe(res);
