@@ -128,6 +128,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   // CORS: the app is served from another origin and sends a bearer token, never cookies, so any origin may call.
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('access-control-allow-origin', '*');
+    // While closing, an answer ends its keep-alive connection: Node closes only the connections idle when close()
+    // starts, so one that finishes its request later would otherwise hold the close for the keep-alive timeout.
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
   app.options('*', async (_request, reply) => {

@@ -13,6 +13,9 @@ import { buildServer } from './http.ts';
 import { migrate } from './migrate.ts';
 import { registerApi } from './routes/index.ts';
 
+/** How long a graceful stop waits for in-flight requests before closing their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Admin subcommands (`voicedrill-server bootstrap …`), dispatched at the ADMIN SUBCOMMANDS HOOK below. None yet. */
 const ADMIN_COMMANDS: readonly string[] = [];
 
@@ -150,6 +153,11 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
     }
     stopping = true;
     info('stopping', { signal });
+    // A request still running after the grace period (a stalled upload) does not hold the stop forever.
+    setTimeout(() => {
+      info('requests still running after the grace period: closing their connections', { graceMs: SHUTDOWN_GRACE_MS });
+      app?.server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
     void (async () => {
       try {
         await app?.close();

@@ -8,7 +8,7 @@ import { HttpError } from '../../server/http-error.ts';
 import { buildServer } from '../../server/http.ts';
 import { migrate } from '../../server/migrate.ts';
 import { PROTOCOL_HEADER, SYNC_LIMITS } from '../../src/sync/protocol.ts';
-import { testDatabaseUrl } from './pg-cluster.ts';
+import { freePort, testDatabaseUrl } from './pg-cluster.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -200,5 +200,39 @@ describe('logs', () => {
       expect(line).not.toContain('PRIVATEBODY');
     }
     expect(logLines.map((l) => JSON.parse(l).msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+  });
+});
+
+describe('graceful close', () => {
+  it('lets an in-flight request finish, then refuses new connections', async () => {
+    let release: () => void = () => undefined;
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((r) => (started = r));
+    const other = await buildServer({
+      db,
+      async registerApi(api) {
+        api.get('/v1/slow', async () => {
+          started();
+          await new Promise<void>((r) => (release = r));
+          return { done: true };
+        });
+      },
+    });
+    const port = await freePort();
+    await other.listen({ port, host: '127.0.0.1' });
+    const slow = fetch(`http://127.0.0.1:${port}/v1/slow`);
+    await running;
+
+    let closed = false;
+    const closing = other.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    release();
+    const res = await slow;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    await closing;
+    expect(closed).toBe(true);
   });
 });

@@ -2,11 +2,11 @@
 // ready, JSON logs, a graceful stop on SIGTERM; then the same folder opened again as a Db. And its command line.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { openPgliteDb } from '../../server/db/pglite-db.ts';
+import { openPgliteDb, PGLITE_LOCK_FILE } from '../../server/db/pglite-db.ts';
 import { freePort } from './pg-cluster.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/voicedrill-server.mjs');
@@ -44,6 +44,10 @@ it('runs on PGlite in the data folder: migrated, ready, JSON logs, SIGTERM → s
   const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
   expect(ready.status).toBe(200);
   expect(await ready.json()).toEqual({ status: 'ready' });
+  // PGlite would let a second process open the same folder (and corrupt it): the lock refuses.
+  await expect(openPgliteDb({ dataDir })).rejects.toThrow(
+    `Another server (process ${child.pid}) uses the data folder ${dataDir}; stop it or choose another --data-dir.`,
+  );
 
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
@@ -56,7 +60,12 @@ it('runs on PGlite in the data folder: migrated, ready, JSON logs, SIGTERM → s
   expect(messages.indexOf('stopping')).toBeLessThan(messages.indexOf('stopped'));
   expect(stderr).toBe('');
 
-  // The same folder as a Db: one migration recorded, and values as pg returns them.
+  expect(existsSync(join(dataDir, PGLITE_LOCK_FILE))).toBe(false);
+
+  // The same folder as a Db (over a lock left by a process that no longer runs): one migration recorded, and values as
+  // pg returns them.
+  const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+  writeFileSync(join(dataDir, PGLITE_LOCK_FILE), String(gone));
   const db = await openPgliteDb({ dataDir });
   try {
     expect(db.kind).toBe('pglite');
