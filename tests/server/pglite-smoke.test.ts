@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -88,6 +89,32 @@ it('runs on PGlite in the data folder: migrated, ready, JSON logs, SIGTERM → s
     await db.close();
   }
   expect(await db.ping()).toBe(false);
+});
+
+it('a second signal stops at once (exit 1) while a request still holds the graceful stop', async () => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, '--port', String(port), '--data-dir', join(dataRoot, 'second')], { env: envWithoutDatabase(), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const started = Date.now();
+  while (!stdout.includes('"msg":"listening"') && child.exitCode === null && Date.now() - started < 45_000) await new Promise((r) => setTimeout(r, 100));
+
+  // A request whose body never finishes arriving: in flight until its connection closes.
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  socket.write('POST /v1/anything HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":');
+  while (!stdout.includes('"msg":"incoming request"')) await new Promise((r) => setTimeout(r, 50));
+  child.kill('SIGTERM');
+  while (!stdout.includes('"msg":"stopping"')) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300));
+  expect(child.exitCode).toBe(null);
+  child.kill('SIGINT');
+  expect(await exited).toBe(1);
+  socket.destroy();
+  expect(stdout).toContain('"msg":"second signal: stopping at once"');
+  expect(stdout).not.toContain('"msg":"stopped"');
 });
 
 it('--help prints the usage with the environment variables and exits 0; a bad option exits 2 with one sentence', () => {
