@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDb } from './db/open-db.ts';
 import type { Db } from './db/sql.ts';
 import { buildServer } from './http.ts';
-import { migrate } from './migrate.ts';
+import { migrate, MigrationError } from './migrate.ts';
 import { registerApi } from './routes/index.ts';
 
 /** How long a graceful stop waits for in-flight requests before closing their connections. */
@@ -220,7 +220,7 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
     info(applied.length > 0 ? `migrations applied: ${applied.length}` : 'migrations: schema is current');
   } catch (e) {
     await db.close().catch(() => undefined);
-    fail(`The database could not be migrated: ${sentence(e)}`);
+    fail(e instanceof MigrationError ? e.message : `The database could not be migrated: ${sentence(e)}`);
   }
 
   // ==== ADMIN SUBCOMMANDS HOOK (issue 13) ====

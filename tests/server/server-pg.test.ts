@@ -1,6 +1,6 @@
 // `npm run server` with DATABASE_URL (issue 13): the real process on PostgreSQL — migrated, ready, the password kept
 // out of the logs, SIGTERM → stopped and exit 0.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -10,6 +10,7 @@ import { freePort, testDatabaseUrl } from './pg-cluster.ts';
 const BIN = join(import.meta.dirname, '../../bin/voicedrill-server.mjs');
 let child: ChildProcess | undefined;
 let drop: (() => Promise<void>) | undefined;
+let databaseUrl = '';
 
 afterAll(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -19,6 +20,7 @@ afterAll(async () => {
 it('runs on PostgreSQL from DATABASE_URL: migrated, ready, password not logged, SIGTERM → stopped and exit 0', async () => {
   const fresh = await testDatabaseUrl();
   drop = fresh.drop;
+  databaseUrl = fresh.url;
   // The test cluster trusts 127.0.0.1, so any password works; it must not reach the logs.
   const url = new URL(fresh.url);
   url.password = 'hunter2secret';
@@ -58,4 +60,25 @@ it('runs on PostgreSQL from DATABASE_URL: migrated, ready, password not logged, 
   expect(stdout).not.toContain('hunter2secret');
   expect(stdout).not.toContain('TOKENSECRET');
   expect(stderr).toBe('');
+});
+
+it('refuses to start (exit 1, one sentence) when an applied migration no longer matches its file', async () => {
+  expect(databaseUrl).not.toBe('');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("UPDATE schema_migrations SET sha256 = 'edited' WHERE version = 1");
+  } finally {
+    await client.end();
+  }
+  const run = spawnSync(process.execPath, [BIN, '--port', String(await freePort())], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    timeout: 30_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toBe(
+    'voicedrill-server: Migration 0001_init.sql was changed after it was applied to this database; restore the file and put the change in a new migration.\n',
+  );
+  expect(run.stdout).not.toContain('"msg":"listening"');
 });
