@@ -16,8 +16,8 @@ import { registerApi } from './routes/index.ts';
 /** How long a graceful stop waits for in-flight requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** Admin subcommands (`voicedrill-server bootstrap …`), dispatched at the ADMIN SUBCOMMANDS HOOK below. None yet. */
-const ADMIN_COMMANDS: readonly string[] = [];
+/** Admin subcommands (`voicedrill-server bootstrap …`, server/admin-cli.ts), run on the database instead of serving. */
+const ADMIN_COMMANDS: readonly string[] = ['bootstrap', 'invite'];
 
 export const USAGE = `Usage: npm run server -- [options]
        node bin/voicedrill-server.mjs [options]
@@ -37,6 +37,14 @@ Environment:
   PORT, HOST, VOICEDRILL_SERVER_DATA   as the options above (an option wins)
   DATABASE_POOL_MAX connections to PostgreSQL (default 10)
   LOG_LEVEL         fatal, error, warn, info (default), debug, silent
+
+Administration (run on the server machine, same DATABASE_URL or --data-dir; the server may be running):
+  npm run server -- bootstrap --org "<organisation>" --admin "<admin's name>" [--data-dir <dir>]
+                    a new organisation and its first admin; prints the admin's one-time invite code
+  npm run server -- invite --org <organisation id> --person <person id> [--hours N] [--data-dir <dir>]
+                    a new one-time invite code for a person (a new or lost device)
+  Everything else (groups, people, invites, revoking devices) is done from the app by an admin (Settings → Team
+  server) or over the API.
 
 Endpoints: GET /healthz (the process runs), GET /readyz (the database answers and is migrated), /v1/… (the API).
 Logs: one JSON object per line on stdout. SIGTERM or SIGINT stops gracefully; a second one stops at once.
@@ -81,6 +89,27 @@ function parsePoolMax(value: string): number {
 
 /** The command line and environment as ServerArgs; throws UsageError. */
 export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerArgs {
+  if (argv.length > 0 && ADMIN_COMMANDS.includes(argv[0] ?? '')) {
+    // An admin command's own options go to it (server/admin-cli.ts checks them); only --data-dir is the server's.
+    const rest = [...argv];
+    let dataDir: string | undefined;
+    const at = rest.indexOf('--data-dir');
+    if (at > 0) {
+      dataDir = rest[at + 1];
+      if (dataDir === undefined || dataDir.startsWith('--')) throw new UsageError('The option --data-dir needs a folder; see --help.');
+      rest.splice(at, 2);
+    }
+    return {
+      help: false,
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: resolve(dataDir ?? (env.VOICEDRILL_SERVER_DATA || './voicedrill-server-data')),
+      databaseUrl: env.DATABASE_URL || undefined,
+      logLevel: parseLogLevel(env.LOG_LEVEL || 'info'),
+      poolMax: 2,
+      command: rest,
+    };
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -223,17 +252,13 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
     fail(e instanceof MigrationError ? e.message : `The database could not be migrated: ${sentence(e)}`);
   }
 
-  // ==== ADMIN SUBCOMMANDS HOOK (issue 13) ====
-  // `voicedrill-server <command> …` (e.g. `bootstrap`: the first organisation and admin) is dispatched here, with the
-  // database open and migrated and before anything listens. The commands live in server/admin-cli.ts (wt-server-api
-  // branch); wire them by adding their names to ADMIN_COMMANDS above and replacing this block, e.g.:
-  //   const { runAdminCommand } = await import('./admin-cli.ts');
-  //   const code = await runAdminCommand(args.command, { db, log: app.log });
-  //   await app.close(); await db.close(); process.exit(code);
+  // Admin subcommands run here, with the database open and migrated and before anything listens.
   if (args.command.length > 0) {
+    const { runAdminCommand } = await import('./admin-cli.ts');
+    const code = await runAdminCommand(args.command, db, (line) => process.stdout.write(`${line}\n`));
+    await app.close().catch(() => undefined);
     await db.close();
-    process.stderr.write(`voicedrill-server: the command '${args.command[0]}' is not available yet.\n`);
-    process.exit(2);
+    process.exit(code);
   }
 
   if (stopping) return;
