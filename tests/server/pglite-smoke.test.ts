@@ -136,3 +136,42 @@ it('--help prints the usage with the environment variables and exits 0; a bad op
   expect(level.status).toBe(2);
   expect(level.stderr).toBe("voicedrill-server: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not 'loud'.\n");
 });
+
+it('a trainer tries it on one machine: bootstrap prints an invite code, the server on the same folder lets a device join with it once', { timeout: SLOW * 2 }, async () => {
+  const dataDir = join(dataRoot, 'try-out');
+  const boot = spawnSync(process.execPath, [BIN, 'bootstrap', '--org', 'Bluebird Care', '--admin', 'Ada Admin', '--data-dir', dataDir], {
+    env: envWithoutDatabase(), encoding: 'utf8', timeout: SLOW,
+  });
+  expect(boot.status).toBe(0);
+  const code = /invite code \(single use, shown only now\): ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(boot.stdout)?.[1];
+  expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-/);
+  const orgId = /Organisation "Bluebird Care" created with id (o-[a-z0-9]+)\./.exec(boot.stdout)?.[1];
+  expect(orgId).toBeDefined();
+
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, '--port', String(port), '--data-dir', dataDir], { env: envWithoutDatabase(), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+  const started = Date.now();
+  while (!stdout.includes('"msg":"listening"')) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (Date.now() - started > 90_000) throw new Error('the server did not listen in 90 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const join1 = await fetch(`http://127.0.0.1:${port}/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: code?.toLowerCase(), deviceName: 'Front desk PC' }) });
+  expect(join1.status).toBe(201);
+  const joined = (await join1.json()) as { token: string; person: { name: string; role: string }; org: { id: string; name: string } };
+  expect(joined.person).toMatchObject({ name: 'Ada Admin', role: 'admin' });
+  expect(joined.org).toEqual({ id: orgId, name: 'Bluebird Care' });
+  const me = await fetch(`http://127.0.0.1:${port}/v1/me`, { headers: { authorization: `Bearer ${joined.token}` } });
+  expect(me.status).toBe(200);
+  const again = await fetch(`http://127.0.0.1:${port}/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inviteCode: code, deviceName: 'Another PC' }) });
+  expect(again.status).toBe(410);
+  expect(((await again.json()) as { code: string }).code).toBe('invite-used');
+  // The token is never written to the logs.
+  expect(stdout.includes(joined.token)).toBe(false);
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+});
