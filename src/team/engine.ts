@@ -5,7 +5,7 @@
  * in Node tests over fake-indexeddb with a fake fetch.
  */
 import { backoffDelayMs } from '../sync/backoff.ts';
-import { normaliseInviteCode } from '../sync/invite-code.ts';
+import { formatInviteCode, normaliseInviteCode } from '../sync/invite-code.ts';
 import { normaliseServerOrigin } from '../sync/origin.ts';
 import { audioItemId, completionItemId, planPush, takeItemId } from '../sync/outbox-plan.ts';
 import {
@@ -119,6 +119,7 @@ export class SyncEngine {
 
   private status: SyncStatus = { state: 'none', pending: 0, error: null, detail: null, lastSyncAt: null };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private statusSeq = 0;
   private running = false;
   private active = false;
   private revoked: TeamError | null = null;
@@ -241,6 +242,8 @@ export class SyncEngine {
 
   /** Compute the status from the configuration, the outbox and the last failure; tell the listeners when it changed. */
   async refreshStatus(): Promise<SyncStatus> {
+    // Reads overlap (a leave while a subscriber asks): only the latest one started sets the status.
+    const seq = ++this.statusSeq;
     const config = await getSyncConfig(this.db).catch(() => undefined);
     let next: SyncStatus;
     if (!config?.token) {
@@ -256,6 +259,7 @@ export class SyncEngine {
       else next = { state: pending > 0 ? 'pending' : 'synced', error: null, detail: null, ...base };
     }
     const prev = this.status;
+    if (seq !== this.statusSeq) return prev;
     if (prev.state !== next.state || prev.pending !== next.pending || prev.error !== next.error || prev.detail !== next.detail || prev.lastSyncAt !== next.lastSyncAt) {
       this.status = next;
       for (const l of this.listeners) l(next);
@@ -303,7 +307,7 @@ export class SyncEngine {
     if (code === null) throw new TeamError('bad-invite', 'The invite code is not in the form XXXX-XXXX-XXXX.');
     const name = deviceName.trim().slice(0, SYNC_LIMITS.nameChars) || 'VoiceDrill';
     const joined = await this.send({ origin: config.origin, token: null }, {
-      method: 'POST', path: SYNC_PATHS.join, json: { inviteCode: code, deviceName: name }, parse: ok(parseJoinResponse), join: true,
+      method: 'POST', path: SYNC_PATHS.join, json: { inviteCode: formatInviteCode(code), deviceName: name }, parse: ok(parseJoinResponse), join: true,
     });
     await updateSyncConfig(this.db, (c) => ({ ...c, token: joined.token, device: joined.device, person: joined.person, org: joined.org, savedAt: this.now() }));
     this.revoked = this.failure = null;

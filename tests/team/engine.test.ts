@@ -28,7 +28,7 @@ function track<T extends SyncEngine>(e: T): T {
 // A minimal SyncTake for items put in the outbox directly.
 function syncTake(takeId: string): SyncTake {
   return {
-    takeId, drillId: 'a', drillVersion: 1, createdAt: '2026-12-03T09:00:00.000Z', analysisVersion: 1, lang: 'en', durationSec: 3.2, speechFound: true,
+    takeId, drillId: 'a', drillVersion: 1, createdAt: '2026-12-03T09:00:00.000Z', analysisVersion: '1.5.0', lang: 'en', durationSec: 3.2, speechFound: true,
     verdicts: [{ guideline: 'rate', value: 141.2, unit: 'wpm', status: 'good' }], model: null, hasAudio: false, packId: null, packVersion: null,
   };
 }
