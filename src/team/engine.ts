@@ -212,7 +212,7 @@ export class SyncEngine {
   private pushSoon(): void {
     if (!this.active) return;
     if (this.pushTimer !== null) this.timers.clearTimeout(this.pushTimer);
-    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; void this.push(); }, this.pushDelayMs);
+    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; void this.syncNow(); }, this.pushDelayMs);
   }
 
   // The next retry at the earliest item's time (a push in between reschedules it).
@@ -223,7 +223,7 @@ export class SyncEngine {
     const items = await listOutbox(this.db);
     if (items.length === 0) return;
     const earliest = Math.min(...items.map((i) => i.nextAttemptAt));
-    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; void this.push(); }, Math.max(this.pushDelayMs, earliest - this.now()));
+    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; void this.syncNow(); }, Math.max(this.pushDelayMs, earliest - this.now()));
   }
 
   // ---- Status ----
@@ -466,10 +466,10 @@ export class SyncEngine {
     return this.pushing.then(async () => { await this.scheduleRetry(); await this.refreshStatus(); });
   }
 
-  /** Push what is due, then pull: what syncNow, 'online' and the start do. */
+  /** Push what is due, then pull (unless the push found the network down): every push round the engine starts. */
   async syncNow(): Promise<void> {
     await this.push();
-    await this.pull();
+    if (!this.offline) await this.pull();
   }
 
   // One drain: batches until nothing is due or a failure says to stop.
