@@ -165,7 +165,10 @@ export class SyncEngine {
     if (this.running) return;
     this.running = true;
     if (this.hookReports) {
-      this.unhook = onReportSaved((take) => { void this.takeSaved(take).catch(() => undefined); });
+      // Only takes of this engine's database (a test or a second store of the page may save others).
+      this.unhook = onReportSaved((take, store) => {
+        if (store.db.name === this.db.name) void this.takeSaved(take).catch(() => undefined);
+      });
     }
     const config = await getSyncConfig(this.db);
     if (!this.running) return;
@@ -337,9 +340,12 @@ export class SyncEngine {
 
   /** Send one take's audio (queued: it goes once the take's summary is on the server). */
   async shareTakeAudio(takeId: string): Promise<void> {
-    const config = await this.joinedConfig();
-    void config;
-    await enqueueOutbox(this.db, audioItemId(takeId), { kind: 'audio', takeId }, this.now());
+    await this.joinedConfig();
+    const now = this.now();
+    // A summary still waiting says so (once pushed, the server keeps the summary as it was first sent).
+    const waiting = (await listOutbox(this.db)).find((i) => i.id === takeItemId(takeId));
+    if (waiting?.payload.kind === 'take') await enqueueOutbox(this.db, waiting.id, { kind: 'take', take: { ...waiting.payload.take, hasAudio: true } }, now);
+    await enqueueOutbox(this.db, audioItemId(takeId), { kind: 'audio', takeId }, now);
     await this.refreshStatus();
     this.pushSoon();
   }
@@ -406,7 +412,7 @@ export class SyncEngine {
 
   /** After joining: every analysed take here and every pack drill already complete (the server catches up). */
   async enqueueCatchUp(): Promise<number> {
-    const config = await this.joinedConfig();
+    await this.joinedConfig();
     const packs = await this.store.listAssignedPacks();
     const now = this.now();
     let queued = 0;
@@ -415,7 +421,6 @@ export class SyncEngine {
       await enqueueOutbox(this.db, takeItemId(take.id), { kind: 'take', take: await this.syncTakeOf(take, false, packs) }, now);
       queued += 1;
     }
-    void config;
     for (const pack of packs) {
       for (const d of pack.pack.drills) {
         const completion = await this.completionOf(pack, d.drill.id);
