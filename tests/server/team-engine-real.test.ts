@@ -6,7 +6,7 @@
  * shows the takes; a revoked device keeps its outbox.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countOutbox, listOutbox } from '../../src/storage/index.ts';
 import { SyncEngine, type FetchLike } from '../../src/team/index.ts';
 import { bootstrapOrganisation } from '../../server/admin-cli.ts';
@@ -71,7 +71,7 @@ describe('the sync engine against the real server', () => {
     expect(await agentStore.getAssignedPack('refunds')).toMatchObject({ version: 1, source: 'server' });
     const t1 = await analysedTake(agentStore, a, '2026-12-03T09:00:00.000Z');
     const t2 = await analysedTake(agentStore, a, '2026-12-03T09:05:00.000Z');
-    await new Promise((r) => setTimeout(r, 300)); // the hook's enqueue after each save
+    await vi.waitFor(async () => expect(await countOutbox(agentStore.db)).toBe(3), { timeout: 5000 }); // the hook's enqueues after each save
     expect((await listOutbox(agentStore.db)).map((i) => i.id).sort()).toEqual(['completion:refunds:a', `take:${t1}`, `take:${t2}`].sort());
     await agent.shareTakeAudio(t1);
     await agent.push();
@@ -99,7 +99,7 @@ describe('the sync engine against the real server', () => {
     // The admin revokes the agent's device: the next push is refused with 401, the take stays queued.
     json(await call(h.app, 'POST', `/v1/devices/${joined.device.id}/revoke`, adminToken), 200);
     const t3 = await analysedTake(agentStore, a, '2026-12-03T09:10:00.000Z');
-    await new Promise((r) => setTimeout(r, 300));
+    await vi.waitFor(async () => expect(await countOutbox(agentStore.db)).toBe(1), { timeout: 5000 });
     await agent.push();
     expect((await listOutbox(agentStore.db)).map((i) => [i.id, i.attempts])).toEqual([[`take:${t3}`, 0]]);
     expect(await agent.refreshStatus()).toMatchObject({ state: 'error', error: 'revoked', pending: 1 });
