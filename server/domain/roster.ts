@@ -39,8 +39,11 @@ export async function roster(db: Db, caller: Caller, groupId?: string): Promise<
      GROUP BY p.person_id, p.name, a.pack_id
      ORDER BY p.name, p.person_id, a.pack_id`, [caller.orgId, groupsJson]);
   if (pairs.length === 0) return { entries: [] };
-  const takes = await db.query<{ person_id: string; pack_id: string; summary: SyncTake }>(
-    `SELECT t.person_id, t.pack_id, t.summary FROM takes t
+  // hasAudio is whether the audio is here now (it may arrive after the summary, when the agent shares it later).
+  const takes = await db.query<{ person_id: string; pack_id: string; summary: SyncTake; has_audio: boolean }>(
+    `SELECT t.person_id, t.pack_id, t.summary,
+            EXISTS (SELECT 1 FROM take_audio au WHERE au.org_id = t.org_id AND au.person_id = t.person_id AND au.take_id = t.take_id) AS has_audio
+     FROM takes t
      WHERE t.org_id = $1 AND t.pack_id IS NOT NULL
        AND t.person_id IN (SELECT m.person_id FROM group_members m WHERE m.org_id = $1 AND m.group_id IN (SELECT jsonb_array_elements_text($2::jsonb)))
      ORDER BY t.created_at, t.take_id`, [caller.orgId, groupsJson]);
@@ -48,8 +51,9 @@ export async function roster(db: Db, caller: Caller, groupId?: string): Promise<
   for (const t of takes) {
     const key = `${t.person_id}\u0000${t.pack_id}`;
     const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [t.summary]);
-    else list.push(t.summary);
+    const take = { ...t.summary, hasAudio: t.has_audio };
+    if (list === undefined) byKey.set(key, [take]);
+    else list.push(take);
   }
   return {
     entries: pairs.map((r) => ({

@@ -145,6 +145,12 @@ describe('roster', () => {
     expect(greeting.attempts).toBe(3);
     expect(greeting.complete).toBe(true);
     expect(greeting.takeIds).toEqual(['t-1', 't-3', 't-2']);
+    // Audio shared after the summary was pushed: the roster says it is there now.
+    expect(entries[1].takes[0].hasAudio).toBe(false);
+    expect((await call(h.app, 'PUT', '/v1/takes/b-1/audio', org.a1b.token, wav, 'audio/wav')).statusCode).toBe(204);
+    const withAudio = parseRosterResponse(json(await call(h.app, 'GET', `/v1/roster?groupId=${org.g1}`, org.t1.token), 200));
+    if (!withAudio.ok) throw new Error(withAudio.error);
+    expect(withAudio.value.entries[1].takes.map((t) => [t.takeId, t.hasAudio])).toEqual([['b-1', true]]);
     // The admin's whole-organisation roster adds group 2's agent with no pack there: none yet, so no entry.
     const all = json<{ entries: Array<{ agentId: string }> }>(await call(h.app, 'GET', '/v1/roster', org.admin.token), 200);
     expect(all.entries.map((e) => e.agentId)).not.toContain(org.a2.id);

@@ -93,8 +93,8 @@ describe('the sync engine against the real server', () => {
     // The admin's live roster: the agent on the pack with both takes.
     const roster = await admin.fetchRoster(groupId);
     expect(roster.map((e) => [e.agentId, e.agentName, e.pack.id, e.takes.map((t) => t.takeId).sort()])).toEqual([[agentId, 'Wang Fang', 'refunds', [t1, t2].sort()]]);
-    // (hasAudio is the summary as pushed: t1's audio was shared after its summary, which the server keeps unchanged.)
-    expect(roster[0].takes.find((t) => t.takeId === t1)).toMatchObject({ drillId: 'a', drillVersion: 1, speechFound: true });
+    // t1's audio was shared after its summary: the roster says the audio is on the server now.
+    expect(roster[0].takes.find((t) => t.takeId === t1)).toMatchObject({ drillId: 'a', drillVersion: 1, speechFound: true, hasAudio: true });
 
     // The admin revokes the agent's device: the next push is refused with 401, the take stays queued.
     json(await call(h.app, 'POST', `/v1/devices/${joined.device.id}/revoke`, adminToken), 200);
