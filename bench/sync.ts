@@ -15,6 +15,7 @@
  * Exit code 0 when nothing was lost or doubled and both aims are met, 1 otherwise (or on the hard timeout).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { bootstrapOrganisation } from '../server/admin-cli.ts';
@@ -225,7 +226,7 @@ async function readRosters(origin: string, tokens: readonly string[], done: () =
 // ---- the run ----
 
 const cleanups: Array<() => Promise<void> | void> = [];
-let cluster: TempCluster | null = null;
+const owned: { cluster: TempCluster | null } = { cluster: null };
 let failed = false;
 const fail = (why: string): void => {
   failed = true;
@@ -238,11 +239,12 @@ const hardTimer = setTimeout(() => {
   // Whatever still hangs after 60 s more: leave, deleting the cluster on the way out.
   setTimeout(() => process.exit(1), 60_000).unref();
 }, TIMEOUT_MS);
-process.once('exit', () => cluster?.destroy());
+process.once('exit', () => owned.cluster?.destroy());
 
 async function main(): Promise<void> {
-  log(`${AGENTS} agents × ${TAKES} takes (${AGENTS * TAKES} takes), ${GROUPS} groups of ${AGENTS_PER_GROUP}, ${TRAINERS} trainers × 2 groups; ${CONCURRENCY} pushes in flight, ~${(RESEND * 100).toFixed(0)} % re-sent, roster pause ${ROSTER_PAUSE_MS} ms; PostgreSQL fsync ${FSYNC ? 'on' : 'off'}; hard timeout ${TIMEOUT_MS / 60_000} min; Node ${process.version}, loopback`);
-  cluster = await startTempCluster({ fsync: FSYNC });
+  log(`${AGENTS} agents × ${TAKES} takes (${AGENTS * TAKES} takes), ${GROUPS} groups of ${AGENTS_PER_GROUP}, ${TRAINERS} trainers × 2 groups; ${CONCURRENCY} pushes in flight, ~${(RESEND * 100).toFixed(0)} % re-sent, roster pause ${ROSTER_PAUSE_MS} ms; PostgreSQL fsync ${FSYNC ? 'on' : 'off'}; hard timeout ${TIMEOUT_MS / 60_000} min; Node ${process.version}, loopback; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (the load generator shares them)`);
+  const cluster = await startTempCluster({ fsync: FSYNC });
+  owned.cluster = cluster;
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
   await admin.query('CREATE DATABASE voicedrill_bench');
@@ -261,7 +263,7 @@ async function main(): Promise<void> {
   const db = openPgDb({ connectionString: databaseUrl, max: 2 });
   const boot = await bootstrapOrganisation(db, { orgName: 'Riverside Contact Centre', adminName: 'Centre admin' });
   await db.close();
-  const centre = await setUpCentre(server.origin, boot.inviteCode, { groups: GROUPS, agentsPerGroup: AGENTS_PER_GROUP, trainers: TRAINERS, groupsPerTrainer: 2 });
+  const centre = await setUpCentre(server.origin, boot.invite.code, { groups: GROUPS, agentsPerGroup: AGENTS_PER_GROUP, trainers: TRAINERS, groupsPerTrainer: 2 });
   const plan = planPushes(centre);
   const planned = plan.flat();
   const firstSends = planned.filter((p) => !p.resend);
@@ -274,6 +276,7 @@ async function main(): Promise<void> {
   const rosterRun = readRosters(server.origin, centre.trainers.map((t) => t.token), () => !pushing);
   const pushes = await runPushes(server.origin, centre.agents.map((a) => a.token), plan);
   const pushSec = (performance.now() - t0) / 1000;
+  const loadDuring = loadavg()[0];
   pushing = false;
   const rosters = await rosterRun;
   memory.stop();
@@ -285,7 +288,7 @@ async function main(): Promise<void> {
   log(`  1 take: ${line(summary(pushes.msSingle))}`);
   log(`  backlog of 5–20: ${line(summary(pushes.msBacklog))}`);
   log(`  re-sends: ${line(summary(pushes.msResend))}`);
-  log(`duration ${pushSec.toFixed(1)} s; throughput ${(pushes.pushes / pushSec).toFixed(0)} pushes/s, ${(takesStored / pushSec).toFixed(0)} takes/s acknowledged`);
+  log(`duration ${pushSec.toFixed(1)} s (1-min load average at the end ${loadDuring.toFixed(1)} on ${cpus().length} cores); throughput ${(pushes.pushes / pushSec).toFixed(0)} pushes/s, ${(takesStored / pushSec).toFixed(0)} takes/s acknowledged`);
   const rs = summary(rosters.ms);
   const avg = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
   log(`roster reads: ${rs.n} × p50 ${ms(rs.p50)} / p95 ${ms(rs.p95)} / max ${ms(rs.max)} ms; entries per read ${Math.min(...rosters.entries)}–${Math.max(...rosters.entries)} (takes per read up to ${Math.max(0, ...rosters.takes)}, body up to ${(Math.max(0, ...rosters.bytes) / 1024).toFixed(0)} kB, mean ${(avg(rosters.bytes) / 1024).toFixed(0)} kB)`);
@@ -337,7 +340,7 @@ async function main(): Promise<void> {
   // The HTTP floor: the same pushes, same concurrency, against a route that only parses and acknowledges.
   if (FLOOR && !abort.signal.aborted) {
     const floor = await startServerChild({
-      databaseUrl: '', port: await freePort(),
+      databaseUrl: '', port: await freePort(), readyPath: '/healthz',
       nodeArgs: ['--import', 'tsx', fileURLToPath(new URL('./sync-floor-server.ts', import.meta.url))],
     });
     cleanups.push(() => floor.stop());
@@ -359,7 +362,7 @@ try {
   fail((e as Error).stack ?? String(e));
 } finally {
   for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
-  cluster?.destroy();
+  owned.cluster?.destroy();
   clearTimeout(hardTimer);
   log(`${failed ? 'FAILED' : 'OK'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.exitCode = failed ? 1 : 0;

@@ -33,19 +33,21 @@ export interface ServerChildOptions {
   env?: Record<string, string>;
   /** Node arguments before `--port N --host 127.0.0.1` (default: the server's bin script). */
   nodeArgs?: string[];
+  /** The path that answers 200 when the child is ready (default /readyz). */
+  readyPath?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls GET /readyz until 200 or the deadline; throws with the child's last output. */
-async function waitReady(origin: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
     }
     try {
-      const res = await fetch(`${origin}/readyz`, { signal: AbortSignal.timeout(1000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       await res.arrayBuffer();
       if (res.status === 200) return;
     } catch {
@@ -75,7 +77,7 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
     });
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    await waitReady(origin, child, options.readyTimeoutMs ?? 30_000, output);
+    await waitReady(`${origin}${options.readyPath ?? '/readyz'}`, child, options.readyTimeoutMs ?? 30_000, output);
   };
 
   const exited = (c: ChildProcess): Promise<void> =>

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const db = openPgDb({ connectionString: url.toString(), max: 1 });
   const boot = await bootstrapOrganisation(db, { orgName: 'Riverside Contact Centre', adminName: 'Centre admin' });
   await db.close();
-  centre = await setUpCentre(server.origin, boot.inviteCode, { groups: 1, agentsPerGroup: 5, trainers: 1, groupsPerTrainer: 1 });
+  centre = await setUpCentre(server.origin, boot.invite.code, { groups: 1, agentsPerGroup: 5, trainers: 1, groupsPerTrainer: 1 });
   sql = new pg.Client({ connectionString: url.toString() });
   await sql.connect();
 });
@@ -55,7 +55,7 @@ describe('a malformed or oversized request', () => {
     expect(before.people).toBe(7);
     const agent = centre.agents[0].token;
     const take = (): SyncTake => makeTake(centre.packs, 0, prng(1), Date.parse('2026-12-03T09:00:00.000Z'));
-    const raw = async (method: string, path: string, body: string | Uint8Array, headers: Record<string, string>): Promise<{ status: number; body: ErrorBody }> => {
+    const raw = async (method: string, path: string, body: string | Blob, headers: Record<string, string>): Promise<{ status: number; body: ErrorBody }> => {
       const res = await fetch(`${server.origin}${path}`, { method, body, headers: { [PROTOCOL_HEADER]: '1', authorization: `Bearer ${agent}`, ...headers } });
       return { status: res.status, body: await res.json() as ErrorBody };
     };
@@ -67,7 +67,7 @@ describe('a malformed or oversized request', () => {
       ['more takes than one push may carry', call(server.origin, 'POST', SYNC_PATHS.takes, { token: agent, body: { takes: Array.from({ length: SYNC_LIMITS.takesPerPush + 1 }, take), completions: [] } }), 400],
       ['a body over the JSON limit', raw('POST', SYNC_PATHS.takes, JSON.stringify({ takes: [take()], completions: [], pad: 'x'.repeat(SYNC_LIMITS.jsonBodyBytes) }), json), 413],
       ['a join with a malformed code', call(server.origin, 'POST', SYNC_PATHS.join, { body: { inviteCode: 'nope', deviceName: 'x' } }), 400],
-      ['audio over the take audio limit', raw('PUT', `${SYNC_PATHS.takes}/${take().takeId}/audio`, new Uint8Array(SYNC_LIMITS.takeAudioBytes + 1), { 'content-type': 'audio/wav' }), 413],
+      ['audio over the take audio limit', raw('PUT', `${SYNC_PATHS.takes}/${take().takeId}/audio`, new Blob([new Uint8Array(SYNC_LIMITS.takeAudioBytes + 1)]), { 'content-type': 'audio/wav' }), 413],
       ['an older protocol', raw('POST', SYNC_PATHS.takes, JSON.stringify({ takes: [take()], completions: [] }), { ...json, [PROTOCOL_HEADER]: '0' }), 426],
     ];
     for (const [what, answer, status] of cases) {

@@ -25,7 +25,7 @@ export async function call<T = unknown>(origin: string, method: string, path: st
     method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal,
   });
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
