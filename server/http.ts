@@ -46,6 +46,11 @@ function body(error: string, code: string): ErrorBody {
 function errorReply(error: FastifyError | HttpError | Error, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) return { status: error.statusCode, body: body(error.message, error.code) };
   const fastifyError = error as FastifyError;
+  // Another deliberate 4xx error shaped like HttpError (a status and an ErrorBody code such as 'invite-used'): as it says.
+  const deliberate = fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500;
+  if (deliberate && typeof fastifyError.code === 'string' && /^[a-z]+(-[a-z]+)*$/.test(fastifyError.code) && error.message) {
+    return { status: fastifyError.statusCode ?? 400, body: body(error.message, fastifyError.code) };
+  }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, body: body('The request body is not valid JSON.', 'bad-request') };

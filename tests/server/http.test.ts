@@ -34,6 +34,9 @@ beforeAll(async () => {
       api.get('/v1/boom', async () => {
         throw new Error('secret internals: password=hunter2');
       });
+      api.get('/v1/gone', async () => {
+        throw Object.assign(new Error('This invite code was already used.'), { statusCode: 410, code: 'invite-used' });
+      });
       api.get('/v1/refuse', async () => {
         throw new HttpError(403, 'forbidden', 'Only a trainer of this group may read its roster.');
       });
@@ -132,6 +135,9 @@ describe('errors are ErrorBodies', () => {
     const refused = await app.inject({ method: 'GET', url: '/v1/refuse' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toEqual({ error: 'Only a trainer of this group may read its roster.', code: 'forbidden' });
+    const gone = await app.inject({ method: 'GET', url: '/v1/gone' });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json()).toEqual({ error: 'This invite code was already used.', code: 'invite-used' });
   });
 
   it('an unsupported Content-Type → 415 with an ErrorBody', async () => {
