@@ -13,9 +13,8 @@ import './team.css';
 export function SyncChip(): React.JSX.Element | null {
   const { t, uiLang } = useApp();
   const { config, status } = useTeam();
-  // No server configured (the status says so, or the stored configuration is absent): no chip, no live region.
-  if (!config) return null;
-  const chip = chipText(uiLang, status, config.token !== null);
+  // No server configured: no chip, no live region.
+  const chip = chipText(uiLang, status, config);
   if (chip === null) return null;
   return (
     <div className="team-chip" role="status" aria-live="polite" data-testid="sync-chip" data-kind={chip.kind}>

@@ -5,8 +5,7 @@
 import { useState } from 'react';
 import { formatWhen } from '../../i18n/index.ts';
 import { useApp } from '../../services/app-context.ts';
-import type { SyncConfigRecord } from '../../storage/sync-records.ts';
-import { leaveServer, setShareAudio, syncNow, type SyncStatus } from '../../team/index.ts';
+import { leaveServer, setShareAudio, syncNow, type SyncConfigRecord, type SyncStatus } from '../../team/index.ts';
 import { TeamMessageLine, type TeamMessage } from './TeamConnect.tsx';
 import { lastSyncText, teamErrorKey } from './team-model.ts';
 

@@ -7,9 +7,6 @@ import type { ResultTake, RosterCell, RosterInput } from '../../packs/index.ts';
 import type { Role } from '../../sync/protocol.ts';
 import { TeamError, type SyncStatus } from '../../team/index.ts';
 
-/** Every failure code of the sync service (TeamError.code). */
-export type TeamErrorCode = TeamError['code'];
-
 /** The sentence key of a failure: one per TeamError code, else the generic one. */
 export function teamErrorKey(error: unknown): MessageKey {
   if (error instanceof TeamError) {
@@ -25,13 +22,18 @@ export function reasonText(lang: UiLang, error: string | null): string {
   return t(lang, hasMessage(key) ? key : 'team.reason.other');
 }
 
-/** The header chip: its words and kind, or null (no server configured: the chip is not shown at all). */
-export function chipText(lang: UiLang, status: SyncStatus, joined: boolean): { text: string; kind: SyncStatus['state'] | 'not-joined' } | null {
+/**
+ * The header chip: its words and kind, or null (no server configured: no chip at all). A saved server this device has
+ * not joined yet says so (the service makes no request before joining); a joined one says what the status says.
+ */
+export function chipText(lang: UiLang, status: SyncStatus, config: { token: string | null } | null | undefined): { text: string; kind: SyncStatus['state'] | 'not-joined' } | null {
+  if (!config) return null;
+  if (config.token === null) return { text: t(lang, 'team.chip.notJoined'), kind: 'not-joined' };
   switch (status.state) {
     case 'none':
-      return null;
+      return null; // the status of a joined device is being read
     case 'synced':
-      return joined ? { text: t(lang, 'team.chip.synced'), kind: 'synced' } : { text: t(lang, 'team.chip.notJoined'), kind: 'not-joined' };
+      return { text: t(lang, 'team.chip.synced'), kind: 'synced' };
     case 'pending':
       return { text: t(lang, 'team.chip.pending', { count: status.pending }), kind: 'pending' };
     case 'offline':

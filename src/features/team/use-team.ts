@@ -1,7 +1,6 @@
 /** The team server's configuration on this device and the live sync status, for the team screens. */
 import { useCallback, useEffect, useState } from 'react';
-import type { SyncConfigRecord } from '../../storage/sync-records.ts';
-import { getSyncConfig, subscribeSyncStatus, type SyncStatus } from '../../team/index.ts';
+import { getSyncConfig, subscribeSyncStatus, type SyncConfigRecord, type SyncStatus } from '../../team/index.ts';
 
 /** What the team screens read. */
 export interface TeamState {
