@@ -5,7 +5,7 @@
  * in Node tests over fake-indexeddb with a fake fetch.
  */
 import { backoffDelayMs } from '../sync/backoff.ts';
-import { normaliseInviteCode } from '../sync/invite-code.ts';
+import { formatInviteCode, normaliseInviteCode } from '../sync/invite-code.ts';
 import { normaliseServerOrigin } from '../sync/origin.ts';
 import { audioItemId, completionItemId, planPush, takeItemId } from '../sync/outbox-plan.ts';
 import {
@@ -119,6 +119,7 @@ export class SyncEngine {
 
   private status: SyncStatus = { state: 'none', pending: 0, error: null, detail: null, lastSyncAt: null };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private statusSeq = 0;
   private running = false;
   private active = false;
   private revoked: TeamError | null = null;
@@ -130,7 +131,7 @@ export class SyncEngine {
   private retryTimer: unknown = null;
   private pullTimer: unknown = null;
   private unhook: (() => void) | null = null;
-  private readonly onOnline = (): void => { this.offline = false; void this.syncNow(); };
+  private readonly onOnline = (): void => { this.offline = false; this.background(); };
   private readonly onOffline = (): void => { this.offline = true; void this.refreshStatus(); };
 
   constructor(options: SyncEngineOptions) {
@@ -164,7 +165,10 @@ export class SyncEngine {
     if (this.running) return;
     this.running = true;
     if (this.hookReports) {
-      this.unhook = onReportSaved((take) => { void this.takeSaved(take).catch(() => undefined); });
+      // Only takes of this engine's database (a test or a second store of the page may save others).
+      this.unhook = onReportSaved((take, store) => {
+        if (store.db.name === this.db.name) void this.takeSaved(take).catch(() => undefined);
+      });
     }
     const config = await getSyncConfig(this.db);
     if (!this.running) return;
@@ -186,7 +190,15 @@ export class SyncEngine {
     this.events?.addEventListener('online', this.onOnline);
     this.events?.addEventListener('offline', this.onOffline);
     this.schedulePull();
-    void this.syncNow();
+    this.background();
+  }
+
+  // A push and pull nobody awaits (start, events, timers): a storage failure is kept as the status's error, never thrown.
+  private background(): void {
+    this.syncNow().catch(async (e: unknown) => {
+      this.failure = new TeamError('bad-response', e instanceof Error ? e.message : String(e));
+      await this.refreshStatus().catch(() => undefined);
+    });
   }
 
   private deactivate(): void {
@@ -202,7 +214,7 @@ export class SyncEngine {
     this.pullTimer = this.timers.setTimeout(() => {
       this.pullTimer = null;
       if (!this.active) return;
-      if (this.visible()) void this.pull();
+      if (this.visible()) void this.pull().catch(() => undefined);
       this.schedulePull();
     }, this.pullEveryMs);
   }
@@ -211,7 +223,7 @@ export class SyncEngine {
   private pushSoon(): void {
     if (!this.active) return;
     if (this.pushTimer !== null) this.timers.clearTimeout(this.pushTimer);
-    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; void this.push(); }, this.pushDelayMs);
+    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; this.background(); }, this.pushDelayMs);
   }
 
   // The next retry at the earliest item's time (a push in between reschedules it).
@@ -222,7 +234,7 @@ export class SyncEngine {
     const items = await listOutbox(this.db);
     if (items.length === 0) return;
     const earliest = Math.min(...items.map((i) => i.nextAttemptAt));
-    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; void this.push(); }, Math.max(this.pushDelayMs, earliest - this.now()));
+    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; this.background(); }, Math.max(this.pushDelayMs, earliest - this.now()));
   }
 
   // ---- Status ----
@@ -241,9 +253,19 @@ export class SyncEngine {
 
   /** Compute the status from the configuration, the outbox and the last failure; tell the listeners when it changed. */
   async refreshStatus(): Promise<SyncStatus> {
-    const config = await getSyncConfig(this.db).catch(() => undefined);
+    // Reads overlap (a leave while a subscriber asks): only the latest one started sets the status.
+    const seq = ++this.statusSeq;
+    // null: the configuration could not be read (not the same as none stored).
+    const config = await getSyncConfig(this.db).catch(() => null);
     let next: SyncStatus;
     if (!config?.token) {
+      if (config === undefined && this.active) {
+        // The configuration went away underneath ("delete all my data"): stop, and let the CSP forget the origin.
+        this.deactivate();
+        this.revoked = this.failure = null;
+        this.offline = false;
+        try { this.mirror?.removeItem(SYNC_ORIGIN_STORAGE_KEY); } catch { /* storage blocked */ }
+      }
       next = { state: 'none', pending: 0, error: null, detail: null, lastSyncAt: null };
     } else {
       const pending = await countOutbox(this.db);
@@ -256,6 +278,7 @@ export class SyncEngine {
       else next = { state: pending > 0 ? 'pending' : 'synced', error: null, detail: null, ...base };
     }
     const prev = this.status;
+    if (seq !== this.statusSeq) return prev;
     if (prev.state !== next.state || prev.pending !== next.pending || prev.error !== next.error || prev.detail !== next.detail || prev.lastSyncAt !== next.lastSyncAt) {
       this.status = next;
       for (const l of this.listeners) l(next);
@@ -303,7 +326,7 @@ export class SyncEngine {
     if (code === null) throw new TeamError('bad-invite', 'The invite code is not in the form XXXX-XXXX-XXXX.');
     const name = deviceName.trim().slice(0, SYNC_LIMITS.nameChars) || 'VoiceDrill';
     const joined = await this.send({ origin: config.origin, token: null }, {
-      method: 'POST', path: SYNC_PATHS.join, json: { inviteCode: code, deviceName: name }, parse: ok(parseJoinResponse), join: true,
+      method: 'POST', path: SYNC_PATHS.join, json: { inviteCode: formatInviteCode(code), deviceName: name }, parse: ok(parseJoinResponse), join: true,
     });
     await updateSyncConfig(this.db, (c) => ({ ...c, token: joined.token, device: joined.device, person: joined.person, org: joined.org, savedAt: this.now() }));
     this.revoked = this.failure = null;
@@ -333,9 +356,12 @@ export class SyncEngine {
 
   /** Send one take's audio (queued: it goes once the take's summary is on the server). */
   async shareTakeAudio(takeId: string): Promise<void> {
-    const config = await this.joinedConfig();
-    void config;
-    await enqueueOutbox(this.db, audioItemId(takeId), { kind: 'audio', takeId }, this.now());
+    await this.joinedConfig();
+    const now = this.now();
+    // A summary still waiting says so (once pushed, the server keeps the summary as it was first sent).
+    const waiting = (await listOutbox(this.db)).find((i) => i.id === takeItemId(takeId));
+    if (waiting?.payload.kind === 'take') await enqueueOutbox(this.db, waiting.id, { kind: 'take', take: { ...waiting.payload.take, hasAudio: true } }, now);
+    await enqueueOutbox(this.db, audioItemId(takeId), { kind: 'audio', takeId }, now);
     await this.refreshStatus();
     this.pushSoon();
   }
@@ -402,7 +428,7 @@ export class SyncEngine {
 
   /** After joining: every analysed take here and every pack drill already complete (the server catches up). */
   async enqueueCatchUp(): Promise<number> {
-    const config = await this.joinedConfig();
+    await this.joinedConfig();
     const packs = await this.store.listAssignedPacks();
     const now = this.now();
     let queued = 0;
@@ -411,7 +437,6 @@ export class SyncEngine {
       await enqueueOutbox(this.db, takeItemId(take.id), { kind: 'take', take: await this.syncTakeOf(take, false, packs) }, now);
       queued += 1;
     }
-    void config;
     for (const pack of packs) {
       for (const d of pack.pack.drills) {
         const completion = await this.completionOf(pack, d.drill.id);
@@ -462,10 +487,10 @@ export class SyncEngine {
     return this.pushing.then(async () => { await this.scheduleRetry(); await this.refreshStatus(); });
   }
 
-  /** Push what is due, then pull: what syncNow, 'online' and the start do. */
+  /** Push what is due, then pull (unless the push found the network down): every push round the engine starts. */
   async syncNow(): Promise<void> {
     await this.push();
-    await this.pull();
+    if (!this.offline) await this.pull();
   }
 
   // One drain: batches until nothing is due or a failure says to stop.
