@@ -54,7 +54,7 @@ export const TEAM_EN = {
   'team.error.refused': 'The team server refused this request; it may be too large or no longer valid.',
   'team.error.upgrade-required': 'The team server needs a newer VoiceDrill; reload the app to update it, then try again.',
   'team.error.other': 'The team server request failed; try again.',
-  'team.error.storage': 'The team settings could not be saved in this browser’s storage; nothing was changed.',
+  'team.error.storage': 'This browser’s storage failed, so nothing was changed; reload the page and try again.',
   'team.reason.bad-origin': 'bad address',
   'team.reason.unreachable': 'server not reachable',
   'team.reason.bad-invite': 'unknown invite code',

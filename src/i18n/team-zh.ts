@@ -56,7 +56,7 @@ export const TEAM_ZH: Readonly<Record<keyof typeof TEAM_EN, string>> = {
   'team.error.refused': '团队服务器拒绝了这个请求；内容可能太大或已不再有效。',
   'team.error.upgrade-required': '团队服务器需要更新版本的 VoiceDrill；请重新加载应用以更新，然后再试。',
   'team.error.other': '向团队服务器的请求失败了；请再试一次。',
-  'team.error.storage': '无法把团队设置保存到此浏览器的存储中；没有任何改动。',
+  'team.error.storage': '此浏览器的存储出错，因此没有任何改动；请重新加载页面后再试。',
   'team.reason.bad-origin': '地址无效',
   'team.reason.unreachable': '无法连接服务器',
   'team.reason.bad-invite': '邀请码无效',
