@@ -38,6 +38,8 @@ export const TEAM_EN = {
   'team.leave': 'Leave this server',
   'team.forget': 'Remove this server',
   'team.leave.confirm': 'Leaving deletes this device’s token and the {count, plural, one {# item} other {# items}} not sent yet; your takes stay on this device. Leave the team server?',
+  'team.forget.confirm': 'Remove the saved server address? This device has not joined it, so nothing else changes.',
+  'team.forget.yes': 'Yes, remove',
   'team.leave.yes': 'Yes, leave',
   'team.leave.cancel': 'Cancel',
   'team.left': 'This device has left the team server; your takes are still here.',

@@ -40,6 +40,8 @@ export const TEAM_ZH: Readonly<Record<keyof typeof TEAM_EN, string>> = {
   'team.leave': '退出此服务器',
   'team.forget': '移除此服务器',
   'team.leave.confirm': '退出会删除本设备的令牌以及尚未发送的 {count} 项；您的录音仍保留在本设备上。确定退出团队服务器吗？',
+  'team.forget.confirm': '要移除已保存的服务器地址吗？本设备尚未加入该服务器，因此不会有其他改动。',
+  'team.forget.yes': '确定移除',
   'team.leave.yes': '确定退出',
   'team.leave.cancel': '取消',
   'team.left': '本设备已退出团队服务器；您的录音仍在这里。',
