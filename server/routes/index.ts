@@ -17,7 +17,7 @@ import { createInvite, joinDevice, listDevices, me, revokeDevice } from '../doma
 import { badRequest } from '../domain/errors.ts';
 import { assignments, publishPack } from '../domain/packs.ts';
 import { createGroup, createPerson, listGroups, listPeople, updatePerson } from '../domain/people.ts';
-import { roster } from '../domain/roster.ts';
+import { rosterJson } from '../domain/roster.ts';
 import { getTakeAudio, pushTakes, putTakeAudio } from '../domain/takes.ts';
 import { apiErrorHandler, bodyOf, idParam, optionalQuery } from './common.ts';
 
@@ -77,8 +77,8 @@ export async function registerApi(app: FastifyInstance, deps: { db: Db }): Promi
         return reply.type('audio/wav').send(Buffer.from(wav.buffer, wav.byteOffset, wav.byteLength));
       });
 
-      authed.get(SYNC_PATHS.roster, async (request) =>
-        roster(db, callerOf(request), optionalQuery(request, 'groupId', ID_PATTERN, 'The group')));
+      authed.get(SYNC_PATHS.roster, async (request, reply) =>
+        reply.type('application/json; charset=utf-8').send(await rosterJson(db, callerOf(request), optionalQuery(request, 'groupId', ID_PATTERN, 'The group'))));
     });
   });
 }
