@@ -69,7 +69,10 @@ function containers(x: unknown, out: Array<Record<string, unknown> | unknown[]>)
 /** A deep copy of `tree` with the mutations applied (keys are set as own keys, `__proto__` included). */
 export function mutateJson(tree: Json, mutations: readonly JsonMutation[]): unknown {
   const root = structuredClone(tree) as unknown;
-  for (const m of mutations) {
+  for (const original of mutations) {
+    // A copy of the inserted value: fast-check hands the same constant object ({}, []) to several mutations and runs,
+    // and a later mutation adding into it would make the tree circular (or change the constant for later runs).
+    const m = 'value' in original ? { ...original, value: structuredClone(original.value) } : original;
     const all: Array<Record<string, unknown> | unknown[]> = [];
     containers(root, all);
     const target = all[m.pick % all.length];
