@@ -14,7 +14,10 @@ export interface Queryable {
 }
 
 export interface Db extends Queryable {
-  /** Runs fn in one transaction (BEGIN … COMMIT; ROLLBACK and rethrow on error) on one connection. */
+  /**
+   * Runs fn in one transaction (BEGIN … COMMIT; ROLLBACK and rethrow on error) on one connection. Inside fn, query
+   * through tx only: on PGlite (one connection) a db.query waits for the transaction to end, so it would never return.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** True when a trivial query answers now (readiness); never throws. */
   ping(): Promise<boolean>;

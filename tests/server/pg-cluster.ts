@@ -97,6 +97,12 @@ export async function testDatabaseUrl(): Promise<{ url: string; drop(): Promise<
   if (!base) {
     shared ??= startTempCluster().then((c) => {
       process.once('exit', () => c.destroy());
+      // Vitest ends its fork workers with SIGTERM, where 'exit' never fires: stop the cluster, then die of the signal
+      // as before (without this, every test file's cluster outlived the run).
+      process.once('SIGTERM', () => {
+        c.destroy();
+        process.kill(process.pid, 'SIGTERM');
+      });
       return c;
     });
     base = (await shared).url;

@@ -1,0 +1,225 @@
+/**
+ * `npm run server` (bin/voicedrill-server.mjs): the sync server's process. Opens the database (PostgreSQL with
+ * DATABASE_URL, else embedded PGlite in a data folder), applies migrations, listens, logs JSON lines, and stops
+ * gracefully on SIGTERM/SIGINT (a second signal exits at once).
+ */
+import { resolve } from 'node:path';
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { openDb } from './db/open-db.ts';
+import type { Db } from './db/sql.ts';
+import { buildServer } from './http.ts';
+import { migrate } from './migrate.ts';
+import { registerApi } from './routes/index.ts';
+
+/** How long a graceful stop waits for in-flight requests before closing their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Admin subcommands (`voicedrill-server bootstrap …`), dispatched at the ADMIN SUBCOMMANDS HOOK below. None yet. */
+const ADMIN_COMMANDS: readonly string[] = [];
+
+export const USAGE = `Usage: npm run server -- [options]
+       node bin/voicedrill-server.mjs [options]
+
+The VoiceDrill team sync server.
+
+Options:
+  --port <n>        TCP port (default 8787; env PORT)
+  --host <addr>     address to listen on (default 127.0.0.1; env HOST; 0.0.0.0 for the whole network)
+  --data-dir <dir>  folder of the embedded database, used without DATABASE_URL
+                    (default ./voicedrill-server-data; env VOICEDRILL_SERVER_DATA)
+  -h, --help        this text
+
+Environment:
+  DATABASE_URL      postgres://user:password@host:5432/db — a real PostgreSQL; without it the server runs on an
+                    embedded PostgreSQL (PGlite) in the data folder, for trying it on one machine
+  PORT, HOST, VOICEDRILL_SERVER_DATA   as the options above (an option wins)
+  LOG_LEVEL         fatal, error, warn, info (default), debug
+
+Endpoints: GET /healthz (the process runs), GET /readyz (the database answers and is migrated), /v1/… (the API).
+Logs: one JSON object per line on stdout. SIGTERM or SIGINT stops gracefully; a second one stops at once.
+`;
+
+/** A wrong command line: one sentence, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface ServerArgs {
+  help: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** An admin subcommand and its arguments (empty: run the server). */
+  command: string[];
+}
+
+function parsePort(value: string, from: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`The port (${from}) must be a whole number from 0 to 65535, not '${value}'.`);
+  return port;
+}
+
+/** The command line and environment as ServerArgs; throws UsageError. */
+export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    // parseArgs says e.g. "Unknown option '--x'. To specify a positional argument starting with a '-', …": keep the first sentence.
+    const first = (e instanceof Error ? e.message : String(e)).split(/(?<=\.)\s/)[0] ?? '';
+    throw new UsageError(`${first.replace(/\.$/, '')}; see --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 0 && !ADMIN_COMMANDS.includes(positionals[0] ?? '')) {
+    throw new UsageError(`Unknown command '${positionals[0]}'; see --help.`);
+  }
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  if (!host) throw new UsageError('The host must not be empty.');
+  return {
+    help: values.help === true,
+    port: values.port !== undefined ? parsePort(values.port, '--port') : env.PORT ? parsePort(env.PORT, 'PORT') : 8787,
+    host,
+    dataDir: resolve(values['data-dir'] ?? (env.VOICEDRILL_SERVER_DATA || './voicedrill-server-data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    command: positionals,
+  };
+}
+
+/** Before the app (and its pino logger) exists: a line in the same shape (level 30 info, 40 warn, 50 error). */
+function earlyLog(level: number, msg: string, extra: Record<string, unknown> = {}): void {
+  process.stdout.write(`${JSON.stringify({ level, time: Date.now(), pid: process.pid, ...extra, msg })}\n`);
+}
+
+/** The database URL without its password, for the logs. */
+function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+function sentence(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs the server until a signal stops it; exits the process with 0 (stopped), 1 (failed) or 2 (usage). */
+export async function runServer(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let args: ServerArgs;
+  try {
+    args = parseServerArgs(argv, env);
+  } catch (e) {
+    process.stderr.write(`voicedrill-server: ${sentence(e)}\n`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+
+  let app: FastifyInstance | undefined;
+  let db: Db | undefined;
+  const info = (msg: string, extra: Record<string, unknown> = {}): void => (app ? app.log.info(extra, msg) : earlyLog(30, msg, extra));
+  const fail = (msg: string): never => {
+    if (app) app.log.fatal(msg);
+    else earlyLog(60, msg);
+    process.stderr.write(`voicedrill-server: ${msg}\n`);
+    process.exit(1);
+  };
+
+  // Graceful stop: refuse new connections, let in-flight requests finish (app.close), close the database.
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      info('second signal: stopping at once', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    info('stopping', { signal });
+    // A request still running after the grace period (a stalled upload) does not hold the stop forever.
+    setTimeout(() => {
+      info('requests still running after the grace period: closing their connections', { graceMs: SHUTDOWN_GRACE_MS });
+      app?.server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
+    void (async () => {
+      try {
+        await app?.close();
+        await db?.close();
+      } catch (e) {
+        fail(`Stopping failed: ${sentence(e)}`);
+      }
+      info('stopped');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  if (args.databaseUrl) info('database: PostgreSQL', { databaseUrl: safeUrl(args.databaseUrl) });
+  else info(`database: embedded PostgreSQL (PGlite) in ${args.dataDir}; set DATABASE_URL to use a real PostgreSQL`, { dataDir: args.dataDir });
+  try {
+    db = await openDb({
+      databaseUrl: args.databaseUrl,
+      dataDir: args.dataDir,
+      // PostgreSQL restarting drops pooled connections: a log line, never a crash; /readyz says not-ready meanwhile.
+      onError: (error) => (app ? app.log.warn({ err: error }, 'database connection lost') : earlyLog(40, 'database connection lost', { error: error.message })),
+    });
+  } catch (e) {
+    fail(`The database could not be opened: ${sentence(e)}`);
+  }
+  if (!db || stopping) return;
+
+  try {
+    app = await buildServer({ db, registerApi, logger: { level: args.logLevel } });
+  } catch (e) {
+    fail(`The server could not be set up: ${sentence(e)}`);
+  }
+  if (!app) return;
+
+  try {
+    const applied = await migrate(db, { onApplied: (m) => info('migration applied', { migration: m.file }) });
+    info(applied.length > 0 ? `migrations applied: ${applied.length}` : 'migrations: schema is current');
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    fail(`The database could not be migrated: ${sentence(e)}`);
+  }
+
+  // ==== ADMIN SUBCOMMANDS HOOK (issue 13) ====
+  // `voicedrill-server <command> …` (e.g. `bootstrap`: the first organisation and admin) is dispatched here, with the
+  // database open and migrated and before anything listens. The commands live in server/admin-cli.ts (wt-server-api
+  // branch); wire them by adding their names to ADMIN_COMMANDS above and replacing this block, e.g.:
+  //   const { runAdminCommand } = await import('./admin-cli.ts');
+  //   const code = await runAdminCommand(args.command, { db, log: app.log });
+  //   await app.close(); await db.close(); process.exit(code);
+  if (args.command.length > 0) {
+    await db.close();
+    process.stderr.write(`voicedrill-server: the command '${args.command[0]}' is not available yet.\n`);
+    process.exit(2);
+  }
+
+  if (stopping) return;
+  try {
+    const address = await app.listen({ port: args.port, host: args.host });
+    info('listening', { url: address });
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    fail(`The server could not listen on ${args.host}:${args.port}: ${sentence(e)}`);
+  }
+}
