@@ -76,7 +76,8 @@ const isoTime = v.pipe(v.string('must be an ISO 8601 date and time'), v.check(is
 const id = v.pipe(v.string('must be text'), v.regex(ID_PATTERN, 'must be 1–64 lower-case letters, digits and hyphens, starting with a letter or digit'));
 const version = wholeFrom(1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more');
 
-const drillSchema = v.strictObject({
+/** One drill as a results file repeats it (ResultPackDrill); the sync protocol's roster reuses it. */
+export const drillSchema = v.strictObject({
   id,
   version,
   title: v.strictObject({ 'zh-CN': nonEmptyTitle, en: nonEmptyTitle }, 'must be an object with the titles "zh-CN" and "en"'),
@@ -91,7 +92,8 @@ const verdictSchema = v.strictObject({
   status: v.picklist(VERDICT_STATUSES, `must be one of ${VERDICT_STATUSES.join(', ')}`),
 }, 'must be an object');
 
-const takeSchema = v.strictObject({
+/** One take (ResultTake) without the cross-field checks; the sync protocol's SyncTake extends it. */
+export const takeSchema = v.strictObject({
   takeId: v.pipe(v.string('must be text'), v.regex(TAKE_ID_PATTERN, 'must be 1–100 letters, digits, hyphens or underscores, starting with a letter or digit')),
   drillId: id,
   drillVersion: version,
