@@ -56,8 +56,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** initdb + start a throwaway cluster; throws with the reason when PostgreSQL is not installed. */
-export async function startTempCluster(): Promise<TempCluster> {
+/**
+ * initdb + start a throwaway cluster; throws with the reason when PostgreSQL is not installed. Tests run with
+ * fsync off (speed); `fsync: true` keeps PostgreSQL's default durability (the load benchmark measures what a centre runs).
+ */
+export async function startTempCluster(options: { fsync?: boolean } = {}): Promise<TempCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql): the server tests need a real PostgreSQL.');
   const dir = mkdtempSync(join(tmpdir(), 'voicedrill-pg-'));
@@ -66,7 +69,7 @@ export async function startTempCluster(): Promise<TempCluster> {
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200`;
   const start = (): void => run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
   const stop = (): void => run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
   start();
