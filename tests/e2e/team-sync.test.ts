@@ -1,0 +1,318 @@
+/**
+ * Issue 13 end to end: team sync between two browser profiles through the real sync server (a child process on
+ * 127.0.0.1) on a real PostgreSQL. The centre is set up over HTTP (bootstrap on the database, then the admin's
+ * device creates a group, a trainer and an agent and their invite codes). The trainer's profile joins with its code
+ * and publishes a one-drill pack to the group; the agent's profile saves the server's address, joins with its code,
+ * receives the pack (pull), records the drill with the fake microphone: the header chip reaches "Synced" and the take
+ * is in PostgreSQL with the agent's stored values. The trainer's live roster shows them. Offline → online: a take
+ * recorded offline waits (the server still has 1), then is delivered once when the network is back; the roster shows
+ * 2 attempts. A device an admin revoked shows the reason in the chip and keeps its outbox.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapOrganisation } from '../../server/admin-cli.ts';
+import { openPgDb } from '../../server/db/pg-db.ts';
+import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
+import { parsePackJson, type PackJson } from '../../src/packs/index.ts';
+import { SYNC_PATHS, type DeviceInfo, type GroupInfo, type InviteResponse, type JoinResponse, type PersonInfo } from '../../src/sync/protocol.ts';
+import { freePort, postgresBinDir, testDatabaseUrl } from '../server/pg-cluster.ts';
+import { startServerChild, type ServerChild } from '../server/server-child.ts';
+import { must } from '../server/sync-centre.ts';
+import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
+import { haveChromium, launch, type Session } from './harness.ts';
+
+const PACK_ID = 'bluebird-team-week-1';
+const DRILL_ID = 'bluebird-team-greeting';
+const TEMPLATE = (findBuiltInDrill('en-greeting4') as Drill).template;
+
+/** The pack the trainer publishes: one English greeting drill (the e2e WAVs read it), two attempts required. */
+function teamPack(): PackJson {
+  const read = parsePackJson({
+    format: 'voicedrill-pack', schemaVersion: 1, id: PACK_ID, version: 1, title: 'Bluebird team, week 1', author: 'Coach Kim',
+    createdAt: '2026-12-03T08:00:00.000Z',
+    drills: [{
+      drill: { id: DRILL_ID, version: 1, kind: 'greeting4', lang: 'en', title: { 'zh-CN': '蓝鸟问候', en: 'Bluebird greeting' }, template: TEMPLATE },
+      attemptsRequired: 2, dueDate: null, notes: 'Smile before you dial.', slowSpans: [], hasModel: false,
+    }],
+  });
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}
+
+interface Verdict { guideline: string; value: number | null; unit: string; status: string }
+interface StoredTake { id: string; createdAt: string; drill: { id: string; version: number }; report: { verdicts: Verdict[] } }
+interface StoredOutboxItem { id: string; attempts: number; lastError: string | null }
+interface StoredSyncConfig { token: string | null; origin: string }
+
+/** Every record of one object store of the app's IndexedDB (read in the page). */
+async function readStore<T>(page: Page, name: string): Promise<T[]> {
+  return page.evaluate(async (storeName) => {
+    type Req = { result: unknown; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
+    type Db = { transaction(names: string[], mode: string): { objectStore(n: string): { getAll(): Req } }; close(): void };
+    const open = (globalThis as unknown as { indexedDB: { open(name: string): Req } }).indexedDB.open('voicedrill');
+    const db = await new Promise<Db>((resolve, reject) => { open.onsuccess = () => resolve(open.result as Db); open.onerror = () => reject(open.error); });
+    const all = db.transaction([storeName], 'readonly').objectStore(storeName).getAll();
+    const rows = await new Promise<unknown>((resolve, reject) => { all.onsuccess = () => resolve(all.result); all.onerror = () => reject(all.error); });
+    db.close();
+    return rows as T[];
+  }, name) as Promise<T[]>;
+}
+
+async function storedTakes(page: Page): Promise<StoredTake[]> {
+  return (await readStore<StoredTake>(page, 'takes')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** The header chip's kind and words. */
+async function chip(page: Page): Promise<{ kind: string | null; text: string }> {
+  const c = page.getByTestId('sync-chip');
+  if (await c.count() === 0) return { kind: null, text: '' };
+  return { kind: await c.getAttribute('data-kind'), text: (await c.innerText()).replace(/\s+/g, ' ').trim() };
+}
+
+const verdictsOf = (vs: readonly Verdict[]): Array<{ guideline: string; value: number | null; status: string }> =>
+  vs.map((v) => ({ guideline: v.guideline, value: v.value, status: v.status }));
+
+describe.skipIf(!haveChromium || postgresBinDir() === null)('team sync: agent → server → trainer, offline catch-up, revoked device', () => {
+  const agentDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-team-agent-')) : '';
+  const trainerDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-team-trainer-')) : '';
+  const sessions: Session[] = [];
+  let database: { url: string; drop(): Promise<void> };
+  let server: ServerChild;
+  let sql: pg.Client;
+  let adminToken = '';
+  let group: GroupInfo;
+  let trainer: PersonInfo;
+  let agent: PersonInfo;
+  let trainerCode = '';
+  let agentCode = '';
+  let agentTakes: StoredTake[] = [];
+
+  /** The takes the server's database holds for the agent, oldest first. */
+  async function serverTakes(): Promise<Array<{ take_id: string; pack_id: string | null; drill_id: string; summary: { verdicts: Verdict[] } }>> {
+    const r = await sql.query('SELECT take_id, pack_id, drill_id, summary FROM takes WHERE person_id = $1 ORDER BY created_at, take_id', [agent.id]);
+    return r.rows as Array<{ take_id: string; pack_id: string | null; drill_id: string; summary: { verdicts: Verdict[] } }>;
+  }
+
+  beforeAll(async () => {
+    database = await testDatabaseUrl();
+    server = await startServerChild({ databaseUrl: database.url, port: await freePort(), env: { LOG_LEVEL: 'warn' } });
+    sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    // The organisation and its first admin: the operator's command on the server machine (server/admin-cli.ts).
+    const db = openPgDb({ connectionString: database.url, max: 1 });
+    const boot = await bootstrapOrganisation(db, { orgName: 'Bluebird Contact Centre', adminName: 'Centre admin' });
+    await db.close();
+    // Everything else over HTTP, as the admin's device would.
+    const admin = await must<JoinResponse>(201, server.origin, 'POST', SYNC_PATHS.join, { body: { inviteCode: boot.invite.code, deviceName: 'Admin desk' } });
+    adminToken = admin.token;
+    group = await must<GroupInfo>(201, server.origin, 'POST', SYNC_PATHS.groups, { token: adminToken, body: { name: 'New hires, December' } });
+    trainer = await must<PersonInfo>(201, server.origin, 'POST', SYNC_PATHS.people, { token: adminToken, body: { name: 'Coach Kim', role: 'trainer', groupIds: [group.id] } });
+    agent = await must<PersonInfo>(201, server.origin, 'POST', SYNC_PATHS.people, { token: adminToken, body: { name: 'Alex', role: 'agent', groupIds: [group.id] } });
+    trainerCode = (await must<InviteResponse>(201, server.origin, 'POST', SYNC_PATHS.invites, { token: adminToken, body: { personId: trainer.id } })).code;
+    agentCode = (await must<InviteResponse>(201, server.origin, 'POST', SYNC_PATHS.invites, { token: adminToken, body: { personId: agent.id } })).code;
+  });
+
+  afterAll(async () => {
+    for (const s of sessions) await s.close().catch(() => undefined);
+    await sql?.end().catch(() => undefined);
+    await server?.stop();
+    await database?.drop().catch(() => undefined);
+    for (const d of [agentDir, trainerDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  async function start(options: Parameters<typeof launch>[0]): Promise<AppPage> {
+    const session = await launch(options);
+    sessions.push(session);
+    return openApp(session);
+  }
+
+  async function closeLast(): Promise<void> {
+    await sessions.pop()?.close();
+  }
+
+  /** Settings → team server address → save (the page reloads) → invite code → join; waits for the joined view. */
+  async function joinFromSettings(page: Page, code: string): Promise<void> {
+    await page.locator('[data-nav="settings"]').click();
+    const section = page.getByTestId('team-server');
+    await expect.poll(() => section.getAttribute('data-state')).toBe('none');
+    await page.getByTestId('team-origin').fill(server.origin);
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('team-origin-save').click()]);
+    await page.locator('h1').waitFor();
+    await page.locator('[data-nav="settings"]').click();
+    await expect.poll(() => section.getAttribute('data-state')).toBe('saved');
+    expect(await page.getByTestId('team-origin-current').innerText()).toContain(server.origin);
+    expect((await chip(page)).kind).toBe('not-joined');
+    await page.getByTestId('team-invite').fill(code);
+    await page.getByTestId('team-join').click();
+    await expect.poll(() => section.getAttribute('data-state'), { timeout: 15_000 }).toBe('joined');
+  }
+
+  /** Practice → the assigned drill → record (fake microphone) → scorecard. */
+  async function recordAssignedTake(page: Page, attemptsBefore: number): Promise<void> {
+    await page.locator('[data-nav="practice"]').click();
+    await page.locator('#practice-title').waitFor();
+    const item = page.getByTestId(`assigned-drill-${DRILL_ID}`);
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.textContent()).toContain(`attempts ${attemptsBefore}/2`);
+    await item.locator('a').click();
+    await page.locator(`.script[data-drill-id="${DRILL_ID}"]`).waitFor();
+    await page.locator('[data-action="start"]').click();
+    await page.locator('.record-card[data-phase="recording"]').waitFor({ timeout: 10_000 });
+    await waitForScorecard(page, 90_000);
+    await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 10_000 }).toContain(`attempts ${attemptsBefore + 1}/2`);
+  }
+
+  it('the trainer’s profile joins with its invite code and publishes a one-drill pack to the group', { timeout: 120_000 }, async () => {
+    const app = await start({ userDataDir: trainerDir });
+    const { page } = app;
+    await page.getByTestId('ui-lang').selectOption('en');
+    await completeFirstRun(page, { name: 'Coach Kim', company: 'Bluebird Telecom', scriptLang: 'en' });
+    await page.locator('[data-nav="settings"]').click();
+    await page.getByTestId('trainer-mode').check();
+    await joinFromSettings(page, trainerCode);
+    await expect.poll(async () => (await chip(page)).kind, { timeout: 15_000 }).toBe('synced');
+    // Published with the trainer's own device token (the token the profile stored when it joined).
+    const [config] = await readStore<StoredSyncConfig>(page, 'syncConfig');
+    expect(config.origin).toBe(server.origin);
+    expect(config.token).toMatch(/\S{20,}/);
+    const published = await must<{ packId: string; version: number }>(200, server.origin, 'PUT', `${SYNC_PATHS.packs}/${PACK_ID}`,
+      { token: config.token ?? '', body: { pack: teamPack(), groupIds: [group.id] } });
+    expect(published).toMatchObject({ packId: PACK_ID, version: 1 });
+    const assigned = await sql.query('SELECT group_id FROM pack_assignments WHERE pack_id = $1', [PACK_ID]);
+    expect(assigned.rows).toEqual([{ group_id: group.id }]);
+    expect(unexpectedErrors(app)).toEqual([]);
+    await closeLast();
+  });
+
+  it('the agent joins, gets the pack by pull, records the drill: the chip reaches Synced and PostgreSQL holds the take as stored', { timeout: 240_000 }, async () => {
+    const app = await start({ userDataDir: agentDir, micWav: E2E_WAVS.enGreeting4 });
+    const { page } = app;
+    await page.getByTestId('ui-lang').selectOption('en');
+    await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+    await switchCountInOff(page);
+    expect(await page.getByTestId('sync-chip').count()).toBe(0);
+    await joinFromSettings(page, agentCode);
+    await expect.poll(async () => (await chip(page)).text, { timeout: 15_000 }).toBe('Team sync: Synced');
+    await recordAssignedTake(page, 0);
+    await expect.poll(async () => (await chip(page)).kind, { timeout: 20_000 }).toBe('synced');
+    agentTakes = await storedTakes(page);
+    expect(agentTakes.map((t) => t.drill.id)).toEqual([DRILL_ID]);
+    expect(await readStore<StoredOutboxItem>(page, 'syncOutbox')).toEqual([]);
+    const rows = await serverTakes();
+    expect(rows.map((r) => [r.take_id, r.pack_id, r.drill_id])).toEqual([[agentTakes[0].id, PACK_ID, DRILL_ID]]);
+    expect(verdictsOf(rows[0].summary.verdicts)).toEqual(verdictsOf(agentTakes[0].report.verdicts));
+    console.log(`take 1 on the server: ${JSON.stringify(verdictsOf(rows[0].summary.verdicts))}`);
+    expect(unexpectedErrors(app)).toEqual([]);
+    await closeLast();
+  });
+
+  it('the trainer’s roster (live from the server) shows the agent’s take with the agent’s stored values', { timeout: 120_000 }, async () => {
+    const app = await start({ userDataDir: trainerDir });
+    const { page } = app;
+    await page.locator('[data-nav="roster"]').click();
+    await page.locator('#roster-title').waitFor();
+    const row = page.getByTestId(`roster-row-${agent.id}-${DRILL_ID}`);
+    await row.waitFor({ timeout: 20_000 });
+    expect((await row.locator('[data-field="attempts"]').innerText()).trim()).toBe('1/2');
+    for (const v of agentTakes[0].report.verdicts) {
+      const cell = row.locator(`[data-guideline="${v.guideline}"] [data-kind="latest"] .roster-verdict`);
+      if (await cell.count() === 0) continue;
+      expect([v.guideline, await cell.getAttribute('data-value'), await cell.getAttribute('data-status')])
+        .toEqual([v.guideline, v.value === null ? '' : String(v.value), v.status]);
+    }
+    await row.locator('button[data-action="open-takes"]').click();
+    const takes = page.getByTestId('roster-takes');
+    await takes.locator('li[data-take-id]').first().waitFor();
+    const shown = await takes.locator(`li[data-take-id="${agentTakes[0].id}"] tr[data-guideline]`).evaluateAll((trs) => trs.map((tr) => {
+      const v = tr.querySelector('.roster-verdict');
+      return { guideline: tr.getAttribute('data-guideline'), value: v?.getAttribute('data-value') ?? null, status: v?.getAttribute('data-status') ?? null };
+    }));
+    expect(shown).toEqual(agentTakes[0].report.verdicts.map((v) => ({ guideline: v.guideline, value: v.value === null ? '' : String(v.value), status: v.status })));
+    expect(unexpectedErrors(app)).toEqual([]);
+    await closeLast();
+  });
+
+  it('offline → online: a take recorded offline waits in the outbox, then reaches the server exactly once', { timeout: 240_000 }, async () => {
+    const app = await start({ userDataDir: agentDir, micWav: E2E_WAVS.enGreeting4Fast });
+    const { page } = app;
+    await expect.poll(async () => (await chip(page)).kind, { timeout: 15_000 }).toBe('synced');
+    await page.context().setOffline(true);
+    await expect.poll(async () => (await chip(page)).text, { timeout: 10_000 }).toBe('Team sync: Offline');
+    await recordAssignedTake(page, 1);
+    const offlineTakes = await storedTakes(page);
+    expect(offlineTakes).toHaveLength(2);
+    // The take and the drill's completion (2 of 2) wait; the chip still says offline; the server has the first take only.
+    await expect.poll(async () => (await readStore<StoredOutboxItem>(page, 'syncOutbox')).map((i) => i.id).sort())
+      .toEqual([`completion:${PACK_ID}:${DRILL_ID}`, `take:${offlineTakes[1].id}`]);
+    expect(await chip(page)).toEqual({ kind: 'offline', text: 'Team sync: Offline' });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await serverTakes()).map((r) => r.take_id)).toEqual([offlineTakes[0].id]);
+
+    await page.context().setOffline(false);
+    await expect.poll(async () => (await chip(page)).text, { timeout: 30_000 }).toBe('Team sync: Synced');
+    expect(await readStore<StoredOutboxItem>(page, 'syncOutbox')).toEqual([]);
+    agentTakes = offlineTakes;
+    const rows = await serverTakes();
+    expect(rows.map((r) => r.take_id)).toEqual(agentTakes.map((t) => t.id));
+    const counts = await sql.query('SELECT take_id, count(*)::int AS n FROM takes WHERE person_id = $1 GROUP BY take_id ORDER BY take_id', [agent.id]);
+    expect(counts.rows).toEqual(agentTakes.map((t) => ({ take_id: t.id, n: 1 })).sort((a, b) => a.take_id.localeCompare(b.take_id)));
+    expect(rows.map((r) => verdictsOf(r.summary.verdicts))).toEqual(agentTakes.map((t) => verdictsOf(t.report.verdicts)));
+    const completions = await sql.query('SELECT pack_id, drill_id FROM completions WHERE person_id = $1', [agent.id]);
+    expect(completions.rows).toEqual([{ pack_id: PACK_ID, drill_id: DRILL_ID }]);
+    // Offline, the app's own requests to the server failed; nothing else went wrong.
+    expect(unexpectedErrors(app).filter((e) => !e.includes(server.origin) && !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+    await closeLast();
+  });
+
+  it('the trainer’s roster shows 2 attempts with the second take’s values', { timeout: 120_000 }, async () => {
+    const app = await start({ userDataDir: trainerDir });
+    const { page } = app;
+    await page.locator('[data-nav="roster"]').click();
+    await page.locator('#roster-title').waitFor();
+    const refresh = page.getByTestId('roster-refresh');
+    if (await refresh.count() > 0) await refresh.click();
+    const row = page.getByTestId(`roster-row-${agent.id}-${DRILL_ID}`);
+    await expect.poll(async () => (await row.count()) === 0 ? '' : (await row.locator('[data-field="attempts"]').innerText()).trim(), { timeout: 20_000 }).toBe('2/2');
+    for (const v of agentTakes[1].report.verdicts) {
+      const cell = row.locator(`[data-guideline="${v.guideline}"] [data-kind="latest"] .roster-verdict`);
+      if (await cell.count() === 0) continue;
+      expect([v.guideline, await cell.getAttribute('data-value'), await cell.getAttribute('data-status')])
+        .toEqual([v.guideline, v.value === null ? '' : String(v.value), v.status]);
+    }
+    expect(unexpectedErrors(app)).toEqual([]);
+    await closeLast();
+  });
+
+  it('a device an admin revoked: the chip gives the reason and the outbox keeps the new take', { timeout: 240_000 }, async () => {
+    const devices = await must<DeviceInfo[]>(200, server.origin, 'GET', SYNC_PATHS.devices, { token: adminToken });
+    const agentDevices = devices.filter((d) => d.personId === agent.id && d.revokedAt === null);
+    expect(agentDevices).toHaveLength(1);
+    const revoked = await must<DeviceInfo>(200, server.origin, 'POST', `${SYNC_PATHS.devices}/${agentDevices[0].id}/revoke`, { token: adminToken });
+    expect(revoked.revokedAt).not.toBeNull();
+
+    const app = await start({ userDataDir: agentDir, micWav: E2E_WAVS.enGreeting4Low });
+    const { page } = app;
+    await expect.poll(async () => (await chip(page)).text, { timeout: 20_000 }).toBe('Team sync: Sync error: device removed');
+    await page.locator('[data-nav="practice"]').click();
+    await page.locator('#practice-title').waitFor();
+    const item = page.getByTestId(`assigned-drill-${DRILL_ID}`);
+    await item.waitFor({ timeout: 30_000 });
+    await item.locator('a').click();
+    await page.locator(`.script[data-drill-id="${DRILL_ID}"]`).waitFor();
+    await page.locator('[data-action="start"]').click();
+    await waitForScorecard(page, 90_000);
+    const takes = await storedTakes(page);
+    expect(takes).toHaveLength(3);
+    await expect.poll(async () => (await readStore<StoredOutboxItem>(page, 'syncOutbox')).map((i) => i.id)).toContain(`take:${takes[2].id}`);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await readStore<StoredOutboxItem>(page, 'syncOutbox')).map((i) => i.id)).toContain(`take:${takes[2].id}`);
+    expect(await chip(page)).toEqual({ kind: 'error', text: 'Team sync: Sync error: device removed' });
+    expect((await serverTakes()).map((r) => r.take_id)).toEqual(agentTakes.map((t) => t.id));
+    expect(unexpectedErrors(app).filter((e) => !e.includes(server.origin))).toEqual([]);
+    await closeLast();
+  });
+});
