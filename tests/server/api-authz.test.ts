@@ -162,8 +162,8 @@ describe('a trainer reaches only their own groups', () => {
     expect(people).toEqual([A.t1.id, A.a1.id, A.a1b.id].sort());
   });
 
-  it('may not invite a trainer, an admin or an agent outside their groups', async () => {
-    for (const personId of [A.t2.id, A.admin.id, A.a2.id]) await refused(403, 'forbidden', () => call(h.app, 'POST', '/v1/invites', A.t1.token, { personId }));
+  it('may not invite a trainer (themselves included), an admin or an agent outside their groups', async () => {
+    for (const personId of [A.t2.id, A.admin.id, A.a2.id, A.t1.id]) await refused(403, 'forbidden', () => call(h.app, 'POST', '/v1/invites', A.t1.token, { personId }));
   });
 
   it('may not publish to another group (alone or among their own)', async () => {
@@ -196,5 +196,41 @@ describe('an admin reaches everything in their organisation', () => {
     // Now in t1's group, a2 is t1's to hear and to invite.
     expect((await call(h.app, 'GET', '/v1/takes/take-a2/audio', A.t1.token)).statusCode).toBe(200);
     expect((await call(h.app, 'POST', '/v1/invites', A.t1.token, { personId: A.a2.id })).statusCode).toBe(201);
+  });
+});
+
+describe('every query is scoped by the caller\'s organisation, not only by ids', () => {
+  it('rows planted in another organisation under the very same ids never show', async () => {
+    // Ids are random, so they do not collide across organisations by chance; here they are made to.
+    const q = (sql: string, params: Array<string | number>): Promise<unknown> => h.db.query(sql, params);
+    await q('INSERT INTO groups (org_id, group_id, name) VALUES ($1, $2, $3)', [B.orgId, A.g1, 'Planted group']);
+    for (const [id, role] of [[A.a1.id, 'agent'], [A.t1.id, 'trainer']]) {
+      await q('INSERT INTO people (org_id, person_id, name, role) VALUES ($1, $2, $3, $4)', [B.orgId, id, `Planted ${role}`, role]);
+      await q('INSERT INTO group_members (org_id, group_id, person_id) VALUES ($1, $2, $3)', [B.orgId, A.g1, id]);
+    }
+    // B's planted A.t2 shares the planted group with planted A.t1; B's planted A.t1 is in a group named like A.g2.
+    await q('INSERT INTO people (org_id, person_id, name, role) VALUES ($1, $2, $3, $4)', [B.orgId, A.t2.id, 'Planted trainer two', 'trainer']);
+    await q('INSERT INTO group_members (org_id, group_id, person_id) VALUES ($1, $2, $3)', [B.orgId, A.g1, A.t2.id]);
+    await q('INSERT INTO groups (org_id, group_id, name) VALUES ($1, $2, $3)', [B.orgId, A.g2, 'Planted group two']);
+    await q('INSERT INTO group_members (org_id, group_id, person_id) VALUES ($1, $2, $3)', [B.orgId, A.g2, A.t1.id]);
+    await q('INSERT INTO packs (org_id, pack_id, version, pack, published_by) VALUES ($1, $2, 1, $3::jsonb, $4)',
+      [B.orgId, 'planted-pack', JSON.stringify({ ...rawPack(), id: 'planted-pack', version: 1, title: 'Planted pack' }), B.admin.id]);
+    await q('INSERT INTO pack_assignments (org_id, pack_id, group_id, version) VALUES ($1, $2, $3, 1)', [B.orgId, 'planted-pack', A.g1]);
+    await q('INSERT INTO pack_assignments (org_id, pack_id, group_id, version) VALUES ($1, $2, $3, 1)', [B.orgId, 'planted-pack', B.g1]);
+    await q(`INSERT INTO takes (org_id, person_id, take_id, pack_id, pack_version, drill_id, created_at, summary)
+      VALUES ($1, $2, 'planted-take', 'riverside-onboarding', 3, 'rb-greeting', now(), $3::jsonb)`, [B.orgId, A.a1.id, JSON.stringify(syncTake('planted-take'))]);
+    for (const [m, path] of [[A.t1, '/v1/people'], [A.t1, '/v1/groups'], [A.a1, '/v1/assignments'], [A.a1, '/v1/me'], [A.t1, `/v1/roster?groupId=${A.g1}`],
+      [A.t1, '/v1/roster'], [A.admin, '/v1/roster']] as const) {
+      const r = await call(h.app, 'GET', path, m.token);
+      expect(r.statusCode, path).toBe(200);
+      expect(r.body, path).not.toMatch(/Planted|planted/);
+    }
+    const people = json<Array<{ id: string }>>(await call(h.app, 'GET', '/v1/people', A.t1.token), 200).map((p) => p.id);
+    expect(people).not.toContain(A.t2.id);
+    await refused(403, 'forbidden', () => call(h.app, 'GET', `/v1/roster?groupId=${A.g2}`, A.t1.token));
+    await refused(403, 'forbidden', () => call(h.app, 'PUT', '/v1/packs/riverside-onboarding', A.t1.token, { pack: { ...rawPack(), version: 7 }, groupIds: [A.g2] }));
+    // And B's trainer in B's group sees nothing planted for A's ids beyond B's own rows.
+    const roster = json<{ entries: Array<{ agentId: string; pack: { id: string } }> }>(await call(h.app, 'GET', `/v1/roster?groupId=${B.g1}`, B.t1.token), 200);
+    expect(roster.entries.map((e) => e.agentId)).not.toContain(A.a1.id);
   });
 });
