@@ -5,7 +5,7 @@
  * in Node tests over fake-indexeddb with a fake fetch.
  */
 import { backoffDelayMs } from '../sync/backoff.ts';
-import { normaliseInviteCode } from '../sync/invite-code.ts';
+import { formatInviteCode, normaliseInviteCode } from '../sync/invite-code.ts';
 import { normaliseServerOrigin } from '../sync/origin.ts';
 import { audioItemId, completionItemId, planPush, takeItemId } from '../sync/outbox-plan.ts';
 import {
@@ -119,6 +119,7 @@ export class SyncEngine {
 
   private status: SyncStatus = { state: 'none', pending: 0, error: null, detail: null, lastSyncAt: null };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private statusSeq = 0;
   private running = false;
   private active = false;
   private revoked: TeamError | null = null;
@@ -211,7 +212,7 @@ export class SyncEngine {
   private pushSoon(): void {
     if (!this.active) return;
     if (this.pushTimer !== null) this.timers.clearTimeout(this.pushTimer);
-    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; void this.push(); }, this.pushDelayMs);
+    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; void this.syncNow(); }, this.pushDelayMs);
   }
 
   // The next retry at the earliest item's time (a push in between reschedules it).
@@ -222,7 +223,7 @@ export class SyncEngine {
     const items = await listOutbox(this.db);
     if (items.length === 0) return;
     const earliest = Math.min(...items.map((i) => i.nextAttemptAt));
-    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; void this.push(); }, Math.max(this.pushDelayMs, earliest - this.now()));
+    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; void this.syncNow(); }, Math.max(this.pushDelayMs, earliest - this.now()));
   }
 
   // ---- Status ----
@@ -241,6 +242,8 @@ export class SyncEngine {
 
   /** Compute the status from the configuration, the outbox and the last failure; tell the listeners when it changed. */
   async refreshStatus(): Promise<SyncStatus> {
+    // Reads overlap (a leave while a subscriber asks): only the latest one started sets the status.
+    const seq = ++this.statusSeq;
     const config = await getSyncConfig(this.db).catch(() => undefined);
     let next: SyncStatus;
     if (!config?.token) {
@@ -256,6 +259,7 @@ export class SyncEngine {
       else next = { state: pending > 0 ? 'pending' : 'synced', error: null, detail: null, ...base };
     }
     const prev = this.status;
+    if (seq !== this.statusSeq) return prev;
     if (prev.state !== next.state || prev.pending !== next.pending || prev.error !== next.error || prev.detail !== next.detail || prev.lastSyncAt !== next.lastSyncAt) {
       this.status = next;
       for (const l of this.listeners) l(next);
@@ -303,7 +307,7 @@ export class SyncEngine {
     if (code === null) throw new TeamError('bad-invite', 'The invite code is not in the form XXXX-XXXX-XXXX.');
     const name = deviceName.trim().slice(0, SYNC_LIMITS.nameChars) || 'VoiceDrill';
     const joined = await this.send({ origin: config.origin, token: null }, {
-      method: 'POST', path: SYNC_PATHS.join, json: { inviteCode: code, deviceName: name }, parse: ok(parseJoinResponse), join: true,
+      method: 'POST', path: SYNC_PATHS.join, json: { inviteCode: formatInviteCode(code), deviceName: name }, parse: ok(parseJoinResponse), join: true,
     });
     await updateSyncConfig(this.db, (c) => ({ ...c, token: joined.token, device: joined.device, person: joined.person, org: joined.org, savedAt: this.now() }));
     this.revoked = this.failure = null;
@@ -462,10 +466,10 @@ export class SyncEngine {
     return this.pushing.then(async () => { await this.scheduleRetry(); await this.refreshStatus(); });
   }
 
-  /** Push what is due, then pull: what syncNow, 'online' and the start do. */
+  /** Push what is due, then pull (unless the push found the network down): every push round the engine starts. */
   async syncNow(): Promise<void> {
     await this.push();
-    await this.pull();
+    if (!this.offline) await this.pull();
   }
 
   // One drain: batches until nothing is due or a failure says to stop.

@@ -13,7 +13,10 @@ import { SyncEngine, type ShareAudio, type SyncEngineOptions, type SyncStatus } 
 import type { FetchLike } from './client.ts';
 
 export { TeamError, TEAM_ERROR_CODES, isTeamError, type TeamErrorCode } from './errors.ts';
-export { SyncEngine, SYNC_LOCK_NAME, PUSH_DELAY_MS, PULL_EVERY_MS, type ShareAudio, type SyncEngineOptions, type SyncStatus } from './engine.ts';
+export {
+  SyncEngine, SYNC_LOCK_NAME, PUSH_DELAY_MS, PULL_EVERY_MS,
+  type OriginMirror, type ShareAudio, type SyncEngineOptions, type SyncEvents, type SyncLocks, type SyncStatus, type SyncTimers,
+} from './engine.ts';
 export { REQUEST_TIMEOUT_MS, type FetchLike } from './client.ts';
 export type { SyncConfigRecord } from '../storage/index.ts';
 export type { GroupInfo, JoinResponse, PublishPackResponse } from '../sync/protocol.ts';
