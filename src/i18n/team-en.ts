@@ -98,5 +98,7 @@ export const TEAM_EN = {
   'team.publish.busy': 'Publishing…',
   'team.publish.pickGroup': 'Tick at least one group to publish to.',
   'team.publish.done': 'Version {version} published to {groups}.',
+  'team.publish.readFailed': 'The pack could not be read from this browser’s storage; nothing was published.',
+  'team.publish.markFailed': 'The pack was published, but this browser could not note it; export it once so the next edit raises its version.',
   'team.publish.older': 'The team server already has a newer version of this pack; edit the pack and publish again.',
 } as const;

@@ -100,5 +100,7 @@ export const TEAM_ZH: Readonly<Record<keyof typeof TEAM_EN, string>> = {
   'team.publish.busy': '正在发布…',
   'team.publish.pickGroup': '请至少勾选一个要发布到的小组。',
   'team.publish.done': '第 {version} 版已发布到：{groups}。',
+  'team.publish.readFailed': '无法从此浏览器的存储中读取练习包；没有发布任何内容。',
+  'team.publish.markFailed': '练习包已发布，但此浏览器未能记下这一点；请导出一次，这样下次修改时版本号会增加。',
   'team.publish.older': '团队服务器上已有这个练习包的较新版本；请修改练习包后再发布。',
 };

@@ -2,3 +2,5 @@
 export { TeamServerPanel } from './TeamServerPanel.tsx';
 export { SyncChip } from './SyncChip.tsx';
 export { ShareTakeAudio } from './ShareTakeAudio.tsx';
+export { useTeam, type TeamState } from './use-team.ts';
+export { PublishPanel, type PublishPanelProps } from './PublishPanel.tsx';
