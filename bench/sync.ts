@@ -11,7 +11,7 @@
  * (bench/sync-floor-server.ts) give the HTTP floor the figures are divided by.
  *
  * Usage: npm run bench:sync [-- --agents 500] [-- --takes 20] [-- --concurrency 64] [-- --resend 0.05]
- *        [-- --roster-pause-ms 250] [-- --timeout-min 10] [-- --fsync off] [-- --no-floor]
+ *        [-- --roster-pause-ms 250] [-- --rate N] [-- --timeout-min 10] [-- --fsync off] [-- --no-floor]
  * Exit code 0 when nothing was lost or doubled and both aims are met, 1 otherwise (or on the hard timeout).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,6 +35,7 @@ const TAKES = arg('--takes', 20);
 const CONCURRENCY = arg('--concurrency', 64);
 const RESEND = arg('--resend', 0.05);
 const ROSTER_PAUSE_MS = arg('--roster-pause-ms', 250);
+const RATE = arg('--rate', 0);
 const TIMEOUT_MS = arg('--timeout-min', 10) * 60_000;
 const FSYNC = !(args.includes('--fsync') && args[args.indexOf('--fsync') + 1] === 'off');
 const FLOOR = !args.includes('--no-floor');
@@ -48,6 +49,18 @@ const MAX_TRIES = 6;
 
 const started = performance.now();
 const abort = new AbortController();
+// One controller per request, aborted together on the hard timeout (one shared signal would collect a listener per fetch).
+const inFlight = new Set<AbortController>();
+abort.signal.addEventListener('abort', () => { for (const c of inFlight) c.abort(); });
+async function abortable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const c = new AbortController();
+  inFlight.add(c);
+  try {
+    return await work(c.signal);
+  } finally {
+    inFlight.delete(c);
+  }
+}
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const log = (line: string): void => console.log(`sync: ${line}`);
 
@@ -152,7 +165,9 @@ interface PushResult { ms: number[]; msSingle: number[]; msBacklog: number[]; ms
 /**
  * Replays the plan with CONCURRENCY pushes in flight: a worker takes the next ready agent, sends its next push, and
  * puts the agent back at the end of the queue, so one agent's pushes go in order, one at a time, as the app sends
- * them. A failed push (network error, 5xx) is retried with back-off like the app's outbox.
+ * them. A failed push (network error, 5xx) is retried with back-off like the app's outbox. Without --rate the loop
+ * is closed (each worker sends as soon as its last push was answered: the server's saturation); with --rate N the
+ * pushes start N per second (a centre's offered load), still at most CONCURRENCY in flight.
  */
 async function runPushes(origin: string, tokens: readonly string[], plan: Push[][]): Promise<PushResult> {
   const r: PushResult = { ms: [], msSingle: [], msBacklog: [], msResend: [], failures: [], wrongAnswers: [], stored: new Set(), pushes: 0 };
@@ -164,7 +179,7 @@ async function runPushes(origin: string, tokens: readonly string[], plan: Push[]
       let status = 0;
       let body: PushResponse | null = null;
       try {
-        const a = await call<PushResponse>(origin, 'POST', SYNC_PATHS.takes, { token: tokens[push.agent], body: { takes: push.takes, completions: [] }, signal: abort.signal });
+        const a = await abortable((signal) => call<PushResponse>(origin, 'POST', SYNC_PATHS.takes, { token: tokens[push.agent], body: { takes: push.takes, completions: [] }, signal }));
         status = a.status;
         body = a.body;
       } catch (e) {
@@ -188,9 +203,13 @@ async function runPushes(origin: string, tokens: readonly string[], plan: Push[]
       await sleep(100 * 2 ** attempt);
     }
   };
+  const t0 = performance.now();
+  let slot = 0;
   const worker = async (): Promise<void> => {
     while (ready.length > 0 && !abort.signal.aborted) {
       const agent = ready.shift() as number;
+      // Paced (--rate): the n-th push starts no earlier than n / rate s after the start.
+      if (RATE > 0) await sleep(Math.max(0, t0 + (slot++ * 1000) / RATE - performance.now()));
       await send(plan[agent][cursor[agent]++]);
       if (cursor[agent] < plan[agent].length) ready.push(agent);
     }
@@ -206,7 +225,7 @@ async function readRosters(origin: string, tokens: readonly string[], done: () =
     while (!done() && !abort.signal.aborted) {
       const t0 = performance.now();
       try {
-        const a = await call<RosterResponse>(origin, 'GET', SYNC_PATHS.roster, { token, signal: abort.signal });
+        const a = await abortable((signal) => call<RosterResponse>(origin, 'GET', SYNC_PATHS.roster, { token, signal }));
         r.ms.push(performance.now() - t0);
         if (a.status !== 200) r.failures.push(`HTTP ${a.status}: ${JSON.stringify(a.body)}`);
         else {
@@ -242,7 +261,7 @@ const hardTimer = setTimeout(() => {
 process.once('exit', () => owned.cluster?.destroy());
 
 async function main(): Promise<void> {
-  log(`${AGENTS} agents × ${TAKES} takes (${AGENTS * TAKES} takes), ${GROUPS} groups of ${AGENTS_PER_GROUP}, ${TRAINERS} trainers × 2 groups; ${CONCURRENCY} pushes in flight, ~${(RESEND * 100).toFixed(0)} % re-sent, roster pause ${ROSTER_PAUSE_MS} ms; PostgreSQL fsync ${FSYNC ? 'on' : 'off'}; hard timeout ${TIMEOUT_MS / 60_000} min; Node ${process.version}, loopback; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (the load generator shares them)`);
+  log(`${AGENTS} agents × ${TAKES} takes (${AGENTS * TAKES} takes), ${GROUPS} groups of ${AGENTS_PER_GROUP}, ${TRAINERS} trainers × 2 groups; ${CONCURRENCY} pushes in flight${RATE > 0 ? `, paced at ${RATE} pushes/s` : ' (closed loop: each sent as soon as the last was answered)'}, ~${(RESEND * 100).toFixed(0)} % re-sent, roster pause ${ROSTER_PAUSE_MS} ms; PostgreSQL fsync ${FSYNC ? 'on' : 'off'}; hard timeout ${TIMEOUT_MS / 60_000} min; Node ${process.version}, loopback; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (the load generator shares them)`);
   const cluster = await startTempCluster({ fsync: FSYNC });
   owned.cluster = cluster;
   const admin = new pg.Client({ connectionString: cluster.url });

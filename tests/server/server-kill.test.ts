@@ -2,16 +2,22 @@
  * Fault tests of issue 13 against the real server as a child process on a real PostgreSQL (a temporary cluster):
  * a malformed or oversized request gets a 4xx with a message and changes nothing; the server SIGKILLed while the
  * app's outboxes are pushing and started again on the same port — the outboxes drain (back-off retries) and the
- * database holds every take exactly once.
+ * database holds every take exactly once. The outboxes are the app's own engine (src/team, SyncEngine) over
+ * fake-indexeddb, with Node's fetch.
  */
+import 'fake-indexeddb/auto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapOrganisation } from '../../server/admin-cli.ts';
 import { openPgDb } from '../../server/db/pg-db.ts';
-import { PROTOCOL_HEADER, SYNC_LIMITS, SYNC_PATHS, type ErrorBody, type SyncTake } from '../../src/sync/protocol.ts';
+import { countOutbox, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
+import { takeItemId } from '../../src/sync/outbox-plan.ts';
+import { PROTOCOL_HEADER, SYNC_LIMITS, SYNC_PATHS, type ErrorBody, type InviteResponse, type PushResponse, type SyncTake } from '../../src/sync/protocol.ts';
+import type { FetchLike } from '../../src/team/client.ts';
+import { SyncEngine } from '../../src/team/engine.ts';
 import { freePort, startTempCluster, type TempCluster } from './pg-cluster.ts';
 import { startServerChild, type ServerChild } from './server-child.ts';
-import { call, makeTake, prng, setUpCentre, type Centre } from './sync-centre.ts';
+import { call, makeTake, must, prng, setUpCentre, type Centre } from './sync-centre.ts';
 
 const TABLES = ['organisations', 'groups', 'people', 'group_members', 'invites', 'devices', 'packs', 'pack_assignments', 'takes', 'take_audio', 'completions'];
 
@@ -80,4 +86,142 @@ describe('a malformed or oversized request', () => {
     }
     expect(await rowCounts()).toEqual(before);
   });
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` every 20 ms until it is true; throws after `ms` with `what`. */
+async function until(what: string, check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** What one agent's device saw of its pushes. */
+interface Wire { pushes: number; failed: number; duplicatesAnswered: number }
+
+/**
+ * Node's fetch as the engine's FetchLike, counting pushes. `hold`: the next push is sent half (headers and half the
+ * body) and held there, in flight, until the server dies. `loseResponse`: the next push reaches the server and is
+ * stored, but its answer is lost (the engine sees a network failure, as when the connection breaks after the commit).
+ */
+function wireFetch(wire: Wire, mode: { hold?: () => void; loseResponse?: () => void }): FetchLike {
+  return async (url, init) => {
+    const isPush = init.method === 'POST' && url.endsWith(SYNC_PATHS.takes);
+    if (!isPush) return fetch(url, init as RequestInit);
+    wire.pushes++;
+    try {
+      const hold = mode.hold;
+      if (hold !== undefined && typeof init.body === 'string') {
+        mode.hold = undefined;
+        const bytes = new TextEncoder().encode(init.body);
+        const half = bytes.subarray(0, bytes.length >> 1);
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(half);
+            hold();
+            // Never closed: the request stays in flight until the server is killed under it.
+          },
+        });
+        return await fetch(url, { ...init, body, duplex: 'half' } as RequestInit);
+      }
+      const res = await fetch(url, init as RequestInit);
+      const lose = mode.loseResponse;
+      if (lose !== undefined && res.status === 200) {
+        mode.loseResponse = undefined;
+        await res.arrayBuffer();
+        lose();
+        throw new TypeError('fetch failed (the answer was lost)');
+      }
+      if (res.status === 200) {
+        const text = await res.text();
+        wire.duplicatesAnswered += (JSON.parse(text) as PushResponse).duplicates.length;
+        return new Response(text, { status: 200, headers: res.headers });
+      }
+      return res;
+    } catch (e) {
+      wire.failed++;
+      throw e;
+    }
+  };
+}
+
+describe('the server killed mid-push and restarted', () => {
+  it('the outboxes drain and nothing is lost or doubled', async () => {
+    const TAKES = 30;
+    const agents = centre.agents.slice(0, 5);
+    const stores: VoiceDrillStore[] = [];
+    const engines: SyncEngine[] = [];
+    const wires: Wire[] = agents.map(() => ({ pushes: 0, failed: 0, duplicatesAnswered: 0 }));
+    const takeIds: string[][] = agents.map(() => []);
+    const held: boolean[] = [false, false];
+    let lostAnswer = false;
+    try {
+      for (const [i, agent] of agents.entries()) {
+        // Engines 0, 1 save a take every 25 ms and push each soon after (as the app does while practising);
+        // engines 2, 3 have 30 takes waiting and their first push is caught half-sent; engine 4 loses its first answer.
+        const mode = i === 2 || i === 3 ? { hold: () => { held[i - 2] = true; } } : i === 4 ? { loseResponse: () => { lostAnswer = true; } } : {};
+        const store = await openStore({ name: `server-kill-${i}-${Date.now()}` });
+        stores.push(store);
+        const engine = new SyncEngine({ store, fetch: wireFetch(wires[i], mode), random: () => 0.5, pushDelayMs: 10, hookReports: false, timeoutMs: 10_000 });
+        engines.push(engine);
+        await engine.saveOrigin(server.origin);
+        const invite = await must<InviteResponse>(201, server.origin, 'POST', SYNC_PATHS.invites, { token: centre.admin.token, body: { personId: agent.personId } });
+        await engine.join(invite.code, `Agent ${i + 1}'s second laptop`);
+      }
+      const random = prng(7);
+      const takeOf = (i: number, k: number): SyncTake => {
+        const take = makeTake(centre.packs, k, random, Date.parse('2026-12-03T09:00:00.000Z') + i * 1000 + k * 60_000);
+        takeIds[i].push(take.takeId);
+        return take;
+      };
+      for (const i of [2, 3, 4]) {
+        for (let k = 0; k < TAKES; k++) {
+          const take = takeOf(i, k);
+          await engines[i].enqueue(takeItemId(take.takeId), { kind: 'take', take });
+        }
+      }
+      for (const engine of engines) await engine.start();
+      const practising = [0, 1].map(async (i) => {
+        for (let k = 0; k < TAKES; k++) {
+          const take = takeOf(i, k);
+          await engines[i].enqueue(takeItemId(take.takeId), { kind: 'take', take });
+          await sleep(25);
+        }
+      });
+
+      const stored = async (): Promise<number> => Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM takes')).rows[0].n);
+      await until('two pushes held half-sent, an answer lost, and the practising agents pushing', async () =>
+        held[0] && held[1] && lostAnswer && (await stored()) >= TAKES + 5, 20_000);
+      await server.kill('SIGKILL');
+      const atKill = await stored();
+      // In flight at the kill: the two held pushes (60 takes) at least, and the practising agents' later takes.
+      expect(atKill).toBeLessThanOrEqual(5 * TAKES - 2 * TAKES);
+      await sleep(300);
+      await server.restart();
+      await practising;
+      await until('every outbox empty', async () => (await Promise.all(stores.map((s) => countOutbox(s.db)))).every((n) => n === 0), 60_000);
+
+      // Every take exactly once, under its own agent.
+      const rows = (await sql.query<{ person_id: string; take_id: string }>('SELECT person_id, take_id FROM takes')).rows;
+      expect(rows.length).toBe(5 * TAKES);
+      expect(new Set(rows.map((r) => `${r.person_id}/${r.take_id}`)).size).toBe(5 * TAKES);
+      const personOf = new Map(rows.map((r) => [r.take_id, r.person_id]));
+      for (const [i, agent] of agents.entries()) {
+        expect(takeIds[i].length).toBe(TAKES);
+        expect(takeIds[i].filter((id) => personOf.get(id) !== agent.personId)).toEqual([]);
+      }
+      // The kill was felt: the held pushes failed and were sent again; the lost answer's takes came back as duplicates.
+      expect(wires[2].failed).toBeGreaterThanOrEqual(1);
+      expect(wires[3].failed).toBeGreaterThanOrEqual(1);
+      expect(wires[4].failed).toBeGreaterThanOrEqual(1);
+      expect(wires[4].duplicatesAnswered).toBe(TAKES);
+      for (const engine of engines) expect((await engine.refreshStatus()).state).toBe('synced');
+    } finally {
+      for (const engine of engines) engine.stop();
+      for (const store of stores) store.close();
+    }
+  }, 120_000);
 });
