@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapOrganisation } from '../../server/admin-cli.ts';
 import { openPgDb } from '../../server/db/pg-db.ts';
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
-import { parsePackJson, type PackJson } from '../../src/packs/index.ts';
+import type { PackJson } from '../../src/packs/index.ts';
 import { SYNC_PATHS, type DeviceInfo, type GroupInfo, type InviteResponse, type JoinResponse, type PersonInfo } from '../../src/sync/protocol.ts';
 import { freePort, postgresBinDir, testDatabaseUrl } from '../server/pg-cluster.ts';
 import { startServerChild, type ServerChild } from '../server/server-child.ts';
@@ -25,28 +25,14 @@ import { must } from '../server/sync-centre.ts';
 import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
+const PACK_TITLE = 'Bluebird team week 1';
 const PACK_ID = 'bluebird-team-week-1';
 const DRILL_ID = 'bluebird-team-greeting';
 const TEMPLATE = (findBuiltInDrill('en-greeting4') as Drill).template;
 
-/** The pack the trainer publishes: one English greeting drill (the e2e WAVs read it), two attempts required. */
-function teamPack(): PackJson {
-  const read = parsePackJson({
-    format: 'voicedrill-pack', schemaVersion: 1, id: PACK_ID, version: 1, title: 'Bluebird team, week 1', author: 'Coach Kim',
-    createdAt: '2026-12-03T08:00:00.000Z',
-    drills: [{
-      drill: { id: DRILL_ID, version: 1, kind: 'greeting4', lang: 'en', title: { 'zh-CN': '蓝鸟问候', en: 'Bluebird greeting' }, template: TEMPLATE },
-      attemptsRequired: 2, dueDate: null, notes: 'Smile before you dial.', slowSpans: [], hasModel: false,
-    }],
-  });
-  if (!read.ok) throw new Error(read.error);
-  return read.value;
-}
-
 interface Verdict { guideline: string; value: number | null; unit: string; status: string }
 interface StoredTake { id: string; createdAt: string; drill: { id: string; version: number }; report: { verdicts: Verdict[] } }
 interface StoredOutboxItem { id: string; attempts: number; lastError: string | null }
-interface StoredSyncConfig { token: string | null; origin: string }
 
 /** Every record of one object store of the app's IndexedDB (read in the page). */
 async function readStore<T>(page: Page, name: string): Promise<T[]> {
@@ -70,7 +56,7 @@ async function storedTakes(page: Page): Promise<StoredTake[]> {
 async function chip(page: Page): Promise<{ kind: string | null; text: string }> {
   const c = page.getByTestId('sync-chip');
   if (await c.count() === 0) return { kind: null, text: '' };
-  return { kind: await c.getAttribute('data-kind'), text: (await c.innerText()).replace(/\s+/g, ' ').trim() };
+  return { kind: await c.getAttribute('data-kind'), text: (await c.locator('a').innerText()).replace(/\s+/g, ' ').trim() };
 }
 
 const verdictsOf = (vs: readonly Verdict[]): Array<{ guideline: string; value: number | null; status: string }> =>
@@ -125,6 +111,8 @@ describe.skipIf(!haveChromium || postgresBinDir() === null)('team sync: agent �
   });
 
   async function start(options: Parameters<typeof launch>[0]): Promise<AppPage> {
+    // A failed test leaves its browser open: close it, or the profile's folder stays locked.
+    while (sessions.length > 0) await closeLast();
     const session = await launch(options);
     sessions.push(session);
     return openApp(session);
@@ -166,7 +154,7 @@ describe.skipIf(!haveChromium || postgresBinDir() === null)('team sync: agent �
     await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 10_000 }).toContain(`attempts ${attemptsBefore + 1}/2`);
   }
 
-  it('the trainer’s profile joins with its invite code and publishes a one-drill pack to the group', { timeout: 120_000 }, async () => {
+  it('the trainer’s profile joins with its invite code and publishes a one-drill pack to the group from the pack editor', { timeout: 120_000 }, async () => {
     const app = await start({ userDataDir: trainerDir });
     const { page } = app;
     await page.getByTestId('ui-lang').selectOption('en');
@@ -175,15 +163,32 @@ describe.skipIf(!haveChromium || postgresBinDir() === null)('team sync: agent �
     await page.getByTestId('trainer-mode').check();
     await joinFromSettings(page, trainerCode);
     await expect.poll(async () => (await chip(page)).kind, { timeout: 15_000 }).toBe('synced');
-    // Published with the trainer's own device token (the token the profile stored when it joined).
-    const [config] = await readStore<StoredSyncConfig>(page, 'syncConfig');
-    expect(config.origin).toBe(server.origin);
-    expect(config.token).toMatch(/\S{20,}/);
-    const published = await must<{ packId: string; version: number }>(200, server.origin, 'PUT', `${SYNC_PATHS.packs}/${PACK_ID}`,
-      { token: config.token ?? '', body: { pack: teamPack(), groupIds: [group.id] } });
-    expect(published).toMatchObject({ packId: PACK_ID, version: 1 });
-    const assigned = await sql.query('SELECT group_id FROM pack_assignments WHERE pack_id = $1', [PACK_ID]);
-    expect(assigned.rows).toEqual([{ group_id: group.id }]);
+    // The pack editor: a pack with one drill (the built-in English greeting's words, two attempts), published to the group.
+    await page.locator('[data-nav="trainer"]').click();
+    await page.locator('#trainer-title').waitFor();
+    await page.getByTestId('new-pack').click();
+    await page.getByTestId('pack-title').fill(PACK_TITLE);
+    await page.getByTestId('save-pack').click();
+    await expect.poll(() => page.getByTestId('pack-id').inputValue()).toBe(PACK_ID);
+    await page.getByTestId('add-drill').click();
+    await page.getByTestId('drill-title-en').fill('Bluebird team greeting');
+    await page.getByTestId('drill-title-zh').fill('蓝鸟问候');
+    await page.getByTestId('drill-lang').selectOption('en');
+    await page.getByTestId('drill-kind').selectOption('greeting4');
+    await page.getByTestId('drill-template').fill(TEMPLATE);
+    await page.getByTestId('drill-attempts').fill('2');
+    await page.getByTestId('save-drill').click();
+    await page.getByText('Drill saved.').waitFor();
+    expect(await page.getByTestId('drill-id').inputValue()).toBe(DRILL_ID);
+    const publish = page.getByTestId('team-publish');
+    await publish.getByTestId(`team-publish-group-${group.id}`).check();
+    await publish.getByTestId('team-publish-submit').click();
+    await expect.poll(async () => (await publish.getByTestId('team-publish-message').count()) > 0 ? publish.getByTestId('team-publish-message').innerText() : '', { timeout: 15_000 })
+      .toContain('New hires, December');
+    const stored = await sql.query<{ version: number; pack: PackJson }>('SELECT p.version, p.pack FROM packs p JOIN pack_assignments a USING (org_id, pack_id, version) WHERE a.group_id = $1', [group.id]);
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0].pack).toMatchObject({ id: PACK_ID, title: PACK_TITLE, author: 'Coach Kim' });
+    expect(stored.rows[0].pack.drills.map((d) => [d.drill.id, d.drill.template, d.attemptsRequired])).toEqual([[DRILL_ID, TEMPLATE, 2]]);
     expect(unexpectedErrors(app)).toEqual([]);
     await closeLast();
   });
