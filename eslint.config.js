@@ -164,8 +164,9 @@ export default tseslint.config(
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],
+    // src/team (../../team/…) only: the team feature's own folder (../team/components.ts) is a screen like any other.
     rules: {
-      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/(^|\\/)team\\/(?!index\\.ts$)/]", message: 'Screens use src/team through its index.ts.' }],
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/^\\.\\.\\/(\\.\\.\\/)+team\\/(?!index\\.ts$)/]", message: 'Screens use src/team through its index.ts.' }],
     },
   },
   {

@@ -59,10 +59,13 @@ async function chip(page: Page): Promise<{ kind: string | null; text: string }> 
   return { kind: await c.getAttribute('data-kind'), text: (await c.locator('a').innerText()).replace(/\s+/g, ' ').trim() };
 }
 
-const verdictsOf = (vs: readonly Verdict[]): Array<{ guideline: string; value: number | null; status: string }> =>
-  vs.map((v) => ({ guideline: v.guideline, value: v.value, status: v.status }));
+const verdictsOf = (vs: readonly Verdict[]): Verdict[] => vs.map((v) => ({ guideline: v.guideline, value: v.value, unit: v.unit, status: v.status }));
 
-describe.skipIf(!haveChromium || postgresBinDir() === null)('team sync: agent → server → trainer, offline catch-up, revoked device', () => {
+/** PostgreSQL is needed; in CI (.ci/run installs it) its absence is a failure, not a skip. */
+const havePostgres = postgresBinDir() !== null;
+if (!havePostgres && process.env.CI) throw new Error('PostgreSQL is not installed: .ci/run installs it (apt-get install postgresql).');
+
+describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server → trainer, offline catch-up, revoked device', () => {
   const agentDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-team-agent-')) : '';
   const trainerDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-team-trainer-')) : '';
   /** One browser per profile at most (a profile's folder is locked while its browser runs). */
