@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDb } from './db/open-db.ts';
 import type { Db } from './db/sql.ts';
 import { buildServer } from './http.ts';
-import { migrate } from './migrate.ts';
+import { migrate, MigrationError } from './migrate.ts';
 import { registerApi } from './routes/index.ts';
 
 /** How long a graceful stop waits for in-flight requests before closing their connections. */
@@ -35,7 +35,8 @@ Environment:
   DATABASE_URL      postgres://user:password@host:5432/db — a real PostgreSQL; without it the server runs on an
                     embedded PostgreSQL (PGlite) in the data folder, for trying it on one machine
   PORT, HOST, VOICEDRILL_SERVER_DATA   as the options above (an option wins)
-  LOG_LEVEL         fatal, error, warn, info (default), debug
+  DATABASE_POOL_MAX connections to PostgreSQL (default 10)
+  LOG_LEVEL         fatal, error, warn, info (default), debug, silent
 
 Endpoints: GET /healthz (the process runs), GET /readyz (the database answers and is migrated), /v1/… (the API).
 Logs: one JSON object per line on stdout. SIGTERM or SIGINT stops gracefully; a second one stops at once.
@@ -53,6 +54,8 @@ export interface ServerArgs {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: string;
+  /** Connections in the PostgreSQL pool. */
+  poolMax: number;
   /** An admin subcommand and its arguments (empty: run the server). */
   command: string[];
 }
@@ -61,6 +64,19 @@ function parsePort(value: string, from: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`The port (${from}) must be a whole number from 0 to 65535, not '${value}'.`);
   return port;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value)) throw new UsageError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not '${value}'.`);
+  return value;
+}
+
+function parsePoolMax(value: string): number {
+  const max = Number(value);
+  if (!/^\d+$/.test(value) || max < 1 || max > 1000) throw new UsageError(`DATABASE_POOL_MAX must be a whole number from 1 to 1000, not '${value}'.`);
+  return max;
 }
 
 /** The command line and environment as ServerArgs; throws UsageError. */
@@ -95,7 +111,8 @@ export function parseServerArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     host,
     dataDir: resolve(values['data-dir'] ?? (env.VOICEDRILL_SERVER_DATA || './voicedrill-server-data')),
     databaseUrl: env.DATABASE_URL || undefined,
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: parseLogLevel(env.LOG_LEVEL || 'info'),
+    poolMax: parsePoolMax(env.DATABASE_POOL_MAX || '10'),
     command: positionals,
   };
 }
@@ -137,9 +154,10 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
   let app: FastifyInstance | undefined;
   let db: Db | undefined;
   const info = (msg: string, extra: Record<string, unknown> = {}): void => (app ? app.log.info(extra, msg) : earlyLog(30, msg, extra));
-  const fail = (msg: string): never => {
-    if (app) app.log.fatal(msg);
-    else earlyLog(60, msg);
+  const fail = (msg: string, cause?: unknown): never => {
+    // The cause's stack goes to the log line only (for whoever runs the server), not to the sentence.
+    if (app) app.log.fatal(cause instanceof Error ? { err: cause } : {}, msg);
+    else earlyLog(60, msg, cause instanceof Error ? { stack: cause.stack } : {});
     process.stderr.write(`voicedrill-server: ${msg}\n`);
     process.exit(1);
   };
@@ -171,6 +189,9 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // A bug that escapes a request (an unawaited promise) still ends the process, but as a log line saying why.
+  process.on('uncaughtException', (error) => fail(`Unexpected error: ${sentence(error)}`, error));
+  process.on('unhandledRejection', (reason) => fail(`Unexpected error: ${sentence(reason)}`, reason));
 
   if (args.databaseUrl) info('database: PostgreSQL', { databaseUrl: safeUrl(args.databaseUrl) });
   else info(`database: embedded PostgreSQL (PGlite) in ${args.dataDir}; set DATABASE_URL to use a real PostgreSQL`, { dataDir: args.dataDir });
@@ -178,6 +199,7 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
     db = await openDb({
       databaseUrl: args.databaseUrl,
       dataDir: args.dataDir,
+      poolMax: args.poolMax,
       // PostgreSQL restarting drops pooled connections: a log line, never a crash; /readyz says not-ready meanwhile.
       onError: (error) => (app ? app.log.warn({ err: error }, 'database connection lost') : earlyLog(40, 'database connection lost', { error: error.message })),
     });
@@ -198,7 +220,7 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
     info(applied.length > 0 ? `migrations applied: ${applied.length}` : 'migrations: schema is current');
   } catch (e) {
     await db.close().catch(() => undefined);
-    fail(`The database could not be migrated: ${sentence(e)}`);
+    fail(e instanceof MigrationError ? e.message : `The database could not be migrated: ${sentence(e)}`);
   }
 
   // ==== ADMIN SUBCOMMANDS HOOK (issue 13) ====
