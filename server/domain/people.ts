@@ -4,6 +4,7 @@ import { newId } from '../auth/ids.ts';
 import type { Db, Queryable } from '../db/sql.ts';
 import { type Caller, requireGroupsExist, requireRole, roleOf } from './access.ts';
 import { personInfos } from './accounts.ts';
+import { ApiError } from './errors.ts';
 
 /** A new group (admin). */
 export async function createGroup(db: Db, caller: Caller, name: string): Promise<GroupInfo> {
@@ -45,7 +46,11 @@ export async function createPerson(db: Db, caller: Caller, input: CreatePersonRe
 /** A person's new role and/or groups (admin). */
 export async function updatePerson(db: Db, caller: Caller, personId: string, input: UpdatePersonRequest): Promise<PersonInfo> {
   requireRole(caller, 'admin');
-  await roleOf(db, caller.orgId, personId);
+  const current = await roleOf(db, caller.orgId, personId);
+  if (current === 'admin' && input.role !== undefined && input.role !== 'admin') {
+    const admins = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM people WHERE org_id = $1 AND role = 'admin'", [caller.orgId]);
+    if (Number(admins[0].n) <= 1) throw new ApiError(409, 'conflict', 'The organisation\'s last admin cannot lose the admin role.');
+  }
   if (input.groupIds !== undefined) await requireGroupsExist(db, caller.orgId, input.groupIds);
   await db.transaction(async (tx) => {
     if (input.role !== undefined) await tx.query('UPDATE people SET role = $3 WHERE org_id = $1 AND person_id = $2', [caller.orgId, personId, input.role]);

@@ -77,7 +77,7 @@ export interface MeResponse { person: PersonInfo; org: OrgInfo; groups: GroupInf
 export interface CreateGroupRequest { name: string }
 /** POST /v1/people (admin) → 201 PersonInfo. GET /v1/people → PersonInfo[] (admin: all; trainer: people in their groups; agent: 403). */
 export interface CreatePersonRequest { name: string; role: Role; groupIds: string[] }
-/** PATCH /v1/people/:personId (admin) → PersonInfo: change groups or role. */
+/** PATCH /v1/people/:personId (admin) → PersonInfo: change groups or role (the organisation's last admin keeps the role: 409). */
 export interface UpdatePersonRequest { role?: Role; groupIds?: string[] }
 /**
  * POST /v1/invites → 201 InviteResponse. Admin: for anyone in the organisation; trainer: for an agent in one of their
@@ -119,7 +119,11 @@ export interface SyncCompletion { packId: string; packVersion: number; drillId: 
 export interface PushRequest { takes: SyncTake[]; completions: SyncCompletion[] }
 export interface PushResponse { accepted: string[]; duplicates: string[]; completionsAccepted: number }
 
-/** PUT /v1/takes/:takeId/audio (the take's own person; body audio/wav ≤ takeAudioBytes; the take must be pushed first) → 204; again → 204, unchanged. GET the same path (its person, their group's trainers, admin) → the WAV. */
+/**
+ * PUT /v1/takes/:takeId/audio (the take's own person; body audio/wav ≤ takeAudioBytes, starting RIFF/WAVE, else 400; the
+ * take must be pushed first, else 404) → 204; again → 204, unchanged. GET the same path (its person, their group's
+ * trainers, admin) → the WAV; optional `?personId=<agentId>` (the roster's agentId) names the take's person.
+ */
 
 // ---- Roster (trainer) ----
 /**

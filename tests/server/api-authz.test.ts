@@ -197,6 +197,16 @@ describe('an admin reaches everything in their organisation', () => {
     expect((await call(h.app, 'GET', '/v1/takes/take-a2/audio', A.t1.token)).statusCode).toBe(200);
     expect((await call(h.app, 'POST', '/v1/invites', A.t1.token, { personId: A.a2.id })).statusCode).toBe(201);
   });
+
+  it('may not take the admin role from the organisation\'s last admin; may once there is another', async () => {
+    await refused(409, 'conflict', () => call(h.app, 'PATCH', `/v1/people/${A.admin.id}`, A.admin.token, { role: 'trainer' }));
+    json(await call(h.app, 'PATCH', `/v1/people/${A.t2.id}`, A.admin.token, { role: 'admin' }), 200);
+    expect(json<{ role: string }>(await call(h.app, 'PATCH', `/v1/people/${A.admin.id}`, A.t2.token, { role: 'trainer' }), 200).role).toBe('trainer');
+    expect((await call(h.app, 'POST', '/v1/groups', A.admin.token, { name: 'No longer' })).statusCode).toBe(403);
+    // Back as they were, for the tests below.
+    json(await call(h.app, 'PATCH', `/v1/people/${A.admin.id}`, A.t2.token, { role: 'admin' }), 200);
+    json(await call(h.app, 'PATCH', `/v1/people/${A.t2.id}`, A.admin.token, { role: 'trainer' }), 200);
+  });
 });
 
 describe('every query is scoped by the caller\'s organisation, not only by ids', () => {
