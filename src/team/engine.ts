@@ -131,7 +131,7 @@ export class SyncEngine {
   private retryTimer: unknown = null;
   private pullTimer: unknown = null;
   private unhook: (() => void) | null = null;
-  private readonly onOnline = (): void => { this.offline = false; void this.syncNow(); };
+  private readonly onOnline = (): void => { this.offline = false; this.background(); };
   private readonly onOffline = (): void => { this.offline = true; void this.refreshStatus(); };
 
   constructor(options: SyncEngineOptions) {
@@ -165,7 +165,10 @@ export class SyncEngine {
     if (this.running) return;
     this.running = true;
     if (this.hookReports) {
-      this.unhook = onReportSaved((take) => { void this.takeSaved(take).catch(() => undefined); });
+      // Only takes of this engine's database (a test or a second store of the page may save others).
+      this.unhook = onReportSaved((take, store) => {
+        if (store.db.name === this.db.name) void this.takeSaved(take).catch(() => undefined);
+      });
     }
     const config = await getSyncConfig(this.db);
     if (!this.running) return;
@@ -187,7 +190,15 @@ export class SyncEngine {
     this.events?.addEventListener('online', this.onOnline);
     this.events?.addEventListener('offline', this.onOffline);
     this.schedulePull();
-    void this.syncNow();
+    this.background();
+  }
+
+  // A push and pull nobody awaits (start, events, timers): a storage failure is kept as the status's error, never thrown.
+  private background(): void {
+    this.syncNow().catch(async (e: unknown) => {
+      this.failure = new TeamError('bad-response', e instanceof Error ? e.message : String(e));
+      await this.refreshStatus().catch(() => undefined);
+    });
   }
 
   private deactivate(): void {
@@ -203,7 +214,7 @@ export class SyncEngine {
     this.pullTimer = this.timers.setTimeout(() => {
       this.pullTimer = null;
       if (!this.active) return;
-      if (this.visible()) void this.pull();
+      if (this.visible()) void this.pull().catch(() => undefined);
       this.schedulePull();
     }, this.pullEveryMs);
   }
@@ -212,7 +223,7 @@ export class SyncEngine {
   private pushSoon(): void {
     if (!this.active) return;
     if (this.pushTimer !== null) this.timers.clearTimeout(this.pushTimer);
-    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; void this.syncNow(); }, this.pushDelayMs);
+    this.pushTimer = this.timers.setTimeout(() => { this.pushTimer = null; this.background(); }, this.pushDelayMs);
   }
 
   // The next retry at the earliest item's time (a push in between reschedules it).
@@ -223,7 +234,7 @@ export class SyncEngine {
     const items = await listOutbox(this.db);
     if (items.length === 0) return;
     const earliest = Math.min(...items.map((i) => i.nextAttemptAt));
-    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; void this.syncNow(); }, Math.max(this.pushDelayMs, earliest - this.now()));
+    this.retryTimer = this.timers.setTimeout(() => { this.retryTimer = null; this.background(); }, Math.max(this.pushDelayMs, earliest - this.now()));
   }
 
   // ---- Status ----
@@ -244,9 +255,17 @@ export class SyncEngine {
   async refreshStatus(): Promise<SyncStatus> {
     // Reads overlap (a leave while a subscriber asks): only the latest one started sets the status.
     const seq = ++this.statusSeq;
-    const config = await getSyncConfig(this.db).catch(() => undefined);
+    // null: the configuration could not be read (not the same as none stored).
+    const config = await getSyncConfig(this.db).catch(() => null);
     let next: SyncStatus;
     if (!config?.token) {
+      if (config === undefined && this.active) {
+        // The configuration went away underneath ("delete all my data"): stop, and let the CSP forget the origin.
+        this.deactivate();
+        this.revoked = this.failure = null;
+        this.offline = false;
+        try { this.mirror?.removeItem(SYNC_ORIGIN_STORAGE_KEY); } catch { /* storage blocked */ }
+      }
       next = { state: 'none', pending: 0, error: null, detail: null, lastSyncAt: null };
     } else {
       const pending = await countOutbox(this.db);
@@ -337,9 +356,12 @@ export class SyncEngine {
 
   /** Send one take's audio (queued: it goes once the take's summary is on the server). */
   async shareTakeAudio(takeId: string): Promise<void> {
-    const config = await this.joinedConfig();
-    void config;
-    await enqueueOutbox(this.db, audioItemId(takeId), { kind: 'audio', takeId }, this.now());
+    await this.joinedConfig();
+    const now = this.now();
+    // A summary still waiting says so (once pushed, the server keeps the summary as it was first sent).
+    const waiting = (await listOutbox(this.db)).find((i) => i.id === takeItemId(takeId));
+    if (waiting?.payload.kind === 'take') await enqueueOutbox(this.db, waiting.id, { kind: 'take', take: { ...waiting.payload.take, hasAudio: true } }, now);
+    await enqueueOutbox(this.db, audioItemId(takeId), { kind: 'audio', takeId }, now);
     await this.refreshStatus();
     this.pushSoon();
   }
@@ -406,7 +428,7 @@ export class SyncEngine {
 
   /** After joining: every analysed take here and every pack drill already complete (the server catches up). */
   async enqueueCatchUp(): Promise<number> {
-    const config = await this.joinedConfig();
+    await this.joinedConfig();
     const packs = await this.store.listAssignedPacks();
     const now = this.now();
     let queued = 0;
@@ -415,7 +437,6 @@ export class SyncEngine {
       await enqueueOutbox(this.db, takeItemId(take.id), { kind: 'take', take: await this.syncTakeOf(take, false, packs) }, now);
       queued += 1;
     }
-    void config;
     for (const pack of packs) {
       for (const d of pack.pack.drills) {
         const completion = await this.completionOf(pack, d.drill.id);

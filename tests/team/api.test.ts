@@ -125,7 +125,7 @@ describe('team API: joining', () => {
     const seen: SyncStatus[] = [];
     const unsubscribe = subscribeSyncStatus((s) => seen.push(s));
     await leaveServer();
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(1), { timeout: 5000 });
     unsubscribe();
     expect(await getSyncConfig(store.db)).toBeUndefined();
     expect(await countOutbox(store.db)).toBe(0);

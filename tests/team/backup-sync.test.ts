@@ -44,3 +44,23 @@ describe('sync tables, backups and delete all', () => {
     expect(await countOutbox(store.db)).toBe(0);
   });
 });
+
+describe('delete all while syncing', () => {
+  it('the engine notices the configuration is gone: it stops (no timer left), drops the CSP mirror and shows none', async () => {
+    const { Clock, engineOf, FakeServer, ManualTimers } = await import('./helpers.ts');
+    const { vi } = await import('vitest');
+    const store = await joinedStore();
+    const server = new FakeServer();
+    const timers = new ManualTimers();
+    const mirror = new Map<string, string>([['voicedrill.syncOrigin', 'http://sync.test:8080']]);
+    const engine = engineOf(store, server, new Clock(), { timers, mirror: { setItem: (k, v) => { mirror.set(k, v); }, removeItem: (k) => { mirror.delete(k); } } });
+    await engine.start();
+    await vi.waitFor(() => expect(server.calls()).toEqual(['GET /v1/assignments']), { timeout: 5000 });
+    expect(timers.pending.size).toBe(1);
+    await deleteAllData(store);
+    expect(await engine.refreshStatus()).toEqual({ state: 'none', pending: 0, error: null, detail: null, lastSyncAt: null });
+    expect(timers.pending.size).toBe(0);
+    expect(mirror.size).toBe(0);
+    engine.stop();
+  });
+});

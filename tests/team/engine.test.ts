@@ -6,7 +6,7 @@
  * request or timer at all without a server.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countOutbox, enqueueOutbox, getSyncConfig, listOutbox, type OutboxRecord } from '../../src/storage/index.ts';
 import { takeItemId } from '../../src/sync/outbox-plan.ts';
 import type { PushRequest, SyncTake } from '../../src/sync/protocol.ts';
@@ -62,11 +62,12 @@ describe('sync engine: the outbox', () => {
     const a = drill('a');
     await store.importAssignedPack({ pack: pack(3, [a]), models: new Map(), source: 'file' }, 1);
     await engine.start();
-    await new Promise((r) => setTimeout(r, 50)); // the start's pull (nothing waits to be pushed)
-    expect(server.calls()).toEqual(['GET /v1/assignments']);
+    // The start's pull (nothing waits to be pushed).
+    await vi.waitFor(() => expect(server.calls()).toEqual(['GET /v1/assignments']), { timeout: 5000 });
     server.requests.length = 0;
     const takeId = await analysedTake(store, a, '2026-12-03T09:00:00.000Z');
-    await new Promise((r) => setTimeout(r, 50)); // the hook runs after the save settles
+    // The hook runs after the save settles.
+    await vi.waitFor(async () => expect(await countOutbox(store.db)).toBe(1), { timeout: 5000 });
     const items = await listOutbox(store.db);
     expect(items.map((i) => i.id)).toEqual([`take:${takeId}`]);
     const take = (items[0].payload as { take: SyncTake }).take;
@@ -267,7 +268,8 @@ describe('sync engine: reloads and offline', () => {
 
     clock.ms += 2000;
     listeners.get('online')!();
-    await new Promise((r) => setTimeout(r, 200)); // the event's push and pull, not awaited by anyone
+    // The event's push and pull, not awaited by anyone.
+    await vi.waitFor(() => expect(server.calls()).toHaveLength(3), { timeout: 5000 });
     expect(await countOutbox(store.db)).toBe(0);
     expect([...server.deliveries].sort()).toEqual([['t1', 1], ['t2', 1], ['t3', 1], ['t4', 1]]);
     // offline: no request; one failed push; the online event: one push of the four, then a pull.
