@@ -17,10 +17,24 @@ export function TeamServerPanel(): React.JSX.Element {
   const [message, setMessage] = useState<TeamMessage | null>(null);
   const heading = useRef<HTMLHeadingElement | null>(null);
 
-  useEffect(() => onTeamFocusRequest(() => {
-    heading.current?.scrollIntoView({ block: 'start' });
-    heading.current?.focus();
-  }), []);
+  // The screen may still be settling (a lazy part shown later): try on the next frames until the heading takes it.
+  useEffect(() => {
+    let frame = 0;
+    const tryFocus = (left: number): void => {
+      const h = heading.current;
+      if (h && h.getClientRects().length > 0) {
+        h.scrollIntoView({ block: 'start' });
+        h.focus();
+        if (document.activeElement === h) return;
+      }
+      if (left > 0) frame = requestAnimationFrame(() => tryFocus(left - 1));
+    };
+    const unsubscribe = onTeamFocusRequest(() => tryFocus(60));
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, []);
 
   const changed = (next: TeamMessage | null): void => {
     setMessage(next);
