@@ -224,6 +224,8 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
     await switchCountInOff(page);
     expect(await page.getByTestId('sync-chip').count()).toBe(0);
     await joinFromSettings(page, agentCode);
+    expect(await page.getByTestId('team-org').innerText()).toBe('Bluebird Contact Centre');
+    expect(await page.getByTestId('team-person').innerText()).toBe('Alex (agent)');
     await expect.poll(async () => (await chip(page)).text, { timeout: 15_000 }).toBe('Team sync: Synced');
     await recordAssignedTake(page, 0);
     const scored = Date.now();
@@ -277,6 +279,9 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
     await expect.poll(async () => (await readStore<StoredOutboxItem>(page, 'syncOutbox')).map((i) => i.id).sort())
       .toEqual([`completion:${PACK_ID}:${DRILL_ID}`, `take:${offlineTakes[1].id}`]);
     expect(await chip(page)).toEqual({ kind: 'offline', text: 'Team sync: Offline' });
+    // Settings' team section counts what waits.
+    await page.locator('[data-nav="settings"]').click();
+    await expect.poll(() => page.getByTestId('team-last-sync').innerText()).toContain('2 items wait to be sent.');
     await new Promise((r) => setTimeout(r, 2000));
     expect((await serverTakes()).map((r) => r.take_id)).toEqual([offlineTakes[0].id]);
 
@@ -284,6 +289,7 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
     await page.context().setOffline(false);
     await expect.poll(async () => (await chip(page)).text, { timeout: 30_000 }).toBe('Team sync: Synced');
     console.log(`back online → chip "Synced" in ${Date.now() - backOnline} ms`);
+    expect(await page.getByTestId('team-last-sync').innerText()).not.toContain('wait');
     expect(await readStore<StoredOutboxItem>(page, 'syncOutbox')).toEqual([]);
     agentTakes = offlineTakes;
     const rows = await serverTakes();
