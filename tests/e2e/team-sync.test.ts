@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { bootstrapOrganisation } from '../../server/admin-cli.ts';
 import { openPgDb } from '../../server/db/pg-db.ts';
 import { findBuiltInDrill, type Drill } from '../../src/drills/index.ts';
@@ -269,10 +269,21 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
   it('offline → online: a take recorded offline waits in the outbox, then reaches the server exactly once', { timeout: 240_000 }, async () => {
     const app = await start('agent', { micWav: E2E_WAVS.enGreeting4Fast });
     const { page } = app;
+    const t0 = Date.now();
+    const trace: string[] = [];
+    page.on('request', (r) => { if (r.url().startsWith(server.origin)) trace.push(`${Date.now() - t0} ms → ${r.method()} ${r.url().slice(server.origin.length)}`); });
+    page.on('requestfinished', (r) => { if (r.url().startsWith(server.origin)) trace.push(`${Date.now() - t0} ms ✓ ${r.url().slice(server.origin.length)}`); });
+    page.on('requestfailed', (r) => { if (r.url().startsWith(server.origin)) trace.push(`${Date.now() - t0} ms ✗ ${r.url().slice(server.origin.length)} ${r.failure()?.errorText ?? ''}`); });
+    page.on('console', (m) => trace.push(`${Date.now() - t0} ms console ${m.text()}`));
+    // On a failure, what the agent's page asked of the server and when (a race with the network going away shows here).
+    onTestFinished(({ task }) => { if (task.result?.state === 'fail') console.log(`agent's requests to the sync server:\n${trace.join('\n')}`); });
     await expect.poll(async () => (await chip(page)).kind, { timeout: 15_000 }).toBe('synced');
+    trace.push(`${Date.now() - t0} ms chip synced; going offline`);
     await page.context().setOffline(true);
     await expect.poll(async () => (await chip(page)).text, { timeout: 10_000 }).toBe('Team sync: Offline');
+    trace.push(`${Date.now() - t0} ms chip offline`);
     await recordAssignedTake(page, 1);
+    trace.push(`${Date.now() - t0} ms scorecard; chip ${JSON.stringify(await chip(page))}`);
     const offlineTakes = await storedTakes(page);
     expect(offlineTakes).toHaveLength(2);
     // The take and the drill's completion (2 of 2) wait; the chip still says offline; the server has the first take only.
