@@ -271,10 +271,12 @@ export class SyncEngine {
     } else {
       const pending = await countOutbox(this.db);
       const rejected = this.revoked === null && this.failure === null ? (await listOutbox(this.db)).find((i) => i.rejected === true) : undefined;
-      const problem = this.revoked ?? (this.offline ? null : this.failure);
+      // The browser saying it is offline wins over an answer that arrived as the network went (a late success).
+      const offline = this.offline || !this.online();
+      const problem = this.revoked ?? (offline ? null : this.failure);
       const base = { pending, lastSyncAt: config.lastSyncAt };
       if (problem !== null) next = { state: 'error', error: problem.code, detail: problem.detail, ...base };
-      else if (this.offline) next = { state: 'offline', error: null, detail: null, ...base };
+      else if (offline) next = { state: 'offline', error: null, detail: null, ...base };
       else if (rejected !== undefined) next = { state: 'error', error: 'refused', detail: rejected.lastError, ...base };
       else next = { state: pending > 0 ? 'pending' : 'synced', error: null, detail: null, ...base };
     }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countOutbox, enqueueOutbox, getSyncConfig, listOutbox, type OutboxRecord } from '../../src/storage/index.ts';
 import { takeItemId } from '../../src/sync/outbox-plan.ts';
 import type { PushRequest, SyncTake } from '../../src/sync/protocol.ts';
-import type { SyncEngine, SyncStatus } from '../../src/team/index.ts';
+import type { FetchLike, SyncEngine, SyncStatus } from '../../src/team/index.ts';
 import {
   analysedTake, Clock, drill, engineOf, FakeServer, freshStore, joinedStore, ManualTimers, opened, ORIGIN, pack, TOKEN,
 } from './helpers.ts';
@@ -275,6 +275,29 @@ describe('sync engine: reloads and offline', () => {
     // offline: no request; one failed push; the online event: one push of the four, then a pull.
     expect(server.calls()).toEqual(['POST /v1/takes', 'POST /v1/takes', 'GET /v1/assignments']);
     expect((await engine.refreshStatus()).state).toBe('synced');
+  });
+
+  it('an answer that arrives after the browser went offline leaves the status offline (the browser’s word wins)', async () => {
+    const store = await joinedStore();
+    const server = new FakeServer();
+    const clock = new Clock();
+    let online = true;
+    const listeners = new Map<string, () => void>();
+    const events = { addEventListener: (t: string, l: () => void) => { listeners.set(t, l); }, removeEventListener: (t: string) => { listeners.delete(t); } };
+    // The network goes while the pull's request is out; its answer still arrives.
+    const fetch: FetchLike = async (url, init) => {
+      const answer = await server.fetch(url, init);
+      online = false;
+      listeners.get('offline')?.();
+      return answer;
+    };
+    const engine = track(engineOf(store, server, clock, { online: () => online, events, timers: new ManualTimers(), fetch }));
+    await engine.start();
+    // The start's round (not awaited by anyone): its pull answered, after the 'offline' event.
+    await vi.waitFor(async () => expect((await getSyncConfig(store.db))?.lastSyncAt).toBe(clock.ms), { timeout: 5000 });
+    expect(server.calls()).toEqual(['GET /v1/assignments']);
+    await enqueueTakes(store, ['t1'], clock);
+    expect(await engine.refreshStatus()).toMatchObject({ state: 'offline', pending: 1 });
   });
 
   it('audio is PUT as WAV after its take, with the protocol header and token', async () => {
