@@ -1,5 +1,5 @@
 /** The app shell: start-up, the header with navigation and language switch, banners, and the current screen. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { ANALYSIS_VERSION } from '../takes/index.ts';
 import { detectUiLang, formatBuildId, t as translate, type MessageKey, type MessageParams, type UiLang } from '../i18n/index.ts';
 import { defaultProfile, isStorageError, type Profile, type StorageErrorKind, type TakeRecord } from '../storage/index.ts';
@@ -16,6 +16,7 @@ import { readStored, useBoot } from './use-boot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { consumeLaunchedFiles } from './launch-files.ts';
+import { startSync } from '../team/index.ts';
 
 /** The VoiceDrill app. */
 export function App(): React.JSX.Element {
@@ -58,6 +59,10 @@ export function App(): React.JSX.Element {
   }, [uiLang]);
 
   const store = boot.status === 'ready' ? boot.store : null;
+  // Team sync starts once the store is open, on the app's store (with no server configured: one read, no request).
+  // A layout effect, so it runs before the header chip's first read of the configuration.
+  const bootReady = boot.status === 'ready';
+  useLayoutEffect(() => (bootReady ? startSync(store ?? undefined) : undefined), [bootReady, store]);
   // One for the app, so a delete made on a take's screen can be undone in History.
   const undoDelete = useMemo(() => (store ? new UndoDelete({
     commit: (takeId) => store.deleteTake(takeId),

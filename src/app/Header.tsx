@@ -1,7 +1,8 @@
-/** The header: brand, main navigation (links, aria-current) and the UI language switch. */
+/** The header: brand, main navigation (links, aria-current), the team sync chip (only with a server) and the UI language switch. */
 import type { UiLang } from '../i18n/index.ts';
 import { useApp } from '../services/app-context.ts';
 import { navScreens, navScreenOf, routeHref, type Route } from '../services/routes.ts';
+import { SyncChip } from '../features/team/components.ts';
 
 const LANG_NAMES: Record<UiLang, string> = { 'zh-CN': '中文', en: 'English' };
 
@@ -28,6 +29,7 @@ export function Header({ route, showNav }: { route: Route; showNav: boolean }): 
           </ul>
         </nav>
       )}
+      {showNav && <SyncChip />}
       <label className="lang-switch">
         <span>{t('app.language')}</span>
         <select value={uiLang} onChange={(e) => setUiLang(e.target.value as UiLang)} data-testid="ui-lang">

@@ -5,6 +5,7 @@ import { CALL_VOICES_EN } from './call-voices-en.ts';
 import { PACKS_EN } from './packs-en.ts';
 import { ROSTER_EN } from './roster-en.ts';
 import { TRAINER_EN } from './trainer-en.ts';
+import { TEAM_EN } from './team-en.ts';
 
 export const EN = {
   'app.name': 'VoiceDrill',
@@ -15,6 +16,7 @@ export const EN = {
   ...PACKS_EN,
   ...ROSTER_EN,
   ...TRAINER_EN,
+  ...TEAM_EN,
 
   'nav.practice': 'Practice',
   'nav.history': 'History',

@@ -6,6 +6,7 @@ import { CALL_VOICES_ZH } from './call-voices-zh.ts';
 import { PACKS_ZH } from './packs-zh.ts';
 import { ROSTER_ZH } from './roster-zh.ts';
 import { TRAINER_ZH } from './trainer-zh.ts';
+import { TEAM_ZH } from './team-zh.ts';
 
 /** The zh-CN catalogue. */
 export const ZH_CN: Readonly<Record<MessageKey, string>> = {
@@ -16,6 +17,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   ...PACKS_ZH,
   ...ROSTER_ZH,
   ...TRAINER_ZH,
+  ...TEAM_ZH,
 
   'nav.practice': '练习',
   'nav.history': '历史',

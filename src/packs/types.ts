@@ -91,7 +91,8 @@ export interface ReadPack {
   pack: PackJson;
   /** Model WAV bytes by drill id (empty for a link). */
   models: Map<string, Uint8Array>;
-  source: 'file' | 'link';
+  /** 'server': pulled from the team sync server (issue 13), which carries no model recordings. */
+  source: 'file' | 'link' | 'server';
 }
 
 /** What a reader returns: the value, or one sentence saying what is wrong (nothing was changed). */

@@ -56,7 +56,7 @@ export function restoreAssignedPack(raw: unknown): AssignedPackRecord {
   const importedAt = finite(r.importedAt);
   if (r.schemaVersion !== PACK_RECORD_SCHEMA_VERSION || p === null || typeof r.id !== 'string' || p.id !== r.id || !wholeAtLeast1(r.version)
     || p.version !== r.version || typeof p.title !== 'string' || typeof p.author !== 'string' || typeof p.createdAt !== 'string'
-    || drills === null || drills.some((d) => d === null) || (r.source !== 'file' && r.source !== 'link') || importedAt === null) {
+    || drills === null || drills.some((d) => d === null) || (r.source !== 'file' && r.source !== 'link' && r.source !== 'server') || importedAt === null) {
     throw new StorageError('corrupt', `The ${what} is incomplete, so it was left untouched.`);
   }
   const pack: PackJson = {

@@ -1,5 +1,5 @@
 /** Public surface of storage: open the store, the record types, errors, restore and PCM helpers. */
-export { openStore, defaultProfile, VoiceDrillStore, type OpenStoreOptions } from './store.ts';
+export { openStore, defaultProfile, onReportSaved, VoiceDrillStore, type OpenStoreOptions, type ReportSavedListener } from './store.ts';
 export type { NewTake, InterruptedTake, TakeFilter } from './takes.ts';
 export { TAKE_NAME_MAX_CHARS } from './takes.ts';
 export { takeOrder, type TakeKey } from './order.ts';
@@ -21,3 +21,6 @@ export {
   editedPack, exportedPack, newAuthoredPack, restoreAuthoredPack, restoreAuthoredPackJson, restorePackModel, type AuthoredPack,
 } from './authored-packs.ts';
 export { PACK_RECORD_SCHEMA_VERSION, type AssignedPackRecord, type AuthoredPackRecord, type PackModelRecord, type PackModelOwner } from './pack-records.ts';
+export { SYNC_ORIGIN_STORAGE_KEY, SYNC_RECORD_SCHEMA_VERSION, type OutboxPayload, type OutboxRecord, type SyncConfigRecord } from './sync-records.ts';
+export { deleteSyncConfigAndOutbox, getSyncConfig, putSyncConfig, restoreSyncConfig, updateSyncConfig } from './sync-config.ts';
+export { countOutbox, deleteOutboxItems, enqueueOutbox, hasOutboxItem, listOutbox, markOutboxFailed, restoreOutboxItem } from './sync-outbox.ts';

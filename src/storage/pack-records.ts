@@ -17,7 +17,8 @@ export interface AssignedPackRecord {
   id: string;
   version: number;
   pack: PackJson;
-  source: 'file' | 'link';
+  /** 'server': pulled from the team sync server (issue 13), which carries no model recordings. */
+  source: 'file' | 'link' | 'server';
   /** ms since epoch. */
   importedAt: number;
 }

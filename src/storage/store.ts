@@ -36,6 +36,19 @@ export function defaultProfile(uiLang: UiLang): Profile {
   return { fills: { zh: { name: '', company: '' }, en: { name: '', company: '' } }, scriptLang: uiLang === 'zh-CN' ? 'zh' : 'en', uiLang, baseline: null };
 }
 
+/** Told after a take's analysis is stored (by any store of this page), with the take as saved. */
+export type ReportSavedListener = (take: TakeRecord, store: VoiceDrillStore) => void;
+const reportSavedListeners = new Set<ReportSavedListener>();
+
+/**
+ * Listen for analyses being stored (saveReport): how team sync (src/team) puts a new take in its outbox without the
+ * screens knowing about it. A listener's failure never fails the save. Returns the unsubscribe function.
+ */
+export function onReportSaved(listener: ReportSavedListener): () => void {
+  reportSavedListeners.add(listener);
+  return () => { reportSavedListeners.delete(listener); };
+}
+
 /** The storage API over one open database. */
 export class VoiceDrillStore {
   /** The underlying Dexie database (tests and migrations only). */
@@ -98,7 +111,12 @@ export class VoiceDrillStore {
 
   /** Store a take's analysis report as analyzeToJson rounded it, as the CLI prints it, without rounding again (status becomes 'analysed'). */
   saveReport(takeId: string, report: AnalysisReport): Promise<TakeRecord> {
-    return this.write('save the analysis', () => takes.saveReport(this.db, takeId, report));
+    return this.write('save the analysis', () => takes.saveReport(this.db, takeId, report)).then((saved) => {
+      for (const listener of reportSavedListeners) {
+        try { listener(saved, this); } catch { /* a listener's failure is its own */ }
+      }
+      return saved;
+    });
   }
 
   /** Mark a take as failed with a reason (its audio is kept). */

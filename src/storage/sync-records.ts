@@ -55,4 +55,9 @@ export interface OutboxRecord {
   nextAttemptAt: number;
   /** The last failure's sentence (null: none yet). */
   lastError: string | null;
+  /**
+   * True when the server refused this item's content (a 4xx other than 401/408/429): it is kept (never deleted
+   * unacknowledged), retried on the back-off schedule, and the status shows an error. Absent in older items: false.
+   */
+  rejected?: boolean;
 }

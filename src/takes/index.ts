@@ -26,5 +26,5 @@ export { ANALYSIS_VERSION } from '../analysis/report.ts';
 export { countText, parseScript, partWords, type ParsedScript, type PartWord, type ScriptPart } from '../analysis/script.ts';
 export { compareWithModel, contourDistance, speechSpanContour, MIN_COMMON_POINTS, MODEL_GRID_POINTS, type ModelGridContour } from './model-comparison.ts';
 export { analyseModel, decodeModelWav } from './analyse-model.ts';
-export { agentNameOf, buildResults, exportResults, newAgentId, packTakes, resultsFileName, resultTakeOf, type ResultsAgent } from './results-export.ts';
+export { agentNameOf, buildResults, exportResults, newAgentId, packTakes, resultsFileName, resultTakeOf, takeWav, type ResultsAgent } from './results-export.ts';
 export { contourAt, hasTracks, waveformPeaks, type LoudnessEnvelope, type PitchContour, type ReviewSignals } from './review-signal.ts';

@@ -71,6 +71,14 @@ export async function packTakes(store: VoiceDrillStore, pack: AssignedPackRecord
   return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A take's stored audio as 16-bit mono WAV (results files, team sync); null when the take or its audio is gone. */
+export async function takeWav(store: VoiceDrillStore, takeId: string): Promise<Uint8Array | null> {
+  const take = await store.getTake(takeId);
+  if (take === null) return null;
+  const samples = await store.loadTakeAudio(takeId);
+  return samples.length === 0 ? null : encodeWavMono16(samples, take.sampleRateHz);
+}
+
 /** results.json of a pack: the pack as assigned, the agent and the takes (hasAudio as `withAudio` says per take id). */
 export async function buildResults(store: VoiceDrillStore, pack: AssignedPackRecord, agent: ResultsAgent, exportedAt: string, withAudio: ReadonlySet<string> = new Set()): Promise<ResultsJson> {
   const [takes, models] = await Promise.all([packTakes(store, pack), store.listAssignedModels(pack.id)]);

@@ -16,6 +16,7 @@ import { findingRange, keyAction, padRange, reviewRegions, type Finding } from '
 import type { ReviewSignals } from '../../takes/index.ts';
 import { useLazyAnalyser } from './use-analyser.ts';
 import { useOverlay } from './use-overlay.ts';
+import { ShareTakeAudio } from '../team/components.ts';
 import { useReviewPlayer, WAVEFORM_HEIGHT_PX, type PlayerSource } from './use-review-player.ts';
 
 /** Props of TakeReview. */
@@ -173,6 +174,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
         </button>
       </div>
       <p className="review-shortcuts">{t(uiLang, 'review.shortcuts')}</p>
+      <ShareTakeAudio takeId={takeId} uiLang={uiLang} />
       {findings.length > 0 && (
         <>
           <h4>{t(uiLang, 'review.findings')}</h4>

@@ -1,7 +1,8 @@
 /**
  * The trainer's roster (#/roster): import agents' results files (picker, or a drop of files or folders
  * anywhere on the screen), then the table of agents × drills with sorting, filtering, a drill-down to an
- * agent's takes, the CSV download and deleting an agent's results.
+ * agent's takes, the CSV download and deleting an agent's results. Joined to a team server as a trainer or
+ * administrator, the roster reads live from the server by default (the same cells and table; no audio).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { rosterCsv, type RosterCell } from '../../packs/index.ts';
@@ -17,6 +18,10 @@ import {
   rowKey, sortCells, type RosterFilter, type RosterSort,
 } from './roster-model.ts';
 import { useRoster } from './use-roster.ts';
+import { useLiveRoster } from './use-live-roster.ts';
+import { LiveRosterControls, RosterSourceSwitch, type RosterSource } from './LiveRosterControls.tsx';
+import { useTeam } from '../team/components.ts';
+import { liveTakesOf, managesPacks } from '../team/index.ts';
 import './roster.css';
 
 /** The screen. */
@@ -34,6 +39,11 @@ export function RosterScreen(): React.JSX.Element {
   const [open, setOpen] = useState<RosterCell | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const importFiles = roster.importFiles;
+  const { config } = useTeam();
+  const canLive = !!config?.token && managesPacks(config.person?.role);
+  const [chosenSource, setChosenSource] = useState<RosterSource | null>(null);
+  const source: RosterSource = canLive ? chosenSource ?? 'live' : 'files';
+  const live = useLiveRoster(source === 'live');
 
   // A drop anywhere on the screen imports (folders walked); elsewhere the browser would open the file in place of the app.
   useEffect(() => {
@@ -60,7 +70,8 @@ export function RosterScreen(): React.JSX.Element {
     };
   }, [importFiles]);
 
-  const cells = useMemo(() => roster.cells ?? [], [roster.cells]);
+  const sourceCells = source === 'live' ? live.cells : roster.cells;
+  const cells = useMemo(() => sourceCells ?? [], [sourceCells]);
   const shown = useMemo(() => sortCells(filterCells(cells, filter), sort, uiLang), [cells, filter, sort, uiLang]);
   const guidelines = useMemo(() => guidelineColumns(cells), [cells]);
   const openKey = open ? `${open.packId}/${rowKey(open)}` : null;
@@ -77,7 +88,10 @@ export function RosterScreen(): React.JSX.Element {
       <h2 id="roster-title">{t('roster.title')}</h2>
       <p className="hint">{t('roster.intro')}</p>
 
-      <section className="card" aria-labelledby="roster-import-title">
+      {canLive && <RosterSourceSwitch source={source} onChange={(s) => { setChosenSource(s); setOpen(null); }} />}
+      {source === 'live' && <LiveRosterControls live={live} />}
+
+      {source === 'files' && <section className="card" aria-labelledby="roster-import-title">
         <h3 id="roster-import-title">{t('roster.import.title')}</h3>
         <label className="field">
           <span>{t('roster.import.pick')}</span>
@@ -96,12 +110,15 @@ export function RosterScreen(): React.JSX.Element {
           </div>
         )}
         {roster.lastImport && <ImportMessage totals={roster.lastImport} />}
-      </section>
+      </section>}
 
-      {!store && <p role="alert" className="notice notice-error">{t('roster.noStore')}</p>}
-      {roster.loadError && <p role="alert" className="notice notice-error">{t('roster.loadError')}</p>}
-      {roster.cells !== null && cells.length === 0 && store && !roster.loadError && (
+      {source === 'files' && !store && <p role="alert" className="notice notice-error">{t('roster.noStore')}</p>}
+      {source === 'files' && roster.loadError && <p role="alert" className="notice notice-error">{t('roster.loadError')}</p>}
+      {source === 'files' && roster.cells !== null && cells.length === 0 && store && !roster.loadError && (
         <p className="notice roster-empty" data-testid="roster-empty">{t('roster.empty')}</p>
+      )}
+      {source === 'live' && live.cells !== null && cells.length === 0 && live.error === null && (
+        <p className="notice roster-empty" data-testid="roster-empty">{t('team.roster.empty')}</p>
       )}
 
       {cells.length > 0 && (
@@ -132,9 +149,10 @@ export function RosterScreen(): React.JSX.Element {
         </section>
       )}
 
-      {openCell && <RosterTakes key={`${openKey ?? ''}:${openCell.takeIds.join(',')}`} cell={openCell} onClose={close} />}
+      {openCell && <RosterTakes key={`${source}:${openKey ?? ''}:${openCell.takeIds.join(',')}`} cell={openCell} onClose={close}
+        liveTakes={source === 'live' ? liveTakesOf(live.inputs ?? [], openCell) : undefined} />}
 
-      {cells.length > 0 && <RosterDelete cells={cells} onDelete={roster.deleteAgent} />}
+      {source === 'files' && cells.length > 0 && <RosterDelete cells={cells} onDelete={roster.deleteAgent} />}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 /**
  * The drill-down of one roster row: the agent's takes on the drill, oldest first, each with its time, the
  * drill version it was made on, every guideline's value and status, the comparison with the model take,
- * and a player when the agent included the audio. The players' object URLs are revoked on close.
+ * and a player when the agent included the audio. The players' object URLs are revoked on close. A row of the live
+ * roster (team server) brings its takes along: no store read and no audio.
  */
 import { useEffect, useRef, useState } from 'react';
 import { formatSeconds, formatWhen, guidelineLabel } from '../../i18n/index.ts';
-import type { RosterCell } from '../../packs/index.ts';
+import type { ResultTake, RosterCell } from '../../packs/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import type { RosterTakeWithAudio } from '../../storage/index.ts';
 import { drillTitle } from './roster-model.ts';
@@ -15,19 +16,28 @@ import { ModelText, VerdictText } from './RosterTable.tsx';
 export interface RosterTakesProps {
   cell: RosterCell;
   onClose: () => void;
+  /** The row's takes from the team server, oldest first (live roster): shown as they are, without audio. */
+  liveTakes?: readonly ResultTake[];
 }
 
 type Loaded = { phase: 'loading' } | { phase: 'error' } | { phase: 'done'; takes: RosterTakeWithAudio[]; urls: Map<string, string> };
 
 /** The drill-down panel. */
-export function RosterTakes({ cell, onClose }: RosterTakesProps): React.JSX.Element {
+export function RosterTakes({ cell, onClose, liveTakes }: RosterTakesProps): React.JSX.Element {
   const { t, uiLang, store } = useApp();
   const [state, setState] = useState<Loaded>({ phase: 'loading' });
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => { heading.current?.focus(); }, []);
 
+  // Read once per row: a live row's takes come with it (a new array each render must not read again).
+  const given = useRef(liveTakes);
+  const isLive = liveTakes !== undefined;
   useEffect(() => {
+    if (given.current !== undefined) {
+      setState({ phase: 'done', takes: given.current.map((take) => ({ take, packId: cell.packId, packVersion: 0, audio: null })), urls: new Map() });
+      return undefined;
+    }
     if (!store) {
       setState({ phase: 'error' });
       return;
@@ -91,7 +101,7 @@ export function RosterTakes({ cell, onClose }: RosterTakesProps): React.JSX.Elem
                 <ModelText model={take.model} />
                 {url
                   ? <audio controls preload="metadata" src={url} aria-label={t('roster.takes.audio', { n: i + 1 })} data-take-audio={take.takeId} />
-                  : <p className="hint">{t('roster.takes.noAudio')}</p>}
+                  : <p className="hint">{isLive ? t('team.roster.noAudio') : t('roster.takes.noAudio')}</p>}
               </li>
             );
           })}

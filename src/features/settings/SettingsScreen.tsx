@@ -1,8 +1,9 @@
-/** Settings: the profile, the count-in, trainer mode, and calibration (re-calibrate any time). */
+/** Settings: the profile, the count-in, trainer mode, the optional team server, and calibration (re-calibrate any time). */
 import { useApp } from '../../services/app-context.ts';
 import { COUNT_IN_CHOICES_SEC } from '../../services/preferences.ts';
 import { StorageSettings } from '../settings-storage/components.ts';
 import { PackImportPanel } from '../packs/components.ts';
+import { TeamServerPanel } from '../team/components.ts';
 import { CalibrationPanel } from './CalibrationPanel.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
@@ -46,6 +47,7 @@ export function SettingsScreen(): React.JSX.Element {
         </div>
         <div>
           <CalibrationPanel />
+          <TeamServerPanel />
           <StorageSettings />
         </div>
       </div>

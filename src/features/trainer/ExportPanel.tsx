@@ -1,12 +1,14 @@
 /**
  * Sharing a pack: the pack file (writePackFile, with the model recordings), the link (packLinkUrl, drills only) with a
  * copy button, and the link's QR code drawn as SVG rectangles (qrModules), or a sentence when the pack is too large.
- * Downloading the file or copying the link marks the pack's version as exported (the next edit bumps it).
+ * Downloading the file or copying the link marks the pack's version as exported (the next edit bumps it). Joined to a
+ * team server as a trainer, "Publish to the team server" sends the same pack.json as the file and marks it the same way.
  */
 import { memo, useMemo, useRef, useState } from 'react';
 import { packLinkUrl, qrModules, writePackFile, type PackJson } from '../../packs/index.ts';
 import { useApp } from '../../services/app-context.ts';
-import type { AuthoredPack } from '../../storage/index.ts';
+import type { AuthoredPack, VoiceDrillStore } from '../../storage/index.ts';
+import { PublishPanel } from '../team/components.ts';
 import { packFileName, type FormMessage } from './trainer-model.ts';
 import { MessageText, messageOf } from './use-form-message.tsx';
 import { useDownloads } from '../../ui/use-downloads.ts';
@@ -21,6 +23,18 @@ export interface ExportPanelProps {
 /** The pack as a link carries it: no models. */
 function linkPack(pack: PackJson): PackJson {
   return { ...pack, drills: pack.drills.map((d) => ({ ...d, hasModel: false })) };
+}
+
+/** The pack as exported (file and team server alike): its drills' model flags from the stored models, createdAt now. */
+async function exportedPackOf(store: VoiceDrillStore, pack: PackJson): Promise<{ exported: PackJson; models: Map<string, Uint8Array> }> {
+  const models = new Map<string, Uint8Array>();
+  for (const m of await store.listAuthoredModels(pack.id)) {
+    if (pack.drills.some((d) => d.drill.id === m.drillId)) models.set(m.drillId, m.wav);
+  }
+  const exported: PackJson = {
+    ...pack, createdAt: new Date().toISOString(), drills: pack.drills.map((d) => ({ ...d, hasModel: models.has(d.drill.id) })),
+  };
+  return { exported, models };
 }
 
 function reason(error: unknown): string {
@@ -88,13 +102,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
     setBusy(true);
     setMessage(null);
     try {
-      const models = new Map<string, Uint8Array>();
-      for (const m of await store.listAuthoredModels(pack.id)) {
-        if (pack.drills.some((d) => d.drill.id === m.drillId)) models.set(m.drillId, m.wav);
-      }
-      const exported: PackJson = {
-        ...pack, createdAt: new Date().toISOString(), drills: pack.drills.map((d) => ({ ...d, hasModel: models.has(d.drill.id) })),
-      };
+      const { exported, models } = await exportedPackOf(store, pack);
       let bytes: Uint8Array;
       try {
         bytes = writePackFile(exported, models);
@@ -132,6 +140,7 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
   };
 
   return (
+    <>
     <section className="card trainer-export" aria-labelledby="export-title">
       <h3 id="export-title">{t('trainer.export.title')}</h3>
       <p className="hint">{t('trainer.export.hint')}</p>
@@ -158,5 +167,10 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
           : <QrSvg size={qr.size} dark={qr.dark} label={t('trainer.export.qrLabel', { title: pack.title })} />}
       </figure>
     </section>
+    {store !== null && (
+      <PublishPanel packId={pack.id} version={pack.version} onPublished={onExported}
+        build={async () => (await exportedPackOf(store, pack)).exported} />
+    )}
+    </>
   );
 }
