@@ -5,8 +5,9 @@
  * screen from Settings; there it creates a group, a trainer and an agent, and an invite code for the agent. A second
  * browser profile joins with that code as the agent. The admin revokes the agent's device in two steps: the admin's
  * list says revoked, the agent's next sync fails with the revoked reason in its chip, and its token gets 401
- * device-revoked over HTTP; the used code cannot join again. axe: no serious or critical violation on the admin screen in
- * English and Chinese at 1280 and 360 px, nothing sideways at 360 px.
+ * device-revoked over HTTP; the used code cannot join again. That browser then leaves and joins as the trainer, who sees
+ * the people of the group read-only and makes an invite code for its agent only. axe: no serious or critical violation
+ * on the admin screen in English and Chinese at 1280 and 360 px, nothing sideways at 360 px.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -250,6 +251,36 @@ describe.skipIf(!haveChromium)('Team administration against a real server', () =
     const me = await fetch(`${server!.origin}/v1/me`, { headers: { authorization: `Bearer ${token ?? ''}`, [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) } });
     expect(me.status).toBe(401);
     expect(((await me.json()) as { code: string }).code).toBe('device-revoked');
+  });
+
+  it('a trainer sees the people of their group read-only and makes invite codes for its agents only', async () => {
+    // The admin makes Tess Trainer's code; the revoked browser leaves and joins again as her.
+    const tessRow = admin.getByTestId('team-admin-person').filter({ hasText: 'Tess Trainer' });
+    await tessRow.getByTestId('team-admin-person-invite').click();
+    await expect.poll(() => admin.getByTestId('team-admin-invite').locator('h3').textContent()).toBe('Invite code for Tess Trainer');
+    const trainerCode = ((await admin.getByTestId('team-admin-invite-code').textContent()) ?? '').trim();
+    expect(trainerCode).toMatch(INVITE_RE);
+    expect(trainerCode).not.toBe(agentCode);
+    await admin.getByTestId('team-admin-invite-hide').click();
+    expect(await admin.getByTestId('team-admin-invite').count()).toBe(0);
+
+    await agent.getByTestId('team-leave').click();
+    await agent.getByTestId('team-leave-confirm').click();
+    await joinFromSettings(agent, server!.origin, trainerCode, 'Training room');
+    expect(await agent.getByTestId('team-person').textContent()).toBe('Tess Trainer (trainer)');
+    await agent.getByTestId('team-admin-link').click();
+    await expect.poll(() => agent.getByTestId('team-admin').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+    expect(await agent.getByTestId('team-admin-trainer').textContent()).toBe(TEAM_ADMIN_EN['teamAdmin.trainerNote']);
+    const rows = agent.getByTestId('team-admin-person');
+    expect((await agent.getByTestId('team-admin-person-name-text').allTextContents()).sort()).toEqual(['Bo Agent', 'Tess Trainer (you)']);
+    expect(await agent.getByTestId('team-admin-group').allTextContents()).toEqual(['New hires']);
+    expect(await agent.getByTestId('team-admin-person-change').count()).toBe(0);
+    expect(await agent.getByTestId('team-admin-group-name').count()).toBe(0);
+    expect(await agent.getByTestId('team-admin-person-name').count()).toBe(0);
+    expect(await agent.getByTestId('team-admin-devices').count()).toBe(0);
+    expect(await rows.filter({ hasText: 'Tess Trainer' }).getByTestId('team-admin-person-invite').count()).toBe(0);
+    await rows.filter({ hasText: 'Bo Agent' }).getByTestId('team-admin-person-invite').click();
+    await expect.poll(() => agent.getByTestId('team-admin-invite-code').textContent()).toMatch(INVITE_RE);
   });
 
   it('has no serious or critical axe violation on the admin screen in English and Chinese, at 1280 and 360 px', async () => {

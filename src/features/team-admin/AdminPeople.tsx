@@ -158,7 +158,7 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
             return (
               <li key={p.id} data-testid="team-admin-person" data-id={p.id} data-role={p.role}>
                 <div className="team-admin-row">
-                  <span className="team-admin-name">{p.name}{p.id === caller.id ? ` ${t('teamAdmin.people.you')}` : ''}</span>
+                  <span className="team-admin-name" data-testid="team-admin-person-name-text">{p.name}{p.id === caller.id ? ` ${t('teamAdmin.people.you')}` : ''}</span>
                   <span data-testid="team-admin-person-role-text">{t(`team.role.${p.role}`)}</span>
                   <span className="hint" data-testid="team-admin-person-groups-text">
                     {t('teamAdmin.people.groups')}: {names.length === 0 ? t('teamAdmin.people.noGroups') : names.join(', ')}
