@@ -231,6 +231,7 @@ describe.skipIf(!haveChromium)('Team administration against a real server', () =
     expect(await agentDevice.textContent()).toContain('Revoke the device Desk 7 of Bo Agent?');
     await admin.keyboard.press('Enter');
     expect(await agentDevice.getByTestId('team-admin-device-revoke-yes').count()).toBe(0);
+    expect(await admin.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Revoke Desk 7');
     expect(await agentDevice.getAttribute('data-revoked')).toBe('false');
     await agentDevice.getByTestId('team-admin-device-revoke').click();
     await agentDevice.getByTestId('team-admin-device-revoke-yes').click();
@@ -263,6 +264,7 @@ describe.skipIf(!haveChromium)('Team administration against a real server', () =
     expect(trainerCode).not.toBe(agentCode);
     await admin.getByTestId('team-admin-invite-hide').click();
     expect(await admin.getByTestId('team-admin-invite').count()).toBe(0);
+    expect(await admin.evaluate(() => document.activeElement?.id)).toBe('team-admin-people-title');
 
     await agent.getByTestId('team-leave').click();
     await agent.getByTestId('team-leave-confirm').click();

@@ -1,5 +1,5 @@
 /** Team administration → Devices (admin): each device with its person, name, joined, last seen and state; revoking takes two steps. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatWhen } from '../../i18n/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import type { DeviceInfo, PersonInfo } from '../../sync/protocol.ts';
@@ -14,6 +14,16 @@ export function AdminDevices({ devices, people, thisDeviceId, onChanged }: {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<AdminMessage | null>(null);
+  // Where the focus goes back when the question closes (its buttons disappear): the device's Revoke button, else the heading.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  const list = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    const root = list.current;
+    const target = root?.querySelector<HTMLElement>(`li[data-id="${CSS.escape(refocus)}"] [data-testid="team-admin-device-revoke"]`) ?? root?.querySelector<HTMLElement>('h3');
+    target?.focus();
+    setRefocus(null);
+  }, [refocus]);
   const personName = (id: string): string => people.find((p) => p.id === id)?.name ?? t('teamAdmin.unknownPerson');
 
   const revoke = async (device: DeviceInfo): Promise<void> => {
@@ -23,6 +33,7 @@ export function AdminDevices({ devices, people, thisDeviceId, onChanged }: {
     try {
       const done = await teamAdmin().revokeDevice(device.id);
       setConfirming(null);
+      setRefocus(''); // its Revoke button goes once the list is read again: the heading
       setMessage({ key: 'teamAdmin.devices.revoked', params: { name: done.name }, error: false });
       await onChanged();
     } catch (error) {
@@ -33,8 +44,8 @@ export function AdminDevices({ devices, people, thisDeviceId, onChanged }: {
   };
 
   return (
-    <section className="card team-admin-devices" aria-labelledby="team-admin-devices-title" data-testid="team-admin-devices">
-      <h3 id="team-admin-devices-title">{t('teamAdmin.devices.title')}</h3>
+    <section ref={list} className="card team-admin-devices" aria-labelledby="team-admin-devices-title" data-testid="team-admin-devices">
+      <h3 id="team-admin-devices-title" tabIndex={-1}>{t('teamAdmin.devices.title')}</h3>
       {devices.length === 0 ? <p className="hint">{t('teamAdmin.devices.none')}</p> : (
         <ul className="team-admin-list">
           {devices.map((d) => (
@@ -58,7 +69,7 @@ export function AdminDevices({ devices, people, thisDeviceId, onChanged }: {
                     <button type="button" className="danger" data-testid="team-admin-device-revoke-yes" disabled={busy} onClick={() => void revoke(d)}>
                       {t('teamAdmin.devices.yes')}
                     </button>
-                    <button type="button" autoFocus data-testid="team-admin-device-revoke-no" onClick={() => setConfirming(null)}>{t('teamAdmin.devices.cancel')}</button>
+                    <button type="button" autoFocus data-testid="team-admin-device-revoke-no" onClick={() => { setConfirming(null); setRefocus(d.id); }}>{t('teamAdmin.devices.cancel')}</button>
                   </div>
                 </div>
               ) : (

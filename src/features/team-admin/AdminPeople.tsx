@@ -2,7 +2,7 @@
  * Team administration → People: each person with role and groups (as the server gave them); an admin changes a role or
  * groups and adds people; an admin (anyone) or a trainer (an agent of their groups) makes an invite code.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import { ROLES, type GroupInfo, type InviteResponse, type PersonInfo, type Role } from '../../sync/protocol.ts';
 import { teamAdmin } from '../../team/index.ts';
@@ -133,6 +133,16 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
   const [invite, setInvite] = useState<{ invite: InviteResponse; name: string } | null>(null);
   const [inviting, setInviting] = useState<string | null>(null);
   const [message, setMessage] = useState<AdminMessage | null>(null);
+  // Where the focus goes back when an editor or the code closes (their buttons disappear): the row's button, else the heading.
+  const [refocus, setRefocus] = useState<{ id: string | null } | null>(null);
+  const section = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    const root = section.current;
+    const row = refocus.id === null ? null : root?.querySelector<HTMLElement>(`li[data-id="${CSS.escape(refocus.id)}"] button`);
+    (row ?? root?.querySelector<HTMLElement>('h3'))?.focus();
+    setRefocus(null);
+  }, [refocus]);
 
   const makeInvite = async (person: PersonInfo): Promise<void> => {
     if (inviting !== null) return;
@@ -149,8 +159,8 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
   };
 
   return (
-    <section className="card team-admin-people" aria-labelledby="team-admin-people-title" data-testid="team-admin-people">
-      <h3 id="team-admin-people-title">{t('teamAdmin.people.title')}</h3>
+    <section ref={section} className="card team-admin-people" aria-labelledby="team-admin-people-title" data-testid="team-admin-people">
+      <h3 id="team-admin-people-title" tabIndex={-1}>{t('teamAdmin.people.title')}</h3>
       {people.length === 0 ? <p className="hint">{t('teamAdmin.people.none')}</p> : (
         <ul className="team-admin-list">
           {people.map((p) => {
@@ -168,6 +178,7 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
                   <PersonEditor person={p} groups={groups} onDone={(done, saved) => {
                     setEditing(null);
                     setMessage(done);
+                    setRefocus({ id: p.id });
                     if (saved) void onChanged();
                   }} />
                 ) : (
@@ -188,7 +199,7 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
         </ul>
       )}
       <AdminMessageLine message={message} testId="team-admin-people-message" />
-      {invite !== null && <InviteCode invite={invite.invite} personName={invite.name} onHide={() => setInvite(null)} />}
+      {invite !== null && <InviteCode invite={invite.invite} personName={invite.name} onHide={() => { setInvite(null); setRefocus({ id: null }); }} />}
       {manage && <NewPerson groups={groups} onAdded={onChanged} />}
     </section>
   );

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import type { DeviceInfo, GroupInfo, MeResponse, PersonInfo } from '../../sync/protocol.ts';
-import { getSyncConfig, teamAdmin } from '../../team/index.ts';
+import { getSyncConfig, isTeamError, syncNow, teamAdmin } from '../../team/index.ts';
 import { AdminDevices } from './AdminDevices.tsx';
 import { AdminGroups } from './AdminGroups.tsx';
 import { AdminMessageLine } from './AdminMessageLine.tsx';
@@ -50,6 +50,8 @@ export function TeamAdminScreen(): React.JSX.Element {
         setRefreshMessage(null);
       }
     } catch (error) {
+      // This device itself was revoked: a sync round lets the service (and the header's chip) know it too.
+      if (isTeamError(error) && error.code === 'revoked') void syncNow().catch(() => undefined);
       if (!live.current) return;
       const message: AdminMessage = { key: adminErrorKey(error), error: true };
       // A failed refresh keeps what the server said before, with the sentence; a failed first read shows only the sentence.
