@@ -1,6 +1,7 @@
 /** The team administration screen's logic: rights per role, who may be invited, group names, the sentence of a failure. */
 import { describe, expect, it } from 'vitest';
 import { adminErrorKey, groupNames, mayInvite, rightsOf } from '../../src/features/team-admin/team-admin-model.ts';
+import { navScreenOf, parseRoute, routeHref } from '../../src/services/routes.ts';
 import type { PersonInfo } from '../../src/sync/protocol.ts';
 import { TeamError } from '../../src/team/index.ts';
 
@@ -34,5 +35,11 @@ describe('team admin model', () => {
     expect(adminErrorKey(new TeamError('forbidden', 'x', { status: 403 }), true)).toBe('team.error.forbidden');
     expect(adminErrorKey(new TeamError('revoked', 'x', { status: 401 }))).toBe('team.error.revoked');
     expect(adminErrorKey(new Error('boom'))).toBe('team.error.other');
+  });
+
+  it('routes #/team to the admin screen, under Settings in the navigation', () => {
+    expect(parseRoute('#/team')).toEqual({ screen: 'team' });
+    expect(routeHref({ screen: 'team' })).toBe('#/team');
+    expect(navScreenOf({ screen: 'team' })).toBe('settings');
   });
 });
