@@ -165,7 +165,7 @@ export default tseslint.config(
   {
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/(^|\\/)team\\/(?!index\\.ts$)/]", message: 'Screens use src/team through its index.ts.' }],
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value=/^\\.\\.\\/\\.\\.\\/team\\/(?!index\\.ts$)/]", message: 'Screens use src/team through its index.ts.' }],
     },
   },
   {
