@@ -36,8 +36,8 @@ export function defaultProfile(uiLang: UiLang): Profile {
   return { fills: { zh: { name: '', company: '' }, en: { name: '', company: '' } }, scriptLang: uiLang === 'zh-CN' ? 'zh' : 'en', uiLang, baseline: null };
 }
 
-/** Told after a take's analysis is stored (by any store of this page), with the take as saved. */
-export type ReportSavedListener = (take: TakeRecord, store: VoiceDrillStore) => void;
+/** Told after a take's analysis is stored (by any store of this page), with the take as saved; `first`: it had none before (not a re-analysis). */
+export type ReportSavedListener = (take: TakeRecord, store: VoiceDrillStore, first: boolean) => void;
 const reportSavedListeners = new Set<ReportSavedListener>();
 
 /**
@@ -111,9 +111,12 @@ export class VoiceDrillStore {
 
   /** Store a take's analysis report as analyzeToJson rounded it, as the CLI prints it, without rounding again (status becomes 'analysed'). */
   saveReport(takeId: string, report: AnalysisReport): Promise<TakeRecord> {
-    return this.write('save the analysis', () => takes.saveReport(this.db, takeId, report)).then((saved) => {
+    return this.write('save the analysis', async () => {
+      const before = reportSavedListeners.size === 0 ? undefined : await this.db.takes.get(takeId);
+      return { saved: await takes.saveReport(this.db, takeId, report), first: before?.status !== 'analysed' };
+    }).then(({ saved, first }) => {
       for (const listener of reportSavedListeners) {
-        try { listener(saved, this); } catch { /* a listener's failure is its own */ }
+        try { listener(saved, this, first); } catch { /* a listener's failure is its own */ }
       }
       return saved;
     });

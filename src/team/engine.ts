@@ -166,8 +166,9 @@ export class SyncEngine {
     this.running = true;
     if (this.hookReports) {
       // Only takes of this engine's database (a test or a second store of the page may save others).
-      this.unhook = onReportSaved((take, store) => {
-        if (store.db.name === this.db.name) void this.takeSaved(take).catch(() => undefined);
+      // A re-analysis (an app update re-scores old takes) is not sent again: the server keeps a take as first pushed.
+      this.unhook = onReportSaved((take, store, first) => {
+        if (first && store.db.name === this.db.name) void this.takeSaved(take).catch(() => undefined);
       });
     }
     const config = await getSyncConfig(this.db);

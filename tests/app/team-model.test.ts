@@ -7,6 +7,7 @@ import { chipText, defaultDeviceName, liveTakesOf, managesPacks, reasonText, tea
 import { EN } from '../../src/i18n/en.ts';
 import { ZH_CN } from '../../src/i18n/zh-CN.ts';
 import type { ResultTake, RosterInput } from '../../src/packs/index.ts';
+import { StorageError } from '../../src/storage/index.ts';
 import { TEAM_ERROR_CODES, TeamError, type SyncStatus } from '../../src/team/index.ts';
 
 const status = (s: Partial<SyncStatus>): SyncStatus => ({ state: 'synced', pending: 0, error: null, lastSyncAt: null, ...s });
@@ -29,6 +30,7 @@ describe('failure sentences', () => {
   it('give anything else the generic sentence', () => {
     expect(teamErrorKey(new Error('boom'))).toBe('team.error.other');
     expect(teamErrorKey('nope')).toBe('team.error.other');
+    expect(teamErrorKey(new StorageError('quota', 'full'))).toBe('team.error.storage');
     expect(reasonText('en', null)).toBe('request failed');
     expect(reasonText('en', 'no-such-code')).toBe('request failed');
   });

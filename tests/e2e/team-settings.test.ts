@@ -4,7 +4,8 @@
  * header chip says "Not joined" and a join says the server is unreachable; a joined device (its record written as the
  * join would) reads "Offline" in the chip after the failed sync, and the chip opens the team section; leaving takes two
  * steps and removes the configuration, its localStorage mirror and the chip. axe: no serious or critical violation in
- * English and Chinese at 1280 and 360 px; nothing sideways at 360 px; no English on the Chinese UI.
+ * English and Chinese at 1280 and 360 px (joined; the address form again at 360 px); nothing sideways at 360 px; no
+ * English on the Chinese UI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -155,6 +156,16 @@ describe.skipIf(!haveChromium)('Settings → Team server, with no server listeni
     await expect.poll(() => page.getByTestId('sync-chip').count()).toBe(0);
     expect(await page.getByTestId('team-message').textContent()).toBe(TEAM_EN['team.left']);
     expect(await mirror(page)).toBeNull();
+    // The address form again: no serious or critical violation, nothing sideways, no English on the Chinese UI.
+    const found: string[] = [];
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.getByTestId('ui-lang').selectOption(lang);
+      found.push(...(await seriousOrWorse(page)).map((v) => `${lang} 360: ${v}`), ...(await sidewaysOverflow(page)).map((v) => `${lang} 360: ${v}`));
+      if (lang === 'zh-CN') found.push(...(await englishRuns(page, [E2E_PROFILES.en.name, E2E_PROFILES.en.company])).map((v) => `zh-CN: English ${v}`));
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(found).toEqual([]);
     // Only the refused requests to the address that was given, nothing else.
     expect(unexpectedErrors(app).filter((e) => !e.includes('127.0.0.1:9') && !/ERR_CONNECTION_REFUSED|Content Security Policy/.test(e))).toEqual([]);
   });

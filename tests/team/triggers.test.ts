@@ -110,3 +110,21 @@ describe('sync triggers', () => {
     }
   });
 });
+
+describe('re-analysis', () => {
+  it('a take analysed again (an app update re-scores it) is not queued again', async () => {
+    const { makeReport } = await import('../app/report-fixture.ts');
+    const store = await joinedStore();
+    const server = new FakeServer();
+    const engine = engineOf(store, server, new Clock(), { hookReports: true });
+    engines.push(engine);
+    await engine.start();
+    const id = await analysedTake(store, drill('a'), '2026-12-03T09:00:00.000Z');
+    await vi.waitFor(async () => expect((await listOutbox(store.db)).map((i) => i.id)).toEqual([`take:${id}`]), { timeout: 5000 });
+    await engine.push();
+    expect(await listOutbox(store.db)).toEqual([]);
+    await store.saveReport(id, makeReport({ rate: ['high', 171.4] }, { lang: 'en' }));
+    await settle();
+    expect(await listOutbox(store.db)).toEqual([]);
+  });
+});

@@ -36,9 +36,9 @@ export function LeaveControl({ joined, pending, onLeft }: { joined: boolean; pen
     <div className="team-leave">
       {confirming ? (
         <div role="group" aria-labelledby="team-leave-question">
-          <p id="team-leave-question">{t('team.leave.confirm', { count: pending })}</p>
+          <p id="team-leave-question">{joined ? t('team.leave.confirm', { count: pending }) : t('team.forget.confirm')}</p>
           <div className="actions">
-            <button type="button" className="danger" data-testid="team-leave-confirm" disabled={busy} onClick={() => void leave()}>{t('team.leave.yes')}</button>
+            <button type="button" className="danger" data-testid="team-leave-confirm" disabled={busy} onClick={() => void leave()}>{joined ? t('team.leave.yes') : t('team.forget.yes')}</button>
             <button type="button" autoFocus onClick={() => setConfirming(false)}>{t('team.leave.cancel')}</button>
           </div>
         </div>

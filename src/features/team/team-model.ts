@@ -4,15 +4,17 @@
  */
 import { hasMessage, t, type MessageKey, type UiLang } from '../../i18n/index.ts';
 import type { ResultTake, RosterCell, RosterInput } from '../../packs/index.ts';
+import { isStorageError } from '../../storage/index.ts';
 import type { Role } from '../../sync/protocol.ts';
 import { TeamError, type SyncStatus } from '../../team/index.ts';
 
-/** The sentence key of a failure: one per TeamError code, else the generic one. */
+/** The sentence key of a failure: one per TeamError code, this browser's storage failing, else the generic one. */
 export function teamErrorKey(error: unknown): MessageKey {
   if (error instanceof TeamError) {
     const key = `team.error.${error.code}`;
     if (hasMessage(key)) return key;
   }
+  if (isStorageError(error)) return 'team.error.storage';
   return 'team.error.other';
 }
 

@@ -141,36 +141,36 @@ export function ExportPanel({ record, onExported }: ExportPanelProps): React.JSX
 
   return (
     <>
-    <section className="card trainer-export" aria-labelledby="export-title">
-      <h3 id="export-title">{t('trainer.export.title')}</h3>
-      <p className="hint">{t('trainer.export.hint')}</p>
-      <div className="actions">
-        <button type="button" className="primary" data-testid="export-pack-file" disabled={busy} onClick={() => void downloadFile()}>
-          {t('trainer.export.file')}
-        </button>
-      </div>
-      {'url' in link ? (
-        <>
-          <label className="field">
-            <span>{t('trainer.export.link')}</span>
-            <input type="text" readOnly data-testid="pack-link" ref={linkInput} value={link.url} spellCheck={false} onFocus={(e) => e.target.select()} onCopy={markLink} />
-          </label>
-          <div className="actions">
-            <button type="button" data-testid="copy-pack-link" onClick={() => void copyLink()}>{t('trainer.export.copy')}</button>
-          </div>
-        </>
-      ) : <p className="error-text" data-testid="pack-link-error">{t('trainer.export.linkError')} <span lang="en">{link.error}</span></p>}
-      {message !== null && <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'} data-testid="export-message"><MessageText m={message.m} /></p>}
-      <figure className="trainer-qr-box" data-testid="pack-qr" data-state={qr === null ? 'none' : 'drawn'}>
-        <figcaption>{t('trainer.export.qr')}</figcaption>
-        {qr === null ? <p className="hint">{t('trainer.export.qrTooLarge')}</p>
-          : <QrSvg size={qr.size} dark={qr.dark} label={t('trainer.export.qrLabel', { title: pack.title })} />}
-      </figure>
-    </section>
-    {store !== null && (
-      <PublishPanel packId={pack.id} version={pack.version} onPublished={onExported}
-        build={async () => (await exportedPackOf(store, pack)).exported} />
-    )}
+      <section className="card trainer-export" aria-labelledby="export-title">
+        <h3 id="export-title">{t('trainer.export.title')}</h3>
+        <p className="hint">{t('trainer.export.hint')}</p>
+        <div className="actions">
+          <button type="button" className="primary" data-testid="export-pack-file" disabled={busy} onClick={() => void downloadFile()}>
+            {t('trainer.export.file')}
+          </button>
+        </div>
+        {'url' in link ? (
+          <>
+            <label className="field">
+              <span>{t('trainer.export.link')}</span>
+              <input type="text" readOnly data-testid="pack-link" ref={linkInput} value={link.url} spellCheck={false} onFocus={(e) => e.target.select()} onCopy={markLink} />
+            </label>
+            <div className="actions">
+              <button type="button" data-testid="copy-pack-link" onClick={() => void copyLink()}>{t('trainer.export.copy')}</button>
+            </div>
+          </>
+        ) : <p className="error-text" data-testid="pack-link-error">{t('trainer.export.linkError')} <span lang="en">{link.error}</span></p>}
+        {message !== null && <p className={message.error ? 'error-text' : 'ok-text'} role={message.error ? 'alert' : 'status'} data-testid="export-message"><MessageText m={message.m} /></p>}
+        <figure className="trainer-qr-box" data-testid="pack-qr" data-state={qr === null ? 'none' : 'drawn'}>
+          <figcaption>{t('trainer.export.qr')}</figcaption>
+          {qr === null ? <p className="hint">{t('trainer.export.qrTooLarge')}</p>
+            : <QrSvg size={qr.size} dark={qr.dark} label={t('trainer.export.qrLabel', { title: pack.title })} />}
+        </figure>
+      </section>
+      {store !== null && (
+        <PublishPanel packId={pack.id} version={pack.version} onPublished={onExported}
+          build={async () => (await exportedPackOf(store, pack)).exported} />
+      )}
     </>
   );
 }
