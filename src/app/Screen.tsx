@@ -23,6 +23,8 @@ const loadCall = once(async () => ({ default: (await import('../features/calls/C
 const loadTrainer = once(async () => ({ default: (await import('../features/trainer/TrainerScreen.tsx')).TrainerScreen }));
 const loadRoster = once(async () => ({ default: (await import('../features/roster/RosterScreen.tsx')).RosterScreen }));
 const loadPackLink = once(async () => ({ default: (await import('../features/packs/PackLinkScreen.tsx')).PackLinkScreen }));
+const loadTeamAdmin = once(async () => ({ default: (await import('../features/team-admin/TeamAdminScreen.tsx')).TeamAdminScreen }));
+const TeamAdminScreen = lazy(loadTeamAdmin);
 const HistoryScreen = lazy(loadHistory);
 const TrainerScreen = lazy(loadTrainer);
 const RosterScreen = lazy(loadRoster);
@@ -36,7 +38,7 @@ const SettingsScreen = lazy(loadSettings);
 /** Start loading a route's screen chunk now (the entry calls it before rendering); failures surface when it renders. */
 export function preloadScreen(route: Route): void {
   const load = { practice: null, drill: null, history: loadHistory, take: loadTake, calls: loadCalls, call: loadCall, progress: loadProgress, settings: loadSettings,
-    trainer: loadTrainer, roster: loadRoster, 'pack-link': loadPackLink }[route.screen];
+    trainer: loadTrainer, roster: loadRoster, 'pack-link': loadPackLink, team: loadTeamAdmin }[route.screen];
   load?.().catch(() => undefined);
 }
 
@@ -72,6 +74,8 @@ function RouteScreen({ route, recovered, onRecoveredTaken }: ScreenProps): React
       return <RosterScreen />;
     case 'pack-link':
       return <PackLinkScreen key={route.payload} payload={route.payload} />;
+    case 'team':
+      return <TeamAdminScreen />;
   }
 }
 

@@ -6,6 +6,7 @@ import { PACKS_EN } from './packs-en.ts';
 import { ROSTER_EN } from './roster-en.ts';
 import { TRAINER_EN } from './trainer-en.ts';
 import { TEAM_EN } from './team-en.ts';
+import { TEAM_ADMIN_EN } from './team-admin-en.ts';
 
 export const EN = {
   'app.name': 'VoiceDrill',
@@ -17,6 +18,7 @@ export const EN = {
   ...ROSTER_EN,
   ...TRAINER_EN,
   ...TEAM_EN,
+  ...TEAM_ADMIN_EN,
 
   'nav.practice': 'Practice',
   'nav.history': 'History',

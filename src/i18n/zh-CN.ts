@@ -7,6 +7,7 @@ import { PACKS_ZH } from './packs-zh.ts';
 import { ROSTER_ZH } from './roster-zh.ts';
 import { TRAINER_ZH } from './trainer-zh.ts';
 import { TEAM_ZH } from './team-zh.ts';
+import { TEAM_ADMIN_ZH } from './team-admin-zh.ts';
 
 /** The zh-CN catalogue. */
 export const ZH_CN: Readonly<Record<MessageKey, string>> = {
@@ -18,6 +19,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   ...ROSTER_ZH,
   ...TRAINER_ZH,
   ...TEAM_ZH,
+  ...TEAM_ADMIN_ZH,
 
   'nav.practice': '练习',
   'nav.history': '历史',

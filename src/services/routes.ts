@@ -1,6 +1,6 @@
 /**
  * The app's screens as hash routes (#/practice, #/practice/<drillId>, #/history, #/take/<id>, #/calls, #/call/<id>,
- * #/progress, #/settings; in trainer mode #/trainer and #/roster; #/pack/<payload> opens a trainer's pack link). Pure.
+ * #/progress, #/settings; in trainer mode #/trainer and #/roster; #/pack/<payload> opens a trainer's pack link; #/team the team administration). Pure.
  */
 
 /** The screens reachable from the navigation. */
@@ -14,7 +14,9 @@ export type Route =
   /** Practice with one drill selected (a drill the agent made from a call). */
   | { screen: 'drill'; drillId: string }
   /** A trainer's pack link (the pack compressed into the fragment; src/packs/link.ts reads the payload). */
-  | { screen: 'pack-link'; payload: string };
+  | { screen: 'pack-link'; payload: string }
+  /** Team administration (issue 13), opened from Settings → Team server. */
+  | { screen: 'team' };
 
 /** The navigation, in order. */
 export const NAV_SCREENS: readonly NavScreen[] = ['practice', 'history', 'calls', 'progress', 'settings', 'trainer', 'roster'];
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'call' && id !== null) return { screen: 'call', callId: id };
   if (head === 'practice' && id !== null) return { screen: 'drill', drillId: id };
   // The payload is kept as written (base64url): decoding it is the pack reader's job, with its limits.
+  if (head === 'team') return { screen: 'team' };
   if (head === 'pack' && rest.length > 0 && rest[0] !== '') return { screen: 'pack-link', payload: rest.join('/') };
   const screen = NAV_SCREENS.find((s) => s === head);
   return { screen: screen ?? 'practice' };
@@ -55,5 +58,6 @@ export function navScreenOf(route: Route): NavScreen {
   if (route.screen === 'take') return 'history';
   if (route.screen === 'call') return 'calls';
   if (route.screen === 'drill' || route.screen === 'pack-link') return 'practice';
+  if (route.screen === 'team') return 'settings';
   return route.screen;
 }

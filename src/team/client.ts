@@ -24,7 +24,7 @@ export interface Endpoint {
 }
 
 export interface RequestOptions<T> {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   json?: unknown;
   bytes?: { body: Uint8Array; contentType: string };

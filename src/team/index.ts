@@ -18,6 +18,7 @@ export {
   type OriginMirror, type ShareAudio, type SyncEngineOptions, type SyncEvents, type SyncLocks, type SyncStatus, type SyncTimers,
 } from './engine.ts';
 export { REQUEST_TIMEOUT_MS, type FetchLike } from './client.ts';
+export { createTeamAdmin, teamAdmin, type TeamAdmin, type TeamAdminTransport } from './admin.ts';
 export type { SyncConfigRecord } from '../storage/index.ts';
 export type { GroupInfo, JoinResponse, PublishPackResponse } from '../sync/protocol.ts';
 

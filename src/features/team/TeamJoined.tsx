@@ -7,7 +7,7 @@ import { formatWhen } from '../../i18n/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import { leaveServer, setShareAudio, syncNow, type SyncConfigRecord, type SyncStatus } from '../../team/index.ts';
 import { TeamMessageLine, type TeamMessage } from './TeamConnect.tsx';
-import { lastSyncText, teamErrorKey } from './team-model.ts';
+import { lastSyncText, managesPacks, teamErrorKey } from './team-model.ts';
 
 const SHARE_CHOICES = ['never', 'ask', 'always'] as const;
 
@@ -96,6 +96,7 @@ export function JoinedView({ config, status, onChanged }: { config: SyncConfigRe
           <dd data-testid="team-person">{person ? t('team.joined.personValue', { name: person.name, role: t(`team.role.${person.role}`) }) : '—'}</dd></div>
         <div><dt>{t('team.joined.device')}</dt><dd data-testid="team-device-name">{config.device?.name ?? '—'}</dd></div>
       </dl>
+      {managesPacks(person?.role) && <p><a href="#/team" data-testid="team-admin-link">{t('teamAdmin.open')}</a></p>}
       <fieldset className="team-share">
         <legend>{t('team.share.legend')}</legend>
         {SHARE_CHOICES.map((choice) => (
