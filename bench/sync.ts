@@ -5,13 +5,16 @@
  * its own); an organisation with 5 trainers and 500 agents in 10 groups of 50 (each trainer 2 groups), every device
  * joined over HTTP (invite → join) and 2 packs published to every group (set-up, not timed). Then 500 simulated agents
  * push 20 take summaries each as the app does (most push each take soon after it is saved; 1 in 5 first sends an
- * offline backlog of 5–20 in one push), 64 pushes in flight, ~5 % of acknowledged pushes sent again (a retry after a
+ * offline backlog of 5–20 in one push), paced at 250 pushes/s by default (every agent pushing a take every 2 s: the
+ * 10,000 takes in ≈ 37 s, ≈ 30× the load of 500 agents each saving a take a minute; at most 64 in flight), ~5 % of acknowledged pushes sent again (a retry after a
  * lost response: every take must come back under `duplicates`), while the 5 trainers read their roster in a loop.
  * Then the database is checked: every pushed take stored exactly once. The same pushes against a no-op Fastify route
- * (bench/sync-floor-server.ts) give the HTTP floor the figures are divided by.
+ * (bench/sync-floor-server.ts) give the HTTP floor the figures are divided by. `--rate 0` runs the loop closed instead
+ * (each worker sends as soon as its last push was answered): the server's saturation, where latency is in-flight ÷
+ * throughput (Little's law), not the service time the aims are about.
  *
  * Usage: npm run bench:sync [-- --agents 500] [-- --takes 20] [-- --concurrency 64] [-- --resend 0.05]
- *        [-- --roster-pause-ms 250] [-- --no-roster] [-- --rate N] [-- --timeout-min 10] [-- --fsync off] [-- --no-floor]
+ *        [-- --roster-pause-ms 250] [-- --no-roster] [-- --rate N (default 250; 0: closed loop)] [-- --timeout-min 10] [-- --fsync off] [-- --no-floor]
  * Exit code 0 when nothing was lost or doubled and both aims are met, 1 otherwise (or on the hard timeout).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,7 +38,7 @@ const TAKES = arg('--takes', 20);
 const CONCURRENCY = arg('--concurrency', 64);
 const RESEND = arg('--resend', 0.05);
 const ROSTER_PAUSE_MS = arg('--roster-pause-ms', 250);
-const RATE = arg('--rate', 0);
+const RATE = arg('--rate', 250);
 const ROSTERS = !args.includes('--no-roster');
 const TIMEOUT_MS = arg('--timeout-min', 10) * 60_000;
 const FSYNC = !(args.includes('--fsync') && args[args.indexOf('--fsync') + 1] === 'off');
