@@ -12,6 +12,7 @@ import {
   type GroupInfo, type InviteResponse, type JoinResponse, type PersonInfo, type SyncTake,
 } from '../../src/sync/protocol.ts';
 import { samplePack } from '../packs/pack-fixtures.ts';
+import { seededRandom } from '../helpers/synth.ts';
 
 /** One HTTP answer: status and parsed JSON body (null when empty or not JSON). */
 export interface Answer<T> { status: number; body: T; bytes: number }
@@ -120,17 +121,8 @@ const UNITS: Record<Lang, Record<string, string>> = {
 };
 const STATUSES = ['low', 'borderline', 'good', 'good', 'good', 'high'] as const;
 
-/** A small deterministic PRNG (mulberry32), so a run's takes and batches are the same every time. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, the synthetic signals' own), so a run's takes and batches are the same every time. */
+export const prng = seededRandom;
 
 /** The k-th take of an agent as the app pushes it: a drill of one of the packs, 9 verdicts, a UUID take id. */
 export function makeTake(packs: readonly PackJson[], k: number, random: () => number, createdAtMs: number): SyncTake {
