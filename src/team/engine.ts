@@ -232,6 +232,9 @@ export class SyncEngine {
     if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     if (!this.active || this.revoked !== null) return;
+    // The browser says it is offline: its 'online' event starts the next push, so no timer polls meanwhile (a drain
+    // would only read the outbox again and stop). Without an event source (a test, Node) the timer is the only way.
+    if (this.events !== null && !this.online()) return;
     const items = await listOutbox(this.db);
     if (items.length === 0) return;
     const earliest = Math.min(...items.map((i) => i.nextAttemptAt));
