@@ -1,47 +1,30 @@
 /** Team administration → Devices (admin): each device with its person, name, joined, last seen and state; revoking takes two steps. */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatWhen } from '../../i18n/index.ts';
 import { useApp } from '../../services/app-context.ts';
 import type { DeviceInfo, PersonInfo } from '../../sync/protocol.ts';
 import { teamAdmin } from '../../team/index.ts';
 import { AdminMessageLine } from './AdminMessageLine.tsx';
-import { adminErrorKey, type AdminMessage } from './team-admin-model.ts';
+import { useAdminAction, useReturnFocus } from './use-admin-action.ts';
 
 export function AdminDevices({ devices, people, thisDeviceId, onChanged }: {
   devices: readonly DeviceInfo[]; people: readonly PersonInfo[]; thisDeviceId: string; onChanged: () => Promise<void>;
 }): React.JSX.Element {
   const { t, uiLang } = useApp();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<AdminMessage | null>(null);
+  const { busy, message, setMessage, run } = useAdminAction();
   // Where the focus goes back when the question closes (its buttons disappear): the device's Revoke button, else the heading.
-  const [refocus, setRefocus] = useState<string | null>(null);
-  const list = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (refocus === null) return;
-    const root = list.current;
-    const target = root?.querySelector<HTMLElement>(`li[data-id="${CSS.escape(refocus)}"] [data-testid="team-admin-device-revoke"]`) ?? root?.querySelector<HTMLElement>('h3');
-    target?.focus();
-    setRefocus(null);
-  }, [refocus]);
+  const { root: list, returnFocus } = useReturnFocus();
+  const revokeButton = (id: string): string => `li[data-id="${CSS.escape(id)}"] [data-testid="team-admin-device-revoke"]`;
   const personName = (id: string): string => people.find((p) => p.id === id)?.name ?? t('teamAdmin.unknownPerson');
 
-  const revoke = async (device: DeviceInfo): Promise<void> => {
-    if (busy) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const done = await teamAdmin().revokeDevice(device.id);
-      setConfirming(null);
-      setRefocus(''); // its Revoke button goes once the list is read again: the heading
-      setMessage({ key: 'teamAdmin.devices.revoked', params: { name: done.name }, error: false });
-      await onChanged();
-    } catch (error) {
-      setMessage({ key: adminErrorKey(error), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const revoke = (device: DeviceInfo): Promise<void> => run(async () => {
+    const done = await teamAdmin().revokeDevice(device.id);
+    setConfirming(null);
+    returnFocus(null); // its Revoke button goes once the list is read again: the heading
+    setMessage({ key: 'teamAdmin.devices.revoked', params: { name: done.name }, error: false });
+    await onChanged();
+  });
 
   return (
     <section ref={list} className="card team-admin-devices" aria-labelledby="team-admin-devices-title" data-testid="team-admin-devices">
@@ -69,7 +52,7 @@ export function AdminDevices({ devices, people, thisDeviceId, onChanged }: {
                     <button type="button" className="danger" data-testid="team-admin-device-revoke-yes" disabled={busy} onClick={() => void revoke(d)}>
                       {t('teamAdmin.devices.yes')}
                     </button>
-                    <button type="button" autoFocus data-testid="team-admin-device-revoke-no" onClick={() => { setConfirming(null); setRefocus(d.id); }}>{t('teamAdmin.devices.cancel')}</button>
+                    <button type="button" autoFocus data-testid="team-admin-device-revoke-no" onClick={() => { setConfirming(null); returnFocus(revokeButton(d.id)); }}>{t('teamAdmin.devices.cancel')}</button>
                   </div>
                 </div>
               ) : (

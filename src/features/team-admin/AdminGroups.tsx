@@ -4,29 +4,22 @@ import { useApp } from '../../services/app-context.ts';
 import type { GroupInfo } from '../../sync/protocol.ts';
 import { teamAdmin } from '../../team/index.ts';
 import { AdminMessageLine } from './AdminMessageLine.tsx';
-import { adminErrorKey, type AdminMessage } from './team-admin-model.ts';
+import { useAdminAction } from './use-admin-action.ts';
 
 export function AdminGroups({ groups, manage, onChanged }: { groups: readonly GroupInfo[]; manage: boolean; onChanged: () => Promise<void> }): React.JSX.Element {
   const { t } = useApp();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<AdminMessage | null>(null);
+  const { busy, message, setMessage, run } = useAdminAction();
 
   const create = async (): Promise<void> => {
     if (busy) return;
     if (name.trim() === '') { setMessage({ key: 'teamAdmin.groups.nameMissing', error: true }); return; }
-    setBusy(true);
-    setMessage(null);
-    try {
+    await run(async () => {
       const made = await teamAdmin().createGroup(name.trim());
       setName('');
       setMessage({ key: 'teamAdmin.groups.created', params: { name: made.name }, error: false });
       await onChanged();
-    } catch (error) {
-      setMessage({ key: adminErrorKey(error), error: true });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,13 +2,14 @@
  * Team administration → People: each person with role and groups (as the server gave them); an admin changes a role or
  * groups and adds people; an admin (anyone) or a trainer (an agent of their groups) makes an invite code.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import { ROLES, type GroupInfo, type InviteResponse, type PersonInfo, type Role } from '../../sync/protocol.ts';
 import { teamAdmin } from '../../team/index.ts';
 import { AdminMessageLine } from './AdminMessageLine.tsx';
 import { InviteCode } from './InviteCode.tsx';
 import { adminErrorKey, groupNames, mayInvite, type AdminMessage } from './team-admin-model.ts';
+import { useAdminAction, useReturnFocus } from './use-admin-action.ts';
 
 interface Caller { id: string; role: Role; groupIds: string[] }
 
@@ -48,22 +49,16 @@ function PersonEditor({ person, groups, onDone }: { person: PersonInfo; groups: 
   const { t } = useApp();
   const [role, setRole] = useState<Role>(person.role);
   const [chosen, setChosen] = useState<string[]>(person.groupIds);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<AdminMessage | null>(null);
+  const { busy, message, run } = useAdminAction();
   const sameGroups = chosen.length === person.groupIds.length && chosen.every((g) => person.groupIds.includes(g));
 
   const save = async (): Promise<void> => {
     if (busy) return;
     if (role === person.role && sameGroups) { onDone(null, false); return; }
-    setBusy(true);
-    setMessage(null);
-    try {
+    await run(async () => {
       const saved = await teamAdmin().updatePerson(person.id, { ...(role === person.role ? {} : { role }), ...(sameGroups ? {} : { groupIds: chosen }) });
       onDone({ key: 'teamAdmin.people.saved', params: { name: saved.name }, error: false }, true);
-    } catch (error) {
-      setMessage({ key: adminErrorKey(error, role !== person.role), error: true });
-      setBusy(false);
-    }
+    }, (error) => adminErrorKey(error, role !== person.role));
   };
 
   return (
@@ -86,25 +81,18 @@ function NewPerson({ groups, onAdded }: { groups: readonly GroupInfo[]; onAdded:
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<AdminMessage | null>(null);
+  const { busy, message, setMessage, run } = useAdminAction();
 
   const add = async (): Promise<void> => {
     if (busy) return;
     if (name.trim() === '') { setMessage({ key: 'teamAdmin.people.nameMissing', error: true }); return; }
-    setBusy(true);
-    setMessage(null);
-    try {
+    await run(async () => {
       const made = await teamAdmin().createPerson({ name: name.trim(), role, groupIds: chosen });
       setName('');
       setChosen([]);
       setMessage({ key: 'teamAdmin.people.created', params: { name: made.name, role: t(`team.role.${made.role}`) }, error: false });
       await onAdded();
-    } catch (error) {
-      setMessage({ key: adminErrorKey(error), error: true });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -134,15 +122,7 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
   const [inviting, setInviting] = useState<string | null>(null);
   const [message, setMessage] = useState<AdminMessage | null>(null);
   // Where the focus goes back when an editor or the code closes (their buttons disappear): the row's button, else the heading.
-  const [refocus, setRefocus] = useState<{ id: string | null } | null>(null);
-  const section = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (refocus === null) return;
-    const root = section.current;
-    const row = refocus.id === null ? null : root?.querySelector<HTMLElement>(`li[data-id="${CSS.escape(refocus.id)}"] button`);
-    (row ?? root?.querySelector<HTMLElement>('h3'))?.focus();
-    setRefocus(null);
-  }, [refocus]);
+  const { root: section, returnFocus } = useReturnFocus();
 
   const makeInvite = async (person: PersonInfo): Promise<void> => {
     if (inviting !== null) return;
@@ -178,7 +158,7 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
                   <PersonEditor person={p} groups={groups} onDone={(done, saved) => {
                     setEditing(null);
                     setMessage(done);
-                    setRefocus({ id: p.id });
+                    returnFocus(`li[data-id="${CSS.escape(p.id)}"] button`);
                     if (saved) void onChanged();
                   }} />
                 ) : (
@@ -199,7 +179,7 @@ export function AdminPeople({ people, groups, caller, manage, onChanged }: {
         </ul>
       )}
       <AdminMessageLine message={message} testId="team-admin-people-message" />
-      {invite !== null && <InviteCode invite={invite.invite} personName={invite.name} onHide={() => { setInvite(null); setRefocus({ id: null }); }} />}
+      {invite !== null && <InviteCode invite={invite.invite} personName={invite.name} onHide={() => { setInvite(null); returnFocus(null); }} />}
       {manage && <NewPerson groups={groups} onAdded={onChanged} />}
     </section>
   );
