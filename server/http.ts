@@ -57,8 +57,8 @@ function errorReply(error: FastifyError | HttpError | Error, request: FastifyReq
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, body: body('The request body is empty although its Content-Type says JSON.', 'bad-request') };
     case 'FST_ERR_CTP_BODY_TOO_LARGE': {
-      const audio = request.headers['content-type']?.startsWith('audio/wav') === true;
-      const limit = audio ? SYNC_LIMITS.takeAudioBytes : SYNC_LIMITS.jsonBodyBytes;
+      // The route's own limit (the take audio route raises it), else the server's.
+      const limit = request.routeOptions?.bodyLimit ?? SYNC_LIMITS.jsonBodyBytes;
       return { status: 413, body: body(`The request body is larger than the ${limit} bytes this server accepts.`, 'too-large') };
     }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -103,8 +103,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     return503OnClosing: false,
   });
 
-  // A take's audio: the raw WAV bytes as a Buffer; this parser's own limit, larger than a JSON body's.
-  app.addContentTypeParser('audio/wav', { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.takeAudioBytes }, (_request, payload, done) => {
+  // A take's audio: the raw WAV bytes as a Buffer, under the server's limit unless the route raises it (only the take
+  // audio route does: a 20 MiB body is not read for any other).
+  app.addContentTypeParser('audio/wav', { parseAs: 'buffer' }, (_request, payload, done) => {
     done(null, payload);
   });
 

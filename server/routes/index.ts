@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PACK_ID_PATTERN } from '../../src/packs/pack-schema.ts';
 import { TAKE_ID_PATTERN } from '../../src/packs/results-schema.ts';
-import { ID_PATTERN, SYNC_PATHS } from '../../src/sync/protocol.ts';
+import { ID_PATTERN, SYNC_LIMITS, SYNC_PATHS } from '../../src/sync/protocol.ts';
 import {
   parseCreateGroupRequest, parseCreateInviteRequest, parseCreatePersonRequest, parseJoinRequest, parsePublishPackRequest,
   parsePushRequest, parseUpdatePersonRequest,
@@ -65,7 +65,7 @@ export async function registerApi(app: FastifyInstance, deps: { db: Db }): Promi
       authed.get(SYNC_PATHS.assignments, async (request) => assignments(db, callerOf(request)));
 
       authed.post(SYNC_PATHS.takes, async (request) => pushTakes(db, callerOf(request), bodyOf(request, parsePushRequest)));
-      authed.put(`${SYNC_PATHS.takes}/:takeId/audio`, async (request, reply) => {
+      authed.put(`${SYNC_PATHS.takes}/:takeId/audio`, { bodyLimit: SYNC_LIMITS.takeAudioBytes }, async (request, reply) => {
         const takeId = idParam(request, 'takeId', TAKE_ID_PATTERN, 'The take');
         if (!(request.body instanceof Uint8Array)) throw badRequest('The take audio must be sent as audio/wav.');
         await putTakeAudio(db, callerOf(request), takeId, request.body);

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { SYNC_LIMITS } from '../../src/sync/protocol.ts';
 import type { SyncTake } from '../../src/sync/protocol.ts';
 import { bootstrapOrganisation } from '../../server/admin-cli.ts';
 import { openPgDb } from '../../server/db/pg-db.ts';
@@ -27,7 +26,7 @@ export async function openHarness(): Promise<Harness> {
   const db = openPgDb({ connectionString: database.url, max: 4 });
   await db.query(readFileSync(join(import.meta.dirname, '../../server/migrations/0001_init.sql'), 'utf8'));
   const app = Fastify();
-  app.addContentTypeParser('audio/wav', { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.takeAudioBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('audio/wav', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   await registerApi(app, { db });
   await app.ready();
   return {

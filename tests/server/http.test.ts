@@ -30,7 +30,7 @@ beforeAll(async () => {
         echoCalls += 1;
         return { got: request.body };
       });
-      api.put('/v1/audio', async (request) => ({ bytes: (request.body as Buffer).length, isBuffer: Buffer.isBuffer(request.body) }));
+      api.put('/v1/audio', { bodyLimit: SYNC_LIMITS.takeAudioBytes }, async (request) => ({ bytes: (request.body as Buffer).length, isBuffer: Buffer.isBuffer(request.body) }));
       api.get('/v1/boom', async () => {
         throw new Error('secret internals: password=hunter2');
       });
@@ -117,6 +117,14 @@ describe('errors are ErrorBodies', () => {
     const res = await app.inject({ method: 'PUT', url: '/v1/audio', headers: { 'content-type': 'audio/wav' }, payload: big });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ error: `The request body is larger than the ${SYNC_LIMITS.takeAudioBytes} bytes this server accepts.`, code: 'too-large' });
+  });
+
+  it('audio/wav to a route that does not raise its limit is refused past the JSON limit (not read up to 20 MiB)', async () => {
+    const before = echoCalls;
+    const res = await app.inject({ method: 'POST', url: '/v1/echo', headers: { 'content-type': 'audio/wav' }, payload: Buffer.alloc(SYNC_LIMITS.jsonBodyBytes * 3) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({ error: `The request body is larger than the ${SYNC_LIMITS.jsonBodyBytes} bytes this server accepts.`, code: 'too-large' });
+    expect(echoCalls).toBe(before);
   });
 
   it('an unknown path → 404 JSON', async () => {
