@@ -77,6 +77,17 @@ export async function waitForScorecard(page: Page, timeoutMs = 60_000): Promise<
   await page.getByTestId('scorecard').waitFor({ timeout: timeoutMs });
 }
 
+/** A new English profile (UI and script in English, no count-in) records the four-part greeting up to its scorecard. */
+export async function firstEnglishGreetingTake(page: Page): Promise<void> {
+  await page.getByTestId('ui-lang').selectOption('en');
+  await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+  await switchCountInOff(page);
+  await page.locator('[data-nav="practice"]').click();
+  await pickDrill(page, 'en', 'en-greeting4');
+  await page.locator('[data-action="start"]').click();
+  await waitForScorecard(page);
+}
+
 /** One row of the scorecard as its attributes say. */
 export interface RowAttrs {
   guideline: string;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER, CSP_BOOT_PATH, pagePolicy } from '../../src/pwa/csp.ts';
 import { SYNC_ORIGIN_STORAGE_KEY } from '../../src/storage/sync-records.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, switchCountInOff, waitForScorecard } from './app-driver.ts';
+import { E2E_WAVS, firstEnglishGreetingTake, openApp } from './app-driver.ts';
 import { baseUrl, haveChromium, launch, type Session } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -106,13 +106,7 @@ describe.skipIf(!haveChromium)('the CSP allows exactly the configured sync origi
     expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
     expect(await pagePolicies(page)).toEqual({ metas: [CONTENT_SECURITY_POLICY], bootFirst: true });
 
-    await page.getByTestId('ui-lang').selectOption('en');
-    await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await switchCountInOff(page);
-    await page.locator('[data-nav="practice"]').click();
-    await pickDrill(page, 'en', 'en-greeting4');
-    await page.locator('[data-action="start"]').click();
-    await waitForScorecard(page);
+    await firstEnglishGreetingTake(page);
     await page.locator('[data-nav="history"]').click();
     await page.locator('[data-nav="progress"]').click();
     await page.getByTestId('progress').waitFor();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADVICE } from '../../src/i18n/advice.ts';
-import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, switchCountInOff, unexpectedErrors, waitForScorecard, type AppPage } from './app-driver.ts';
+import { E2E_WAVS, firstEnglishGreetingTake, openApp, unexpectedErrors, type AppPage } from './app-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 import { REPO_ROOT } from '../helpers/cli.ts';
 
@@ -75,13 +75,7 @@ describe.skipIf(!haveChromium)('scorecard: a value inside its target is good, or
 
   it('records a take with peaks near clipping and shows why its level is borderline', async () => {
     const { page } = app;
-    await page.getByTestId('ui-lang').selectOption('en');
-    await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
-    await switchCountInOff(page);
-    await page.locator('[data-nav="practice"]').click();
-    await pickDrill(page, 'en', 'en-greeting4');
-    await page.locator('[data-action="start"]').click();
-    await waitForScorecard(page);
+    await firstEnglishGreetingTake(page);
 
     const rows: ShownRow[] = await page.locator('[data-testid="scorecard"] tr[data-guideline]').evaluateAll((trs) => trs.map((tr) => {
       const text = (sel: string): string => tr.querySelector(sel)?.textContent?.trim() ?? '';

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTeamAdmin, type TeamAdmin } from '../../src/team/admin.ts';
 import { TeamError, type FetchLike } from '../../src/team/index.ts';
+import { rejection } from './helpers.ts';
 
 const ORIGIN = 'http://sync.test:8080';
 const TOKEN = `vdt.acme.dev-1.${'A'.repeat(43)}`;
@@ -24,15 +25,6 @@ function fake(answer: (sent: Sent) => { status: number; body: unknown } | 'netwo
   return { admin: createTeamAdmin({ fetch: fetchFn, endpoint: () => Promise.resolve({ origin: ORIGIN, token: TOKEN }) }), sent };
 }
 
-async function failure(p: Promise<unknown>): Promise<TeamError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TeamError) return e;
-    throw e;
-  }
-  throw new Error('expected a TeamError');
-}
 
 const AGENT = { id: 'p-agent1', name: 'Bo Li', role: 'agent', groupIds: ['g-new'] } as const;
 const DEVICE = { id: 'd-1', personId: 'p-agent1', name: 'Chrome on Linux', createdAt: '2026-12-03T09:00:00.000Z', lastSeenAt: null, revokedAt: null };
@@ -93,7 +85,7 @@ describe('team admin calls', () => {
     ];
     for (const [body, call] of cases) {
       const { admin } = fake(() => ({ status: 200, body }));
-      expect((await failure(call(admin))).code).toBe('bad-response');
+      expect((await rejection(call(admin))).code).toBe('bad-response');
     }
   });
 
@@ -107,11 +99,11 @@ describe('team admin calls', () => {
     ];
     for (const [status, body, code, detail] of statuses) {
       const { admin } = fake(() => ({ status, body }));
-      const e = await failure(admin.updatePerson('p-admin', { role: 'agent' }));
+      const e = await rejection(admin.updatePerson('p-admin', { role: 'agent' }));
       expect([e.code, e.status, e.detail]).toEqual([code, status, detail]);
     }
     const { admin } = fake(() => 'network');
-    expect((await failure(admin.listDevices())).code).toBe('unreachable');
+    expect((await rejection(admin.listDevices())).code).toBe('unreachable');
   });
 
   it('makes no request when the device has not joined', async () => {
@@ -120,7 +112,7 @@ describe('team admin calls', () => {
       fetch: () => { calls += 1; return Promise.reject(new Error('no')); },
       endpoint: () => Promise.reject(new TeamError('not-joined', 'This device has not joined a sync server.')),
     });
-    expect((await failure(admin.listGroups())).code).toBe('not-joined');
+    expect((await rejection(admin.listGroups())).code).toBe('not-joined');
     expect(calls).toBe(0);
   });
 });

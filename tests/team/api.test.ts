@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countOutbox, getSyncConfig, listOutbox, SYNC_ORIGIN_STORAGE_KEY } from '../../src/storage/index.ts';
 import {
   fetchRoster, getSyncConfig as apiConfig, joinServer, leaveServer, saveServerOrigin, setShareAudio, setSyncEngine, startSync, subscribeSyncStatus,
-  TeamError, type SyncEngine, type SyncStatus,
+  type SyncEngine, type SyncStatus,
 } from '../../src/team/index.ts';
-import { analysedTake, Clock, drill, engineOf, FakeServer, freshStore, opened, ORIGIN, pack, TOKEN } from './helpers.ts';
+import { analysedTake, Clock, drill, engineOf, FakeServer, freshStore, opened, ORIGIN, pack, rejection, TOKEN } from './helpers.ts';
 
 const engines: SyncEngine[] = [];
 afterEach(() => {
@@ -44,15 +44,6 @@ async function setup(): Promise<{ server: FakeServer; mirror: Mirror; engine: Sy
   return { server, mirror, engine, store };
 }
 
-async function rejection(p: Promise<unknown>): Promise<TeamError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TeamError) return e;
-    throw e;
-  }
-  throw new Error('expected a TeamError');
-}
 
 describe('team API: the server address', () => {
   it('saves the normalised origin and mirrors it for the CSP; refuses a path with bad-origin and writes nothing', async () => {

@@ -7,7 +7,7 @@ import { parseDrill, type Drill } from '../../src/drills/index.ts';
 import { PACK_FORMAT, PACK_SCHEMA_VERSION, type PackJson } from '../../src/packs/types.ts';
 import { openStore, putSyncConfig, SYNC_RECORD_SCHEMA_VERSION, type SyncConfigRecord, type VoiceDrillStore } from '../../src/storage/index.ts';
 import type { PushRequest } from '../../src/sync/protocol.ts';
-import { SyncEngine, type FetchLike, type SyncEngineOptions, type SyncTimers } from '../../src/team/index.ts';
+import { SyncEngine, TeamError, type FetchLike, type SyncEngineOptions, type SyncTimers } from '../../src/team/index.ts';
 import { makeReport } from '../app/report-fixture.ts';
 
 export const ORIGIN = 'http://sync.test:8080';
@@ -158,4 +158,15 @@ export class Clock {
 /** An engine over a store with the fake server, a manual clock, random 0.5 (no jitter) and manual timers. */
 export function engineOf(store: VoiceDrillStore, server: FakeServer, clock: Clock, over: Partial<SyncEngineOptions> = {}): SyncEngine {
   return new SyncEngine({ store, fetch: server.fetch, now: clock.now, random: () => 0.5, timers: new ManualTimers(), hookReports: false, ...over });
+}
+
+/** The TeamError a promise rejects with (anything else, or no rejection, fails the test). */
+export async function rejection(p: Promise<unknown>): Promise<TeamError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TeamError) return e;
+    throw e;
+  }
+  throw new Error('expected a TeamError');
 }
