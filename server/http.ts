@@ -9,7 +9,7 @@ import { PROTOCOL_HEADER, SYNC_LIMITS, SYNC_PATHS, SYNC_PROTOCOL_VERSION } from 
 import type { ErrorBody, HealthBody, ReadyBody } from '../src/sync/protocol.ts';
 import type { Db } from './db/sql.ts';
 import { HttpError } from './http-error.ts';
-import { pendingMigrations } from './migrate.ts';
+import { pendingMigrations, readMigrations, type Migration } from './migrate.ts';
 
 /** Registers the /v1 routes (server/routes/index.ts). */
 export type RegisterApi = (app: FastifyInstance, deps: { db: Db }) => Promise<void>;
@@ -75,10 +75,10 @@ function errorReply(error: FastifyError | HttpError | Error, request: FastifyReq
   return { status: 500, body: body('The server failed to answer this request; try again later.', 'internal') };
 }
 
-async function readiness(db: Db, migrationsDir: string | undefined): Promise<string | null> {
+async function readiness(db: Db, migrations: readonly Migration[]): Promise<string | null> {
   if (!(await db.ping())) return 'The database does not answer.';
   try {
-    const pending = await pendingMigrations(db, migrationsDir);
+    const pending = await pendingMigrations(db, migrations);
     if (pending.length > 0) return `${pending.length} database migration(s) are not applied yet.`;
   } catch {
     return 'The database does not answer.';
@@ -89,6 +89,8 @@ async function readiness(db: Db, migrationsDir: string | undefined): Promise<str
 /** The Fastify instance with the shell's hooks and routes and then the API's; not yet listening. */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { db } = options;
+  // The code's migrations, read from disk once: readiness (polled by a load balancer) compares the database with them.
+  const migrations = readMigrations(options.migrationsDir);
   const app = Fastify({
     logger: options.logger
       ? {
@@ -160,7 +162,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   app.get(SYNC_PATHS.health, async (): Promise<HealthBody> => ({ status: 'ok' }));
   app.get(SYNC_PATHS.ready, async (_request, reply) => {
-    const reason = await readiness(db, options.migrationsDir);
+    const reason = await readiness(db, migrations);
     if (reason === null) return { status: 'ready' } satisfies ReadyBody;
     // Both a ReadyBody and an ErrorBody, so a client reading either shape understands it.
     return reply.code(503).send({ status: 'not-ready', reason, error: reason, code: 'not-ready' } satisfies ReadyBody & ErrorBody);

@@ -122,9 +122,12 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
   }
 }
 
-/** The migrations of the code not yet applied to db (all of them on a new database). Throws when db does not answer. */
-export async function pendingMigrations(db: Db, dir?: string): Promise<Migration[]> {
-  const migrations = readMigrations(dir);
+/**
+ * The migrations of the code not yet applied to db (all of them on a new database). Throws when db does not answer.
+ * `source`: their folder (read now), or the migrations already read (readiness reads the files once, at start).
+ */
+export async function pendingMigrations(db: Db, source?: string | readonly Migration[]): Promise<Migration[]> {
+  const migrations = typeof source === 'object' ? source : readMigrations(source);
   const [table] = await db.query<{ name: string | null }>("SELECT to_regclass('schema_migrations')::text AS name");
   if (!table?.name) return [...migrations];
   const applied = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
