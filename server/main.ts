@@ -238,7 +238,10 @@ export async function runServer(argv: readonly string[] = process.argv.slice(2),
   if (!db || stopping) return;
 
   try {
-    app = await buildServer({ db, registerApi, logger: { level: args.logLevel } });
+    // The logs go through process.stdout, which Node writes synchronously to files and pipes on Linux, like the lines
+    // before the app exists: one writer, in order, and nothing lost at process.exit (pino's own fd-1 writer is
+    // asynchronous: a stop's last line, 'stopped', was sometimes written before 'stopping' or not at all).
+    app = await buildServer({ db, registerApi, logger: { level: args.logLevel, stream: process.stdout } });
   } catch (e) {
     fail(`The server could not be set up: ${sentence(e)}`);
   }
