@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { printProfile, type CpuProfile } from './browser-bench.ts';
 
 /** Floor pages, by name. */
@@ -67,7 +67,7 @@ export function paintedProbe(canvasSelector: string, stages: Record<string, stri
         const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) {
           at.painted = now;
-          // The app's own marks (main.tsx, use-boot.ts, Screen.tsx): where start-up spent the time.
+          // The app's own marks (early-start.ts, use-boot.ts, Screen.tsx): where start-up spent the time.
           at.marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('voicedrill:')).map((m) => [m.name.slice(11), m.startTime]));
           const js = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'));
           at.marks.lastScript = Math.max(0, ...js.map((r) => r.responseEnd));
@@ -80,12 +80,23 @@ export function paintedProbe(canvasSelector: string, stages: Record<string, stri
   })`;
 }
 
+/**
+ * Load `url` in `page` and time it with each of `probes` (paintedProbe). The probes start with the document
+ * (an init script), so their first frame check does not wait for the bench's round trip to the page after
+ * the navigation commits (it came 20–60 ms late on this machine, which inflated every time, floors included).
+ */
+export async function loadWithProbes(page: Page, url: string, probes: readonly string[]): Promise<LoadTimes[]> {
+  await page.addInitScript(`window.__voicedrillProbes = [${probes.map((p) => `(${p})()`).join(', ')}];`);
+  await page.goto(url, { waitUntil: 'commit' });
+  return (await page.evaluate('Promise.all(window.__voicedrillProbes)')) as LoadTimes[];
+}
+
 /** Load `url` in a new page of `context` and time it with `probe` (paintedProbe). */
 export async function timeLoad(context: BrowserContext, url: string, probe: string): Promise<LoadTimes> {
   const page = await context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'commit' });
-    return (await page.evaluate(`(${probe})()`)) as LoadTimes;
+    const [at] = await loadWithProbes(page, url, [probe]);
+    return at;
   } finally {
     await page.close();
   }

@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { median, printProfile, RUNS, withSeededApp, type CpuProfile } from './browser-bench.ts';
-import { paintedProbe, timeInAppNavigation, timeLoad, type LoadTimes } from './floor.ts';
+import { loadWithProbes, paintedProbe, timeInAppNavigation, timeLoad, type LoadTimes } from './floor.ts';
 import { analyzeToJson } from '../src/analysis/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../src/drills/index.ts';
 import { DB_NAME, floatToInt16, SCHEMA_VERSION, type ProfileRecord, type TakeRecord } from '../src/storage/index.ts';
@@ -110,8 +110,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      await page.goto(`${url}/#/take/${TAKE_ID}`, { waitUntil: 'commit' });
-      const at = (await page.evaluate(`(${FIRST_PAINTED_OVERLAY})()`)) as LoadTimes;
+      const [at] = await loadWithProbes(page, `${url}/#/take/${TAKE_ID}`, [FIRST_PAINTED_OVERLAY]);
       if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
       if (process.env.BENCH_DEBUG) console.log(JSON.stringify(at), 'long tasks [start, ms]:', JSON.stringify(await page.evaluate('window.__longTasks')));
       const shown = await page.locator('[data-testid="take-review"]').getAttribute('data-take-id');
