@@ -8,9 +8,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { formatNumber, formatWhen, statusLabel, t, type UiLang } from '../../i18n/index.ts';
-import { TAKE_TICK_STEPS, takeLegendLabel, takeTickLabels } from './progress-axis.ts';
-import { chartYRange, type ProgressChart as ChartModel } from './progress-model.ts';
-import { bandPlugin } from './uplot-band.ts';
+import { type ProgressChart as ChartModel } from './progress-model.ts';
+import { bandNoteOf, captionOf, progressChartDraw } from './progress-draw.ts';
+import { PROGRESS_CHART_HEIGHT_PX, progressChartOptions } from './progress-chart-options.ts';
 import { useUplot } from '../../ui/use-uplot.ts';
 
 /** Props of ProgressChart. */
@@ -36,11 +36,6 @@ function useAfterPaint(then: () => void): void {
   }, []);
 }
 
-const HEIGHT_PX = 200;
-/** Line colours per analysis version, the current (last) version darkest. */
-const VERSION_COLORS = ['#9aa5b1', '#d67800', '#1a5fd0'];
-const BAND_COLOR = 'rgba(46, 160, 67, 0.14)';
-
 /** Styles that hide an element visually but keep it for screen readers (on a block, not a table: a table grows to fit its rows). */
 export const VISUALLY_HIDDEN: React.CSSProperties = {
   position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
@@ -50,44 +45,23 @@ export const VISUALLY_HIDDEN: React.CSSProperties = {
 export function ProgressChart({ chart, uiLang, dayLabels, drawAfterPaint = false }: ProgressChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement | null>(null);
   const data = useMemo(() => chart.data as uPlot.AlignedData, [chart]);
-  const options = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(() => {
-    const colors = VERSION_COLORS.slice(-chart.versions.length);
-    const [lo, hi] = chartYRange(chart.points.map((p) => p.value), chart.band);
-    const first = chart.points[0]?.takeNumber ?? 1;
-    const last = chart.points[chart.points.length - 1]?.takeNumber ?? 1;
-    return {
-      // x: take numbers, whole steps only, half a take of margin either side.
-      scales: { x: { time: false, range: () => [first - 0.5, last + 0.5] }, y: { range: () => [lo, hi] } },
-      axes: [
-        {
-          label: t(uiLang, 'progress.axisTake'), incrs: TAKE_TICK_STEPS as number[], space: 50, size: 56,
-          values: (_u: uPlot, ticks: number[]) => takeTickLabels(ticks, dayLabels),
-        },
-        { label: chart.unitLabel },
-      ],
-      series: [{ label: t(uiLang, 'progress.legendTake'), value: (_u: uPlot, n: number | null) => takeLegendLabel(n, dayLabels) }, ...chart.seriesLabels.map((label, i) => ({
-        label, stroke: colors[i] ?? '#1a5fd0', width: 2, spanGaps: false, points: { show: true, size: 7 },
-      }))],
-      plugins: chart.band ? [bandPlugin(chart.band, BAND_COLOR)] : [],
-    };
-  }, [chart, uiLang, dayLabels]);
+  const options = useMemo(() => progressChartOptions(progressChartDraw(chart, uiLang, dayLabels)), [chart, uiLang, dayLabels]);
   const [painted, setPainted] = useState(false);
   useAfterPaint(() => setPainted(true));
-  useUplot(box, drawAfterPaint && !painted ? null : options, data, HEIGHT_PX);
+  useUplot(box, drawAfterPaint && !painted ? null : options, data, PROGRESS_CHART_HEIGHT_PX);
   // The table rows come after the first paint too.
   const points = chart.points.map((p) => ({
     takeId: p.takeId, takeNumber: p.takeNumber, createdAt: p.createdAt, value: p.value, status: p.status, analysisVersion: p.analysisVersion,
   }));
-  const bandNote = chart.bandDrill ? t(uiLang, 'progress.bandOfDrill', { drill: chart.bandDrill })
-    : t(uiLang, chart.bandVaries ? 'progress.bandVaries' : 'progress.bandNote');
+  const bandNote = bandNoteOf(chart, uiLang);
 
   return (
     <figure className="progress-chart" data-guideline={chart.guideline} data-unit={chart.unit} data-lang={chart.lang ?? ''}
       data-versions={chart.versions.join(' ')} data-points={JSON.stringify(points)} style={{ position: 'relative' }}>
       <figcaption>
-        {chart.title}{chart.experimental && <> — {t(uiLang, 'progress.experimental')}</>}
+        {captionOf(chart, uiLang)}
       </figcaption>
-      <div ref={box} role="img" aria-label={chart.summary} style={{ minHeight: HEIGHT_PX }} />
+      <div ref={box} role="img" aria-label={chart.summary} style={{ minHeight: PROGRESS_CHART_HEIGHT_PX }} />
       {chart.band && <p className="progress-band-note">{bandNote}</p>}
       {chart.versionSplit && <p className="progress-version-note" role="note">{t(uiLang, 'progress.versionSplitChart')}</p>}
       <div style={VISUALLY_HIDDEN}>
