@@ -26,22 +26,28 @@ function contentSecurityPolicy(): Plugin {
 }
 
 const EARLY_START = 'src/app/early-start.ts';
+const APP_START = 'src/app/start.tsx';
+/**
+ * The modules of start-up's first script (src/app/early-start.ts and what it imports: the first paint of
+ * Progress with uPlot), kept in one chunk.
+ */
+const EARLY_START_MODULES = new RegExp([
+  'src/app/early-start\\.ts', 'src/pwa/csp(-guard)?\\.ts', 'src/services/routes\\.ts', 'src/storage/(early-read|first-paint-cache|records)\\.ts', 'src/ui/first-paint-overlay\\.ts',
+  'src/features/progress/(first-paint|progress-snapshot|progress-chart-options|progress-axis|progress-streak|uplot-band)\\.ts',
+  'node_modules/uplot/', 'vite/preload-helper',
+].join('|'));
+/** The route-chunks key of the app proper's chunks (src/app/early-start.ts reads it). */
+const APP_CHUNKS_KEY = '_app';
 
 /**
  * Start-up's first script (src/app/early-start.ts) as its own small chunk, loaded by index.html (async) ahead
- * of the app's bundle, and a <meta> listing each lazy screen's chunks (the entry's dynamic imports named
- * <X>Screen.tsx, with their static imports the entry does not already load) so it can preload the route's.
+ * of the app's bundle, and a <meta> listing the app proper's chunks (src/app/start.tsx, which the entry imports
+ * after any first paint) and each lazy screen's (the dynamic imports named <X>Screen.tsx, with their static
+ * imports the app does not already load) so it can preload them.
  */
 function earlyStart(): Plugin {
-  let build = false;
   return {
     name: 'voicedrill-early-start',
-    configResolved(config) {
-      build = config.command === 'build';
-    },
-    buildStart() {
-      if (build) this.emitFile({ type: 'chunk', id: EARLY_START, name: 'early-start' });
-    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -49,7 +55,8 @@ function earlyStart(): Plugin {
         const place = (tags: string): string => html.replace('</title>', `</title>\n    ${tags}`);
         if (!ctx.bundle || !ctx.chunk) return place(`<script type="module" src="/${EARLY_START}"></script>`);
         const chunks = new Map(Object.values(ctx.bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk').map((c) => [c.fileName, c]));
-        const early = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(EARLY_START));
+        // The entry imports it; codeSplitting keeps it and its imports in one chunk (below).
+        const early = [...chunks.values()].find((c) => c.moduleIds.some((id) => id.endsWith(EARLY_START)));
         if (!early) throw new Error(`voicedrill-early-start: no chunk for ${EARLY_START}`);
         const loaded = new Set<string>();
         const walk = (name: string, into: Set<string>): void => {
@@ -58,8 +65,17 @@ function earlyStart(): Plugin {
           for (const dep of chunks.get(name)?.imports ?? []) walk(dep, into);
         };
         walk(ctx.chunk.fileName, loaded);
-        const routes: Record<string, { js: string[]; css: string[] }> = {};
-        for (const name of ctx.chunk.dynamicImports) {
+        // The app proper (src/app/start.tsx), which the entry imports once any first paint is on screen.
+        const start = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(APP_START));
+        if (!start) throw new Error(`voicedrill-early-start: no chunk for ${APP_START}`);
+        const app = new Set<string>();
+        walk(start.fileName, app);
+        const routes: Record<string, { js: string[]; css: string[] }> = {
+          [APP_CHUNKS_KEY]: { js: [...app].map((f) => `/${f}`), css: [] },
+        };
+        const lazy = new Set([...loaded, ...app].flatMap((f) => chunks.get(f)?.dynamicImports ?? []));
+        for (const f of app) loaded.add(f);
+        for (const name of lazy) {
           const screen = /\/([A-Z][a-z]+)Screen\.tsx$/.exec(chunks.get(name)?.facadeModuleId ?? '')?.[1]?.toLowerCase();
           if (!screen) continue;
           const files = new Set<string>();
@@ -69,7 +85,10 @@ function earlyStart(): Plugin {
         }
         const content = JSON.stringify(routes).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
         // The <meta> first: the script, async, may run before the parser would reach a later one.
-        return place(`<meta name="voicedrill-route-chunks" content="${content}">\n    <script type="module" async crossorigin fetchpriority="high" src="/${early.fileName}"></script>`);
+        return place([
+          `<meta name="voicedrill-route-chunks" content="${content}">`,
+          `<script type="module" async crossorigin fetchpriority="high" src="/${early.fileName}"></script>`,
+        ].join('\n    '));
       },
     },
   };
@@ -132,7 +151,16 @@ export default defineConfig({
     }),
   ],
   // The manifest lets a test walk the main thread's chunks (tests/e2e/bundle-walls.test.ts).
-  build: { target: 'es2022', sourcemap: true, manifest: true },
+  build: {
+    target: 'es2022', sourcemap: true, manifest: true,
+    rolldownOptions: {
+      output: {
+        // Start-up's first script in one file, not a facade over a chain of shared chunks: every import hop is
+        // a service-worker round trip before the progress page's first paint (docs/adr/0009-first-paint.md).
+        codeSplitting: { groups: [{ name: 'early-start', test: EARLY_START_MODULES, priority: 10 }] },
+      },
+    },
+  },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER } },
   server: { host: '127.0.0.1', port: 5173 },

@@ -23,7 +23,7 @@
 import { Dexie } from 'dexie';
 import {
   putSummaries, restoreAssignedModel, restoreAssignedPack, restoreAuthoredPack, restoreCall, restorePackModel, restoreProfile, restoreRosterPack,
-  restoreRosterTake, restoreTake, restoreUserDrill, summariseCall, toStorageError,
+  restoreRosterTake, restoreTake, restoreUserDrill, summariseCall, toStorageError, clearFirstPaints,
   type AssignedPackRecord, type AudioChunkRecord, type CallAudioChunkRecord, type CallRecord, type PackModelRecord, type ProfileRecord, type TakeRecord,
   type VoiceDrillStore,
 } from '../storage/index.ts';
@@ -371,7 +371,7 @@ export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: nu
       const calls = await db.calls.count();
       await Promise.all(db.tables.map((table) => table.clear()));
       return { takes, calls };
-    });
+    }).finally(() => clearFirstPaints());
   } catch (e) {
     throw toStorageError(e, 'delete your data');
   }

@@ -1,4 +1,5 @@
 /** The Dexie database: tables, indexes and schema versions. Rows are read through restore.ts only. */
+import { clearFirstPaints, clearFirstPaintsNotIn } from './first-paint-cache.ts';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { DB_NAME } from './records.ts';
 import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } from './records.ts';
@@ -81,6 +82,29 @@ export class VoiceDrillDb extends Dexie {
     });
     // Version 7 adds team sync: the joined server and the outbox (SYNC_RECORD_SCHEMA_VERSION 1); nothing earlier changes.
     this.version(7).stores({ syncConfig: 'key', syncOutbox: 'id, nextAttemptAt' });
+    forgetFirstPaintsOnChange(this);
+  }
+}
+
+/**
+ * The first-paint snapshots (first-paint-cache.ts) show takes, the UI language and drill titles: any delete of
+ * a take or summary, a profile in another UI language and any write to a drill forget them, in every tab
+ * (they share localStorage).
+ * Table.clear() runs no hook: deleteAllData forgets them itself.
+ */
+function forgetFirstPaintsOnChange(db: VoiceDrillDb): void {
+  const forget = (): void => clearFirstPaints();
+  db.takes.hook('deleting', forget);
+  db.takeSummaries.hook('deleting', forget);
+  // The profile: only a change of the UI language matters (the app saves the profile just after it has
+  // drawn the new language, so forgetting on any write could lose the snapshot it has just kept).
+  db.profile.hook('creating', (_key, profile) => clearFirstPaintsNotIn(profile.uiLang));
+  db.profile.hook('updating', (changes: Partial<ProfileRecord>, _key, profile) => clearFirstPaintsNotIn(changes.uiLang ?? profile.uiLang));
+  db.profile.hook('deleting', forget);
+  for (const table of [db.userDrills, db.assignedPacks]) {
+    table.hook('creating', forget);
+    table.hook('updating', forget);
+    table.hook('deleting', forget);
   }
 }
 

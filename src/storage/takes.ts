@@ -5,6 +5,7 @@
  * Chunks are numbered from 0; audio is read as the run of consecutive chunks from 0 (a recorder
  * stops at the first failed append, so there is no gap; if there were, what follows it is ignored).
  */
+import { clearFirstPaints } from './first-paint-cache.ts';
 import { Dexie } from 'dexie';
 import type { AnalysisReport, FileReport } from '../analysis/index.ts';
 import type { Drill } from '../drills/types.ts';
@@ -266,4 +267,5 @@ export async function clearTakes(db: VoiceDrillDb): Promise<void> {
     await db.takes.clear();
     await db.takeSummaries.clear();
   });
+  clearFirstPaints(); // clear() runs no hook (db.ts)
 }

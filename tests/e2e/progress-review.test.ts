@@ -119,6 +119,66 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     expect(unexpectedErrors(app)).toEqual([]);
   });
 
+  it('a reload paints the page\'s top from the kept snapshot first, then the live page takes over (en, then zh)', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    // From the document's start: when the first-paint layer appears, paints and goes, and when the live chart paints.
+    await page.addInitScript(`(() => {
+      const painted = (canvas) => {
+        if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      };
+      const seen = window.__firstPaint = { layer: null, layerPaintedAt: null, layerRemovedAt: null, livePaintedAt: null };
+      const start = performance.now();
+      const check = () => {
+        const now = performance.now();
+        const layer = document.getElementById('first-paint');
+        if (layer && !seen.layer) {
+          const root = layer.firstElementChild;
+          seen.layer = { ariaHidden: layer.getAttribute('aria-hidden'), inert: layer.hasAttribute('inert'), lang: root && root.lang,
+            heading: layer.querySelector('.fp-h2')?.textContent, headings: layer.querySelectorAll('h1, h2, h3, h4').length, caption: layer.querySelector('figcaption')?.textContent,
+            takeCount: layer.querySelector('[data-first-paint="progress"]')?.getAttribute('data-take-count'), focusable: layer.querySelectorAll('a[href], button, select, input, textarea, [tabindex]').length };
+        }
+        if (layer && seen.layerPaintedAt === null && painted(layer.querySelector('.progress-chart canvas'))) seen.layerPaintedAt = now;
+        if (!layer && seen.layer && seen.layerRemovedAt === null) seen.layerRemovedAt = now;
+        if (seen.livePaintedAt === null && painted(document.querySelector('[data-testid="progress"] .progress-chart canvas'))) seen.livePaintedAt = now;
+        if (now - start < 15000 && (seen.livePaintedAt === null || (seen.layer && seen.layerRemovedAt === null))) requestAnimationFrame(check);
+      };
+      check();
+    })()`);
+    const snapshotLang = (): Promise<string | null> => page.evaluate(() => {
+      const text = localStorage.getItem('voicedrill.firstPaint.v1.progress');
+      return text ? (JSON.parse(text) as { uiLang: string }).uiLang : null;
+    });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await page.getByTestId('ui-lang').selectOption(lang);
+      // The live page keeps its top as the next start-up's snapshot (the language change forgot the old one).
+      await expect.poll(snapshotLang, { timeout: 10_000 }).toBe(lang);
+      await page.reload();
+      await expect.poll(() => page.evaluate('window.__firstPaint?.layerRemovedAt ?? null'), { timeout: 15_000 }).not.toBeNull();
+      await expect.poll(() => page.evaluate('window.__firstPaint?.livePaintedAt ?? null'), { timeout: 15_000 }).not.toBeNull();
+      const seen = await page.evaluate('window.__firstPaint') as {
+        layer: { ariaHidden: string; inert: boolean; lang: string; heading: string; headings: number; caption: string; takeCount: string; focusable: number };
+        layerPaintedAt: number; layerRemovedAt: number; livePaintedAt: number;
+      };
+      const progress = page.locator('[data-testid="progress"]');
+      console.log(`first paint (${lang}): layer chart painted ${seen.layerPaintedAt.toFixed(0)} ms, live chart ${seen.livePaintedAt.toFixed(0)} ms, layer removed ${seen.layerRemovedAt.toFixed(0)} ms`);
+      // A picture of the page, hidden from assistive technology, with nothing to focus or press.
+      expect(seen.layer).toMatchObject({ ariaHidden: 'true', inert: true, lang, takeCount: '3', focusable: 0, headings: 0 });
+      // The same heading and first chart as the live page, in the page's language.
+      expect(seen.layer.heading).toBe(await progress.locator('h2').textContent());
+      expect(seen.layer.caption).toBe(await progress.locator('figcaption').first().textContent());
+      if (lang === 'zh-CN') expect(seen.layer.caption).toMatch(/[\u4e00-\u9fff]/);
+      // Painted before the live chart, and gone once the live chart has painted.
+      expect(seen.layerPaintedAt).toBeLessThan(seen.livePaintedAt);
+      expect(seen.layerRemovedAt).toBeGreaterThanOrEqual(seen.livePaintedAt);
+      expect(await page.locator('#first-paint').count()).toBe(0);
+    }
+    await page.getByTestId('ui-lang').selectOption('en');
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+
   it('opens a take: the review draws its waveform and pitch contour', async () => {
     const { page } = app;
     await page.goto(page.url().replace(/#.*$/, `#/take/${encodeURIComponent(takeIds[1])}`));

@@ -6,7 +6,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { t, type UiLang } from '../../i18n/index.ts';
 import { isStorageError, type TakeSummaryRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
-import { buildProgress } from './progress-model.ts';
+import { firstPaintStorage } from '../../storage/first-paint-cache.ts';
+import { dismissFirstPaint } from '../../ui/first-paint-overlay.ts';
+import { buildProgress, type ProgressModel } from './progress-model.ts';
+import { headerSnapshot, progressSnapshotOf } from './progress-draw.ts';
+import { writeProgressSnapshot } from './progress-snapshot.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 
 /** Props of ProgressPage. */
@@ -24,6 +28,29 @@ export interface ProgressPageProps {
 /** Charts drawn in the first frame; the others right after it is painted (each uPlot of 1,000 points costs a few ms). */
 const FIRST_DRAWN_CHARTS = 2;
 
+/**
+ * Once the live page has painted: remove start-up's first paint (if any) and keep this page's top as the next
+ * start-up's snapshot (the all-drills view only; the page opens on it), written when the browser is idle.
+ */
+function useFirstPaintHandOver(model: ProgressModel | null, uiLang: UiLang, drillId: string | null): void {
+  useEffect(() => {
+    if (!model) return undefined;
+    let idle: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      dismissFirstPaint();
+      if (drillId !== null) return;
+      idle = requestIdleCallback(() => {
+        const header = headerSnapshot(document);
+        writeProgressSnapshot(firstPaintStorage(), header ? progressSnapshotOf(model, uiLang, header, __VOICEDRILL_BUILD_ID__) : null);
+      }, { timeout: 2000 });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [model, uiLang, drillId]);
+}
+
 /** The progress screen. */
 export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChange, onOpenTake }: ProgressPageProps): React.JSX.Element {
   const [takes, setTakes] = useState<TakeSummaryRecord[] | null>(null);
@@ -32,7 +59,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
 
   useEffect(() => {
     let cancelled = false;
-    // One request for every take's summary, usually already started by the entry (main.tsx) during boot.
+    // One request for every take's summary, usually already started by start-up (app/early-start.ts).
     store.listSummaries().then((list) => { if (!cancelled) setTakes(list); }, (e: unknown) => {
       if (!cancelled) setError(t(uiLang, isStorageError(e) ? storageErrorMessage(e.kind) : 'storage.unknown'));
     });
@@ -40,6 +67,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
   }, [store, uiLang]);
 
   const model = useMemo(() => (takes ? buildProgress(takes, { uiLang, drillId }) : null), [takes, uiLang, drillId]);
+  useFirstPaintHandOver(model, uiLang, drillId);
 
   if (error) return <section className="screen progress"><p role="alert">{error}</p></section>;
   if (!model) return <section className="screen progress" aria-busy="true"><p>{t(uiLang, 'review.loading')}</p></section>;

@@ -1,0 +1,84 @@
+/**
+ * The first-paint snapshots (docs/adr/0009-first-paint.md): what a screen drew last time, kept in
+ * localStorage so start-up can paint it before the app's script has loaded. They are derived data, never
+ * the record of anything: this module names their keys and forgets them all whenever something they show
+ * may no longer be true — a take or summary deleted, the UI language or a drill changed, all data
+ * deleted (db.ts hooks, backup/store-io.ts). A new take only makes a snapshot older: the live page draws it.
+ * No imports: start-up's first chunk reads the keys.
+ */
+
+/** Prefix of every first-paint key (versioned with the snapshot shapes). */
+export const FIRST_PAINT_KEY_PREFIX = 'voicedrill.firstPaint.v1.';
+
+/** The key of a screen's snapshot. */
+export function firstPaintKey(screen: string): string {
+  return `${FIRST_PAINT_KEY_PREFIX}${screen}`;
+}
+
+/** Whether `screen` has a snapshot kept (its shape is checked by the screen's reader). */
+export function hasFirstPaint(screen: string, storage: FirstPaintStorage | null = firstPaintStorage()): boolean {
+  try {
+    return storage?.getItem(firstPaintKey(screen)) != null;
+  } catch {
+    return false;
+  }
+}
+
+/** The part of localStorage used (window.localStorage satisfies it). */
+export interface FirstPaintStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}
+
+/** window.localStorage, or null where the page may not store anything (reading it can throw). */
+export function firstPaintStorage(): FirstPaintStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Forget every first-paint snapshot (storage refused: nothing to forget). */
+export function clearFirstPaints(storage: FirstPaintStorage | null = firstPaintStorage()): void {
+  if (!storage) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(FIRST_PAINT_KEY_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was kept either.
+  }
+}
+
+/**
+ * Forget the snapshots drawn in another UI language than `uiLang` (every snapshot records its `uiLang`; an
+ * unreadable one is forgotten too). A profile write in the language the snapshots show keeps them.
+ */
+export function clearFirstPaintsNotIn(uiLang: unknown, storage: FirstPaintStorage | null = firstPaintStorage()): void {
+  if (!storage) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(FIRST_PAINT_KEY_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) {
+      let lang: unknown = null;
+      try {
+        lang = (JSON.parse(storage.getItem(key) ?? 'null') as { uiLang?: unknown } | null)?.uiLang;
+      } catch {
+        // unreadable: forgotten below
+      }
+      if (lang !== uiLang) storage.removeItem(key);
+    }
+  } catch {
+    // Storage blocked: nothing was kept either.
+  }
+}
