@@ -214,6 +214,7 @@ export const EN = {
   'app.offline': 'Runs on this computer; your audio never leaves it.',
   'app.language': 'Language',
   'app.skipToContent': 'Skip to the main content',
+  'app.screenLoadFailed': 'This screen could not be loaded; reload the page to try again.',
   'app.loading': 'Loading…',
   'app.labelled': '{label}: {text}',
   'app.nav': 'Main',

@@ -216,6 +216,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'app.analysisVersion': '分析版本 {version}',
   'app.language': '语言',
   'app.skipToContent': '跳到主要内容',
+  'app.screenLoadFailed': '此页面无法加载，请刷新页面重试。',
   'app.loading': '正在加载……',
   'app.labelled': '{label}：{text}',
   'app.nav': '主导航',

@@ -4,7 +4,7 @@
  * drawn. The drawing reads the report's tracks (review-signal.ts). No DOM.
  */
 import type { AnalysisReport, Baseline } from '../analysis/index.ts';
-import { needsReanalysis, StorageError, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
+import { needsReanalysis, StorageError, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../storage/index.ts';
 import { toBaseline, type Analyser } from './analyse-take.ts';
 import { reanalyseTake } from './reanalyse.ts';
 import { reviewSignals, type ReviewSignals } from './review-signal.ts';
@@ -31,13 +31,17 @@ export interface LoadedTake extends ReviewHead {
 
 /**
  * Read a take and the profile's baseline, not its audio (the contour is drawn from the report, so it
- * need not wait for the audio); throws StorageError 'not-found' when the take is gone.
+ * need not wait for the audio); `knownBaseline` (the profile's, as the app holds it) saves reading the
+ * profile. Throws StorageError 'not-found' when the take is gone.
  */
-export async function loadReviewHead(store: VoiceDrillStore, takeOrId: string | TakeRecord): Promise<ReviewHead> {
-  // A record the caller already read is not read again.
-  const [take, profile] = await Promise.all([typeof takeOrId === 'string' ? store.getTake(takeOrId) : takeOrId, store.getProfile()]);
+export async function loadReviewHead(store: VoiceDrillStore, takeOrId: string | TakeRecord, knownBaseline?: StoredBaseline | null): Promise<ReviewHead> {
+  // A record or baseline the caller already holds (the app's profile) is not read again.
+  const [take, stored] = await Promise.all([
+    typeof takeOrId === 'string' ? store.getTake(takeOrId) : takeOrId,
+    knownBaseline !== undefined ? knownBaseline : store.getProfile().then((p) => p?.baseline ?? null),
+  ]);
   if (take === null) throw new StorageError('not-found', `There is no take "${String(takeOrId)}"; it may have been deleted.`);
-  const baseline = toBaseline(profile?.baseline ?? null);
+  const baseline = toBaseline(stored);
   return { take, report: take.report, durationSec: take.report?.durationSec ?? take.durationSec ?? 0, baseline, baselineHz: baseline?.medianHz ?? null };
 }
 

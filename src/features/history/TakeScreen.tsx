@@ -52,7 +52,7 @@ export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
       )}
       {s.analysed && store && (
         <>
-          <TakeReview store={store} uiLang={uiLang} takeId={s.analysed.take.id} record={s.analysed.take} />
+          <TakeReview store={store} uiLang={uiLang} takeId={s.analysed.take.id} record={s.analysed.take} baseline={profile.baseline} />
           <CompareTakes store={store} uiLang={uiLang} takeId={s.analysed.take.id} against={{ kind: 'best' }} />
         </>
       )}

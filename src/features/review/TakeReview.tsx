@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatClock, formatSeconds, t, type UiLang } from '../../i18n/index.ts';
-import { isStorageError, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
+import { isStorageError, type StoredBaseline, type TakeRecord, type VoiceDrillStore } from '../../storage/index.ts';
 import { storageErrorMessage } from '../../services/error-messages.ts';
 import { loadReviewHead, reviewNeedsReanalysis, signalsOf, withCurrentReport, type Analyser, type ReviewHead } from '../../takes/index.ts';
 import { reviewFindings } from './review-findings.ts';
@@ -30,6 +30,8 @@ export interface TakeReviewProps {
   analyser?: Analyser;
   /** The take's record when the screen has already read it (not read again; used only if its id is takeId). */
   record?: TakeRecord;
+  /** The profile's calibration as the app holds it (the profile is then not read again); undefined: read it. */
+  baseline?: StoredBaseline | null;
 }
 
 /** Seconds of context played before and after a finding's moment. */
@@ -46,7 +48,7 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** The review screen of one take. */
-export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser, record }: TakeReviewProps): React.JSX.Element {
+export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser, record, baseline }: TakeReviewProps): React.JSX.Element {
   const [head, setHead] = useState<ReviewHead | null>(null);
   const [samples, setSamples] = useState<Float32Array | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
@@ -59,6 +61,8 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   // Read when the take loads, not a reason to load it again.
   const given = useRef(record);
   given.current = record;
+  const knownBaseline = useRef(baseline);
+  knownBaseline.current = baseline;
 
   useEffect(() => {
     let cancelled = false;
@@ -69,9 +73,12 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
     setError(null);
     setDrawError(null);
     const fail = (e: unknown): void => { if (!cancelled) setError(errorText(e, uiLang)); };
-    const headLoaded = loadReviewHead(store, given.current?.id === takeId ? given.current : takeId);
-    // The audio is read alongside, asked for second: the contour comes from the report and does not wait for it.
-    store.loadTakeAudio(takeId).then((s) => { if (!cancelled) setSamples(s); }, fail);
+    const headLoaded = loadReviewHead(store, given.current?.id === takeId ? given.current : takeId, knownBaseline.current);
+    // The audio (a minute of it is ≈ 6 MB to read, then a waveform to build) is read once the contour is on
+    // screen: the contour comes from the report and must not wait behind it.
+    const readAudio = (): void => {
+      if (!cancelled) store.loadTakeAudio(takeId).then((s) => { if (!cancelled) setSamples(s); }, fail);
+    };
     headLoaded.then(async (h) => {
       if (cancelled) return;
       let current = h;
@@ -91,6 +98,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
       }
       setHead(current);
       setSignals(signalsOf(current));
+      requestAnimationFrame(() => setTimeout(readAudio, 0));
     }).catch(fail);
     return () => {
       cancelled = true;
