@@ -33,6 +33,9 @@ export function useStoredTake(takeId: string): StoredTakeState {
   const abort = useRef<AbortController | null>(null);
   const message = useCallback((e: unknown) => (isStorageError(e) ? t(storageErrorMessage(e.kind)) : e instanceof Error ? e.message : String(e)), [t]);
 
+  const messageRef = useRef(message);
+  messageRef.current = message;
+
   useEffect(() => () => {
     abort.current?.abort();
     client.current?.dispose();
@@ -57,13 +60,13 @@ export function useStoredTake(takeId: string): StoredTakeState {
           if (!cancelled && (comparison.previous || comparison.best)) setAnalysed((now) => (now === shown ? { ...shown, comparison } : now));
         }
       } catch (e) {
-        if (!cancelled) setError(message(e));
+        if (!cancelled) setError(messageRef.current(e));
       } finally {
         if (!cancelled) setLoading(false);
       }
     })();
     return () => { cancelled = true; };
-  }, [store, takeId, message]);
+  }, [store, takeId]);
 
   const analyse = useCallback(() => {
     if (!store || !take || busy) return;
