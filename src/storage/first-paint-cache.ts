@@ -42,8 +42,8 @@ export function firstPaintStorage(): FirstPaintStorage | null {
   }
 }
 
-/** Forget every first-paint snapshot (storage refused: nothing to forget). */
-export function clearFirstPaints(storage: FirstPaintStorage | null = firstPaintStorage()): void {
+/** Forget the first-paint snapshots whose stored text `forget` picks (storage refused: nothing was kept). */
+function forgetWhere(storage: FirstPaintStorage | null, forget: (text: string | null) => boolean): void {
   if (!storage) return;
   try {
     const keys: string[] = [];
@@ -51,10 +51,15 @@ export function clearFirstPaints(storage: FirstPaintStorage | null = firstPaintS
       const key = storage.key(i);
       if (key?.startsWith(FIRST_PAINT_KEY_PREFIX)) keys.push(key);
     }
-    for (const key of keys) storage.removeItem(key);
+    for (const key of keys) if (forget(storage.getItem(key))) storage.removeItem(key);
   } catch {
     // Storage blocked: nothing was kept either.
   }
+}
+
+/** Forget every first-paint snapshot. */
+export function clearFirstPaints(storage: FirstPaintStorage | null = firstPaintStorage()): void {
+  forgetWhere(storage, () => true);
 }
 
 /**
@@ -62,23 +67,11 @@ export function clearFirstPaints(storage: FirstPaintStorage | null = firstPaintS
  * unreadable one is forgotten too). A profile write in the language the snapshots show keeps them.
  */
 export function clearFirstPaintsNotIn(uiLang: unknown, storage: FirstPaintStorage | null = firstPaintStorage()): void {
-  if (!storage) return;
-  try {
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(FIRST_PAINT_KEY_PREFIX)) keys.push(key);
+  forgetWhere(storage, (text) => {
+    try {
+      return (JSON.parse(text ?? 'null') as { uiLang?: unknown } | null)?.uiLang !== uiLang;
+    } catch {
+      return true;
     }
-    for (const key of keys) {
-      let lang: unknown = null;
-      try {
-        lang = (JSON.parse(storage.getItem(key) ?? 'null') as { uiLang?: unknown } | null)?.uiLang;
-      } catch {
-        // unreadable: forgotten below
-      }
-      if (lang !== uiLang) storage.removeItem(key);
-    }
-  } catch {
-    // Storage blocked: nothing was kept either.
-  }
+  });
 }
