@@ -16,6 +16,7 @@ import { readStored, useBoot } from './use-boot.ts';
 import { useHashRoute } from './use-hash-route.ts';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { consumeLaunchedFiles } from './launch-files.ts';
+import { dismissFirstPaint } from '../ui/first-paint-overlay.ts';
 import { startSync } from '../team/index.ts';
 
 /** The VoiceDrill app. */
@@ -117,6 +118,9 @@ export function App(): React.JSX.Element {
 
   const ready = boot.status === 'ready';
   const firstRun = ready && (onboarding ?? firstRunAtStart(boot.store !== null, boot.profile, pendingAtStart));
+  // Start-up's first paint (docs/adr/0009-first-paint.md) gives way at once when no screen will take over from it.
+  const noScreen = storageProblem !== null || firstRun || (ready && boot.store === null);
+  useEffect(() => { if (noScreen) dismissFirstPaint(); }, [noScreen]);
 
   return (
     <AppContext.Provider value={services}>

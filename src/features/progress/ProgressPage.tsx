@@ -68,6 +68,7 @@ export function ProgressPage({ store, uiLang, initialDrillId = null, onDrillChan
 
   const model = useMemo(() => (takes ? buildProgress(takes, { uiLang, drillId }) : null), [takes, uiLang, drillId]);
   useFirstPaintHandOver(model, uiLang, drillId);
+  useEffect(() => { if (error) dismissFirstPaint(); }, [error]);
 
   if (error) return <section className="screen progress"><p role="alert">{error}</p></section>;
   if (!model) return <section className="screen progress" aria-busy="true"><p>{t(uiLang, 'review.loading')}</p></section>;
