@@ -4,15 +4,20 @@
  * goes in the frame after the live page has drawn, and at once when the page can only show an error (the
  * picture must not cover the error's sentence).
  */
+import { join } from 'node:path';
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { StorageError, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { firstPaintShown, showFirstPaintLayer } from '../../src/ui/first-paint-overlay.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
 
 // uPlot reads the device pixel ratio through matchMedia when it loads; jsdom has none.
 window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener: () => undefined, removeEventListener: () => undefined })) as unknown as typeof window.matchMedia;
-const { ProgressPage } = await import('../../src/features/progress/ProgressPage.tsx');
+// By path: the type-checked test config has no JSX (tests/app/team-screens.test.ts does the same).
+const { ProgressPage } = (await import(join(REPO_ROOT, 'src/features/progress/ProgressPage.tsx'))) as {
+  ProgressPage: (props: { store: VoiceDrillStore; uiLang: 'en'; initialDrillId: string | null }) => React.JSX.Element;
+};
 
 async function renderPage(store: Partial<VoiceDrillStore>, initialDrillId: string | null): Promise<{ host: HTMLElement; unmount(): Promise<void> }> {
   const host = document.createElement('div');

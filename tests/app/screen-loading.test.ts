@@ -5,11 +5,13 @@
  * throttle to hold back), one still loading shows "Loading…" and then itself, and one whose chunk fails to
  * load says so in one sentence instead of a blank page.
  */
+import { join } from 'node:path';
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import { t as translate, type MessageKey, type MessageParams } from '../../src/i18n/index.ts';
 import { AppContext } from '../../src/services/app-context.ts';
+import { REPO_ROOT } from '../helpers/cli.ts';
 
 vi.mock('../../src/features/practice/PracticeScreen.tsx', () => ({ PracticeScreen: () => null }));
 vi.mock('../../src/features/settings/SettingsScreen.tsx', () => ({ SettingsScreen: () => createElement('h2', { id: 'settings' }, 'Settings screen') }));
@@ -18,12 +20,17 @@ vi.mock('../../src/features/history/HistoryScreen.tsx', () => {
   throw new Error('Failed to fetch dynamically imported module');
 });
 
-const { preloadScreen, Screen } = await import('../../src/app/Screen.tsx');
+// By path: the type-checked test config has no JSX (tests/app/team-screens.test.ts does the same).
+type Route = { screen: 'settings' } | { screen: 'history' } | { screen: 'take'; takeId: string };
+const { preloadScreen, Screen } = (await import(join(REPO_ROOT, 'src/app/Screen.tsx'))) as {
+  preloadScreen: (route: Route) => void;
+  Screen: (props: { route: Route; recovered: null; onRecoveredTaken: () => void }) => React.JSX.Element;
+};
 
 const services = { uiLang: 'en', t: (key: MessageKey, params?: MessageParams) => translate('en', key, params) };
 
 /** Render the route's screen; returns the text of every commit's #root and a way to let promises settle. */
-async function mountScreen(route: Parameters<typeof Screen>[0]['route']): Promise<{ commits: string[]; settle(): Promise<void>; unmount(): Promise<void> }> {
+async function mountScreen(route: Route): Promise<{ commits: string[]; settle(): Promise<void>; unmount(): Promise<void> }> {
   const host = document.createElement('div');
   document.body.append(host);
   const commits: string[] = [];
