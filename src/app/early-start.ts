@@ -33,6 +33,9 @@ function preload(href: string, rel: 'modulepreload' | 'preload'): void {
   document.head.append(link);
 }
 
+/** Longest start-up waits for the page's body and styles before a first paint, ms; past it, none. */
+const FIRST_PAINT_WAIT_MS = 500;
+
 /** Resolve once the frame now being prepared is on screen. */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -44,14 +47,21 @@ function afterNextPaint(): Promise<void> {
  */
 async function paintFirst(): Promise<void> {
   // This script is async: it may run while the parser is still in <head>, or before the styles have loaded
-  // (laid out without them, the chart would be drawn at the wrong width).
-  if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  await Promise.all([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => !link.sheet)
-    .map((link) => new Promise((resolve) => {
-      link.addEventListener('load', resolve, { once: true });
-      link.addEventListener('error', resolve, { once: true });
-    })));
-  if (!paintProgressFirst(__VOICEDRILL_BUILD_ID__)) return;
+  // (laid out without them, the chart would be drawn at the wrong width). Waiting is bounded: past
+  // FIRST_PAINT_WAIT_MS there is no first paint and the app starts (a late picture would cover the live page).
+  const ready = (async () => {
+    if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    await Promise.all([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => !link.sheet)
+      .map((link) => new Promise((resolve) => {
+        link.addEventListener('load', resolve, { once: true });
+        link.addEventListener('error', resolve, { once: true });
+      })));
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([ready, new Promise((resolve) => { timer = setTimeout(resolve, FIRST_PAINT_WAIT_MS); })]);
+  clearTimeout(timer);
+  const late = !document.body || [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((link) => !link.sheet);
+  if (late || !paintProgressFirst(__VOICEDRILL_BUILD_ID__)) return;
   await afterNextPaint();
   performance.mark('voicedrill:first-paint');
 }
