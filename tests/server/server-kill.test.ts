@@ -218,8 +218,9 @@ describe('the server killed mid-push and restarted', () => {
       expect(wires[3].failed).toBeGreaterThanOrEqual(1);
       expect(wires[4].failed).toBeGreaterThanOrEqual(1);
       expect(wires[4].duplicatesAnswered).toBe(TAKES);
-      // Every chip says Synced. Polled: one CI run (1 of 3 this stop) read 'pending' once right after the outboxes
-      // were seen empty; what it read first is printed, so a chip that never settles still fails here.
+      // Every chip says Synced. Polled: refreshStatus() returns the settled status when a newer refresh (the
+      // engine's own, after its last acknowledgement) is still running, which one CI run read as 'pending' right
+      // after the outboxes were seen empty. What it read first is printed; a chip that never settles still fails.
       const firstSeen = await Promise.all(engines.map(async (e) => (await e.refreshStatus()).state));
       console.log(`engine states right after the drain: ${firstSeen.join(', ')}`);
       await until('every engine synced', async () => (await Promise.all(engines.map(async (e) => (await e.refreshStatus()).state))).every((s) => s === 'synced'), 10_000);
