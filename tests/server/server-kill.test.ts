@@ -62,8 +62,17 @@ describe('a malformed or oversized request', () => {
     const agent = centre.agents[0].token;
     const take = (): SyncTake => makeTake(centre.packs, 0, prng(1), Date.parse('2026-12-03T09:00:00.000Z'));
     const raw = async (method: string, path: string, body: string | Blob, headers: Record<string, string>): Promise<{ status: number; body: ErrorBody }> => {
-      const res = await fetch(`${server.origin}${path}`, { method, body, headers: { [PROTOCOL_HEADER]: '1', authorization: `Bearer ${agent}`, ...headers } });
-      return { status: res.status, body: await res.json() as ErrorBody };
+      // An oversized body is answered (413) and the connection closed while this client may still be writing it:
+      // then fetch fails with EPIPE/ECONNRESET before it reads the answer (1 CI run in ~10). Sent again, up to 3 times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = await fetch(`${server.origin}${path}`, { method, body, headers: { [PROTOCOL_HEADER]: '1', authorization: `Bearer ${agent}`, ...headers } });
+          return { status: res.status, body: await res.json() as ErrorBody };
+        } catch (e) {
+          const code = (e as { cause?: { code?: string } }).cause?.code;
+          if (attempt >= 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw e;
+        }
+      }
     };
     const json = { 'content-type': 'application/json' };
     const cases: Array<[string, Promise<{ status: number; body: unknown }>, number]> = [
