@@ -24,4 +24,4 @@ export { PACK_RECORD_SCHEMA_VERSION, type AssignedPackRecord, type AuthoredPackR
 export { SYNC_ORIGIN_STORAGE_KEY, SYNC_RECORD_SCHEMA_VERSION, type OutboxPayload, type OutboxRecord, type SyncConfigRecord } from './sync-records.ts';
 export { deleteSyncConfigAndOutbox, getSyncConfig, putSyncConfig, restoreSyncConfig, updateSyncConfig } from './sync-config.ts';
 export { countOutbox, deleteOutboxItems, enqueueOutbox, hasOutboxItem, listOutbox, markOutboxFailed, restoreOutboxItem } from './sync-outbox.ts';
-export { clearFirstPaints, firstPaintStorage, FIRST_PAINT_KEY_PREFIX, type FirstPaintStorage } from './first-paint-cache.ts';
+export { clearFirstPaints, type FirstPaintStorage } from './first-paint-cache.ts';
