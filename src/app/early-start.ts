@@ -49,19 +49,18 @@ async function paintFirst(): Promise<void> {
   // This script is async: it may run while the parser is still in <head>, or before the styles have loaded
   // (laid out without them, the chart would be drawn at the wrong width). Waiting is bounded: past
   // FIRST_PAINT_WAIT_MS there is no first paint and the app starts (a late picture would cover the live page).
+  const unstyled = (): HTMLLinkElement[] => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => !link.sheet);
   const ready = (async () => {
     if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-    await Promise.all([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => !link.sheet)
-      .map((link) => new Promise((resolve) => {
-        link.addEventListener('load', resolve, { once: true });
-        link.addEventListener('error', resolve, { once: true });
-      })));
+    await Promise.all(unstyled().map((link) => new Promise((resolve) => {
+      link.addEventListener('load', resolve, { once: true });
+      link.addEventListener('error', resolve, { once: true });
+    })));
   })();
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([ready, new Promise((resolve) => { timer = setTimeout(resolve, FIRST_PAINT_WAIT_MS); })]);
   clearTimeout(timer);
-  const late = !document.body || [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((link) => !link.sheet);
-  if (late || !paintProgressFirst(__VOICEDRILL_BUILD_ID__)) return;
+  if (!document.body || unstyled().length > 0 || !paintProgressFirst(__VOICEDRILL_BUILD_ID__)) return;
   await afterNextPaint();
   performance.mark('voicedrill:first-paint');
 }
