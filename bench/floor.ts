@@ -52,7 +52,7 @@ export interface LoadTimes {
 /**
  * In-page probe (source text; the app's and the floor pages' loads alike): resolves at the first frame where
  * `canvasSelector` has a pixel that is not fully transparent, with the time an h1 and each of `stages`
- * (name → selector) first appeared, and the page's marks.
+ * (name → selector) first appeared, and the page's marks. Every canvas matching `canvasSelector` is looked at.
  */
 export function paintedProbe(canvasSelector: string, stages: Record<string, string> = {}): string {
   return `() => new Promise((resolve) => {
@@ -62,8 +62,8 @@ export function paintedProbe(canvasSelector: string, stages: Record<string, stri
       const now = performance.now();
       if (at.shell === null && document.querySelector('h1')) at.shell = now;
       for (const [name, selector] of Object.entries(stages)) if (!(name in at.stages) && document.querySelector(selector)) at.stages[name] = now;
-      const canvas = document.querySelector(${JSON.stringify(canvasSelector)});
-      if (canvas && canvas.width > 0 && canvas.height > 0) {
+      for (const canvas of document.querySelectorAll(${JSON.stringify(canvasSelector)})) {
+        if (canvas.width === 0 || canvas.height === 0) continue;
         const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) {
           at.painted = now;

@@ -4,7 +4,9 @@
  * makes it) written straight into the app's IndexedDB database the way bench/ui-browser.ts does.
  * Measures navigation start → the review's overlay canvas with painted pixels (the pitch contour and
  * loudness drawn from the stored report), 5 runs (each a new page load, after one warm-up), and
- * prints each run and the median. BENCH_DEBUG=1 prints each load's stages and long tasks;
+ * prints each run and the median. The warm-up opens the take, so the counted loads may paint first from the
+ * picture of its page that the live page kept (docs/adr/0010-take-first-paint.md); the live page's own overlay is
+ * printed too. BENCH_DEBUG=1 prints each load's stages and long tasks;
  * BENCH_PROFILE=1 the last load's CPU profile (self time per function).
  * Each run also loads, interleaved, the app without its service worker and the floor pages (bench/floor.ts:
  * one pixel; the take record read, then one pixel; React), and prints the app's time as a ratio to them.
@@ -85,11 +87,13 @@ const SEED = `async ([dbName, profile, take, chunks]) => {
   db.close();
 }`;
 
-// The first frame where the review's overlay (contour and loudness from the stored report) has a painted
-// pixel; the stages: the take screen has mounted the review (loading), the review has its take and audio.
-const FIRST_PAINTED_OVERLAY = paintedProbe('[data-testid="review-overlay"]', {
-  mounted: '[data-testid="take-review"]', review: '[data-testid="take-review"][data-take-id]',
-});
+// The first frame where the review's overlay (contour and loudness) has a painted pixel: start-up's first paint of
+// the take last opened (its page as last drawn, docs/adr/0010-take-first-paint.md) or the live page's (from the
+// stored report); the stages: the take screen has mounted the review (loading), the review has its take.
+const REVIEW_STAGES = { mounted: '[data-testid="take-review"]', review: '[data-testid="take-review"][data-take-id]' };
+const FIRST_PAINTED_OVERLAY = paintedProbe('[data-testid="review-overlay"], #first-paint[data-first-paint="take"] > canvas[data-first-paint-of="review-overlay"]', REVIEW_STAGES);
+// The first frame where the live page (React, from IndexedDB) has painted its overlay.
+const LIVE_PAINTED_OVERLAY = paintedProbe('[data-testid="review-overlay"]', REVIEW_STAGES);
 
 async function main(): Promise<void> {
   const { take, chunks } = seedData();
@@ -99,6 +103,8 @@ async function main(): Promise<void> {
     const noWorker: LoadTimes[] = [];
     const floors = new Map<string, number[]>(Object.keys(FLOORS).map((n) => [n, []]));
     const inApp: number[] = [];
+    const liveLoads: LoadTimes[] = [];
+    let fromPicture = 0;
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -110,7 +116,8 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const [at] = await loadWithProbes(page, `${url}/#/take/${TAKE_ID}`, [FIRST_PAINTED_OVERLAY]);
+      const [at, live] = await loadWithProbes(page, `${url}/#/take/${TAKE_ID}`, [FIRST_PAINTED_OVERLAY, LIVE_PAINTED_OVERLAY]);
+      const firstPaint = (await page.evaluate(`performance.getEntriesByName('voicedrill:first-paint').length > 0`)) as boolean;
       if (cdp) printProfile((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
       if (process.env.BENCH_DEBUG) console.log(JSON.stringify(at), 'long tasks [start, ms]:', JSON.stringify(await page.evaluate('window.__longTasks')));
       const shown = await page.locator('[data-testid="take-review"]').getAttribute('data-take-id');
@@ -131,9 +138,11 @@ async function main(): Promise<void> {
       }
       const clickMs = await timeInAppNavigation(context, `${url}/#/history`, `a.take-link[href="#/take/${TAKE_ID}"]`, `a.take-link[href="#/take/${TAKE_ID}"]`, FIRST_PAINTED_OVERLAY);
       if (run > 0) inApp.push(clickMs);
-      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: overlay painted ${at.painted.toFixed(0)} ms; in-app from History ${clickMs.toFixed(0)} ms; without service worker ${atBare.painted.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
+      console.log(`  run ${run}${run === 0 ? ' (warm-up, not counted)' : ''}: overlay painted ${at.painted.toFixed(0)} ms (${firstPaint ? 'first paint from the take page kept' : 'no picture kept'}; live overlay ${live.painted.toFixed(0)} ms); in-app from History ${clickMs.toFixed(0)} ms; without service worker ${atBare.painted.toFixed(0)} ms${beforeMs}; floors ${floorMs.join(', ')} ms`);
       if (run > 0) { // run 0 warms the caches up
         loads.push(at);
+        liveLoads.push(live);
+        if (firstPaint) fromPicture++;
         noWorker.push(atBare);
       }
     }
@@ -141,11 +150,12 @@ async function main(): Promise<void> {
     const m = median(times);
     console.log(`review page, one ${DURATION_SEC} s take at ${RATE_HZ} Hz: navigation start → overlay with its contour painted`);
     console.log(`  median ${m.toFixed(0)} ms of ${RUNS} runs (target ≤ ${TARGET_MS} ms${m <= TARGET_MS ? ', met' : ', NOT met'})`);
-    console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(`  runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms (${fromPicture} of ${RUNS} painted first from the picture the live page kept)`);
+    console.log(`  the live page's own overlay (React, from IndexedDB): median ${median(liveLoads.map((l) => l.painted)).toFixed(0)} ms; runs ${liveLoads.map((l) => l.painted.toFixed(0)).join(', ')} ms`);
     const inAppMs = median(inApp);
     console.log(`  in-app navigation (History open, click the take → overlay painted): median ${inAppMs.toFixed(0)} ms (target ≤ ${TARGET_MS} ms${inAppMs <= TARGET_MS ? ', met' : ', NOT met'}); runs ${inApp.map((t) => t.toFixed(0)).join(', ')} ms`);
-    const at = (pick: (l: LoadTimes) => number): string => median(loads.map(pick)).toFixed(0);
-    console.log(`  medians: app shell up ${at((l) => l.shell)} ms, review mounted ${at((l) => l.stages.mounted)} ms, review showing its take ${at((l) => l.stages.review)} ms, overlay painted ${at((l) => l.painted)} ms`);
+    const at = (pick: (l: LoadTimes) => number): string => median(liveLoads.map(pick)).toFixed(0);
+    console.log(`  the live page's stages, medians: app shell up ${at((l) => l.shell)} ms, review mounted ${at((l) => l.stages.mounted)} ms, review showing its take ${at((l) => l.stages.review)} ms, overlay painted ${at((l) => l.painted)} ms`);
     if (beforeUrl) console.log(`  before (BENCH_BEFORE_DIST, same runs, with its service worker): median ${median(before).toFixed(0)} ms; runs ${before.map((t) => t.toFixed(0)).join(', ')} ms`);
     const bareMs = median(noWorker.map((l) => l.painted));
     const names = Object.keys(FLOORS);

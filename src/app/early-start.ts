@@ -1,7 +1,9 @@
 /**
  * Start-up's first script: index.html loads this chunk (one file, with uPlot) ahead of the app's bundle
  * (vite.config.ts, earlyStart). On Progress, with a snapshot kept, it first paints the page's top as last drawn
- * (features/progress/first-paint.ts; docs/adr/0009-first-paint.md); the app's entry waits for that paint.
+ * (features/progress/first-paint.ts; docs/adr/0009-first-paint.md); on the page of the take last opened, that page
+ * as last drawn (features/history/first-paint.ts; docs/adr/0010-take-first-paint.md). The app's entry waits
+ * for that paint.
  * Then the route's own chunks, the app's and, for Progress, the read of every take summary begin while React
  * and Dexie are still downloading and parsing. The app adopts what was started (storage/early-read.ts; the
  * preloaded chunks are the ones its lazy screens import) and removes the first paint once it has painted.
@@ -10,6 +12,7 @@ import { parseRoute } from '../services/routes.ts';
 import { startEarlySummaries } from '../storage/early-read.ts';
 import { hasFirstPaint } from '../storage/first-paint-cache.ts';
 import { paintProgressFirst } from '../features/progress/first-paint.ts';
+import { paintTakeFirst, TAKE_FIRST_PAINT } from '../features/history/first-paint.ts';
 import { ensurePagePolicy } from '../pwa/csp-guard.ts';
 
 /** Name of the <meta> the build writes: the chunks (and styles) of each lazily loaded screen, by route screen. */
@@ -42,10 +45,10 @@ function afterNextPaint(): Promise<void> {
 }
 
 /**
- * Paint the route's first view from its snapshot (only Progress has one) and settle once it is on screen:
- * the app's entry (src/main.tsx) evaluates the app then. A bad snapshot only means no first paint.
+ * Paint the route's first view from its snapshot (`paint`: Progress's or a take's) and settle once it is on
+ * screen: the app's entry (src/main.tsx) evaluates the app then. A bad snapshot only means no first paint.
  */
-async function paintFirst(): Promise<void> {
+async function paintFirst(paint: () => boolean | Promise<boolean>): Promise<void> {
   // This script is async: it may run while the parser is still in <head>, or before the styles have loaded
   // (laid out without them, the chart would be drawn at the wrong width). Waiting is bounded: past
   // FIRST_PAINT_WAIT_MS there is no first paint and the app starts (a late picture would cover the live page).
@@ -60,7 +63,7 @@ async function paintFirst(): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([ready, new Promise((resolve) => { timer = setTimeout(resolve, FIRST_PAINT_WAIT_MS); })]);
   clearTimeout(timer);
-  if (!document.body || unstyled().length > 0 || !paintProgressFirst(__VOICEDRILL_BUILD_ID__)) return;
+  if (!document.body || unstyled().length > 0 || !(await paint())) return;
   await afterNextPaint();
   performance.mark('voicedrill:first-paint');
 }
@@ -70,9 +73,12 @@ async function paintFirst(): Promise<void> {
 if (import.meta.env.PROD) ensurePagePolicy();
 performance.mark('voicedrill:early-start');
 const route = parseRoute(window.location.hash);
-const painting = route.screen === 'progress' && hasFirstPaint('progress');
+const build = __VOICEDRILL_BUILD_ID__;
+const painter = route.screen === 'progress' && hasFirstPaint('progress') ? () => paintProgressFirst(build)
+  : route.screen === 'take' && hasFirstPaint(TAKE_FIRST_PAINT) ? () => paintTakeFirst(build, route.takeId)
+    : null;
 /** Settles when start-up's first paint is on screen, or at once when there is none (the entry waits for it). */
-export const firstPaintDone: Promise<void> = painting ? paintFirst() : Promise.resolve();
+export const firstPaintDone: Promise<void> = painter ? paintFirst(painter) : Promise.resolve();
 const meta = document.querySelector<HTMLMetaElement>(`meta[name="${ROUTE_CHUNKS_META}"]`);
 const allChunks = meta ? (JSON.parse(meta.content) as Partial<Record<string, RouteChunks>>) : {};
 const preloadChunks = (chunks: RouteChunks | undefined): void => {

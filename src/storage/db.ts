@@ -1,5 +1,5 @@
 /** The Dexie database: tables, indexes and schema versions. Rows are read through restore.ts only. */
-import { clearFirstPaints, clearFirstPaintsNotIn } from './first-paint-cache.ts';
+import { clearFirstPaints, clearFirstPaintsNotIn, TAKE_PAGE_FIRST_PAINT, writeFirstPaint } from './first-paint-cache.ts';
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { DB_NAME } from './records.ts';
 import type { AudioChunkRecord, ProfileRecord, TakeRecord, TakeSummaryRecord } from './records.ts';
@@ -89,17 +89,26 @@ export class VoiceDrillDb extends Dexie {
 /**
  * The first-paint snapshots (first-paint-cache.ts) show takes, the UI language and drill titles: any delete of
  * a take or summary, a profile in another UI language and any write to a drill forget them, in every tab
- * (they share localStorage).
+ * (they share localStorage). The take page's picture also shows one take as it was and the calibration:
+ * any change to a take (a new name, a new analysis) or to the profile's calibration forgets that one.
  * Table.clear() runs no hook: deleteAllData forgets them itself.
  */
 function forgetFirstPaintsOnChange(db: VoiceDrillDb): void {
   const forget = (): void => clearFirstPaints();
+  const forgetTakePage = (): void => writeFirstPaint(TAKE_PAGE_FIRST_PAINT, null);
   db.takes.hook('deleting', forget);
+  db.takes.hook('updating', forgetTakePage);
   db.takeSummaries.hook('deleting', forget);
   // The profile: only a change of the UI language matters (the app saves the profile just after it has
   // drawn the new language, so forgetting on any write could lose the snapshot it has just kept).
-  db.profile.hook('creating', (_key, profile) => clearFirstPaintsNotIn(profile.uiLang));
-  db.profile.hook('updating', (changes: Partial<ProfileRecord>, _key, profile) => clearFirstPaintsNotIn(changes.uiLang ?? profile.uiLang));
+  db.profile.hook('creating', (_key, profile) => {
+    forgetTakePage();
+    clearFirstPaintsNotIn(profile.uiLang);
+  });
+  db.profile.hook('updating', (changes: Partial<ProfileRecord>, _key, profile) => {
+    if ('baseline' in changes) forgetTakePage();
+    clearFirstPaintsNotIn(changes.uiLang ?? profile.uiLang);
+  });
   db.profile.hook('deleting', forget);
   for (const table of [db.userDrills, db.assignedPacks]) {
     table.hook('creating', forget);

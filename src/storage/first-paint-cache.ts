@@ -10,6 +10,9 @@
 /** Prefix of every first-paint key (versioned with the snapshot shapes). */
 export const FIRST_PAINT_KEY_PREFIX = 'voicedrill.firstPaint.v1.';
 
+/** The take page's snapshot name (features/history/first-paint.ts): the store forgets it when a take changes. */
+export const TAKE_PAGE_FIRST_PAINT = 'take';
+
 /** The key of a screen's snapshot. */
 export function firstPaintKey(screen: string): string {
   return `${FIRST_PAINT_KEY_PREFIX}${screen}`;
@@ -39,6 +42,29 @@ export function firstPaintStorage(): FirstPaintStorage | null {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
     return null;
+  }
+}
+
+/** The stored text of `screen`'s snapshot, or null (none, or storage refused). */
+export function readFirstPaint(screen: string, storage: FirstPaintStorage | null = firstPaintStorage()): string | null {
+  try {
+    return storage?.getItem(firstPaintKey(screen)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keep `text` (JSON) as `screen`'s snapshot for the next start-up (null: forget it). Storage full or refused:
+ * no snapshot for that screen (it is drawn live as before); the other screens' snapshots stay.
+ */
+export function writeFirstPaint(screen: string, text: string | null, storage: FirstPaintStorage | null = firstPaintStorage()): void {
+  const key = firstPaintKey(screen);
+  try {
+    if (text === null) storage?.removeItem(key);
+    else storage?.setItem(key, text);
+  } catch {
+    try { storage?.removeItem(key); } catch { /* storage blocked */ }
   }
 }
 

@@ -11,29 +11,10 @@ import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/inde
 import { progressSnapshotOf } from '../../src/features/progress/progress-draw.ts';
 import { buildProgress } from '../../src/features/progress/progress-model.ts';
 import { PROGRESS_SNAPSHOT_KEY, readProgressSnapshot, writeProgressSnapshot, type HeaderSnapshot, type ProgressSnapshot } from '../../src/features/progress/progress-snapshot.ts';
-import { DB_NAME, defaultProfile, openStore, SCHEMA_VERSION, summarise, type FirstPaintStorage, type VoiceDrillStore } from '../../src/storage/index.ts';
+import { DB_NAME, defaultProfile, openStore, SCHEMA_VERSION, summarise, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { clearFirstPaints, FIRST_PAINT_KEY_PREFIX, hasFirstPaint } from '../../src/storage/first-paint-cache.ts';
 import { makeReport } from './report-fixture.ts';
-
-/** localStorage in memory, optionally refusing writes (full) or every call (blocked). */
-class MemoryStorage implements FirstPaintStorage {
-  readonly items = new Map<string, string>();
-  constructor(private readonly refuse: 'none' | 'writes' | 'all' = 'none') {}
-  get length(): number { return this.items.size; }
-  key(i: number): string | null { return [...this.items.keys()][i] ?? null; }
-  getItem(k: string): string | null {
-    if (this.refuse === 'all') throw new Error('SecurityError');
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    if (this.refuse !== 'none') throw new Error('QuotaExceededError');
-    this.items.set(k, v);
-  }
-  removeItem(k: string): void {
-    if (this.refuse === 'all') throw new Error('SecurityError');
-    this.items.delete(k);
-  }
-}
+import { MemoryStorage } from './memory-storage.ts';
 
 const HEADER: HeaderSnapshot = { title: 'VoiceDrill', tagline: 'Tone, pace and volume', nav: [{ label: 'Practice', current: false }, { label: 'Progress', current: true }], langLabel: 'Language', langName: 'English' };
 

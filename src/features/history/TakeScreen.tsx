@@ -10,6 +10,7 @@ import { toBaseline } from '../../takes/index.ts';
 import { takeLabel } from './history-model.ts';
 import { StoredTakeAudio } from './StoredTakeAudio.tsx';
 import { useStoredTake } from './use-stored-take.ts';
+import { useTakeFirstPaint } from './use-take-first-paint.ts';
 
 /** The take screen. */
 export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
@@ -17,6 +18,7 @@ export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
   const s = useStoredTake(takeId);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
   const take = s.take;
+  const onDrawn = useTakeFirstPaint(takeId, !s.loading && (s.error !== null || s.analysed === null || store === null));
   // No confirm dialog: History hides the take and offers Undo before the real delete (undo-delete-model.ts).
   const remove = (): void => {
     if (!take || !undoDelete) return;
@@ -52,7 +54,7 @@ export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
       )}
       {s.analysed && store && (
         <>
-          <TakeReview store={store} uiLang={uiLang} takeId={s.analysed.take.id} record={s.analysed.take} baseline={profile.baseline} />
+          <TakeReview store={store} uiLang={uiLang} takeId={s.analysed.take.id} record={s.analysed.take} baseline={profile.baseline} onDrawn={onDrawn} />
           <CompareTakes store={store} uiLang={uiLang} takeId={s.analysed.take.id} against={{ kind: 'best' }} />
         </>
       )}

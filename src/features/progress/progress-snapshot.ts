@@ -4,11 +4,12 @@
  * live page and read back by start-up's first paint (first-paint.ts). Reading validates the whole shape:
  * anything else (another build, a damaged value) is no snapshot. Light: no React, i18n or database code.
  */
-import { firstPaintKey, type FirstPaintStorage } from '../../storage/first-paint-cache.ts';
+import { firstPaintKey, readFirstPaint, writeFirstPaint, type FirstPaintStorage } from '../../storage/first-paint-cache.ts';
 import type { ProgressChartDraw } from './progress-chart-options.ts';
 
 /** The snapshot's localStorage key. */
 export const PROGRESS_SNAPSHOT_KEY = firstPaintKey('progress');
+const PROGRESS_SCREEN = 'progress';
 
 /** The header as drawn: brand, tagline, navigation (the current entry marked), the language switch. */
 export interface HeaderSnapshot {
@@ -78,7 +79,7 @@ const isSnapshot = isObject({
 /** The stored snapshot drawn by `build`, or null (none, another build's, unreadable or storage refused). */
 export function readProgressSnapshot(storage: FirstPaintStorage | null, build: string): ProgressSnapshot | null {
   try {
-    const text = storage?.getItem(PROGRESS_SNAPSHOT_KEY);
+    const text = readFirstPaint(PROGRESS_SCREEN, storage);
     if (!text) return null;
     const value: unknown = JSON.parse(text);
     return isSnapshot(value) && (value as ProgressSnapshot).build === build ? value as ProgressSnapshot : null;
@@ -89,10 +90,5 @@ export function readProgressSnapshot(storage: FirstPaintStorage | null, build: s
 
 /** Keep `snapshot` for the next start-up (null: forget it); storage full or refused: no snapshot (the page is drawn live as before). */
 export function writeProgressSnapshot(storage: FirstPaintStorage | null, snapshot: ProgressSnapshot | null): void {
-  try {
-    if (snapshot) storage?.setItem(PROGRESS_SNAPSHOT_KEY, JSON.stringify(snapshot));
-    else storage?.removeItem(PROGRESS_SNAPSHOT_KEY);
-  } catch {
-    try { storage?.removeItem(PROGRESS_SNAPSHOT_KEY); } catch { /* storage blocked */ }
-  }
+  writeFirstPaint(PROGRESS_SCREEN, snapshot && JSON.stringify(snapshot), storage);
 }

@@ -32,6 +32,8 @@ export interface TakeReviewProps {
   record?: TakeRecord;
   /** The profile's calibration as the app holds it (the profile is then not read again); undefined: read it. */
   baseline?: StoredBaseline | null;
+  /** Told once, when the review first shows what it will show: its contour painted (true) or a message (false). */
+  onDrawn?: (contour: boolean) => void;
 }
 
 /** Seconds of context played before and after a finding's moment. */
@@ -48,7 +50,7 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** The review screen of one take. */
-export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser, record, baseline }: TakeReviewProps): React.JSX.Element {
+export function TakeReview({ store, uiLang, takeId, initialFinding = null, analyser, record, baseline, onDrawn }: TakeReviewProps): React.JSX.Element {
   const [head, setHead] = useState<ReviewHead | null>(null);
   const [samples, setSamples] = useState<Float32Array | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
@@ -118,6 +120,13 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   });
   const player = useReviewPlayer(waveform, source);
   const findings = useMemo(() => (report ? reviewFindings(report, script, uiLang) : []), [report, script, uiLang]);
+  const drawnOnce = useRef(false);
+  const drawnState = paints > 0 ? 'contour' : error !== null || drawError !== null || (head !== null && signals === null) ? 'message' : null;
+  useEffect(() => {
+    if (drawnState === null || drawnOnce.current) return;
+    drawnOnce.current = true;
+    onDrawn?.(drawnState === 'contour');
+  }, [drawnState, onDrawn]);
 
   const { ready, playRange, playPause, seekBy, stepRate, toggleLoop, seekTo } = player;
   // Only seek: playing without a click of the agent's own would be blocked by the browser.
