@@ -2,8 +2,8 @@
  * Three takes of the English four-part greeting from three different WAVs (one browser launch each,
  * the same profile folder), then: every progress chart holds the stored values exactly (three points for
  * each guideline all three takes measured); a take's review paints its waveform and pitch contour
- * (pixels read back, screenshot kept); History renames a
- * take from the keyboard and undoes a delete.
+ * (pixels read back, screenshot kept); a reload of that take's page paints first from the picture the live page
+ * kept (docs/adr/0010-take-first-paint.md); History renames a take from the keyboard and undoes a delete.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -221,6 +221,102 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     // Somewhere in the middle of two read greetings both takes are voiced, and the legend prints those values.
     expect(read.some(([a, b]) => a !== null && b !== null)).toBe(true);
     await compare.screenshot({ path: join(ARTIFACTS, 'compare.png') });
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+
+  it('a reload of a take\'s page paints the page the live page kept, its contour where the live page has it, then hands over; a tampered picture runs nothing', { timeout: 120_000 }, async () => {
+    const { page } = app;
+    const takeId = takeIds[1];
+    const key = 'voicedrill.firstPaint.v1.take';
+    // The live page (opened by the test before) keeps its picture once the browser is idle.
+    const kept = (): Promise<{ takeId: string; text: string } | null> => page.evaluate((k) => {
+      const text = localStorage.getItem(k);
+      return text ? { takeId: (JSON.parse(text) as { takeId: string }).takeId, text } : null;
+    }, key);
+    await expect.poll(async () => (await kept())?.takeId ?? null, { timeout: 10_000 }).toBe(takeId);
+    // From the document's start: the picture's layer, its contour painted (shown), where; its removal; the live contour.
+    await page.addInitScript(`(() => {
+      const painted = (canvas) => {
+        if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      };
+      const place = (el) => { const r = el.getBoundingClientRect(); return [r.top + scrollY, r.left, r.width, r.height]; };
+      const seen = window.__takePicture = { layer: null, paintedAt: null, pictureRect: null, atPaint: null, removedAt: null, livePaintedAt: null, liveRect: null };
+      const start = performance.now();
+      const check = () => {
+        const now = performance.now();
+        const layer = document.querySelector('#first-paint[data-first-paint="take"]');
+        if (layer && !seen.layer) seen.layer = { ariaHidden: layer.getAttribute('aria-hidden'), inert: layer.hasAttribute('inert'), lang: layer.lang, shadow: layer.shadowRoot === null ? 'closed or none' : 'open' };
+        const canvas = layer && layer.querySelector('canvas[data-first-paint-of="review-overlay"]');
+        if (canvas && seen.paintedAt === null && getComputedStyle(layer).visibility !== 'hidden' && painted(canvas)) {
+          seen.paintedAt = now;
+          seen.pictureRect = place(canvas);
+          seen.atPaint = { h1: document.querySelectorAll('h1').length, reviews: document.querySelectorAll('[data-testid="take-review"]').length, focusable: layer.querySelectorAll('a[href], button, select, input, textarea, [tabindex]').length };
+        }
+        if (!layer && seen.layer && seen.removedAt === null) seen.removedAt = now;
+        const live = document.querySelector('[data-testid="review-overlay"]');
+        if (seen.livePaintedAt === null && painted(live)) { seen.livePaintedAt = now; seen.liveRect = place(live); }
+        if (now - start < 15000 && (seen.livePaintedAt === null || (seen.layer && seen.removedAt === null))) requestAnimationFrame(check);
+      };
+      check();
+    })()`);
+    interface Seen {
+      layer: { ariaHidden: string; inert: boolean; lang: string; shadow: string } | null;
+      paintedAt: number | null; pictureRect: number[] | null; atPaint: { h1: number; reviews: number; focusable: number } | null;
+      removedAt: number | null; livePaintedAt: number | null; liveRect: number[] | null;
+    }
+    const reloadAndWatch = async (): Promise<Seen> => {
+      await page.reload();
+      await expect.poll(() => page.evaluate('window.__takePicture?.livePaintedAt ?? null'), { timeout: 15_000 }).not.toBeNull();
+      await page.locator('[data-testid="take-review"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.locator('#first-paint').count(), { timeout: 5_000 }).toBe(0);
+      return await page.evaluate('window.__takePicture') as Seen;
+    };
+
+    const seen = await reloadAndWatch();
+    console.log(`take page first paint: picture's contour painted ${seen.paintedAt?.toFixed(0)} ms at ${JSON.stringify(seen.pictureRect)}, live contour ${seen.livePaintedAt?.toFixed(0)} ms at ${JSON.stringify(seen.liveRect)}, picture removed ${seen.removedAt?.toFixed(0)} ms`);
+    // A picture: hidden from assistive technology, inert, its page in a closed shadow root (no heading, link or test id
+    // of its own in the page), shown before the live page and gone once the live contour has painted.
+    expect(seen.layer).toEqual({ ariaHidden: 'true', inert: true, lang: 'en', shadow: 'closed or none' });
+    expect(seen.atPaint).toEqual({ h1: 0, reviews: 0, focusable: 0 });
+    expect(seen.paintedAt).not.toBeNull();
+    expect(seen.paintedAt as number).toBeLessThan(seen.livePaintedAt as number);
+    expect(seen.removedAt as number).toBeGreaterThanOrEqual(seen.livePaintedAt as number);
+    // The picture is the page as it was last drawn whole: once the live page has all of it (the scorecard's
+    // comparison with other takes comes a moment after the contour), its contour is where the picture's was.
+    const liveNow = (): Promise<number[]> => page.locator('[data-testid="review-overlay"]').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.top + scrollY, r.left, r.width, r.height];
+    });
+    await expect.poll(async () => Math.max(...(await liveNow()).map((v, i) => Math.abs(v - (seen.pictureRect as number[])[i]))), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    expect(await page.locator('[data-testid="take-review"]').count()).toBe(1);
+
+    // A picture tampered with in storage: handlers, ids and a script link are never built, and nothing runs.
+    const build = await page.locator('.version').getAttribute('data-build');
+    expect(build).toBeTruthy();
+    await expect.poll(async () => (await kept())?.takeId ?? null, { timeout: 10_000 }).toBe(takeId);
+    const tamper = (extra: unknown[]): Promise<void> => page.evaluate(([k, nodes]) => {
+      const v = JSON.parse(localStorage.getItem(k) as string) as { picture: { root: { c: unknown[] } } };
+      v.picture.root.c.push(...nodes);
+      localStorage.setItem(k, JSON.stringify(v));
+    }, [key, extra] as const);
+    await tamper([
+      { t: 'div', a: [['id', 'evil'], ['onclick', 'window.__pwned = 1'], ['onmouseover', 'window.__pwned = 2'], ['class', 'evil']], c: ['hostile'] },
+      { t: 'a', a: [['href', 'javascript:window.__pwned = 3']], c: ['hostile link'] },
+      { t: 'svg', svg: true, a: [['onload', 'window.__pwned = 4']] },
+    ]);
+    const attributes = await reloadAndWatch();
+    expect(attributes.paintedAt).not.toBeNull(); // shown, without what was added
+    expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
+    expect(await page.locator('#evil').count()).toBe(0);
+    // The live page keeps a clean picture again; a script element in it means no picture at all.
+    await expect.poll(async () => (await kept())?.text.includes('hostile') ?? true, { timeout: 10_000 }).toBe(false);
+    await tamper([{ t: 'script', c: ['window.__pwned = 5'] }, { t: 'iframe', a: [['srcdoc', '<script>parent.__pwned = 6</script>']] }]);
+    const script = await reloadAndWatch();
+    expect(script.paintedAt).toBeNull();
+    expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
     expect(unexpectedErrors(app)).toEqual([]);
   });
 

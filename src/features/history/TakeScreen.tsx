@@ -18,7 +18,7 @@ export function TakeScreen({ takeId }: { takeId: string }): React.JSX.Element {
   const s = useStoredTake(takeId);
   const baseline = useMemo(() => toBaseline(profile.baseline), [profile.baseline]);
   const take = s.take;
-  const onDrawn = useTakeFirstPaint(takeId, !s.loading && (s.error !== null || s.analysed === null || store === null));
+  const onDrawn = useTakeFirstPaint(takeId, !s.loading && (s.error !== null || s.analysed === null || store === null), s.comparisonSettled);
   // No confirm dialog: History hides the take and offers Undo before the real delete (undo-delete-model.ts).
   const remove = (): void => {
     if (!take || !undoDelete) return;

@@ -40,17 +40,24 @@ export function readTakeSnapshot(storage: FirstPaintStorage | null, build: strin
   }
 }
 
-/** Keep the take page now on screen (`root`, the app's root element) for the next start-up; too large or storage refused: none kept. */
-export function keepTakeSnapshot(root: Element, takeId: string, build: string, storage: FirstPaintStorage | null = firstPaintStorage()): void {
+/** The take page now on screen (`root`, the app's root element), or null when it is too large for a picture. */
+export function captureTakeSnapshot(root: Element, takeId: string, build: string): TakeSnapshot | null {
   const doc = root.ownerDocument;
   // What the window shows from the page's top is drawn whole; below it, boxes of the same size, but for the
   // review's canvas (its contour), which is drawn where it is.
   const picture = capturePicture(root, doc.defaultView?.innerHeight ?? Infinity);
-  const snapshot: TakeSnapshot | null = picture && {
-    build, uiLang: doc.documentElement.lang, takeId, viewportWidthPx: doc.defaultView?.innerWidth ?? 0, picture,
-  };
+  return picture && { build, uiLang: doc.documentElement.lang, takeId, viewportWidthPx: doc.defaultView?.innerWidth ?? 0, picture };
+}
+
+/** Keep `snapshot` for the next start-up (null or too large: none kept; storage refused: none either). */
+export function writeTakeSnapshot(snapshot: TakeSnapshot | null, storage: FirstPaintStorage | null = firstPaintStorage()): void {
   const text = snapshot && JSON.stringify(snapshot);
   writeFirstPaint(TAKE_FIRST_PAINT, text && text.length <= MAX_SNAPSHOT_CHARS ? text : null, storage);
+}
+
+/** Keep the take page now on screen for the next start-up (captureTakeSnapshot, then writeTakeSnapshot). */
+export function keepTakeSnapshot(root: Element, takeId: string, build: string, storage: FirstPaintStorage | null = firstPaintStorage()): void {
+  writeTakeSnapshot(captureTakeSnapshot(root, takeId, build), storage);
 }
 
 /**

@@ -18,6 +18,8 @@ export interface StoredTakeState {
   analysed: AnalysedTake | null;
   busy: boolean;
   error: string | null;
+  /** The scorecard's comparison with other takes has been read (or could not be): the page is drawn whole. */
+  comparisonSettled: boolean;
   analyse: () => void;
 }
 
@@ -29,6 +31,7 @@ export function useStoredTake(takeId: string): StoredTakeState {
   const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [comparisonSettled, setComparisonSettled] = useState(false);
   const client = useRef<AnalysisClient | null>(null);
   const abort = useRef<AbortController | null>(null);
   const message = useCallback((e: unknown) => (isStorageError(e) ? t(storageErrorMessage(e.kind)) : e instanceof Error ? e.message : String(e)), [t]);
@@ -56,8 +59,12 @@ export function useStoredTake(takeId: string): StoredTakeState {
           const shown: AnalysedTake = { take: found, drill, report: { file: found.id, ...found.report }, comparison: { previous: null, best: null }, saved: Promise.resolve(found) };
           setAnalysed(shown);
           setLoading(false);
-          const comparison = await loadComparison(store, found);
-          if (!cancelled && (comparison.previous || comparison.best)) setAnalysed((now) => (now === shown ? { ...shown, comparison } : now));
+          try {
+            const comparison = await loadComparison(store, found);
+            if (!cancelled && (comparison.previous || comparison.best)) setAnalysed((now) => (now === shown ? { ...shown, comparison } : now));
+          } finally {
+            if (!cancelled) setComparisonSettled(true);
+          }
         }
       } catch (e) {
         if (!cancelled) setError(messageRef.current(e));
@@ -90,5 +97,5 @@ export function useStoredTake(takeId: string): StoredTakeState {
     })();
   }, [store, take, busy, profile.baseline, message]);
 
-  return { loading, take, analysed, busy, error, analyse };
+  return { loading, take, analysed, busy, error, comparisonSettled, analyse };
 }
