@@ -106,7 +106,8 @@ function forgetFirstPaintsOnChange(db: VoiceDrillDb): void {
     clearFirstPaintsNotIn(profile.uiLang);
   });
   db.profile.hook('updating', (changes: Partial<ProfileRecord>, _key, profile) => {
-    if ('baseline' in changes) forgetTakePage();
+    // Dexie names a change inside the calibration by its key path ('baseline.medianHz').
+    if (Object.keys(changes).some((path) => path === 'baseline' || path.startsWith('baseline.'))) forgetTakePage();
     clearFirstPaintsNotIn(changes.uiLang ?? profile.uiLang);
   });
   db.profile.hook('deleting', forget);

@@ -156,7 +156,14 @@ describe('the store forgets the take page\'s picture when what it shows may no l
   it('a new calibration forgets the take page only (its contour is drawn against it); the script language keeps it', async () => {
     await store.saveProfile({ ...defaultProfile('en'), uiLang: 'en', scriptLang: 'zh' });
     expect(kept()).toEqual([true, true]);
-    await store.saveProfile({ ...defaultProfile('en'), uiLang: 'en', scriptLang: 'zh', baseline: { medianHz: 180, activeLevelDbfs: -20, recordedAt: '2026-12-01T10:00:00.000Z', analysisVersion: '1.5.0' } });
+    const calibrated = { ...defaultProfile('en'), uiLang: 'en' as const, scriptLang: 'zh' as const, baseline: { medianHz: 180, activeLevelDbfs: -20, recordedAt: '2026-12-01T10:00:00.000Z', analysisVersion: '1.5.0' } };
+    await store.saveProfile(calibrated);
+    expect(kept()).toEqual([false, true]);
+    // Calibrated again: a change inside the calibration (Dexie reports 'baseline.medianHz').
+    storage.setItem(TAKE_KEY, JSON.stringify({ uiLang: 'en' }));
+    await store.saveProfile({ ...calibrated, scriptLang: 'en' });
+    expect(kept()).toEqual([true, true]);
+    await store.saveProfile({ ...calibrated, baseline: { ...calibrated.baseline, medianHz: 175 } });
     expect(kept()).toEqual([false, true]);
   });
 
