@@ -21,6 +21,14 @@ interface StoredVerdict { guideline: string; value: number | null; unit: string 
 interface StoredTake { id: string; createdAt: string; status: string; name: string | null; report: { verdicts: StoredVerdict[] } | null }
 interface ChartPoint { takeId: string; takeNumber: number; value: number }
 
+/** In-page source (init scripts run before the app, as text): whether a canvas has a pixel that is not fully transparent. */
+const PAINTED_SOURCE = `(canvas) => {
+  if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+  return false;
+}`;
+
 describe.skipIf(!haveChromium)('progress and review after three takes', () => {
   const userDataDir = haveChromium ? mkdtempSync(join(tmpdir(), 'voicedrill-e2e-progress-')) : '';
   let session: Session | null = null;
@@ -123,12 +131,7 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     const { page } = app;
     // From the document's start: when the first-paint layer appears, paints and goes, and when the live chart paints.
     await page.addInitScript(`(() => {
-      const painted = (canvas) => {
-        if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-        return false;
-      };
+      const painted = ${PAINTED_SOURCE};
       const seen = window.__firstPaint = { layer: null, layerPaintedAt: null, layerRemovedAt: null, livePaintedAt: null };
       const start = performance.now();
       const check = () => {
@@ -236,12 +239,7 @@ describe.skipIf(!haveChromium)('progress and review after three takes', () => {
     await expect.poll(async () => (await kept())?.takeId ?? null, { timeout: 10_000 }).toBe(takeId);
     // From the document's start: the picture's layer, its contour painted (shown), where; its removal; the live contour.
     await page.addInitScript(`(() => {
-      const painted = (canvas) => {
-        if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-        return false;
-      };
+      const painted = ${PAINTED_SOURCE};
       const place = (el) => { const r = el.getBoundingClientRect(); return [r.top + scrollY, r.left, r.width, r.height]; };
       const seen = window.__takePicture = { layer: null, paintedAt: null, pictureRect: null, atPaint: null, removedAt: null, livePaintedAt: null, liveRect: null };
       const start = performance.now();
