@@ -177,6 +177,8 @@ describe.skipIf(!haveChromium)('every screen in both languages: accessibility, p
       return [...await overlappingLabels(labels), ...await escapingBoxes(cells)];
     });
     expect.soft(found).toEqual([]);
+    // The language switches above redraw the review in place: no audio read again, no URL revoked under the player.
+    expect(unexpectedErrors(app)).toEqual([]);
   });
 
   it('History: passes', { timeout: AUDIT_TIMEOUT_MS }, async () => {

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../services/app-context.ts';
 import { encodeWavMono16 } from '../../audio/wav.ts';
+import { useMediaRelease } from '../../ui/media-release.ts';
 
 /** Props of TakeAudio. */
 export interface TakeAudioProps {
@@ -32,6 +33,7 @@ export function TakeAudio({ samples, sampleRateHz, startOpen = false }: TakeAudi
       setUrl(null);
     };
   }, [opened, samples, sampleRateHz]);
+  useMediaRelease(player, url);
   if (!opened) return <button type="button" onClick={() => setOpened(true)} data-action="listen">{t('practice.listen')}</button>;
   if (url === null) return null;
   return (

@@ -54,9 +54,10 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   const [head, setHead] = useState<ReviewHead | null>(null);
   const [samples, setSamples] = useState<Float32Array | null>(null);
   const [signals, setSignals] = useState<ReviewSignals | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // What went wrong, kept as found: its text follows the UI language (a switch does not read the take again).
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
   const [reanalysing, setReanalysing] = useState(false);
-  const [drawError, setDrawError] = useState<string | null>(null);
+  const [reanalyseFailed, setReanalyseFailed] = useState(false);
   const analyserOf = useLazyAnalyser(analyser);
   const waveform = useRef<HTMLDivElement | null>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
@@ -73,8 +74,8 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
     setSamples(null);
     setSignals(null);
     setError(null);
-    setDrawError(null);
-    const fail = (e: unknown): void => { if (!cancelled) setError(errorText(e, uiLang)); };
+    setReanalyseFailed(false);
+    const fail = (e: unknown): void => { if (!cancelled) setError({ cause: e }); };
     const headLoaded = loadReviewHead(store, given.current?.id === takeId ? given.current : takeId, knownBaseline.current);
     // The audio (a minute of it is ≈ 6 MB to read, then a waveform to build) is read once the contour is on
     // screen: the contour comes from the report and must not wait behind it.
@@ -92,7 +93,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
         } catch {
           if (cancelled) return;
           current = { ...h, report: null };
-          setDrawError(t(uiLang, 'review.reanalyseFailed'));
+          setReanalyseFailed(true);
         } finally {
           if (!cancelled) setReanalysing(false);
         }
@@ -106,7 +107,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
       cancelled = true;
       abort.abort();
     };
-  }, [store, takeId, uiLang, analyserOf]);
+  }, [store, takeId, analyserOf]);
 
   const script = head?.take.script ?? '';
   const report = head?.report ?? null;
@@ -121,7 +122,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
   const player = useReviewPlayer(waveform, source);
   const findings = useMemo(() => (report ? reviewFindings(report, script, uiLang) : []), [report, script, uiLang]);
   const drawnOnce = useRef(false);
-  const drawnState = paints > 0 ? 'contour' : error !== null || drawError !== null || (head !== null && signals === null) ? 'message' : null;
+  const drawnState = paints > 0 ? 'contour' : error !== null || reanalyseFailed || (head !== null && signals === null) ? 'message' : null;
   useEffect(() => {
     if (drawnState === null || drawnOnce.current) return;
     drawnOnce.current = true;
@@ -152,7 +153,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
     return () => window.removeEventListener('keydown', onKey);
   }, [ready, playPause, seekBy, stepRate, toggleLoop]);
 
-  if (error) return <section className="card take-review" data-testid="take-review"><p role="alert">{error}</p></section>;
+  if (error) return <section className="card take-review" data-testid="take-review"><p role="alert">{errorText(error.cause, uiLang)}</p></section>;
   if (!head) {
     return (
       <section className="card take-review" data-testid="take-review" aria-busy="true">
@@ -168,8 +169,8 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
       data-regions={JSON.stringify(regions.map((r) => ({ id: r.id, kind: r.kind, startSec: r.startSec, endSec: r.endSec })))}>
       <h3>{t(uiLang, 'review.title', { drill: head.take.drill?.title[uiLang] ?? head.take.drillId })}</h3>
       {noAudio && <p role="alert">{t(uiLang, 'review.noAudio')}</p>}
-      {drawError && <p role="alert" data-testid="review-draw-error">{drawError}</p>}
-      {!report && !noAudio && !drawError && <p>{t(uiLang, 'review.notAnalysed')}</p>}
+      {reanalyseFailed && <p role="alert" data-testid="review-draw-error">{t(uiLang, 'review.reanalyseFailed')}</p>}
+      {!report && !noAudio && !reanalyseFailed && <p>{t(uiLang, 'review.notAnalysed')}</p>}
       {player.error && <p role="alert">{t(uiLang, 'review.error')}</p>}
       <div className="review-wave" style={{ position: 'relative', minHeight: WAVEFORM_HEIGHT_PX }}>
         <div ref={waveform} data-testid="review-waveform" role="img" style={{ minHeight: WAVEFORM_HEIGHT_PX }}
@@ -177,7 +178,7 @@ export function TakeReview({ store, uiLang, takeId, initialFinding = null, analy
         <canvas ref={canvas} data-testid="review-overlay" aria-hidden="true"
           style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 4 }} />
       </div>
-      {!drawError && report && <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>}
+      {!reanalyseFailed && report && <p className="review-legend">{signals ? t(uiLang, 'review.legend', { reference: referenceLabel }) : t(uiLang, 'review.computing')}</p>}
       <div className="review-controls" role="group" aria-label={t(uiLang, 'review.controls')}>
         <button type="button" onClick={playPause} disabled={!ready} data-action="play-pause">
           {player.playing ? t(uiLang, 'review.pause') : t(uiLang, 'review.play')}

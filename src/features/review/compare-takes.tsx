@@ -19,6 +19,7 @@ import {
 } from '../../takes/index.ts';
 import { alignContours, comparisonData, comparisonLegend, formatSt, timeAtFraction, type AlignedComparison } from './compare-model.ts';
 import { useLazyAnalyser } from './use-analyser.ts';
+import { useMediaRelease } from '../../ui/media-release.ts';
 
 /** Props of CompareTakes. */
 export interface CompareTakesProps {
@@ -66,7 +67,7 @@ const ROLE_LABEL = {
   best: 'compare.best', previousBest: 'compare.previousBest', nextBest: 'compare.nextBest', previous: 'compare.previous', reference: 'compare.reference',
 } as const satisfies Record<ComparisonRole, string>;
 
-/** An audio player for a loaded take; its WAV object URL is revoked on unmount. */
+/** An audio player for a loaded take; its WAV object URL is revoked on unmount, once the element has let go of it. */
 function TakePlayer({ take, label, audio }: { take: LoadedTake; label: string; audio: React.RefObject<HTMLAudioElement | null> }): React.JSX.Element {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -74,6 +75,7 @@ function TakePlayer({ take, label, audio }: { take: LoadedTake; label: string; a
     setUrl(u);
     return () => URL.revokeObjectURL(u);
   }, [take]);
+  useMediaRelease(audio, url);
   return (
     <figure className="compare-player">
       <figcaption>{label}</figcaption>

@@ -10,6 +10,7 @@ import { encodeWavMono16 } from '../../audio/wav.ts';
 import { loopRangeAt, loopSeek, nextRate, seekTime, type ReviewRegion, type TimeRange } from './review-model.ts';
 import { waveformPeaks } from '../../takes/index.ts';
 import type { AnalysisReport } from '../../takes/index.ts';
+import { releaseMedia } from '../../ui/media-release.ts';
 
 /** Region fill per kind (translucent, so the waveform stays readable). */
 const REGION_COLORS: Record<ReviewRegion['kind'], string> = {
@@ -139,7 +140,9 @@ export function useReviewPlayer(container: RefObject<HTMLDivElement | null>, sou
     });
     return () => {
       for (const off of offs) off();
+      const media = instance.getMediaElement();
       instance.destroy();
+      releaseMedia(media, url); // before the URL is revoked (ui/media-release.ts)
       URL.revokeObjectURL(url);
       ws.current = null;
     };

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { seekTime } from './shortcuts.ts';
+import { useMediaRelease } from '../../../ui/media-release.ts';
 
 /** What the page gets from the player. */
 export interface CallPlayer {
@@ -53,6 +54,7 @@ export function useCallPlayer(audio: Blob | null, durationSec: number): CallPlay
     setError(false);
     return () => URL.revokeObjectURL(u);
   }, [audio]);
+  useMediaRelease(audioRef, url);
 
   // Events of the element: play state, and the playhead every frame while playing.
   useEffect(() => {
