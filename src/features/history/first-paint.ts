@@ -61,12 +61,10 @@ export function keepTakeSnapshot(root: Element, takeId: string, build: string, s
 }
 
 /**
- * Paint the page of `takeId` from the snapshot `build` kept, if there is one for it; resolves whether it painted
- * (its images drawn). Never throws: a failure leaves no layer and the live page is drawn as before.
+ * Paint a take's page from its snapshot (readTakeSnapshot: the take's, this build's, at this width); resolves
+ * whether it painted (its images drawn). Never throws: a failure leaves no layer and the live page is drawn as before.
  */
-export async function paintTakeFirst(build: string, takeId: string, doc: Document = document, storage: FirstPaintStorage | null = firstPaintStorage()): Promise<boolean> {
-  const snapshot = readTakeSnapshot(storage, build, takeId, doc.defaultView?.innerWidth ?? 0);
-  if (!snapshot) return false;
+export async function paintTakeFirst(snapshot: TakeSnapshot, doc: Document = document): Promise<boolean> {
   try {
     const layer = showFirstPaintLayer(doc);
     layer.dataset.firstPaint = TAKE_FIRST_PAINT;
