@@ -12,7 +12,7 @@ import { parseRoute } from '../services/routes.ts';
 import { startEarlySummaries } from '../storage/early-read.ts';
 import { firstPaintStorage, hasFirstPaint } from '../storage/first-paint-cache.ts';
 import { paintProgressFirst } from '../features/progress/first-paint.ts';
-import { paintTakeFirst, readTakeSnapshot, TAKE_FIRST_PAINT } from '../features/history/first-paint.ts';
+import { paintTakeFirst, readTakeSnapshot } from '../features/history/first-paint.ts';
 import { ensurePagePolicy } from '../pwa/csp-guard.ts';
 
 /** Name of the <meta> the build writes: the chunks (and styles) of each lazily loaded screen, by route screen. */
@@ -75,8 +75,7 @@ performance.mark('voicedrill:early-start');
 const route = parseRoute(window.location.hash);
 const build = __VOICEDRILL_BUILD_ID__;
 // A take's picture is read (and checked: this take, this build, this width) before anything waits for it.
-const takeSnapshot = route.screen === 'take' && hasFirstPaint(TAKE_FIRST_PAINT)
-  ? readTakeSnapshot(firstPaintStorage(), build, route.takeId, window.innerWidth) : null;
+const takeSnapshot = route.screen === 'take' ? readTakeSnapshot(firstPaintStorage(), build, route.takeId, window.innerWidth) : null;
 const painter = route.screen === 'progress' && hasFirstPaint('progress') ? () => paintProgressFirst(build)
   : takeSnapshot ? () => paintTakeFirst(takeSnapshot) : null;
 /** Settles when start-up's first paint is on screen, or at once when there is none (the entry waits for it). */

@@ -11,13 +11,13 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteAllData } from '../../src/backup/index.ts';
 import { findBuiltInDrill, renderDrill, type Drill } from '../../src/drills/index.ts';
-import { keepTakeSnapshot, readTakeSnapshot, TAKE_FIRST_PAINT } from '../../src/features/history/first-paint.ts';
+import { captureTakeSnapshot, readTakeSnapshot, writeTakeSnapshot } from '../../src/features/history/first-paint.ts';
 import { DB_NAME, defaultProfile, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
-import { firstPaintKey } from '../../src/storage/first-paint-cache.ts';
+import { firstPaintKey, TAKE_PAGE_FIRST_PAINT } from '../../src/storage/first-paint-cache.ts';
 import { capturePicture, isPagePicture, PICTURE_LIMITS, type PictureElement, type PictureNode } from '../../src/ui/page-picture.ts';
 import { MemoryStorage } from './memory-storage.ts';
 
-const TAKE_KEY = firstPaintKey(TAKE_FIRST_PAINT);
+const TAKE_KEY = firstPaintKey(TAKE_PAGE_FIRST_PAINT);
 const PROGRESS_KEY = firstPaintKey('progress');
 
 /** A live page with what a picture keeps and what it must not. */
@@ -97,7 +97,7 @@ describe('the take page snapshot', () => {
     const storage = new MemoryStorage();
     const root = livePage();
     document.documentElement.lang = 'en';
-    keepTakeSnapshot(root, 'take-1', 'build-1', storage);
+    writeTakeSnapshot(captureTakeSnapshot(root, 'take-1', 'build-1'), storage);
     const width = window.innerWidth;
     const read = readTakeSnapshot(storage, 'build-1', 'take-1', width);
     expect(read).toMatchObject({ build: 'build-1', takeId: 'take-1', uiLang: 'en', viewportWidthPx: width });
@@ -110,7 +110,7 @@ describe('the take page snapshot', () => {
       expect(readTakeSnapshot(storage, 'build-1', 'take-1', width)).toBeNull();
     }
     expect(readTakeSnapshot(new MemoryStorage('all'), 'build-1', 'take-1', width)).toBeNull();
-    expect(() => keepTakeSnapshot(root, 'take-1', 'build-1', new MemoryStorage('all'))).not.toThrow();
+    expect(() => writeTakeSnapshot(captureTakeSnapshot(root, 'take-1', 'build-1'), new MemoryStorage('all'))).not.toThrow();
   });
 
   it('a page too large to keep forgets the one kept before (it would show another take)', () => {
@@ -119,7 +119,7 @@ describe('the take page snapshot', () => {
     const root = document.createElement('div');
     for (let i = 0; i <= PICTURE_LIMITS.nodes; i++) root.append(document.createElement('span'));
     document.body.replaceChildren(root);
-    keepTakeSnapshot(root, 'take-1', 'build-1', storage);
+    writeTakeSnapshot(captureTakeSnapshot(root, 'take-1', 'build-1'), storage);
     expect(storage.items.has(TAKE_KEY)).toBe(false);
   });
 });

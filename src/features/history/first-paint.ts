@@ -9,8 +9,6 @@ import { firstPaintStorage, readFirstPaint, TAKE_PAGE_FIRST_PAINT, writeFirstPai
 import { dismissFirstPaint, showFirstPaintLayer } from '../../ui/first-paint-overlay.ts';
 import { buildPicture, capturePicture, isPagePicture, type PagePicture } from '../../ui/page-picture.ts';
 
-/** The first-paint screen name of the take page (its localStorage key: first-paint-cache.ts). */
-export const TAKE_FIRST_PAINT = TAKE_PAGE_FIRST_PAINT;
 /** Longest kept snapshot, characters (localStorage holds ≈ 5 M for the whole app). */
 const MAX_SNAPSHOT_CHARS = 2_000_000;
 
@@ -29,7 +27,7 @@ export interface TakeSnapshot {
 /** The snapshot of `takeId` drawn by `build` at `viewportWidthPx`, or null (none, another's, unreadable, storage refused). */
 export function readTakeSnapshot(storage: FirstPaintStorage | null, build: string, takeId: string, viewportWidthPx: number): TakeSnapshot | null {
   try {
-    const text = readFirstPaint(TAKE_FIRST_PAINT, storage);
+    const text = readFirstPaint(TAKE_PAGE_FIRST_PAINT, storage);
     if (!text) return null;
     const v = JSON.parse(text) as Partial<TakeSnapshot> | null;
     const ok = typeof v === 'object' && v !== null && v.build === build && v.takeId === takeId && typeof v.uiLang === 'string'
@@ -52,12 +50,7 @@ export function captureTakeSnapshot(root: Element, takeId: string, build: string
 /** Keep `snapshot` for the next start-up (null or too large: none kept; storage refused: none either). */
 export function writeTakeSnapshot(snapshot: TakeSnapshot | null, storage: FirstPaintStorage | null = firstPaintStorage()): void {
   const text = snapshot && JSON.stringify(snapshot);
-  writeFirstPaint(TAKE_FIRST_PAINT, text && text.length <= MAX_SNAPSHOT_CHARS ? text : null, storage);
-}
-
-/** Keep the take page now on screen for the next start-up (captureTakeSnapshot, then writeTakeSnapshot). */
-export function keepTakeSnapshot(root: Element, takeId: string, build: string, storage: FirstPaintStorage | null = firstPaintStorage()): void {
-  writeTakeSnapshot(captureTakeSnapshot(root, takeId, build), storage);
+  writeFirstPaint(TAKE_PAGE_FIRST_PAINT, text && text.length <= MAX_SNAPSHOT_CHARS ? text : null, storage);
 }
 
 /**
@@ -67,7 +60,7 @@ export function keepTakeSnapshot(root: Element, takeId: string, build: string, s
 export async function paintTakeFirst(snapshot: TakeSnapshot, doc: Document = document): Promise<boolean> {
   try {
     const layer = showFirstPaintLayer(doc);
-    layer.dataset.firstPaint = TAKE_FIRST_PAINT;
+    layer.dataset.firstPaint = TAKE_PAGE_FIRST_PAINT;
     layer.lang = snapshot.uiLang;
     // Shown whole, once its images are drawn: never a page without its contour.
     layer.style.visibility = 'hidden';

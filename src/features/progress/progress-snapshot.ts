@@ -7,9 +7,10 @@
 import { firstPaintKey, readFirstPaint, writeFirstPaint, type FirstPaintStorage } from '../../storage/first-paint-cache.ts';
 import type { ProgressChartDraw } from './progress-chart-options.ts';
 
-/** The snapshot's localStorage key. */
-export const PROGRESS_SNAPSHOT_KEY = firstPaintKey('progress');
+/** Progress's first-paint screen name. */
 const PROGRESS_SCREEN = 'progress';
+/** The snapshot's localStorage key. */
+export const PROGRESS_SNAPSHOT_KEY = firstPaintKey(PROGRESS_SCREEN);
 
 /** The header as drawn: brand, tagline, navigation (the current entry marked), the language switch. */
 export interface HeaderSnapshot {

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clipStep, type Clip } from './clip-model.ts';
+import { releaseMedia } from '../../../ui/media-release.ts';
 
 /** What the voice check gets from the clip player. */
 export interface ClipPlayer {
@@ -30,9 +31,7 @@ export function useClipPlayer(audio: Blob | null): ClipPlayer {
     element.current = el;
     setError(false);
     return () => {
-      el.pause();
-      el.removeAttribute('src');
-      el.load();
+      releaseMedia(el, url);
       element.current = null;
       URL.revokeObjectURL(url);
       setPlaying(null);
