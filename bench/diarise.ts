@@ -10,7 +10,10 @@
  *
  * With --oracle, each mix also prints the separation of its true labels (what the search could reach).
  *
- * Usage: npm run bench:diarise [-- --seeds 1,2,3] [-- --rates 16000,8000] [-- --pairs same|cross|all]
+ * With --pairs difftext: two women reading different texts, as in a real call (the MagicData speaker and
+ * wendy, each against each female Keele reader), in place of the Keele pairs.
+ *
+ * Usage: npm run bench:diarise [-- --seeds 1,2,3] [-- --rates 16000,8000] [-- --pairs same|cross|all|difftext]
  *        [-- --voices f1,f2,... (pairs among these only)] [-- --singles f1,m1,... | none]
  *        [-- --long MINUTES (0: skip; default 10)] [-- --quiet (summary lines only)] [-- --oracle]
  */
@@ -21,7 +24,7 @@ import { createChannelFront } from '../src/analysis/calls/channel-front.ts';
 import { monoSides, monoSpeech, speakerIntervals, type CallDiarisation } from '../src/analysis/calls/mono.ts';
 import { resampleTo } from '../src/analysis/dsp/resample.ts';
 import type { IntervalSec } from '../src/analysis/types.ts';
-import { attribution, loadPhrases, MONO_FS, planMonoCall } from '../tests/helpers/mono-call.ts';
+import { attribution, loadMagicDataPhrases, loadPhrases, MONO_FS, planMonoCall } from '../tests/helpers/mono-call.ts';
 import type { BuiltCall } from '../tests/helpers/planned-call.ts';
 import { haveTruth } from '../tests/helpers/truth.ts';
 
@@ -50,6 +53,7 @@ const genderOf = (v: string): string => (v.startsWith('f') ? 'f' : v.startsWith(
 
 const phrases = new Map<string, Float32Array[]>();
 for (const v of [...KEELE, 'wendy', 'polar']) phrases.set(v, await loadPhrases(pathOf(v)));
+if (pairsWanted === 'difftext') phrases.set('md', await loadMagicDataPhrases());
 
 interface Outcome { right: number; forced: number; separation: number; confident: boolean; wide: boolean; truthSeparation: number; featureMs: number; labelMs: number; speechSec: number }
 
@@ -98,6 +102,9 @@ for (let i = 0; i < KEELE.length; i++) {
   }
 }
 if (pairsWanted !== 'same' && voicesWanted.length === 0) pairs.push(['wendy', 'polar'], ['polar', 'f2']);
+// Two women reading different texts (as in a real call): MagicData's speaker and wendy against each Keele woman.
+const DIFFERENT_TEXT = pairsWanted === 'difftext' ? ['md', 'wendy'].flatMap((a) => ['f1', 'f2', 'f3', 'f4', 'f5'].map((b): [string, string] => [a, b])) : [];
+if (pairsWanted === 'difftext') pairs.splice(0, pairs.length, ...DIFFERENT_TEXT);
 
 const pct = (x: number): string => `${(100 * x).toFixed(1).padStart(5)} %`;
 const groups = new Map<string, Outcome[]>();
@@ -107,7 +114,7 @@ let speechSec = 0;
 for (const rate of rates) {
   for (const [a, b] of pairs) {
     const same = genderOf(a) === genderOf(b);
-    const group = `${rate / 1000} kHz ${same && genderOf(a) === 'real' ? 'real long reads' : same ? `same-gender (${genderOf(a)})` : 'cross-gender'}`;
+    const group = `${rate / 1000} kHz ${pairsWanted === 'difftext' ? 'female, other texts' : same && genderOf(a) === 'real' ? 'real long reads' : same ? `same-gender (${genderOf(a)})` : 'cross-gender'}`;
     for (const seed of seeds) {
       const built = planMonoCall(phrases.get(a) as Float32Array[], phrases.get(b) as Float32Array[], { seed });
       const o = run(mixAt(built, rate), rate, built);

@@ -14,6 +14,7 @@ import { monoSides, monoSpeech } from '../../src/analysis/calls/mono.ts';
 import { decodeFixture } from './fixtures.ts';
 import { buildCall, type BuiltCall, type PlannedUtterance } from './planned-call.ts';
 import { seededRandom } from './synth.ts';
+import { readTruthCsv } from './truth.ts';
 
 /** The call's rate. */
 export const MONO_FS = 16000;
@@ -25,6 +26,17 @@ export async function loadPhrases(path: string, dir?: string): Promise<Float32Ar
   const seg = segmentSpeech({ samples: highpass(x, MONO_FS), sampleRateHz: MONO_FS });
   if (!seg.speechFound) throw new Error(`no speech in ${path}`);
   return seg.sounding.filter((s) => s.endSec - s.startSec >= 0.3).map((s) => x.slice(Math.round(s.startSec * MONO_FS), Math.round(s.endSec * MONO_FS)));
+}
+
+/**
+ * The MagicData speaker (one woman, Mandarin customer-service sentences; ../shared/fixtures/truth) as one
+ * voice: the phrases of her utterances in the corpus list's order. Her texts differ from every other
+ * voice's, as a customer's differ from an agent's (the Keele voices all read the same passage).
+ */
+export async function loadMagicDataPhrases(): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (const row of readTruthCsv('magicdata/magicdata.csv')) out.push(...(await loadPhrases(`truth/${row.file}`)));
+  return out;
 }
 
 /** The channels of a built call summed into one (its truth unchanged). */

@@ -2,7 +2,9 @@
  * Starting splits for the two-voice resegmentation (diarise.ts): k-means (there) and the first
  * principal axes of the pieces' GMM supervectors (supervectorRows: per kind of sound, so less moved
  * by what is said); then the sign of the pieces' projection on each of the first principal axes of
- * their standardised features, and the median-F0 split.
+ * their standardised features, the median-F0 split, and spectral-clustering splits of the supervectors
+ * (the sign of the affinity graph's Fiedler vector: it follows chains of similar pieces, where the
+ * principal axes and k-means cut across a long spread of what is said).
  *
  * Why several: the GMM resegmentation keeps a split of two different voices once it has one (started
  * from the true labels it stays there on every Keele pair), but k-means on piece means can as well
@@ -115,4 +117,56 @@ export function supervectorRows(pieces: readonly VoicePiece[], dims: number): Fl
   for (const r of rows) for (let j = 0; j < r.length; j++) mean[j] += r[j] / rows.length;
   for (const r of rows) for (let j = 0; j < r.length; j++) r[j] -= mean[j];
   return rows;
+}
+
+/** Power-iteration steps for the spectral split's second eigenvector. */
+const SPECTRAL_ITERATIONS = 200;
+
+/**
+ * Spectral-clustering starts (Ng, Jordan & Weiss 2001; the pruned affinity of Park et al. 2019): the
+ * cosine affinity of the rows, each row keeping only its `fraction` × n nearest (symmetrised), and the
+ * sign of the second eigenvector of D^-½ A D^-½ (the normalised Laplacian's Fiedler vector) as the
+ * split; one split per fraction.
+ */
+export function spectralSplits(rows: readonly Float64Array[], fractions: readonly number[]): number[][] {
+  const n = rows.length;
+  const norms = rows.map((r) => Math.sqrt(r.reduce((s, x) => s + x * x, 0)) || 1);
+  const cos = Array.from({ length: n }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < rows[i].length; k++) s += rows[i][k] * rows[j][k];
+      cos[i][j] = cos[j][i] = s / (norms[i] * norms[j]);
+    }
+  }
+  return fractions.map((fraction) => {
+    const keep = Math.max(2, Math.min(n - 1, Math.round(fraction * n)));
+    const a = Array.from({ length: n }, () => new Float64Array(n));
+    for (let i = 0; i < n; i++) {
+      const order = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i).sort((x, y) => cos[i][y] - cos[i][x]);
+      for (const j of order.slice(0, keep)) a[i][j] = Math.max(0, cos[i][j]);
+    }
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a[i][j] = a[j][i] = (a[i][j] + a[j][i]) / 2;
+    const deg = a.map((r) => r.reduce((s, x) => s + x, 0));
+    const inv = deg.map((d) => (d > 0 ? 1 / Math.sqrt(d) : 0));
+    const first = Float64Array.from(deg, (d) => Math.sqrt(d));
+    const firstNorm = Math.sqrt(first.reduce((s, x) => s + x * x, 0)) || 1;
+    for (let i = 0; i < n; i++) first[i] /= firstNorm;
+    let v = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 13) - 6);
+    for (let it = 0; it < SPECTRAL_ITERATIONS; it++) {
+      const dot = v.reduce((s, x, i) => s + x * first[i], 0);
+      for (let i = 0; i < n; i++) v[i] -= dot * first[i];
+      // (M + I) v, M = D^-½ A D^-½: eigenvalues of M lie in [−1, 1], so M + I keeps their order and is ≥ 0.
+      const next = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += a[i][j] * inv[j] * v[j];
+        next[i] = inv[i] * s + v[i];
+      }
+      const norm = Math.sqrt(next.reduce((s, x) => s + x * x, 0));
+      if (norm === 0) break;
+      v = next.map((x) => x / norm);
+    }
+    return Array.from(v, (x, i) => (x * inv[i] > 0 ? 1 : 0));
+  });
 }
