@@ -2,7 +2,7 @@
  * Feeds a call file into the call engine's stream without holding the decoded call: WAV files are read
  * in ~1 MB pieces by the pure reader the app's call worker uses too (src/media, over a file handle), with
  * its refusals (a file cut short is refused before any sample is read); other formats (and WAV encodings
- * that reader does not decode, such as Microsoft ADPCM) are decoded by decode-file.ts, chunk by chunk as its
+ * that reader does not decode, such as GSM 6.10) are decoded by decode-file.ts, chunk by chunk as its
  * streaming decoders deliver them (formats it decodes whole arrive as one chunk), each pushed into the
  * stream and dropped.
  */

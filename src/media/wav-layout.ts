@@ -6,6 +6,7 @@
  * encoding this reader does not decode. Pure: no Node, no DOM.
  */
 import { imaSamplesPerBlock } from './ima-adpcm.ts';
+import { MS_ADPCM_STANDARD_COEFFICIENTS, msAdpcmSamplesPerBlock } from './ms-adpcm.ts';
 
 /**
  * Read `length` bytes from `offset` (fewer at the end of the file). A host may read into `into` (at least
@@ -31,8 +32,11 @@ export class WavError extends Error {
 
 /** Where the samples are and how they are coded. */
 export interface WavLayout {
-  /** int: PCM (8-bit unsigned, 16/24/32-bit signed); float: IEEE 32/64-bit; alaw / mulaw: G.711, 8-bit; ima-adpcm: 4-bit IMA ADPCM blocks. */
-  encoding: 'int' | 'float' | 'alaw' | 'mulaw' | 'ima-adpcm';
+  /**
+   * int: PCM (8-bit unsigned, 16/24/32-bit signed); float: IEEE 32/64-bit; alaw / mulaw: G.711, 8-bit;
+   * ima-adpcm: 4-bit IMA ADPCM blocks; ms-adpcm: 4-bit Microsoft ADPCM blocks.
+   */
+  encoding: 'int' | 'float' | 'alaw' | 'mulaw' | 'ima-adpcm' | 'ms-adpcm';
   bitsPerSample: number;
   channelCount: number;
   sampleRateHz: number;
@@ -45,6 +49,8 @@ export interface WavLayout {
   dataBytes: number;
   /** Frames in the data chunk. */
   frames: number;
+  /** Microsoft ADPCM only: the predictor coefficient pairs of the format chunk (the standard seven when it has none). */
+  coefficients?: readonly (readonly [number, number])[];
 }
 
 const FORMAT_PCM = 1;
@@ -52,6 +58,9 @@ const FORMAT_FLOAT = 3;
 const FORMAT_ALAW = 6;
 const FORMAT_MULAW = 7;
 const FORMAT_IMA_ADPCM = 0x11;
+const FORMAT_MS_ADPCM = 0x2;
+/** Bytes of a format chunk read: room for Microsoft ADPCM's coefficient table (22 bytes, then 4 per pair, at most 256 pairs). */
+const FMT_READ_BYTES = 22 + 4 * 256;
 const FORMAT_EXTENSIBLE = 0xfffe;
 /** Header chunks walked before giving up (a real header has a handful). */
 const MAX_HEADER_CHUNKS = 64;
@@ -71,6 +80,7 @@ function encodingOf(code: number, bits: number): WavLayout['encoding'] | null {
   if (code === FORMAT_ALAW && bits === 8) return 'alaw';
   if (code === FORMAT_MULAW && bits === 8) return 'mulaw';
   if (code === FORMAT_IMA_ADPCM && bits === 4) return 'ima-adpcm';
+  if (code === FORMAT_MS_ADPCM && bits === 4) return 'ms-adpcm';
   return null;
 }
 
@@ -91,7 +101,7 @@ export async function readWavLayout(read: ReadBytes, fileBytes: number, fileName
     const body = at + 8;
     if (id === 'fmt ') {
       if (size < 16) fail('corrupt', `the WAV format chunk is ${size} bytes, too short to be one`);
-      const bytes = await read(body, Math.min(size, 40));
+      const bytes = await read(body, Math.min(size, FMT_READ_BYTES));
       if (bytes.length < 16) fail('truncated', 'the file is truncated: it ends inside its WAV header');
       fmt = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     } else if (id === 'data') {
@@ -126,14 +136,18 @@ function layoutOf(v: DataView, dataOffset: number, declaredBytes: number, fileBy
   if (encoding === null) {
     return fail('codec', `the WAV audio is in format 0x${code.toString(16)} (${bitsPerSample} bits), an encoding VoiceDrill does not decode`);
   }
-  const framesPerBlock = encoding === 'ima-adpcm' ? imaFramesPerBlock(v, channelCount, blockAlign) : 1;
-  const frameBytesOk = encoding === 'ima-adpcm' ? framesPerBlock > 1 : blockAlign === channelCount * (bitsPerSample / 8);
+  const adpcm = encoding === 'ima-adpcm' || encoding === 'ms-adpcm';
+  const framesPerBlock = encoding === 'ima-adpcm' ? imaFramesPerBlock(v, channelCount, blockAlign) : encoding === 'ms-adpcm' ? msFramesPerBlock(v, channelCount, blockAlign) : 1;
+  const frameBytesOk = adpcm ? framesPerBlock > 1 : blockAlign === channelCount * (bitsPerSample / 8);
   if (channelCount < 1 || sampleRateHz < 1 || !frameBytesOk) {
-    fail('corrupt', `the WAV header contradicts itself (${channelCount} channels, ${sampleRateHz} Hz, ${bitsPerSample} bits, ${blockAlign} bytes per ${encoding === 'ima-adpcm' ? 'block' : 'frame'})`);
+    fail('corrupt', `the WAV header contradicts itself (${channelCount} channels, ${sampleRateHz} Hz, ${bitsPerSample} bits, ${blockAlign} bytes per ${adpcm ? 'block' : 'frame'})`);
   }
+  const coefficients = encoding === 'ms-adpcm' ? msCoefficients(v) : undefined;
+  if (coefficients === null) fail('corrupt', 'the WAV format chunk is too short for the ADPCM coefficient table it declares');
   const blocks = Math.floor((open ? available : declaredBytes) / blockAlign);
   if (blocks === 0) fail('empty', 'the file contains no audio samples');
-  return { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, framesPerBlock, dataOffset, dataBytes: blocks * blockAlign, frames: blocks * framesPerBlock };
+  const layout: WavLayout = { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, framesPerBlock, dataOffset, dataBytes: blocks * blockAlign, frames: blocks * framesPerBlock };
+  return coefficients ? { ...layout, coefficients } : layout;
 }
 
 /** An IMA ADPCM block's frames: what the format's extra field says, when it agrees with the block's size; else 0. */
@@ -143,4 +157,22 @@ function imaFramesPerBlock(v: DataView, channelCount: number, blockAlign: number
   // The extra field (after cbSize at 16) holds samplesPerBlock; writers that leave it out get the size's count.
   const declared = v.byteLength >= 20 && v.getUint16(16, true) >= 2 ? v.getUint16(18, true) : fromSize;
   return declared === fromSize ? fromSize : 0;
+}
+
+/** A Microsoft ADPCM block's frames: what the extra field says, when it agrees with the block's size; else 0. */
+function msFramesPerBlock(v: DataView, channelCount: number, blockAlign: number): number {
+  const fromSize = msAdpcmSamplesPerBlock(blockAlign, channelCount);
+  const declared = v.byteLength >= 20 && v.getUint16(16, true) >= 2 ? v.getUint16(18, true) : fromSize;
+  return declared === fromSize ? fromSize : 0;
+}
+
+/**
+ * A Microsoft ADPCM format chunk's coefficient pairs (after cbSize, samplesPerBlock and the pair count at 20);
+ * the standard seven when the chunk has no table; null when it declares more pairs than it holds, or none.
+ */
+function msCoefficients(v: DataView): readonly (readonly [number, number])[] | null {
+  if (v.byteLength < 22 || v.getUint16(16, true) < 4) return MS_ADPCM_STANDARD_COEFFICIENTS;
+  const count = v.getUint16(20, true);
+  if (count === 0 || v.byteLength < 22 + 4 * count) return null;
+  return Array.from({ length: count }, (_, k) => [v.getInt16(22 + 4 * k, true), v.getInt16(24 + 4 * k, true)] as const);
 }

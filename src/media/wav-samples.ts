@@ -3,6 +3,7 @@
  * per channel (−1…1), so a long call is never held whole. Pure: no Node, no DOM.
  */
 import { decodeImaBlocks } from './ima-adpcm.ts';
+import { decodeMsAdpcmBlocks, MS_ADPCM_STANDARD_COEFFICIENTS } from './ms-adpcm.ts';
 import { WavError, type ReadBytes, type WavLayout } from './wav-layout.ts';
 
 /** Bytes read per piece (whole frames: rounded down to the frame size). */
@@ -62,6 +63,10 @@ export function decodeWavBlock(bytes: Uint8Array, layout: WavLayout, into?: Floa
   const out = into ? into.map((c) => c.subarray(0, frames)) : Array.from({ length: n }, () => new Float32Array(frames));
   if (layout.encoding === 'ima-adpcm') {
     decodeImaBlocks(bytes, blocks, layout.blockAlign, layout.framesPerBlock, out);
+    return out;
+  }
+  if (layout.encoding === 'ms-adpcm') {
+    decodeMsAdpcmBlocks(bytes, blocks, layout.blockAlign, layout.framesPerBlock, layout.coefficients ?? MS_ADPCM_STANDARD_COEFFICIENTS, out);
     return out;
   }
   if (layout.encoding === 'int' && layout.bitsPerSample === 16 && bytes.byteOffset % 2 === 0 && LITTLE_ENDIAN_HOST) {

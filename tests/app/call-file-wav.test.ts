@@ -1,8 +1,13 @@
 /**
  * A whole WAV call file through analyseCallFile (the call worker's job): the report of the call analysed
  * in one piece, with progress; a mono file analysed as a mono call; and its refusals (empty, 3 channels,
- * not audio, cut short) name the file (the reader itself: tests/media/wav-reader.test.ts).
+ * not audio, cut short) name the file (the reader itself: tests/media/wav-reader.test.ts); a Microsoft ADPCM
+ * call (what Windows-based recorders write) analysed as its samples decoded by SoX.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analysis/calls/index.ts';
 import { analyseCallFile, type CallProgress } from '../../src/workers/call-analysis.ts';
@@ -54,6 +59,26 @@ describe('analyseCallFile (the call worker’s job) on WAV files', () => {
     expect(done.channelCount).toBe(1);
     expect(done.report.agentChannel).toBe('mono');
     expect(done.report.diarisation).not.toBeNull();
+  });
+
+  it.runIf(spawnSync('sox', ['--version']).status === 0)('analyses a Microsoft ADPCM call: the report of its samples as SoX decodes them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voicedrill-ms-adpcm-'));
+    try {
+      const [pcm, adpcm, raw] = ['call.wav', 'call-ms.wav', 'call.raw'].map((f) => join(dir, f));
+      writeFileSync(pcm, encodeWav(call.input.channels, 16000, 16));
+      for (const args of [[pcm, '-e', 'ms-adpcm', adpcm], [adpcm, '-e', 'signed-integer', '-b', '16', '-t', 'raw', raw]]) expect(spawnSync('sox', args).status).toBe(0);
+      const result = await analyseCallFile(new File([readFileSync(adpcm)], 'call-ms.wav', { type: 'audio/wav' }), options, () => undefined);
+      // SoX also decodes the last, partial block; the reader stops at the last whole one.
+      const frames = Math.round(result.durationSec * 16000);
+      const bytes = readFileSync(raw);
+      const s16 = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
+      const reference = [0, 1].map((c) => Float32Array.from({ length: frames }, (_, i) => s16[2 * i + c] / 32768));
+      expect(result.durationSec).toBeGreaterThan(23.9);
+      expect(result.report).toEqual(analyzeCall({ channels: reference, sampleRateHz: 16000 }, { agentChannel: 'left', lang: 'en' }));
+      expect(result.report.findings.some((f) => f.id === 'deadAir')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses empty, 3-channel and non-audio files, naming each', async () => {

@@ -175,13 +175,13 @@ describe('the WAV reader over a file handle', () => {
     expect(got.channels).toEqual(expected);
   });
 
-  it('reads µ-law; refuses ADPCM (for the full decoder), a file without RIFF/WAVE and one without data, each with a reason', async () => {
+  it('reads µ-law; refuses GSM 6.10 (for the full decoder), a file without RIFF/WAVE and one without data, each with a reason', async () => {
     const mulaw = join(dir, 'mulaw.wav');
     writeFileSync(mulaw, wavBytes({ tag: 7, bits: 8 }, 1, 8000, Uint8Array.from([0x00, 0x80, 0xff, 0x7f])));
     expect((await read(mulaw)).channels).toEqual([[-32124 / 32768, 32124 / 32768, 0, 0]]);
-    const adpcm = join(dir, 'adpcm.wav');
-    writeFileSync(adpcm, wavBytes({ tag: 2, bits: 4 }, 1, 8000, new Uint8Array(100)));
-    await expect(read(adpcm)).rejects.toMatchObject({ kind: 'codec' });
+    const gsm = join(dir, 'gsm.wav');
+    writeFileSync(gsm, wavBytes({ tag: 0x31, bits: 0 }, 1, 8000, new Uint8Array(65)));
+    await expect(read(gsm)).rejects.toMatchObject({ kind: 'codec' });
     const text = join(dir, 'text.wav');
     writeFileSync(text, 'not audio at all, just words');
     await expect(read(text)).rejects.toMatchObject({ kind: 'notWav', reason: 'the file is not a WAV file (it has no RIFF/WAVE header)' });
