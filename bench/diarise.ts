@@ -64,10 +64,9 @@ function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
   const { contour, signal } = front.finish();
   const ch = segmentChannel(signal, contour);
   const speech = monoSpeech(ch, samples.length / rateHz);
-  const hp = signal.read(0, signal.length).slice();
   const t0 = performance.now();
-  const wide = isWideBand(hp, speech);
-  const pieces = voicePieces(hp, speech, wide);
+  const wide = isWideBand(signal, speech);
+  const pieces = voicePieces(signal, speech, wide);
   const t1 = performance.now();
   const { labels, separation } = twoVoiceLabels(pieces, undefined, wide);
   const t2 = performance.now();

@@ -7,13 +7,16 @@
  * 3.8 kHz) over its 10 ms frames (the vocal tract's spectral
  * envelope, the usual speaker feature; c0 is loudness and left out, so a louder side is not a cue) and
  * the median log2 F0 of its voiced frames from a wide pitch pass (50–700 Hz, the first pass of
- * adaptive.ts) — null when it has fewer than MIN_VOICED_FRAMES voiced frames.
+ * adaptive.ts) over its stretch of speech — null when it has fewer than MIN_VOICED_FRAMES voiced frames.
+ *
+ * The signal is read by ranges (a stretch of speech, a piece) from its store: a long call is never held
+ * whole as floats (a 60-minute call would take 230 MB), and the silences between stretches are skipped.
  */
 import { powerSpectrum, realFft } from '../dsp/fft.ts';
 import { createMfcc } from '../dsp/mfcc.ts';
 import { analysePitchCandidates, choosePitchPath, DEFAULT_PATH_COSTS, FIRST_PASS_CEILING_HZ, FIRST_PASS_FLOOR_HZ, FIRST_PASS_HOP_SEC, preparePitchSignal } from '../pitch/index.ts';
 import { quantile } from '../stats.ts';
-import { ANALYSIS_RATE_HZ, type IntervalSec } from '../types.ts';
+import { ANALYSIS_RATE_HZ, type IntervalSec, type SampleReader } from '../types.ts';
 
 /**
  * Longest piece labelled as one speaker, s: 3 s pieces averaged out what is said far better than 1.5 s
@@ -42,6 +45,8 @@ const NARROW_TEST_HZ = [300, 3400] as const;
 /** Frames looked at for that test: one every this many hops of speech. */
 const WIDE_TEST_STRIDE = 10;
 const MIN_VOICED_FRAMES = 3;
+/** Signal read on each side of a stretch of speech for its pitch pass (a few periods of the lowest F0), s. */
+const PITCH_MARGIN_SEC = 0.1;
 
 /** One piece of speech and its voice description. */
 export interface VoicePiece extends IntervalSec {
@@ -66,19 +71,40 @@ export function cutPieces(speech: readonly IntervalSec[], maxSec: number = MAX_P
   return out;
 }
 
-/** The wide pitch track's times and F0 (0 = unvoiced) of a 16 kHz high-passed signal. */
+/** The wide pitch track's times and F0 (0 = unvoiced) of 16 kHz high-passed samples. */
 function widePitch(hp16k: Float32Array): { timesSec: Float64Array; f0Hz: Float64Array } {
   const sig = preparePitchSignal(hp16k, ANALYSIS_RATE_HZ);
   const cands = analysePitchCandidates(sig, FIRST_PASS_FLOOR_HZ, FIRST_PASS_CEILING_HZ, DEFAULT_PATH_COSTS, FIRST_PASS_HOP_SEC);
   return choosePitchPath(cands, FIRST_PASS_FLOOR_HZ, FIRST_PASS_CEILING_HZ, DEFAULT_PATH_COSTS, false);
 }
 
+/** Log2 F0 of the voiced frames of the wide pitch pass over each stretch of speech (with PITCH_MARGIN_SEC each side), in time order with their times. */
+function speechPitch(signal: SampleReader, speech: readonly IntervalSec[]): { timesSec: number[]; log2F0: number[] } {
+  const timesSec: number[] = [];
+  const log2F0: number[] = [];
+  for (const x of speech) {
+    const from = Math.max(0, Math.round((x.startSec - PITCH_MARGIN_SEC) * ANALYSIS_RATE_HZ));
+    const to = Math.min(signal.length, Math.round((x.endSec + PITCH_MARGIN_SEC) * ANALYSIS_RATE_HZ));
+    if (to - from < FRAME_SAMPLES) continue;
+    const track = widePitch(signal.read(from, to).slice());
+    const offsetSec = from / ANALYSIS_RATE_HZ;
+    for (let i = 0; i < track.timesSec.length; i++) {
+      const t = track.timesSec[i] + offsetSec;
+      if (track.f0Hz[i] > 0 && t >= x.startSec && t <= x.endSec) {
+        timesSec.push(t);
+        log2F0.push(Math.log2(track.f0Hz[i]));
+      }
+    }
+  }
+  return { timesSec, log2F0 };
+}
+
 /**
- * True when the speech of the 16 kHz high-passed call `hp16k` has content above 4 kHz (a call recorded
+ * True when the speech of the 16 kHz high-passed call `signal` has content above 4 kHz (a call recorded
  * at 16 kHz or more, not a telephone call): the energy of 4.4–7.2 kHz against 0.3–3.4 kHz, summed
  * over every WIDE_TEST_STRIDE-th frame of speech, at least WIDE_MIN_DB.
  */
-export function isWideBand(hp16k: Float32Array, speech: readonly IntervalSec[]): boolean {
+export function isWideBand(signal: SampleReader, speech: readonly IntervalSec[]): boolean {
   const size = 512;
   const fft = realFft(size);
   const buf = new Float64Array(size);
@@ -87,10 +113,13 @@ export function isWideBand(hp16k: Float32Array, speech: readonly IntervalSec[]):
   let high = 0;
   let low = 0;
   for (const x of speech) {
-    const last = Math.round(x.endSec * ANALYSIS_RATE_HZ) - FRAME_SAMPLES;
-    for (let s = Math.round(x.startSec * ANALYSIS_RATE_HZ); s <= last && s + FRAME_SAMPLES <= hp16k.length; s += HOP_SAMPLES * WIDE_TEST_STRIDE) {
+    const first = Math.round(x.startSec * ANALYSIS_RATE_HZ);
+    const last = Math.min(Math.round(x.endSec * ANALYSIS_RATE_HZ), signal.length) - FRAME_SAMPLES;
+    if (last < first) continue;
+    const run = signal.read(first, last + FRAME_SAMPLES);
+    for (let s = 0; s <= last - first; s += HOP_SAMPLES * WIDE_TEST_STRIDE) {
       buf.fill(0);
-      for (let i = 0; i < FRAME_SAMPLES; i++) buf[i] = hp16k[s + i] * (0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (FRAME_SAMPLES - 1)));
+      for (let i = 0; i < FRAME_SAMPLES; i++) buf[i] = run[s + i] * (0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (FRAME_SAMPLES - 1)));
       powerSpectrum(fft, buf, power);
       for (let k = bin(WIDE_TEST_HZ[0]); k <= bin(WIDE_TEST_HZ[1]); k++) high += power[k];
       for (let k = bin(NARROW_TEST_HZ[0]); k <= bin(NARROW_TEST_HZ[1]); k++) low += power[k];
@@ -100,25 +129,28 @@ export function isWideBand(hp16k: Float32Array, speech: readonly IntervalSec[]):
 }
 
 /**
- * The pieces of `speech` in the 16 kHz high-passed mono call `hp16k`, each with its voice description;
+ * The pieces of `speech` in the 16 kHz high-passed mono call `signal`, each with its voice description;
  * the MFCCs up to 7.6 kHz when `wide`, else the telephone band.
  */
-export function voicePieces(hp16k: Float32Array, speech: readonly IntervalSec[], wide = false): VoicePiece[] {
+export function voicePieces(signal: SampleReader, speech: readonly IntervalSec[], wide = false): VoicePiece[] {
   const pieces = cutPieces(speech);
   if (pieces.length === 0) return [];
   const mfcc = createMfcc(wide ? MFCC_WIDE : MFCC_NARROW);
   const coef = new Float64Array(MFCC_COUNT + 1);
-  const pitch = widePitch(hp16k);
+  const pitch = speechPitch(signal, speech);
   let p = 0;
   return pieces.map((piece) => {
     const first = Math.round(piece.startSec * ANALYSIS_RATE_HZ);
     const last = Math.max(first, Math.round(piece.endSec * ANALYSIS_RATE_HZ) - FRAME_SAMPLES);
+    // The piece's samples (zeros past the signal's end, as the frame reads them).
+    const x = new Float32Array(last - first + FRAME_SAMPLES);
+    x.set(signal.read(Math.min(first, signal.length), Math.min(last + FRAME_SAMPLES, signal.length)));
     const sum = new Float64Array(MFCC_COUNT);
     const sum2 = new Float64Array(MFCC_COUNT);
     const frames = new Float32Array((Math.floor((last - first) / HOP_SAMPLES) + 1) * MFCC_COUNT);
     let n = 0;
-    for (let s = first; s <= last; s += HOP_SAMPLES, n++) {
-      mfcc.frame(hp16k, s, coef);
+    for (let s = 0; s <= last - first; s += HOP_SAMPLES, n++) {
+      mfcc.frame(x, s, coef);
       for (let c = 0; c < MFCC_COUNT; c++) {
         frames[n * MFCC_COUNT + c] = coef[c + 1];
         sum[c] += coef[c + 1];
@@ -132,7 +164,7 @@ export function voicePieces(hp16k: Float32Array, speech: readonly IntervalSec[],
     }
     const f0: number[] = [];
     while (p < pitch.timesSec.length && pitch.timesSec[p] < piece.startSec) p++;
-    for (let i = p; i < pitch.timesSec.length && pitch.timesSec[i] <= piece.endSec; i++) if (pitch.f0Hz[i] > 0) f0.push(Math.log2(pitch.f0Hz[i]));
+    for (let i = p; i < pitch.timesSec.length && pitch.timesSec[i] <= piece.endSec; i++) f0.push(pitch.log2F0[i]);
     return { ...piece, mfcc: v, frames, log2F0: f0.length >= MIN_VOICED_FRAMES ? quantile(f0, 0.5) : null };
   });
 }

@@ -32,7 +32,7 @@
  * Speaker 0 is the voice that holds most of the first OPENING_SEC of speech (a call opens with the
  * agent's greeting: the suggested agent).
  */
-import type { IntervalSec } from '../types.ts';
+import type { IntervalSec, SampleReader } from '../types.ts';
 import { isWideBand, MFCC_COUNT, voicePieces, type VoicePiece } from './diarise-features.ts';
 import { frameLogLik, trainGmm, type Gmm } from './diarise-gmm.ts';
 import { pitchSplit, principalSplits, spectralSplits, supervectorRows } from './diarise-starts.ts';
@@ -327,10 +327,10 @@ export function openingVoice(pieces: readonly VoicePiece[], labels: readonly num
   return sec[1] > sec[0] ? 1 : 0;
 }
 
-/** Diarise a mono call: its 16 kHz high-passed samples and its speech intervals. */
-export function diarise(hp16k: Float32Array, speech: readonly IntervalSec[]): Diarisation {
-  const wide = isWideBand(hp16k, speech);
-  return diarisePieces(voicePieces(hp16k, speech, wide), PITCH_WEIGHT, wide);
+/** Diarise a mono call: its 16 kHz high-passed signal (read by ranges) and its speech intervals. */
+export function diarise(signal: SampleReader, speech: readonly IntervalSec[]): Diarisation {
+  const wide = isWideBand(signal, speech);
+  return diarisePieces(voicePieces(signal, speech, wide), PITCH_WEIGHT, wide);
 }
 
 /**

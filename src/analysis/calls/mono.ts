@@ -4,7 +4,7 @@
  * (diarise.ts), the user's corrections applied, and the agent's voice chosen. When the voices are
  * not told apart confidently and no correction says otherwise, all speech is the agent's.
  */
-import type { IntervalSec, SampleReader } from '../types.ts';
+import type { IntervalSec } from '../types.ts';
 import { MIN_PAUSE_SEC, MIN_SOUNDING_SEC, type CallChannel } from './activity.ts';
 import { diarise, type SpeakerSegment } from './diarise.ts';
 import { dropShort, intervalsFromMask, mergeGaps } from './intervals.ts';
@@ -75,7 +75,7 @@ export interface MonoSides {
 
 /** Diarise a mono call's speech and split it between the agent (`agentSpeaker`) and the customer. */
 export function monoSides(ch: CallChannel, speech: readonly IntervalSec[], agentSpeaker: 0 | 1 = 0, corrections: readonly SpeakerSegment[] = []): Omit<MonoSides, 'agentCh' | 'customerCh'> {
-  const d = diarise(readWhole(ch.signal), speech);
+  const d = diarise(ch.signal, speech);
   const segments = applyCorrections(d.segments, corrections);
   // Not told apart and not corrected: all speech is the agent's, whichever voice was chosen.
   const lanes = monoLanes(segments, d.confident || corrections.length > 0 ? agentSpeaker : 0);
@@ -84,12 +84,4 @@ export function monoSides(ch: CallChannel, speech: readonly IntervalSec[], agent
     customerSpeech: lanes.customer,
     diarisation: { confident: d.confident, separation: d.separation, agentSpeaker, segments, corrections: corrections.length },
   };
-}
-
-/** The whole stored signal as one array (diarisation's features and pitch read it whole), copied in pieces. */
-function readWhole(signal: SampleReader): Float32Array {
-  const out = new Float32Array(signal.length);
-  const piece = 1 << 16;
-  for (let at = 0; at < signal.length; at += piece) out.set(signal.read(at, Math.min(signal.length, at + piece)), at);
-  return out;
 }
