@@ -4,7 +4,9 @@
  * left --json` as a child process and prints its wall time, × real time and peak RSS against the targets
  * of issue 11 (≥ 100× real time, ≤ 500 MB); `browser` imports it through the production app's Calls screen in
  * headless Chromium, analysis only (bench/calls-browser.ts: ≤ 45 s, tab ≤ 600 MB; `--keep-audio` also times
- * an import that keeps the audio). Usage: npm run bench:calls [-- cli|browser] [-- --minutes N] [-- --keep-audio]
+ * an import that keeps the audio). `--mono`: the same call on one channel (diarised; issue 11's targets are
+ * the stereo call's, printed for reference). Usage: npm run bench:calls [-- cli|browser] [-- --minutes N]
+ * [-- --keep-audio] [-- --mono]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -23,8 +25,9 @@ const sections = args.filter((a, i) => !a.startsWith('--') && (minutesAt < 0 || 
 const wanted = (name: string): boolean => sections.length === 0 || sections.includes('all') || sections.includes(name);
 
 const generated = performance.now();
-const call = await ensureLongCall(minutes);
-console.log(`call: ${call.path} (${minutes} min, 44.1 kHz 16-bit stereo; ${call.planted.turns} turns, ${call.planted.overtalk} overtalk, ${call.planted.deadAir} dead air planted; ready in ${((performance.now() - generated) / 1000).toFixed(1)} s)`);
+const mono = args.includes('--mono');
+const call = await ensureLongCall(minutes, 1, mono);
+console.log(`call: ${call.path} (${minutes} min, 44.1 kHz 16-bit ${mono ? 'mono' : 'stereo'}; ${call.planted.turns} turns, ${call.planted.overtalk} overtalk, ${call.planted.deadAir} dead air planted; ready in ${((performance.now() - generated) / 1000).toFixed(1)} s)`);
 
 if (wanted('cli')) await cliSection(call);
 if (wanted('browser')) await browserSection(call, args.includes('--keep-audio'));
@@ -35,7 +38,7 @@ async function cliSection(c: LongCall): Promise<void> {
   const haveGnuTime = existsSync('/usr/bin/time');
   const reporter = join(tmpdir(), 'voicedrill-maxrss.cjs');
   if (!haveGnuTime) writeFileSync(reporter, "process.on('exit', () => process.stderr.write(`maxRSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
-  const argv = [cli, 'call', c.path, '--agent', 'left', '--json'];
+  const argv = [cli, 'call', c.path, '--agent', mono ? 'mono' : 'left', '--json'];
   const [cmd, cmdArgs, env] = haveGnuTime
     ? ['/usr/bin/time', ['-v', process.execPath, ...argv], process.env]
     : [process.execPath, argv, { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${reporter}` }];

@@ -5,6 +5,9 @@
  * ordinary gaps, slow responses, overtalk and dead air, a −30 dB bleed each way and a −66 dBFS noise
  * floor. Written once as a 44.1 kHz 16-bit stereo WAV in the system's temporary folder (not the
  * repository) in 10 s pieces, so the whole call is never in memory; later runs reuse the file.
+ * The mono version (bench:calls --mono) is the same call recorded on one channel: both voices summed with
+ * one noise floor (the MagicData lines are one speaker, so its voices are not told apart: the diarisation's
+ * longest case, every start tried).
  */
 import { closeSync, existsSync, openSync, readdirSync, renameSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,15 +41,16 @@ export interface LongCall {
   planted: { turns: number; overtalk: number; deadAir: number };
 }
 
-/** The cached call of `minutes` minutes (created when missing). The agent is on the left channel. */
-export async function ensureLongCall(minutes = 60, seed = 1): Promise<LongCall> {
-  const path = join(tmpdir(), `voicedrill-long-call-v${GENERATOR_VERSION}-${minutes}min-s${seed}.wav`);
+/** The cached call of `minutes` minutes (created when missing). The agent is on the left channel (stereo). */
+export async function ensureLongCall(minutes = 60, seed = 1, mono = false): Promise<LongCall> {
+  const path = join(tmpdir(), `voicedrill-long-call-v${GENERATOR_VERSION}-${minutes}min-s${seed}${mono ? '-mono' : ''}.wav`);
   const utterances = await loadUtterances();
   const { placements, planted } = plan(utterances, minutes * 60 * LONG_CALL_RATE_HZ, seed);
   const frames = minutes * 60 * LONG_CALL_RATE_HZ;
-  if (!existsSync(path) || statSync(path).size !== 44 + frames * 4) {
+  const channelCount = mono ? 1 : 2;
+  if (!existsSync(path) || statSync(path).size !== 44 + frames * 2 * channelCount) {
     const partial = `${path}.part`;
-    writeCall(partial, frames, utterances, placements, seed);
+    writeCall(partial, frames, utterances, placements, seed, channelCount);
     renameSync(partial, path);
   }
   return { path, durationSec: minutes * 60, planted };
@@ -120,10 +124,11 @@ function plan(utterances: Float32Array[], frames: number, seed: number): { place
 }
 
 /** Writes the call piece by piece: each piece sums the placements that reach it, plus bleed and noise. */
-function writeCall(path: string, frames: number, utterances: Float32Array[], placements: Placement[], seed: number): void {
+function writeCall(path: string, frames: number, utterances: Float32Array[], placements: Placement[], seed: number, channelCount: 1 | 2): void {
   const fd = openSync(path, 'w');
+  const clip = (x: number): number => Math.max(-32768, Math.min(32767, Math.round(x * 32768)));
   try {
-    writeSync(fd, wavHeader(frames));
+    writeSync(fd, wavHeader(frames, channelCount));
     const longest = utterances.reduce((m, u) => Math.max(m, u.length), 0);
     const own = [new Float64Array(PIECE_FRAMES), new Float64Array(PIECE_FRAMES)];
     const bytes = new Uint8Array(PIECE_FRAMES * 4);
@@ -146,35 +151,40 @@ function writeCall(path: string, frames: number, utterances: Float32Array[], pla
         for (let i = from; i < to; i++) dest[i - p0] += pl.gain * u[i - pl.start];
       }
       for (let i = 0; i < n; i++) {
+        if (channelCount === 1) {
+          view.setInt16(2 * i, clip(own[0][i] + own[1][i] + noiseAmp * (2 * noise() - 1)), true);
+          continue;
+        }
         const left = own[0][i] + bleed * own[1][i] + noiseAmp * (2 * noise() - 1);
         const right = own[1][i] + bleed * own[0][i] + noiseAmp * (2 * noise() - 1);
-        view.setInt16(4 * i, Math.max(-32768, Math.min(32767, Math.round(left * 32768))), true);
-        view.setInt16(4 * i + 2, Math.max(-32768, Math.min(32767, Math.round(right * 32768))), true);
+        view.setInt16(4 * i, clip(left), true);
+        view.setInt16(4 * i + 2, clip(right), true);
       }
-      writeSync(fd, bytes, 0, n * 4);
+      writeSync(fd, bytes, 0, n * 2 * channelCount);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-function wavHeader(frames: number): Uint8Array {
+function wavHeader(frames: number, channelCount: number): Uint8Array {
+  const frameBytes = 2 * channelCount;
   const b = new Uint8Array(44);
   const v = new DataView(b.buffer);
   const text = (at: number, s: string): void => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
   text(0, 'RIFF');
-  v.setUint32(4, 36 + frames * 4, true);
+  v.setUint32(4, 36 + frames * frameBytes, true);
   text(8, 'WAVE');
   text(12, 'fmt ');
   v.setUint32(16, 16, true);
   v.setUint16(20, 1, true); // PCM
-  v.setUint16(22, 2, true);
+  v.setUint16(22, channelCount, true);
   v.setUint32(24, LONG_CALL_RATE_HZ, true);
-  v.setUint32(28, LONG_CALL_RATE_HZ * 4, true);
-  v.setUint16(32, 4, true);
+  v.setUint32(28, LONG_CALL_RATE_HZ * frameBytes, true);
+  v.setUint16(32, frameBytes, true);
   v.setUint16(34, 16, true);
   text(36, 'data');
-  v.setUint32(40, frames * 4, true);
+  v.setUint32(40, frames * frameBytes, true);
   return b;
 }
 
