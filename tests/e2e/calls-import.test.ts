@@ -155,7 +155,7 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     expect(unexpectedErrors(app)).toEqual([]);
   });
 
-  it.skipIf(!FFMPEG)('imports an MP3 (and an M4A and a raw 8 kHz AAC where this Chromium decodes AAC) through mediabunny, turns where planned', { timeout: 180_000 }, async () => {
+  it.skipIf(!FFMPEG)('imports an MP3 (and an M4A and a raw 8 kHz AAC where this Chromium decodes AAC) through mediabunny, and a Microsoft ADPCM WAV through the WAV reader, turns where planned', { timeout: 180_000 }, async () => {
     const { page } = app;
     await page.locator('input[name="keepAudio"][value="analysis"]').check();
     const wav44kCall = plannedCall(44100);
@@ -165,6 +165,8 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
       { name: 'planned-call.m4a', args: ['-c:a', 'aac', '-b:a', '128k'], mimeType: 'audio/mp4', required: false },
       // Raw ADTS at telephone rate: nothing says how much encoder priming leads it (128 ms at 8 kHz, were it left in).
       { name: 'planned-call-8k.aac', args: ['-ar', '8000', '-c:a', 'aac', '-b:a', '32k', '-f', 'adts'], mimeType: 'audio/aac', required: false },
+      // What Windows-based call recorders write (ffmpeg's encoder; the reader matches SoX's decoder to 0 LSB: tests/media/adpcm.test.ts).
+      { name: 'planned-call-ms-adpcm.wav', args: ['-c:a', 'adpcm_ms'], mimeType: 'audio/wav', required: true },
     ];
     for (const file of encoded) {
       const path = encodeWithFfmpeg(wav44k, dir, file.name, file.args);
