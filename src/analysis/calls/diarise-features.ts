@@ -86,7 +86,7 @@ function speechPitch(signal: SampleReader, speech: readonly IntervalSec[]): { ti
     const from = Math.max(0, Math.round((x.startSec - PITCH_MARGIN_SEC) * ANALYSIS_RATE_HZ));
     const to = Math.min(signal.length, Math.round((x.endSec + PITCH_MARGIN_SEC) * ANALYSIS_RATE_HZ));
     if (to - from < FRAME_SAMPLES) continue;
-    const track = widePitch(signal.read(from, to).slice());
+    const track = widePitch(signal.read(from, to));
     const offsetSec = from / ANALYSIS_RATE_HZ;
     for (let i = 0; i < track.timesSec.length; i++) {
       const t = track.timesSec[i] + offsetSec;
@@ -142,9 +142,8 @@ export function voicePieces(signal: SampleReader, speech: readonly IntervalSec[]
   return pieces.map((piece) => {
     const first = Math.round(piece.startSec * ANALYSIS_RATE_HZ);
     const last = Math.max(first, Math.round(piece.endSec * ANALYSIS_RATE_HZ) - FRAME_SAMPLES);
-    // The piece's samples (zeros past the signal's end, as the frame reads them).
-    const x = new Float32Array(last - first + FRAME_SAMPLES);
-    x.set(signal.read(Math.min(first, signal.length), Math.min(last + FRAME_SAMPLES, signal.length)));
+    // The piece's samples (a frame reaching past the signal's end reads zeros there).
+    const x = signal.read(Math.min(first, signal.length), Math.min(last + FRAME_SAMPLES, signal.length));
     const sum = new Float64Array(MFCC_COUNT);
     const sum2 = new Float64Array(MFCC_COUNT);
     const frames = new Float32Array((Math.floor((last - first) / HOP_SAMPLES) + 1) * MFCC_COUNT);

@@ -139,13 +139,12 @@ export function spectralSplits(rows: readonly Float64Array[], fractions: readonl
       cos[i][j] = cos[j][i] = s / (norms[i] * norms[j]);
     }
   }
+  // Each row's other pieces, nearest first (one sort serves every fraction).
+  const nearest = cos.map((row, i) => Array.from({ length: n }, (_, j) => j).filter((j) => j !== i).sort((x, y) => row[y] - row[x]));
   return fractions.map((fraction) => {
     const keep = Math.max(2, Math.min(n - 1, Math.round(fraction * n)));
     const a = Array.from({ length: n }, () => new Float64Array(n));
-    for (let i = 0; i < n; i++) {
-      const order = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i).sort((x, y) => cos[i][y] - cos[i][x]);
-      for (const j of order.slice(0, keep)) a[i][j] = Math.max(0, cos[i][j]);
-    }
+    for (let i = 0; i < n; i++) for (let k = 0; k < keep; k++) a[i][nearest[i][k]] = Math.max(0, cos[i][nearest[i][k]]);
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) a[i][j] = a[j][i] = (a[i][j] + a[j][i]) / 2;
     const deg = a.map((r) => r.reduce((s, x) => s + x, 0));
     const inv = deg.map((d) => (d > 0 ? 1 / Math.sqrt(d) : 0));

@@ -369,9 +369,7 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
   // Supervector starts in a wide-band call only: in the telephone band they split one voice (m2 at
   // 8 kHz, seed 1: 5.26) and told no more female pairs apart (bench/diarise.ts).
   const sv = wide ? supervectorRows(pieces, MFCC_COUNT) : null;
-  const svStarts = sv ? [kmeans2(sv, w), ...principalSplits(sv, SUPERVECTOR_AXES)] : [];
-  const svSpectral = sv ? spectralSplits(sv, SPECTRAL_NEIGHBOURS) : [];
-  const first = sv ? svStarts[0] : kmeans2(rows, w);
+  const first = kmeans2(sv ?? rows, w);
   const chosen = fromStart(pieces, rows, w, first);
   if (chosen.separation < MIN_SEPARATION) {
     // A split the same as one already tried (or its mirror) would end the same.
@@ -382,7 +380,10 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
     const kept = (_: unknown, i: number): boolean => i % stride === 0;
     const sub = stride === 1 ? pieces : pieces.filter(kept).map((p) => ({ ...p, joinsNext: false }));
     let best: { start: number[]; labels: number[]; separation: number } | null = null;
-    for (const start of [...svStarts, ...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces), ...svSpectral]) {
+    // The other starts are made only here: most calls are told apart from the first.
+    const svAxes = sv ? principalSplits(sv, SUPERVECTOR_AXES) : [];
+    const svSpectral = sv ? spectralSplits(sv, SPECTRAL_NEIGHBOURS) : [];
+    for (const start of [...svAxes, ...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces), ...svSpectral]) {
       if (seen.has(keyOf(start))) continue;
       seen.add(keyOf(start));
       const r = fromStart(sub, rows.filter(kept), w.filter(kept), start.filter(kept));
