@@ -14,8 +14,12 @@ const STEP_TABLE = [
   7132, 7845, 8630, 9493, 10442, 11487, 12635, 13899, 15289, 16818, 18500, 20350, 22385, 24623, 27086, 29794, 32767,
 ];
 
-/** Samples per block that a block of `blockAlign` bytes holds per channel (the header's sample and 2 per data byte). */
+/**
+ * Samples per block that a block of `blockAlign` bytes holds per channel (the header's sample and 2 per data
+ * byte); 0 when the size cannot be a block (no data, or data not in whole 4-byte words per channel).
+ */
 export function imaSamplesPerBlock(blockAlign: number, channelCount: number): number {
+  if (channelCount < 1 || blockAlign <= 4 * channelCount || (blockAlign - 4 * channelCount) % (4 * channelCount) !== 0) return 0;
   return ((blockAlign - 4 * channelCount) * 2) / channelCount + 1;
 }
 

@@ -16,7 +16,7 @@ export const MS_ADPCM_STANDARD_COEFFICIENTS: readonly (readonly [number, number]
 ];
 
 /** Bytes of a block's header per channel: predictor index, step, two samples. */
-export const MS_ADPCM_HEADER_BYTES = 7;
+const MS_ADPCM_HEADER_BYTES = 7;
 
 /** Samples per block and channel that a block of `blockAlign` bytes holds (the header's two and 2 per data byte); 0 when the size cannot be a block. */
 export function msAdpcmSamplesPerBlock(blockAlign: number, channelCount: number): number {
@@ -57,7 +57,7 @@ export function decodeMsAdpcmBlocks(
       s1[c] = int16(bytes, base + 3 * n + 2 * c);
       s2[c] = int16(bytes, base + 5 * n + 2 * c);
       out[c][first] = s2[c] / 32768;
-      if (samplesPerBlock > 1) out[c][first + 1] = s1[c] / 32768;
+      out[c][first + 1] = s1[c] / 32768;
     }
     // Nibbles from the data's first byte, high nibble first, channel after channel.
     const data = base + MS_ADPCM_HEADER_BYTES * n;

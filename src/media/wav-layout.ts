@@ -137,7 +137,8 @@ function layoutOf(v: DataView, dataOffset: number, declaredBytes: number, fileBy
     return fail('codec', `the WAV audio is in format 0x${code.toString(16)} (${bitsPerSample} bits), an encoding VoiceDrill does not decode`);
   }
   const adpcm = encoding === 'ima-adpcm' || encoding === 'ms-adpcm';
-  const framesPerBlock = encoding === 'ima-adpcm' ? imaFramesPerBlock(v, channelCount, blockAlign) : encoding === 'ms-adpcm' ? msFramesPerBlock(v, channelCount, blockAlign) : 1;
+  const framesPerBlock = encoding === 'ima-adpcm' ? adpcmFramesPerBlock(v, imaSamplesPerBlock(blockAlign, channelCount))
+    : encoding === 'ms-adpcm' ? adpcmFramesPerBlock(v, msAdpcmSamplesPerBlock(blockAlign, channelCount)) : 1;
   const frameBytesOk = adpcm ? framesPerBlock > 1 : blockAlign === channelCount * (bitsPerSample / 8);
   if (channelCount < 1 || sampleRateHz < 1 || !frameBytesOk) {
     fail('corrupt', `the WAV header contradicts itself (${channelCount} channels, ${sampleRateHz} Hz, ${bitsPerSample} bits, ${blockAlign} bytes per ${adpcm ? 'block' : 'frame'})`);
@@ -146,24 +147,17 @@ function layoutOf(v: DataView, dataOffset: number, declaredBytes: number, fileBy
   if (coefficients === null) fail('corrupt', 'the WAV format chunk is too short for the ADPCM coefficient table it declares');
   const blocks = Math.floor((open ? available : declaredBytes) / blockAlign);
   if (blocks === 0) fail('empty', 'the file contains no audio samples');
-  const layout: WavLayout = { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, framesPerBlock, dataOffset, dataBytes: blocks * blockAlign, frames: blocks * framesPerBlock };
-  return coefficients ? { ...layout, coefficients } : layout;
+  return { encoding, bitsPerSample, channelCount, sampleRateHz, blockAlign, framesPerBlock, dataOffset, dataBytes: blocks * blockAlign, frames: blocks * framesPerBlock, ...(coefficients && { coefficients }) };
 }
 
-/** An IMA ADPCM block's frames: what the format's extra field says, when it agrees with the block's size; else 0. */
-function imaFramesPerBlock(v: DataView, channelCount: number, blockAlign: number): number {
-  if (channelCount < 1 || blockAlign <= 4 * channelCount || (blockAlign - 4 * channelCount) % (4 * channelCount) !== 0) return 0;
-  const fromSize = imaSamplesPerBlock(blockAlign, channelCount);
+/**
+ * An ADPCM block's frames (IMA or Microsoft): what the format's extra field says, when it agrees with
+ * `fromSize`, the count the block's size gives (0: not a block size); else 0.
+ */
+function adpcmFramesPerBlock(v: DataView, fromSize: number): number {
   // The extra field (after cbSize at 16) holds samplesPerBlock; writers that leave it out get the size's count.
   const declared = v.byteLength >= 20 && v.getUint16(16, true) >= 2 ? v.getUint16(18, true) : fromSize;
-  return declared === fromSize ? fromSize : 0;
-}
-
-/** A Microsoft ADPCM block's frames: what the extra field says, when it agrees with the block's size; else 0. */
-function msFramesPerBlock(v: DataView, channelCount: number, blockAlign: number): number {
-  const fromSize = msAdpcmSamplesPerBlock(blockAlign, channelCount);
-  const declared = v.byteLength >= 20 && v.getUint16(16, true) >= 2 ? v.getUint16(18, true) : fromSize;
-  return declared === fromSize ? fromSize : 0;
+  return fromSize > 0 && declared === fromSize ? fromSize : 0;
 }
 
 /**
