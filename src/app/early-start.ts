@@ -10,8 +10,8 @@
  */
 import { parseRoute } from '../services/routes.ts';
 import { startEarlySummaries } from '../storage/early-read.ts';
-import { firstPaintStorage, hasFirstPaint } from '../storage/first-paint-cache.ts';
-import { paintProgressFirst } from '../features/progress/first-paint.ts';
+import { firstPaintStorage } from '../storage/first-paint-cache.ts';
+import { paintProgressFirst, readProgressSnapshot } from '../features/progress/first-paint.ts';
 import { paintTakeFirst, readTakeSnapshot } from '../features/history/first-paint.ts';
 import { ensurePagePolicy } from '../pwa/csp-guard.ts';
 
@@ -74,9 +74,11 @@ if (import.meta.env.PROD) ensurePagePolicy();
 performance.mark('voicedrill:early-start');
 const route = parseRoute(window.location.hash);
 const build = __VOICEDRILL_BUILD_ID__;
-// A take's picture is read (and checked: this take, this build, this width) before anything waits for it.
+// The route's snapshot is read once, and checked (this build; a take's: this take, this width), before anything
+// waits for it: one of another build or take starts the app at once.
+const progressSnapshot = route.screen === 'progress' ? readProgressSnapshot(firstPaintStorage(), build) : null;
 const takeSnapshot = route.screen === 'take' ? readTakeSnapshot(firstPaintStorage(), build, route.takeId, window.innerWidth) : null;
-const painter = route.screen === 'progress' && hasFirstPaint('progress') ? () => paintProgressFirst(build)
+const painter = progressSnapshot ? () => paintProgressFirst(progressSnapshot)
   : takeSnapshot ? () => paintTakeFirst(takeSnapshot) : null;
 /** Settles when start-up's first paint is on screen, or at once when there is none (the entry waits for it). */
 export const firstPaintDone: Promise<void> = painter ? paintFirst(painter) : Promise.resolve();

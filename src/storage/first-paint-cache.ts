@@ -18,15 +18,6 @@ export function firstPaintKey(screen: string): string {
   return `${FIRST_PAINT_KEY_PREFIX}${screen}`;
 }
 
-/** Whether `screen` has a snapshot kept (its shape is checked by the screen's reader). */
-export function hasFirstPaint(screen: string, storage: FirstPaintStorage | null = firstPaintStorage()): boolean {
-  try {
-    return storage?.getItem(firstPaintKey(screen)) != null;
-  } catch {
-    return false;
-  }
-}
-
 /** The part of localStorage used (window.localStorage satisfies it). */
 export interface FirstPaintStorage {
   getItem(key: string): string | null;

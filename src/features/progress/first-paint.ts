@@ -7,7 +7,6 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { firstPaintStorage, type FirstPaintStorage } from '../../storage/first-paint-cache.ts';
 import { dismissFirstPaint, FIRST_PAINT_DISMISSED, showFirstPaintLayer } from '../../ui/first-paint-overlay.ts';
 import { PROGRESS_CHART_HEIGHT_PX, progressChartOptions } from './progress-chart-options.ts';
 import { readProgressSnapshot, type HeaderSnapshot, type ProgressSnapshot } from './progress-snapshot.ts';
@@ -61,13 +60,14 @@ function page(make: Make, s: ProgressSnapshot): { root: HTMLElement; chartBox: H
   return { root, chartBox };
 }
 
+/** Start-up reads (and checks) the snapshot before it waits for anything (src/app/early-start.ts). */
+export { readProgressSnapshot };
+
 /**
- * Paint the progress page's top from the snapshot `build` stored, if there is one; returns whether it
+ * Paint the progress page's top from its snapshot (readProgressSnapshot: this build's); returns whether it
  * painted. Never throws: a failure leaves no layer and the live page is drawn as before.
  */
-export function paintProgressFirst(build: string, doc: Document = document, storage: FirstPaintStorage | null = firstPaintStorage()): boolean {
-  const snapshot = readProgressSnapshot(storage, build);
-  if (!snapshot) return false;
+export function paintProgressFirst(snapshot: ProgressSnapshot, doc: Document = document): boolean {
   let layer: HTMLElement | null = null;
   try {
     const { root, chartBox } = page(maker(doc), snapshot);
