@@ -92,18 +92,21 @@ function mixAt(built: BuiltCall, rateHz: number): Float32Array {
   return rateHz === MONO_FS ? x : resampleTo(x, MONO_FS, rateHz);
 }
 
-const pairs: [string, string][] = [];
-for (let i = 0; i < KEELE.length; i++) {
-  for (let j = i + 1; j < KEELE.length; j++) {
-    const same = genderOf(KEELE[i]) === genderOf(KEELE[j]);
-    const listed = voicesWanted.length === 0 || (voicesWanted.includes(KEELE[i]) && voicesWanted.includes(KEELE[j]));
-    if (listed && (pairsWanted === 'all' || (pairsWanted === 'same') === same)) pairs.push([KEELE[i], KEELE[j]]);
+/** Unordered pairs of the Keele voices as the options ask, and the long reads unless same-gender or chosen voices only. */
+function keelePairs(): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < KEELE.length; i++) {
+    for (let j = i + 1; j < KEELE.length; j++) {
+      const same = genderOf(KEELE[i]) === genderOf(KEELE[j]);
+      const listed = voicesWanted.length === 0 || (voicesWanted.includes(KEELE[i]) && voicesWanted.includes(KEELE[j]));
+      if (listed && (pairsWanted === 'all' || (pairsWanted === 'same') === same)) out.push([KEELE[i], KEELE[j]]);
+    }
   }
+  if (pairsWanted !== 'same' && voicesWanted.length === 0) out.push(['wendy', 'polar'], ['polar', 'f2']);
+  return out;
 }
-if (pairsWanted !== 'same' && voicesWanted.length === 0) pairs.push(['wendy', 'polar'], ['polar', 'f2']);
-// Two women reading different texts (as in a real call): MagicData's speaker and wendy against each Keele woman.
-const DIFFERENT_TEXT = pairsWanted === 'difftext' ? ['md', 'wendy'].flatMap((a) => ['f1', 'f2', 'f3', 'f4', 'f5'].map((b): [string, string] => [a, b])) : [];
-if (pairsWanted === 'difftext') pairs.splice(0, pairs.length, ...DIFFERENT_TEXT);
+// --pairs difftext: two women reading different texts (as in a real call), MagicData's speaker and wendy against each Keele woman.
+const pairs = pairsWanted === 'difftext' ? ['md', 'wendy'].flatMap((a) => ['f1', 'f2', 'f3', 'f4', 'f5'].map((b): [string, string] => [a, b])) : keelePairs();
 
 const pct = (x: number): string => `${(100 * x).toFixed(1).padStart(5)} %`;
 const groups = new Map<string, Outcome[]>();
