@@ -10,6 +10,7 @@ import type { ErrorBody, HealthBody, ReadyBody } from '../src/sync/protocol.ts';
 import type { Db } from './db/sql.ts';
 import { HttpError } from './http-error.ts';
 import { pendingMigrations, readMigrations, type Migration } from './migrate.ts';
+import { readAndDropTheRest } from './refused-body.ts';
 
 /** Registers the /v1 routes (server/routes/index.ts). */
 export type RegisterApi = (app: FastifyInstance, deps: { db: Db }) => Promise<void>;
@@ -152,6 +153,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { status, body: errorBody } = errorReply(error, request);
+    if (status === 413) readAndDropTheRest(request, reply);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code: errorBody.code }, 'request refused');
     return reply.code(status).type('application/json; charset=utf-8').send(errorBody);

@@ -9,6 +9,7 @@ import { buildServer } from '../../server/http.ts';
 import { migrate } from '../../server/migrate.ts';
 import { PROTOCOL_HEADER, SYNC_LIMITS } from '../../src/sync/protocol.ts';
 import { freePort, testDatabaseUrl } from './pg-cluster.ts';
+import { sendPastTheAnswer } from './send-past-answer.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -214,6 +215,27 @@ describe('logs', () => {
       expect(line).not.toContain('PRIVATEBODY');
     }
     expect(logLines.map((l) => JSON.parse(l).msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
+  });
+});
+
+describe('an oversized body', () => {
+  it('is answered 413 and read to its end, so a client still sending gets the answer, not a reset', async () => {
+    const other = await buildServer({
+      db,
+      async registerApi(api) {
+        api.put('/v1/audio', { bodyLimit: SYNC_LIMITS.takeAudioBytes }, async () => ({ ok: true }));
+      },
+    });
+    const port = await freePort();
+    await other.listen({ port, host: '127.0.0.1' });
+    try {
+      const sent = await sendPastTheAnswer('PUT', `http://127.0.0.1:${port}/v1/audio`, SYNC_LIMITS.takeAudioBytes + 1);
+      expect(sent.status).toBe(413);
+      expect(JSON.parse(sent.body)).toEqual({ error: `The request body is larger than the ${SYNC_LIMITS.takeAudioBytes} bytes this server accepts.`, code: 'too-large' });
+      expect({ written: sent.written, error: sent.error }).toEqual({ written: true, error: null });
+    } finally {
+      await other.close();
+    }
   });
 });
 
