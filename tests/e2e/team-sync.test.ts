@@ -115,10 +115,12 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
     for (const d of [agentDir, trainerDir]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  async function start(who: 'agent' | 'trainer', options: Parameters<typeof launch>[0] = {}): Promise<AppPage> {
+  /** `beforeOpen` sees the browser before the app's page opens (to watch requests the app makes as it starts). */
+  async function start(who: 'agent' | 'trainer', options: Parameters<typeof launch>[0] = {}, beforeOpen?: (session: Session) => void): Promise<AppPage> {
     await close(who); // a failed step may have left it open
     const session = await launch({ ...options, userDataDir: who === 'agent' ? agentDir : trainerDir });
     sessions.set(who, session);
+    beforeOpen?.(session);
     return openApp(session);
   }
 
@@ -267,7 +269,17 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
   });
 
   it('offline → online: a take recorded offline waits in the outbox, then reaches the server exactly once', { timeout: 240_000 }, async () => {
-    const app = await start('agent', { micWav: E2E_WAVS.enGreeting4Fast });
+    // The engine's start-up sync pushes, then pulls the assignments. The chip says "Synced" from the empty outbox
+    // before that pull; going offline while it is under way fails it before the page hears the network has gone (a CI
+    // run saw that failed request logged). The network goes away once it is over.
+    let startupPull: Promise<void> = Promise.resolve();
+    const app = await start('agent', { micWav: E2E_WAVS.enGreeting4Fast }, (session) => {
+      startupPull = new Promise<void>((resolve) => {
+        const over = (r: { url(): string }): void => { if (new URL(r.url()).pathname === SYNC_PATHS.assignments) resolve(); };
+        session.context.on('requestfinished', over);
+        session.context.on('requestfailed', over);
+      });
+    });
     const { page } = app;
     const t0 = Date.now();
     const trace: string[] = [];
@@ -278,7 +290,8 @@ describe.skipIf(!haveChromium || !havePostgres)('team sync: agent → server →
     // On a failure, what the agent's page asked of the server and when (a race with the network going away shows here).
     onTestFinished(({ task }) => { if (task.result?.state === 'fail') console.log(`agent's requests to the sync server:\n${trace.join('\n')}`); });
     await expect.poll(async () => (await chip(page)).kind, { timeout: 15_000 }).toBe('synced');
-    trace.push(`${Date.now() - t0} ms chip synced; going offline`);
+    await startupPull;
+    trace.push(`${Date.now() - t0} ms chip synced, start-up pull over; going offline`);
     await page.context().setOffline(true);
     await expect.poll(async () => (await chip(page)).text, { timeout: 10_000 }).toBe('Team sync: Offline');
     trace.push(`${Date.now() - t0} ms chip offline`);
