@@ -37,6 +37,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCall } from '../../src/analysis/calls/index.ts';
 import { cutPieces, isWideBand, type VoicePiece } from '../../src/analysis/calls/diarise-features.ts';
 import { MIN_MINOR_SEC, MIN_SEPARATION, MIN_SEPARATION_WIDE, toldApart } from '../../src/analysis/calls/diarise.ts';
+import { componentStats, mapAdaptMeans } from '../../src/analysis/calls/diarise-gmm.ts';
 import { principalSplits, spectralSplits } from '../../src/analysis/calls/diarise-starts.ts';
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
 import { readerOf, type SampleReader } from '../../src/analysis/types.ts';
@@ -240,6 +241,26 @@ describe('mono call pieces and corrections (pure)', () => {
     const agrees = (labels: number[]): number => Math.max(...[0, 1].map((flip) => labels.filter((l, i) => (l ^ flip) === truth[i]).length)) / labels.length;
     expect(agrees(spectralSplits(rows, [0.1])[0])).toBe(1);
     expect(agrees(principalSplits(rows, 1)[0])).toBeLessThan(0.75); // the long axis: along the chains
+  });
+
+  it('MAP adaptation moves each background mean toward its frames\' mean by n / (n + 16); weights and variances stay', () => {
+    const means = [Float64Array.of(0, 0), Float64Array.of(10, 10)];
+    const variances = [Float64Array.of(1, 1), Float64Array.of(1, 1)];
+    const weights = Float64Array.of(0.5, 0.5);
+    const logNorm = Float64Array.from(means, (_, m) => Math.log(weights[m]) - Math.log(2 * Math.PI));
+    const background = { weights, means, variances, logNorm };
+    // 48 frames at (1, 1): all of them the first component's (the second is 9 SD away), so n = 48 and the
+    // mean moves 48 / 64 of the way; the second component sees (next to) nothing and stays.
+    const frames = new Float32Array(96).fill(1);
+    const adapted = mapAdaptMeans(background, frames, 2);
+    expect(Array.from(adapted.means[0]).map((v) => +v.toFixed(9))).toEqual([0.75, 0.75]);
+    expect(Array.from(adapted.means[1]).map((v) => +v.toFixed(6))).toEqual([10, 10]);
+    expect(adapted.variances).toBe(variances);
+    expect(adapted.weights).toBe(weights);
+    // Frames between the two components split their weight by posterior: n0 + n1 = the frame count.
+    const stats = componentStats(background, Float32Array.of(5, 5, 1, 1, 9, 9), 2);
+    expect(stats.n[0] + stats.n[1]).toBeCloseTo(3, 12);
+    expect(stats.n[0]).toBeCloseTo(1.5, 6); // (5, 5): half each; (1, 1) and (9, 9): all to the near one
   });
 
   it('a stereo call has no diarisation; a mono call needs one channel', () => {

@@ -1,7 +1,8 @@
 /**
  * Diagonal-covariance Gaussian mixtures over MFCC frames: one per voice, trained by EM on that voice's
- * frames (the GMM speaker model of Reynolds & Rose 1995, here without a background model), so that a
- * piece can be scored by how well each voice's model explains its frames.
+ * frames (the GMM speaker model of Reynolds & Rose 1995), so that a piece can be scored by how well each
+ * voice's model explains its frames; and the call's background GMM with MAP adaptation of its means to
+ * some frames (Reynolds, Quatieri & Dunn 2000), for the supervector starts and the telephone band's rank.
  */
 
 /** A trained diagonal GMM. */
@@ -40,6 +41,24 @@ export function frameLogLik(g: Gmm, x: ArrayLike<number>, offset = 0, dims = g.m
   return best + Math.log(sum);
 }
 
+/** Frame `offset`'s posterior over g's components (summing to 1), written into `post`. */
+function posteriors(g: Gmm, data: Float32Array, offset: number, dims: number, post: Float64Array): void {
+  const k = g.means.length;
+  let best = -Infinity;
+  for (let m = 0; m < k; m++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) {
+      const d = data[offset + j] - g.means[m][j];
+      s += (d * d) / g.variances[m][j];
+    }
+    post[m] = g.logNorm[m] - 0.5 * s;
+    if (post[m] > best) best = post[m];
+  }
+  let z = 0;
+  for (let m = 0; m < k; m++) z += (post[m] = Math.exp(post[m] - best));
+  for (let m = 0; m < k; m++) post[m] /= z;
+}
+
 function withNorm(weights: Float64Array, means: Float64Array[], variances: Float64Array[]): Gmm {
   const logNorm = Float64Array.from(means, (_, m) => Math.log(Math.max(weights[m], 1e-12)) - 0.5 * variances[m].reduce((a, v) => a + Math.log(2 * Math.PI * v), 0));
   return { weights, means, variances, logNorm };
@@ -69,20 +88,9 @@ export function trainGmm(data: Float32Array, dims: number, components: number, i
     const s2 = Array.from({ length: k }, () => new Float64Array(dims));
     for (let i = 0; i < n; i++) {
       const o = i * dims;
-      let best = -Infinity;
+      posteriors(g, data, o, dims, post);
       for (let m = 0; m < k; m++) {
-        let s = 0;
-        for (let j = 0; j < dims; j++) {
-          const d = data[o + j] - g.means[m][j];
-          s += (d * d) / g.variances[m][j];
-        }
-        post[m] = g.logNorm[m] - 0.5 * s;
-        if (post[m] > best) best = post[m];
-      }
-      let z = 0;
-      for (let m = 0; m < k; m++) z += (post[m] = Math.exp(post[m] - best));
-      for (let m = 0; m < k; m++) {
-        const p = post[m] / z;
+        const p = post[m];
         if (p < 1e-6) continue;
         w[m] += p;
         for (let j = 0; j < dims; j++) {
@@ -99,3 +107,71 @@ export function trainGmm(data: Float32Array, dims: number, components: number, i
   return g;
 }
 
+
+/** The whole call's background model (a UBM): components, EM iterations, training frames at most; and the MAP relevance factor. */
+const BACKGROUND_COMPONENTS = 16;
+const BACKGROUND_ITERATIONS = 10;
+const BACKGROUND_MAX_FRAMES = 12000;
+const MAP_RELEVANCE = 16;
+
+/** A GMM of the whole call (the background the voices are adapted from): every piece's frames, evenly thinned to BACKGROUND_MAX_FRAMES. */
+export function backgroundGmm(pieceFrames: readonly Float32Array[], dims: number): Gmm {
+  const total = pieceFrames.reduce((a, f) => a + f.length / dims, 0);
+  const stride = Math.max(1, Math.ceil(total / BACKGROUND_MAX_FRAMES));
+  const sample = new Float32Array(Math.ceil(total / stride) * dims);
+  let k = 0;
+  let at = 0;
+  for (const frames of pieceFrames) {
+    const n = frames.length / dims;
+    for (let f = 0; f < n; f++, k++) {
+      if (k % stride !== 0) continue;
+      sample.set(frames.subarray(f * dims, f * dims + dims), at);
+      at += dims;
+    }
+  }
+  return trainGmm(sample.subarray(0, at), dims, BACKGROUND_COMPONENTS, BACKGROUND_ITERATIONS);
+}
+
+/** Frames' statistics under g's component posteriors: n[c] = Σ γ, f[c × dims + j] = Σ γ x_j. */
+export interface ComponentStats {
+  n: Float64Array;
+  f: Float64Array;
+}
+
+/** The zeroth- and first-order statistics of frames (rows of `dims`) under g. */
+export function componentStats(g: Gmm, data: Float32Array, dims: number): ComponentStats {
+  const m = g.means.length;
+  const n = new Float64Array(m);
+  const f = new Float64Array(m * dims);
+  const post = new Float64Array(m);
+  const frames = data.length / dims;
+  for (let i = 0; i < frames; i++) {
+    const o = i * dims;
+    posteriors(g, data, o, dims, post);
+    for (let c = 0; c < m; c++) {
+      const p = post[c];
+      n[c] += p;
+      for (let j = 0; j < dims; j++) f[c * dims + j] += p * data[o + j];
+    }
+  }
+  return { n, f };
+}
+
+/** Component c's MAP-adapted mean, dimension j (Reynolds, Quatieri & Dunn 2000): the background's, moved toward the frames' mean by n / (n + relevance). */
+export function adaptedMean(background: Gmm, stats: ComponentStats, c: number, j: number, dims: number): number {
+  const nc = stats.n[c];
+  if (nc <= 0) return background.means[c][j];
+  const a = nc / (nc + MAP_RELEVANCE);
+  return a * (stats.f[c * dims + j] / nc) + (1 - a) * background.means[c][j];
+}
+
+/**
+ * A voice's model MAP-adapted from the background: only the means move (adaptedMean), weights and
+ * variances stay the background's. Two voices' models then differ per kind of sound, not by which
+ * sounds each happened to say in its training pieces.
+ */
+export function mapAdaptMeans(background: Gmm, data: Float32Array, dims: number): Gmm {
+  const stats = componentStats(background, data, dims);
+  const means = background.means.map((_, c) => Float64Array.from({ length: dims }, (_, j) => adaptedMean(background, stats, c, j, dims)));
+  return { weights: background.weights, means, variances: background.variances, logNorm: background.logNorm };
+}

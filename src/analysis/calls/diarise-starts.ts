@@ -10,10 +10,10 @@
  * from the true labels it stays there on every Keele pair), but k-means on piece means can as well
  * land on a split by what is said (the Keele voices all read the same text), which resegmentation
  * then keeps too. When the k-means split is not told apart, each of these starts is resegmented and the
- * one whose voices are told apart best on held-out pieces is kept (from MIN_ALT_SEPARATION).
+ * one ranked best on held-out pieces is kept (from MIN_ALT_SEPARATION; diarise.ts Scored).
  */
 import type { VoicePiece } from './diarise-features.ts';
-import { trainGmm } from './diarise-gmm.ts';
+import { adaptedMean, componentStats, type Gmm } from './diarise-gmm.ts';
 
 /** Power-iteration steps per principal axis. */
 const POWER_ITERATIONS = 60;
@@ -53,61 +53,21 @@ export function pitchSplit(pieces: readonly VoicePiece[]): number[] {
   return pieces.map((p) => (p.log2F0 !== null && p.log2F0 > median ? 1 : 0));
 }
 
-/** Components of the call's background model for the supervector start, and the MAP relevance factor. */
-const UBM_COMPONENTS = 16;
-const UBM_ITERATIONS = 10;
-const UBM_MAX_FRAMES = 12000;
-const MAP_RELEVANCE = 16;
-
 /**
- * Rows of GMM mean supervectors, centred over the call (Campbell et al. 2006): a background GMM trained on the whole call's
- * frames, each piece's MAP-adapted component means as offsets from the background's, scaled by
- * √weight / SD (their KL divergence bound). Each component compares the pieces on the same kind of
- * sound, so what is said moves the rows less than the piece means and SDs.
+ * Rows of GMM mean supervectors, centred over the call (Campbell et al. 2006): each piece's MAP-adapted
+ * component means (diarise-gmm.ts adaptedMean) from the call's background GMM, as offsets from the
+ * background's, scaled by √weight / SD (their KL divergence bound). Each component compares the pieces
+ * on the same kind of sound, so what is said moves the rows less than the piece means and SDs.
  */
-export function supervectorRows(pieces: readonly VoicePiece[], dims: number): Float64Array[] {
-  const total = pieces.reduce((a, p) => a + p.frames.length / dims, 0);
-  const stride = Math.max(1, Math.ceil(total / UBM_MAX_FRAMES));
-  const sample: number[] = [];
-  let k = 0;
-  for (const p of pieces) {
-    const n = p.frames.length / dims;
-    for (let f = 0; f < n; f++, k++) if (k % stride === 0) for (let j = 0; j < dims; j++) sample.push(p.frames[f * dims + j]);
-  }
-  const ubm = trainGmm(Float32Array.from(sample), dims, UBM_COMPONENTS, UBM_ITERATIONS);
-  const m = ubm.means.length;
-  const post = new Float64Array(m);
+export function supervectorRows(pieces: readonly VoicePiece[], background: Gmm, dims: number): Float64Array[] {
+  const m = background.means.length;
   const rows = pieces.map((p) => {
-    const n = p.frames.length / dims;
-    const nk = new Float64Array(m);
-    const fk = new Float64Array(m * dims);
-    for (let f = 0; f < n; f++) {
-      const o = f * dims;
-      let best = -Infinity;
-      for (let c = 0; c < m; c++) {
-        let s = 0;
-        for (let j = 0; j < dims; j++) {
-          const d = p.frames[o + j] - ubm.means[c][j];
-          s += (d * d) / ubm.variances[c][j];
-        }
-        post[c] = ubm.logNorm[c] - 0.5 * s;
-        if (post[c] > best) best = post[c];
-      }
-      let z = 0;
-      for (let c = 0; c < m; c++) z += (post[c] = Math.exp(post[c] - best));
-      for (let c = 0; c < m; c++) {
-        const g = post[c] / z;
-        nk[c] += g;
-        for (let j = 0; j < dims; j++) fk[c * dims + j] += g * p.frames[o + j];
-      }
-    }
+    const stats = componentStats(background, p.frames, dims);
     const row = new Float64Array(m * dims);
     for (let c = 0; c < m; c++) {
-      const a = nk[c] / (nk[c] + MAP_RELEVANCE);
-      const sw = Math.sqrt(ubm.weights[c]);
+      const sw = Math.sqrt(background.weights[c]);
       for (let j = 0; j < dims; j++) {
-        const mean = nk[c] > 0 ? fk[c * dims + j] / nk[c] : ubm.means[c][j];
-        row[c * dims + j] = (sw * a * (mean - ubm.means[c][j])) / Math.sqrt(ubm.variances[c][j]);
+        row[c * dims + j] = (sw * (adaptedMean(background, stats, c, j, dims) - background.means[c][j])) / Math.sqrt(background.variances[c][j]);
       }
     }
     return row;

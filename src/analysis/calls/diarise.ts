@@ -34,7 +34,7 @@
  */
 import type { IntervalSec, SampleReader } from '../types.ts';
 import { isWideBand, MFCC_COUNT, voicePieces, type VoicePiece } from './diarise-features.ts';
-import { frameLogLik, trainGmm, type Gmm } from './diarise-gmm.ts';
+import { backgroundGmm, frameLogLik, trainGmm, type Gmm } from './diarise-gmm.ts';
 import { pitchSplit, principalSplits, spectralSplits, supervectorRows } from './diarise-starts.ts';
 
 /** Weight of the standardised F0 against each standardised MFCC statistic. */
@@ -368,7 +368,7 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
   const w = pieces.map((p) => p.endSec - p.startSec);
   // Supervector starts in a wide-band call only: in the telephone band they split one voice (m2 at
   // 8 kHz, seed 1: 5.26) and told no more female pairs apart (bench/diarise.ts).
-  const sv = wide ? supervectorRows(pieces, MFCC_COUNT) : null;
+  const sv = wide ? supervectorRows(pieces, backgroundGmm(pieces.map((p) => p.frames), MFCC_COUNT), MFCC_COUNT) : null;
   const first = kmeans2(sv ?? rows, w);
   const chosen = fromStart(pieces, rows, w, first);
   if (chosen.separation < MIN_SEPARATION) {
