@@ -13,7 +13,8 @@
  * a Viterbi pass over the pieces in time order (distance to each centroid of the piece features as
  * the cost, a switch cost higher inside a speech run than across a pause); then resegmentation: a GMM
  * per voice trained on its pieces' MFCC frames, pieces relabelled by their log-likelihood ratio
- * (Viterbi again), a few rounds. When that split is not told apart, the same from the other starts of
+ * (Viterbi again), a few rounds. When that split is not told apart (in the telephone band: not ranked
+ * from MIN_ALT_SEPARATION, Scored), the same from the other starts of
  * diarise-starts.ts (first principal axes of the piece features and of the supervectors, median F0,
  * spectral clustering of the supervectors; the supervector starts in a wide-band call only), the best kept from MIN_ALT_SEPARATION:
  * resegmentation keeps whatever split it is given, even a true one (bench/diarise.ts --oracle: started from the true labels it stays there on every Keele pair).
@@ -34,7 +35,7 @@
  */
 import type { IntervalSec, SampleReader } from '../types.ts';
 import { isWideBand, MFCC_COUNT, voicePieces, type VoicePiece } from './diarise-features.ts';
-import { backgroundGmm, frameLogLik, trainGmm, type Gmm } from './diarise-gmm.ts';
+import { backgroundGmm, frameLogLik, mapAdaptMeans, trainGmm, type Gmm } from './diarise-gmm.ts';
 import { pitchSplit, principalSplits, spectralSplits, supervectorRows } from './diarise-starts.ts';
 
 /** Weight of the standardised F0 against each standardised MFCC statistic. */
@@ -89,9 +90,11 @@ export const MIN_SEPARATION = 2.5;
  */
 export const MIN_SEPARATION_WIDE = 3;
 /**
- * A split from another start than k-means (diarise-starts.ts) is kept only from this separation: the
+ * A split from another start than k-means (diarise-starts.ts) is kept only from this rank (Scored): the
  * best of up to seven more noisy scores runs higher than one. On single voices the best other start reached
  * 3.06 (m2 at 8 kHz; bench/diarise.ts, seeds 1–3); on the same-gender Keele pairs it rescued, 3.45–5.8.
+ * In the telephone band the other starts are tried whenever the first split ranks below it (the MAP
+ * rank of the female Keele pairs' first splits that the other starts mended was 0.7–3.1).
  */
 export const MIN_ALT_SEPARATION = 3.3;
 /** A minor voice with less of the speech than this is not taken for a second speaker. */
@@ -283,16 +286,17 @@ export function resegment(pieces: readonly VoicePiece[], start: readonly number[
 /**
  * Cross-validated GMM separation: the pieces split in two folds (alternate pieces); each fold's pieces
  * scored (mean frame LLR) by the two voices' GMMs trained on the other fold; d′ of those scores between
- * the labels (length-weighted pooled SD). 0 when a fold lacks frames of a voice.
+ * the labels (length-weighted pooled SD). 0 when a fold lacks frames of a voice. With a `background`,
+ * the voices' models are its MAP adaptations to their frames (mapAdaptMeans) instead of GMMs of their own.
  */
-export function crossValidatedLlr(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS): number[] | null {
+export function crossValidatedLlr(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS, background: Gmm | null = null): number[] | null {
   const llr = new Array<number>(pieces.length).fill(0);
   const foldOf = (i: number): number => i % folds;
   for (let fold = 0; fold < folds; fold++) {
     const trainLabels = labels.map((l, i) => (foldOf(i) === fold ? -1 : l));
     const data = [0, 1].map((k) => framesOf(pieces, trainLabels, k, GMM_TRAIN_STRIDE));
     if (data.some((x) => x.length < GMM_COMPONENTS * MFCC_COUNT * 4)) return null;
-    const g = data.map((x) => trainGmm(x, MFCC_COUNT, GMM_COMPONENTS, GMM_ITERATIONS));
+    const g = data.map((x) => (background ? mapAdaptMeans(background, x, MFCC_COUNT) : trainGmm(x, MFCC_COUNT, GMM_COMPONENTS, GMM_ITERATIONS)));
     const test = pieces.map((_, i) => i).filter((i) => foldOf(i) === fold);
     const scores = pieceLlr(test.map((i) => pieces[i]), g);
     test.forEach((i, j) => (llr[i] = scores[j]));
@@ -310,8 +314,8 @@ export function labelDPrime(pieces: readonly VoicePiece[], labels: readonly numb
   return v > 0 ? (m[0] - m[1]) / Math.sqrt(v) : 0;
 }
 
-export function crossValidatedLlrSeparation(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS): number {
-  const llr = crossValidatedLlr(pieces, labels, folds);
+export function crossValidatedLlrSeparation(pieces: readonly VoicePiece[], labels: readonly number[], folds: number = CV_FOLDS, background: Gmm | null = null): number {
+  const llr = crossValidatedLlr(pieces, labels, folds, background);
   return llr ? labelDPrime(pieces, labels, llr) : 0;
 }
 
@@ -345,22 +349,42 @@ export function toldApart(pieces: readonly VoicePiece[], labels: readonly number
   return separation >= (wide ? MIN_SEPARATION_WIDE : MIN_SEPARATION) && minor >= MIN_MINOR_SHARE * speech && minor >= MIN_MINOR_SEC;
 }
 
-/** A start's Viterbi smoothing on the piece features, then its resegmentation and separation. */
-function fromStart(pieces: readonly VoicePiece[], rows: readonly Float64Array[], w: readonly number[], start: readonly number[]): { labels: number[]; separation: number } {
+/**
+ * Labels and how well they tell two voices apart: `separation` (crossValidatedLlrSeparation, the
+ * confidence toldApart judges) and `rank`, by which the starts are compared: in the telephone band the
+ * larger of separation and the same d′ with the voices' models MAP-adapted from the call's background
+ * (the adapted models differ per kind of sound, so two voices reading the same text are scored on how
+ * they say each sound; split by text, each half's models move on different components, and their
+ * held-out scores separate less); in the wide band separation itself.
+ */
+interface Scored {
+  labels: number[];
+  separation: number;
+  rank: number;
+}
+
+function scored(pieces: readonly VoicePiece[], labels: number[], background: Gmm | null): Scored {
+  const separation = crossValidatedLlrSeparation(pieces, labels);
+  const rank = background ? Math.max(separation, crossValidatedLlrSeparation(pieces, labels, CV_FOLDS, background)) : separation;
+  return { labels, separation, rank };
+}
+
+/** A start's Viterbi smoothing on the piece features, then its resegmentation, scored. */
+function fromStart(pieces: readonly VoicePiece[], rows: readonly Float64Array[], w: readonly number[], start: readonly number[], background: Gmm | null): Scored {
   let labels = [...start];
   for (let pass = 0; pass < 2; pass++) {
     const c = centroids(rows, w, labels);
     if (!c[0] || !c[1]) break;
     labels = smoothLabels(rows, pieces, c as Float64Array[]);
   }
-  labels = resegment(pieces, labels).labels;
-  return { labels, separation: crossValidatedLlrSeparation(pieces, labels) };
+  return scored(pieces, resegment(pieces, labels).labels, background);
 }
 
 /**
  * The two-way labels of the pieces (0/1, whatever their confidence) and their separation: from the
- * supervector k-means start; when that is not told apart, from the other starts too (diarise-starts.ts), the best
- * of them kept only when its separation reaches MIN_ALT_SEPARATION.
+ * k-means start (on the supervectors in a wide-band call); when its rank (Scored) is below
+ * MIN_SEPARATION (wide band) or MIN_ALT_SEPARATION (telephone band), from the other starts too
+ * (diarise-starts.ts), the best by rank kept when its rank reaches MIN_ALT_SEPARATION and beats the first.
  */
 export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT, wide = false): { labels: number[]; separation: number } {
   if (pieces.length < 2) return { labels: pieces.map(() => 0), separation: 0 };
@@ -368,10 +392,12 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
   const w = pieces.map((p) => p.endSec - p.startSec);
   // Supervector starts in a wide-band call only: in the telephone band they split one voice (m2 at
   // 8 kHz, seed 1: 5.26) and told no more female pairs apart (bench/diarise.ts).
-  const sv = wide ? supervectorRows(pieces, backgroundGmm(pieces.map((p) => p.frames), MFCC_COUNT), MFCC_COUNT) : null;
+  const background = backgroundGmm(pieces.map((p) => p.frames), MFCC_COUNT);
+  const sv = wide ? supervectorRows(pieces, background, MFCC_COUNT) : null;
+  const narrowBackground = wide ? null : background;
   const first = kmeans2(sv ?? rows, w);
-  const chosen = fromStart(pieces, rows, w, first);
-  if (chosen.separation < MIN_SEPARATION) {
+  const chosen = fromStart(pieces, rows, w, first, narrowBackground);
+  if (chosen.rank < (wide ? MIN_SEPARATION : MIN_ALT_SEPARATION)) {
     // A split the same as one already tried (or its mirror) would end the same.
     const keyOf = (l: readonly number[]): string => l.map((x) => (x === l[0] ? 0 : 1)).join('');
     const seen = new Set([keyOf(first)]);
@@ -379,18 +405,18 @@ export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: numbe
     const stride = Math.ceil(pieces.length / MAX_SEARCH_PIECES);
     const kept = (_: unknown, i: number): boolean => i % stride === 0;
     const sub = stride === 1 ? pieces : pieces.filter(kept).map((p) => ({ ...p, joinsNext: false }));
-    let best: { start: number[]; labels: number[]; separation: number } | null = null;
+    let best: (Scored & { start: number[] }) | null = null;
     // The other starts are made only here: most calls are told apart from the first.
     const svAxes = sv ? principalSplits(sv, SUPERVECTOR_AXES) : [];
     const svSpectral = sv ? spectralSplits(sv, SPECTRAL_NEIGHBOURS) : [];
     for (const start of [...svAxes, ...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces), ...svSpectral]) {
       if (seen.has(keyOf(start))) continue;
       seen.add(keyOf(start));
-      const r = fromStart(sub, rows.filter(kept), w.filter(kept), start.filter(kept));
-      if (!best || r.separation > best.separation) best = { start, ...r };
+      const r = fromStart(sub, rows.filter(kept), w.filter(kept), start.filter(kept), narrowBackground);
+      if (!best || r.rank > best.rank) best = { start, ...r };
     }
-    const alt = best && stride > 1 ? fromStart(pieces, rows, w, best.start) : best;
-    if (alt && alt.separation >= MIN_ALT_SEPARATION) return { labels: alt.labels, separation: alt.separation };
+    const alt = best && stride > 1 ? fromStart(pieces, rows, w, best.start, narrowBackground) : best;
+    if (alt && alt.rank >= MIN_ALT_SEPARATION && alt.rank > chosen.rank) return { labels: alt.labels, separation: Math.max(0, alt.separation) };
   }
   return { labels: chosen.labels, separation: Math.max(0, chosen.separation) };
 }
