@@ -135,11 +135,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
 
   // CORS: the app is served from another origin and sends a bearer token, never cookies, so any origin may call.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('access-control-allow-origin', '*');
     // While closing, an answer ends its keep-alive connection: Node closes only the connections idle when close()
     // starts, so one that finishes its request later would otherwise hold the close for the keep-alive timeout.
     if (closing) reply.header('connection', 'close');
+    // Every 413, whichever error handler wrote it (the shell's or the API's): the rest of an unread body is read.
+    else if (reply.statusCode === 413) readAndDropTheRest(request, reply);
     return payload;
   });
   app.options('*', async (_request, reply) => {
@@ -153,7 +155,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const { status, body: errorBody } = errorReply(error, request);
-    if (status === 413) readAndDropTheRest(request, reply);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code: errorBody.code }, 'request refused');
     return reply.code(status).type('application/json; charset=utf-8').send(errorBody);

@@ -1,7 +1,7 @@
 /**
  * A body refused for its size (413) before it was read: Fastify answers with `Connection: close`, and closing a socket
  * the client is still writing to resets it, so the client may lose the answer (fetch fails with EPIPE or ECONNRESET
- * instead of reading the 413). Both error handlers (the shell's and the API's) call this.
+ * instead of reading the 413). The server's onSend hook calls this for every 413 (server/http.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SYNC_LIMITS } from '../src/sync/protocol.ts';

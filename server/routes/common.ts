@@ -3,7 +3,6 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReadResult } from '../../src/packs/types.ts';
 import type { ErrorBody } from '../../src/sync/protocol.ts';
 import { ApiError, badRequest, notFound } from '../domain/errors.ts';
-import { readAndDropTheRest } from '../refused-body.ts';
 
 /** The body read by its parser, or a 400 with the parser's sentence. */
 export function bodyOf<T>(request: FastifyRequest, parse: (input: unknown) => ReadResult<T>): T {
@@ -27,11 +26,10 @@ export function optionalQuery(request: FastifyRequest, name: string, pattern: Re
 }
 
 /** The API's error handler: refusals as ErrorBody; Fastify's own 4xx (bad JSON, too large) too; anything else to the app's handler. */
-export function apiErrorHandler(error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function apiErrorHandler(error: FastifyError | ApiError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiError) return reply.code(error.status).send({ error: error.message, code: error.code } satisfies ErrorBody);
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (status === 413) readAndDropTheRest(request, reply);
     const body: ErrorBody = status === 413 ? { error: 'The request is too large.', code: 'too-large' }
       : status === 415 ? { error: 'The request body has a type this address does not take.', code: 'bad-request' }
         : { error: 'The request body is not valid JSON.', code: 'bad-request' };
