@@ -17,14 +17,9 @@ export interface Gmm {
 /** Variance floor relative to the data's variance per dimension (keeps a component from collapsing). */
 const VARIANCE_FLOOR = 0.01;
 
-// Per-component scores of frameLogLik, reused: it runs once per frame and model.
-let scratch = new Float64Array(16);
-
-/** Log-likelihood of one frame under the GMM (log-sum-exp over components). */
-export function frameLogLik(g: Gmm, x: ArrayLike<number>, offset = 0, dims = g.means[0].length): number {
+/** Each component's log(weight × density) of frame `offset`, written into `out`; returns the largest. */
+function componentLogLiks(g: Gmm, x: ArrayLike<number>, offset: number, dims: number, out: Float64Array): number {
   let best = -Infinity;
-  if (scratch.length < g.means.length) scratch = new Float64Array(g.means.length);
-  const ll = scratch;
   for (let m = 0; m < g.means.length; m++) {
     const mu = g.means[m];
     const v = g.variances[m];
@@ -33,30 +28,30 @@ export function frameLogLik(g: Gmm, x: ArrayLike<number>, offset = 0, dims = g.m
       const d = x[offset + j] - mu[j];
       s += (d * d) / v[j];
     }
-    ll[m] = g.logNorm[m] - 0.5 * s;
-    if (ll[m] > best) best = ll[m];
+    out[m] = g.logNorm[m] - 0.5 * s;
+    if (out[m] > best) best = out[m];
   }
+  return best;
+}
+
+// Per-component scores of frameLogLik, reused: it runs once per frame and model.
+let scratch = new Float64Array(16);
+
+/** Log-likelihood of one frame under the GMM (log-sum-exp over components). */
+export function frameLogLik(g: Gmm, x: ArrayLike<number>, offset = 0, dims = g.means[0].length): number {
+  if (scratch.length < g.means.length) scratch = new Float64Array(g.means.length);
+  const best = componentLogLiks(g, x, offset, dims, scratch);
   let sum = 0;
-  for (let m = 0; m < g.means.length; m++) sum += Math.exp(ll[m] - best);
+  for (let m = 0; m < g.means.length; m++) sum += Math.exp(scratch[m] - best);
   return best + Math.log(sum);
 }
 
 /** Frame `offset`'s posterior over g's components (summing to 1), written into `post`. */
 function posteriors(g: Gmm, data: Float32Array, offset: number, dims: number, post: Float64Array): void {
-  const k = g.means.length;
-  let best = -Infinity;
-  for (let m = 0; m < k; m++) {
-    let s = 0;
-    for (let j = 0; j < dims; j++) {
-      const d = data[offset + j] - g.means[m][j];
-      s += (d * d) / g.variances[m][j];
-    }
-    post[m] = g.logNorm[m] - 0.5 * s;
-    if (post[m] > best) best = post[m];
-  }
+  const best = componentLogLiks(g, data, offset, dims, post);
   let z = 0;
-  for (let m = 0; m < k; m++) z += (post[m] = Math.exp(post[m] - best));
-  for (let m = 0; m < k; m++) post[m] /= z;
+  for (let m = 0; m < g.means.length; m++) z += (post[m] = Math.exp(post[m] - best));
+  for (let m = 0; m < g.means.length; m++) post[m] /= z;
 }
 
 function withNorm(weights: Float64Array, means: Float64Array[], variances: Float64Array[]): Gmm {
@@ -106,7 +101,6 @@ export function trainGmm(data: Float32Array, dims: number, components: number, i
   }
   return g;
 }
-
 
 /** The whole call's background model (a UBM): components, EM iterations, training frames at most; and the MAP relevance factor. */
 const BACKGROUND_COMPONENTS = 16;
