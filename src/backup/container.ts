@@ -25,8 +25,8 @@ export const CONTAINER_VERSION = 1;
 /** Bytes before the manifest. */
 export const CONTAINER_HEADER_BYTES = 20;
 
-/** The parts of a container file, to hand to `new Blob(parts)` (no single huge copy). */
-export function encodeContainer(manifest: unknown, data: readonly Uint8Array[]): Uint8Array<ArrayBuffer>[] {
+/** The parts of a container file, to hand to `new Blob(parts)` (no single huge copy; a Blob part stays a Blob). */
+export function encodeContainer<P extends Uint8Array | Blob>(manifest: unknown, data: readonly P[]): (Uint8Array<ArrayBuffer> | Exclude<P, Uint8Array>)[] {
   const json = new TextEncoder().encode(JSON.stringify(manifest));
   const header = new Uint8Array(CONTAINER_HEADER_BYTES);
   for (let i = 0; i < CONTAINER_MAGIC.length; i++) header[i] = CONTAINER_MAGIC.charCodeAt(i);
@@ -35,7 +35,8 @@ export function encodeContainer(manifest: unknown, data: readonly Uint8Array[]):
   view.setUint32(12, json.length, true);
   view.setUint32(16, crc32(json), true);
   // Views over an ArrayBuffer are handed on as they are: a copy of a call's kept audio would double the export's memory.
-  return [header, new Uint8Array(json), ...data.map((d) => (d.buffer instanceof ArrayBuffer ? d as Uint8Array<ArrayBuffer> : new Uint8Array(d)))];
+  const kept = (d: P): Uint8Array<ArrayBuffer> | Exclude<P, Uint8Array> => (d instanceof Blob || d.buffer instanceof ArrayBuffer ? d as Uint8Array<ArrayBuffer> | Exclude<P, Uint8Array> : new Uint8Array(d));
+  return [header, new Uint8Array(json), ...data.map(kept)];
 }
 
 /** A container split into its manifest (parsed JSON, not yet validated) and its audio data. */

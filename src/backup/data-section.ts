@@ -34,7 +34,7 @@ export function fromLeBytes(bytes: Uint8Array, encoding: ChunkEncoding): Int16Ar
 /** Collects the data section's parts, each placed after the last. */
 export class DataWriter {
   /** The parts in file order (handed to encodeContainer). */
-  readonly parts: Uint8Array[] = [];
+  readonly parts: (Uint8Array | Blob)[] = [];
   /** Bytes placed so far. */
   offsetBytes = 0;
 
@@ -45,27 +45,63 @@ export class DataWriter {
     this.offsetBytes += bytes.length;
     return entry;
   }
+
+  /** Place a part whose bytes are in a Blob (its length and CRC-32 already known) next and say where it is. */
+  placeBlob(part: { byteLength: number; crc32: number; blob: Blob }): BlobEntry {
+    const entry = { offset: this.offsetBytes, bytes: part.byteLength, crc32: part.crc32 };
+    this.parts.push(part.blob);
+    this.offsetBytes += part.byteLength;
+    return entry;
+  }
+}
+
+/**
+ * The data section's bytes as the reader needs them: a Uint8Array holds them all; a backup read from
+ * a file holds all but its calls' audio (read-file.ts), and refuses a range it does not hold.
+ */
+export interface SectionBytes {
+  readonly length: number;
+  subarray(start: number, end: number): Uint8Array;
 }
 
 /** Reads the data section's parts in the order they were placed, checking each. */
 export class DataReader {
-  private readonly data: Uint8Array;
+  private readonly data: SectionBytes;
+  private readonly file: Blob | null;
   /** Where the next part must start. */
   offsetBytes: number;
 
-  constructor(data: Uint8Array, offsetBytes: number) {
+  /** `file`: the data section as a Blob, whose parts `blob` hands on as slices (checked later: pack-calls.ts checkCallAudio). */
+  constructor(data: SectionBytes, offsetBytes: number, file: Blob | null = null) {
     this.data = data;
     this.offsetBytes = offsetBytes;
+    this.file = file;
+  }
+
+  // The part must start where the last ended and end inside the section.
+  private locate(what: string, entry: BlobEntry): void {
+    if (entry.offset !== this.offsetBytes) throw new BackupError('corrupt', `${capitalise(what)} is not where the table of contents says.`);
+    if (entry.offset + entry.bytes > this.data.length) throw new BackupError('truncated', `The backup file ends inside ${what}.`);
   }
 
   /** The bytes of `entry` (a view), which must start where the last part ended; `what` names them in errors ("the audio of call "x""). */
   take(what: string, entry: BlobEntry): Uint8Array {
-    if (entry.offset !== this.offsetBytes) throw new BackupError('corrupt', `${capitalise(what)} is not where the table of contents says.`);
-    if (entry.offset + entry.bytes > this.data.length) throw new BackupError('truncated', `The backup file ends inside ${what}.`);
+    this.locate(what, entry);
     const bytes = this.data.subarray(entry.offset, entry.offset + entry.bytes);
     if (crc32(bytes) !== entry.crc32) throw new BackupError('corrupt', `${capitalise(what)} is damaged (checksum mismatch).`);
     this.offsetBytes += entry.bytes;
     return bytes;
+  }
+
+  /**
+   * The bytes of `entry` as a Blob, placed as take places them: a slice of the file when the reader has one
+   * (its CRC-32 not read here), else a checked copy of the bytes.
+   */
+  blob(what: string, entry: BlobEntry): Blob {
+    if (this.file === null) return new Blob([this.take(what, entry).slice()]);
+    this.locate(what, entry);
+    this.offsetBytes += entry.bytes;
+    return this.file.slice(entry.offset, entry.offset + entry.bytes);
   }
 }
 

@@ -2,7 +2,7 @@
 export { deleteAllData, exportBackup, importBackup, mergeBackup, readAll, readBackupFile, compareAnalysisVersions, type ExportOptions, type ImportOptions, type ImportResult, type PacksImportCounts } from './store-io.ts';
 export { defaultProfileChoice, profileFromBackup, profileIsEmpty, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 export { packBackup, unpackBackup, type BackupContents } from './pack.ts';
-export type { BackupCall } from './pack-calls.ts';
+export { callAudioPart, type BackupCall, type CallAudioPart } from './pack-calls.ts';
 export type { TrainerContents } from './pack-trainer.ts';
 export { BackupError, isBackupError, type BackupErrorKind } from './errors.ts';
 export { CONTAINER_MAGIC, CONTAINER_VERSION, CONTAINER_HEADER_BYTES, decodeContainer, encodeContainer } from './container.ts';

@@ -9,7 +9,7 @@ import type { Drill } from '../drills/types.ts';
 import { CALL_SCHEMA_VERSION, restoreProfile, restoreTake, SCHEMA_VERSION, type AudioChunkRecord, type ProfileRecord, type TakeRecord } from '../storage/index.ts';
 import { decodeContainer, encodeContainer } from './container.ts';
 import { crc32 } from './crc32.ts';
-import { DataReader, DataWriter, fromLeBytes, leBytes, restoreOrFail } from './data-section.ts';
+import { DataReader, DataWriter, fromLeBytes, leBytes, restoreOrFail, type SectionBytes } from './data-section.ts';
 import { BackupError } from './errors.ts';
 import {
   BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_FORMAT_VERSION_CALLS, BACKUP_FORMAT_VERSION_TAKES_ONLY, BYTES_PER_SAMPLE, manifestSchema, validationProblems, type ChunkEntry, type Manifest,
@@ -31,7 +31,7 @@ export interface BackupContents extends Partial<TrainerContents> {
 }
 
 /** The container parts of a backup (see container.ts for the layout, format.ts for the manifest). */
-export function packBackup(contents: BackupContents): Uint8Array<ArrayBuffer>[] {
+export function packBackup(contents: BackupContents): (Uint8Array<ArrayBuffer> | Blob)[] {
   const drills: Drill[] = [];
   const drillKeys = new Map<string, number>();
   const writer = new DataWriter();
@@ -88,7 +88,7 @@ function checkIdentity(raw: unknown): void {
   }
 }
 
-function unpackChunks(takeId: string, entries: readonly ChunkEntry[], data: Uint8Array, expectedOffset: number): { chunks: AudioChunkRecord[]; next: number } {
+function unpackChunks(takeId: string, entries: readonly ChunkEntry[], data: SectionBytes, expectedOffset: number): { chunks: AudioChunkRecord[]; next: number } {
   const seen = new Set<number>();
   const chunks: AudioChunkRecord[] = [];
   let next = expectedOffset;
@@ -107,15 +107,22 @@ function unpackChunks(takeId: string, entries: readonly ChunkEntry[], data: Uint
   return { chunks, next };
 }
 
-/** Validate a whole backup file and return its contents; throws BackupError, having read (not written) only. */
-export function unpackBackup(bytes: Uint8Array): BackupContents {
-  const { manifest: raw, data } = decodeContainer(bytes);
+/** The manifest of a decoded container, checked (identity first, then the schema); throws BackupError. */
+export function parseManifest(raw: unknown): Manifest {
   checkIdentity(raw);
   const parsed = v.safeParse(manifestSchema, raw);
   if (!parsed.success) throw new BackupError('corrupt', `The backup’s table of contents is not valid: ${validationProblems(parsed.issues)}.`);
   // The parsed JSON itself, not valibot's output: the output rebuilds objects in schema key order, and
   // a stored report keeps its canonical key order (roundReport) through a round trip.
-  const m = raw as Manifest;
+  return raw as Manifest;
+}
+
+/**
+ * The contents a checked manifest names in its data section `data`, every part's place and CRC-32 checked;
+ * with `file` (the data section as a Blob, read-file.ts), the calls' audio is handed on as slices of it
+ * whose CRC-32 the caller checks (pack-calls.ts checkCallAudio). Throws BackupError.
+ */
+export function unpackData(m: Manifest, data: SectionBytes, file: Blob | null = null): BackupContents {
   if (data.length < m.dataBytes) throw new BackupError('truncated', `The backup file is ${m.dataBytes - data.length} bytes shorter than it should be.`);
   if (data.length > m.dataBytes) throw new BackupError('corrupt', 'The backup file has unexpected bytes after its audio.');
   const profile = m.profile === null ? null : restoreOrFail('profile', () => restoreProfile(m.profile));
@@ -132,10 +139,16 @@ export function unpackBackup(bytes: Uint8Array): BackupContents {
     offset = unpacked.next;
     return { record: restored, chunks: unpacked.chunks };
   });
-  const reader = new DataReader(data, offset);
+  const reader = new DataReader(data, offset, file);
   const calls = unpackCalls(m.calls ?? [], reader);
   const trainer = unpackTrainer(m, reader);
   if (reader.offsetBytes !== m.dataBytes) throw new BackupError('corrupt', 'The backup’s audio does not add up to its declared length.');
   const drills = m.drills as unknown as Drill[];
   return { exportedAt: m.exportedAt, profile, takes, drills, calls, ...trainer };
+}
+
+/** Validate a whole backup file held in memory and return its contents; throws BackupError, having read (not written) only. */
+export function unpackBackup(bytes: Uint8Array): BackupContents {
+  const { manifest, data } = decodeContainer(bytes);
+  return unpackData(parseManifest(manifest), data);
 }

@@ -1,7 +1,8 @@
 /**
- * The storage side of backups: read everything in one read transaction, and import in one write
- * transaction after the whole file has been validated (pack.ts), so a bad file changes nothing and
- * a failed write rolls back completely.
+ * The storage side of backups: read everything in one read transaction (a call's kept audio one stored piece
+ * at a time, each handed on as a Blob), and import after the whole file has been validated (pack.ts, read-file.ts):
+ * the new calls' audio piece by piece under calls with no record yet, then every record in one write
+ * transaction, so a bad file changes nothing and a failed write leaves the store as it was.
  *
  * Merge rules: a take whose id is not here is added with its audio. A take already here keeps its
  * audio and record, except that its results are replaced when the backup's results come from a
@@ -24,11 +25,13 @@ import { Dexie } from 'dexie';
 import {
   putSummaries, restoreAssignedModel, restoreAssignedPack, restoreAuthoredPack, restoreCall, restorePackModel, restoreProfile, restoreRosterPack,
   restoreRosterTake, restoreTake, restoreUserDrill, summariseCall, toStorageError, clearFirstPaints,
-  type AssignedPackRecord, type AudioChunkRecord, type CallAudioChunkRecord, type CallRecord, type PackModelRecord, type ProfileRecord, type TakeRecord,
+  type AssignedPackRecord, type AudioChunkRecord, type CallRecord, type PackModelRecord, type ProfileRecord, type TakeRecord,
   type VoiceDrillStore,
 } from '../storage/index.ts';
+import { isBackupError } from './errors.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
-import type { BackupCall } from './pack-calls.ts';
+import { callAudioPart, readCallAudioPart, type BackupCall, type CallAudioPart } from './pack-calls.ts';
+import { readBackupBlob } from './read-file.ts';
 import { hasTrainerContents, type TrainerContents } from './pack-trainer.ts';
 import { defaultProfileChoice, profileFromBackup, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
 
@@ -98,21 +101,22 @@ export function compareAnalysisVersions(a: string | null, b: string | null): num
   return a < b ? -1 : 1;
 }
 
-// The call as exported: without the reflection unless asked, and as analysis only without its audio (or when its audio is incomplete).
+// The call as exported: without the reflection unless asked, and as analysis only without its audio (or when its
+// audio is incomplete). Its audio is read one stored piece at a time, each handed on as a Blob (pack-calls.ts).
 async function exportedCall(store: VoiceDrillStore, call: CallRecord, options: ExportOptions): Promise<BackupCall> {
   const record: CallRecord = options.reflections ? call : { ...call, reflection: null };
-  if (!options.callAudio || !call.keepAudio) return { record: { ...record, keepAudio: false, audioBytes: 0 }, audio: [] };
+  const analysisOnly: BackupCall = { record: { ...record, keepAudio: false, audioBytes: 0 }, audio: [] };
+  if (!options.callAudio || !call.keepAudio) return analysisOnly;
   const db = store.db;
-  const rows = await db.callAudio.where('[callId+index]').between([call.id, Dexie.minKey], [call.id, Dexie.maxKey]).toArray();
-  const audio: CallAudioChunkRecord[] = [];
+  const audio: CallAudioPart[] = [];
   let bytes = 0;
-  for (const row of rows) {
-    if (row.index !== audio.length) break;
-    audio.push(row);
+  while (bytes < call.audioBytes) {
+    const row = await db.callAudio.get([call.id, audio.length]);
+    if (row === undefined) break;
+    audio.push(callAudioPart(row.index, new Uint8Array(row.bytes)));
     bytes += row.bytes.byteLength;
   }
-  if (bytes !== call.audioBytes) return { record: { ...record, keepAudio: false, audioBytes: 0 }, audio: [] };
-  return { record, audio };
+  return bytes === call.audioBytes ? { record, audio } : analysisOnly;
 }
 
 // The rows `restore` can read (an unreadable one stays in the database untouched and is not exported).
@@ -186,17 +190,41 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
   return { blob: new Blob(packBackup(contents), { type: 'application/octet-stream' }), takeCount: contents.takes.length, callCount: contents.calls.length };
 }
 
-// Calls new here are added with their summary and audio (chunks an interrupted import left under the same id go first); calls here stay as they are.
+/**
+ * The kept audio of the backup's calls that are not here, written before the records (as an import writes a call:
+ * storage/calls.ts), one stored piece per transaction, each read from the backup's Blob and checked again (a
+ * file can change on disk between validation and import); chunks an interrupted write left under the same id go
+ * first (also for a call new here without audio). Until its record is added the audio is not a call's; the ids
+ * whose audio is being written are pushed to `written` as it starts, for removeUnrecorded.
+ */
+async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupCall[], written: string[]): Promise<void> {
+  const here = await store.db.calls.bulkGet(calls.map((c) => c.record.id));
+  for (const [i, call] of calls.entries()) {
+    if (here[i] !== undefined) continue;
+    await store.db.callAudio.where('[callId+index]').between([call.record.id, Dexie.minKey], [call.record.id, Dexie.maxKey]).delete();
+    if (call.audio.length > 0) written.push(call.record.id);
+    for (const part of call.audio) await store.db.callAudio.put({ callId: call.record.id, index: part.index, bytes: await readCallAudioPart(call.record.id, part) });
+  }
+}
+
+// The audio of `ids` whose call record is not here (an import that failed after writing it) is deleted.
+async function removeUnrecorded(store: VoiceDrillStore, ids: readonly string[]): Promise<void> {
+  const db = store.db;
+  await db.transaction('rw', db.calls, db.callAudio, async () => {
+    const here = await db.calls.bulkGet([...ids]);
+    for (const [i, id] of ids.entries()) {
+      if (here[i] === undefined) await db.callAudio.where('[callId+index]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+    }
+  });
+}
+
+// Calls new here are added with their summary (their audio is already written: writeNewCallAudio); calls here stay as they are.
 async function mergeCalls(store: VoiceDrillStore, calls: readonly BackupCall[]): Promise<{ added: number; skipped: number }> {
   const db = store.db;
   const existing = await db.calls.bulkGet(calls.map((c) => c.record.id));
   const added = calls.filter((_, i) => existing[i] === undefined);
-  for (const { record } of added) {
-    await db.callAudio.where('[callId+index]').between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]).delete();
-  }
   await db.calls.bulkAdd(added.map((c) => c.record));
   await db.callSummaries.bulkAdd(added.map((c) => summariseCall(c.record)));
-  await db.callAudio.bulkAdd(added.flatMap((c) => c.audio));
   return { added: added.length, skipped: calls.length - added.length };
 }
 
@@ -289,10 +317,16 @@ async function mergeTrainer(store: VoiceDrillStore, contents: TrainerContents): 
   return counts;
 }
 
-/** Write validated backup contents into the store in one transaction, by the merge rules above. */
+/**
+ * Write validated backup contents into the store by the merge rules above: the new calls' audio first, piece
+ * by piece (writeNewCallAudio), then every record in one transaction; when anything fails, the audio written
+ * for calls that did not get their record is deleted again, so the store is as it was.
+ */
 export async function mergeBackup(store: VoiceDrillStore, contents: BackupContents, options: ImportOptions = {}): Promise<ImportResult> {
   const db = store.db;
+  const audioWritten: string[] = [];
   try {
+    await writeNewCallAudio(store, contents.calls, audioWritten);
     const tables = [
       db.takes, db.audioChunks, db.profile, db.takeSummaries, db.calls, db.callAudio, db.callSummaries,
       db.userDrills, db.assignedPacks, db.authoredPacks, db.packModels, db.rosterTakes, db.rosterPacks,
@@ -355,6 +389,8 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
       return result;
     });
   } catch (e) {
+    await removeUnrecorded(store, audioWritten).catch(() => undefined); // what is left is an orphan, removed at the next start
+    if (isBackupError(e)) throw e;
     throw toStorageError(e, 'import the backup');
   } finally {
     store.invalidateSummaries();
@@ -377,10 +413,9 @@ export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: nu
   }
 }
 
-/** Read and validate a backup file completely (nothing is written); throws BackupError. */
+/** Read and validate a backup file completely (nothing is written), a Blob by parts (read-file.ts); throws BackupError. */
 export async function readBackupFile(file: Blob | Uint8Array): Promise<BackupContents> {
-  const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
-  return unpackBackup(bytes);
+  return file instanceof Uint8Array ? unpackBackup(file) : readBackupBlob(file);
 }
 
 /** Validate a backup file completely, then merge it; throws BackupError (bad file) or StorageError, changing nothing. */

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackupError, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, type ExportOptions } from '../../src/backup/index.ts';
+import { BackupError, CONTAINER_HEADER_BYTES, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, type ExportOptions } from '../../src/backup/index.ts';
 import { CALL_AUDIO_CHUNK_BYTES, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { callPeaks, callRecord, callReport } from '../helpers/call-record.ts';
 
@@ -59,6 +59,31 @@ async function audioOf(store: VoiceDrillStore, callId: string): Promise<Buffer |
   return blob === null ? null : Buffer.from(await blob.arrayBuffer());
 }
 
+/** A file as the backup reader sees it (size and slices), counting the bytes read from it and the largest read. */
+class ReadCounter {
+  bytesRead = 0;
+  largestRead = 0;
+  private readonly bytes: Uint8Array;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+
+  /** A Blob-like view of `bytes[from, to)` whose reads are counted here. */
+  asBlob(from = 0, to = this.bytes.length): Blob {
+    const slice = (start = 0, end = to - from): Blob => {
+      const clamp = (x: number): number => Math.max(0, Math.min(to - from, x));
+      return this.asBlob(from + clamp(start), from + clamp(end));
+    };
+    const arrayBuffer = async (): Promise<ArrayBuffer> => {
+      this.bytesRead += to - from;
+      this.largestRead = Math.max(this.largestRead, to - from);
+      return this.bytes.slice(from, to).buffer;
+    };
+    return { size: to - from, slice, arrayBuffer } as unknown as Blob;
+  }
+}
+
 /** Every call table's rows, for "nothing changed" checks. */
 async function dumpCalls(store: VoiceDrillStore): Promise<unknown> {
   const db = store.db;
@@ -83,6 +108,21 @@ describe('calls in the backup', () => {
     expect((await target.loadCallAudio('kept'))?.type).toBe('audio/mpeg');
     expect(await target.db.callAudio.count()).toBe(3);
     expect(await target.callStorageBytes()).toEqual({ callCount: 2, audioBytes: AUDIO_BYTES });
+  });
+
+  it('a backup file is read by parts, never whole: the audio of its calls one stored piece at a time', async () => {
+    const { store: source, audio } = await withCalls();
+    const bytes = await backupOf(source, { callAudio: true, reflections: true });
+    const file = new ReadCounter(bytes);
+    const target = await freshStore();
+    expect(await importBackup(target, file.asBlob())).toMatchObject({ callsAdded: 2, callsSkipped: 0 });
+    expect((await audioOf(target, 'kept'))?.equals(Buffer.from(audio))).toBe(true);
+    expect(await target.getCall('kept')).toEqual(await source.getCall('kept'));
+    // Every byte read, the header twice (first for the length of the table of contents) and the audio twice
+    // (checked before anything is written, then written); no read above one piece.
+    expect(file.bytesRead).toBe(bytes.length + CONTAINER_HEADER_BYTES + AUDIO_BYTES);
+    expect(file.largestRead).toBe(CALL_AUDIO_CHUNK_BYTES);
+    expect(bytes.length).toBeGreaterThan(2 * CALL_AUDIO_CHUNK_BYTES);
   });
 
   it('by default holds the analysis, bookmarks and drills only: no audio, no reflection', async () => {
@@ -166,11 +206,14 @@ describe('a bad call entry refuses the whole backup, changing nothing', () => {
     const target = await freshStore();
     await target.putCall(callRecord('here', 1));
     const before = await dumpCalls(target);
-    const error = await importBackup(target, bytes).then(() => null, (e: unknown) => e);
-    expect(error).toBeInstanceOf(BackupError);
-    expect((error as BackupError).kind).toBe(kind);
-    expect((error as BackupError).message).toMatch(/\.$/);
-    expect(await dumpCalls(target)).toEqual(before);
+    // In memory, and as a file read by parts.
+    for (const file of [bytes, new Blob([bytes.slice()])]) {
+      const error = await importBackup(target, file).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as BackupError).kind).toBe(kind);
+      expect((error as BackupError).message).toMatch(/\.$/);
+      expect(await dumpCalls(target)).toEqual(before);
+    }
   }
 
   it('an unreadable record (checked by restoreCall), a repeated call, or a newer call schema', async () => {
@@ -190,10 +233,21 @@ describe('a bad call entry refuses the whole backup, changing nothing', () => {
     await expectRefused(bytes.slice(0, bytes.length - 100), 'truncated');
   });
 
-  it('rolls back completely when writing the calls fails', async () => {
+  it('rolls back completely when writing the calls fails: storage full between audio pieces, or at the records after all the audio', async () => {
+    const quota = (): never => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
     const target = await freshStore();
+    await target.putCall(callRecord('here', 1));
     const before = await dumpCalls(target);
-    vi.spyOn(target.db.callAudio, 'bulkAdd').mockImplementation(() => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); });
+    // The third piece of the kept audio does not fit: two are written by then.
+    const put = target.db.callAudio.put.bind(target.db.callAudio);
+    let pieces = 0;
+    const puts = vi.spyOn(target.db.callAudio, 'put').mockImplementation((...args) => (++pieces === 3 ? quota() : put(...args)));
+    await expect(importBackup(target, await sample())).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
+    expect(pieces).toBe(3);
+    expect(await dumpCalls(target)).toEqual(before);
+    puts.mockRestore();
+    // Every piece written, then the records' transaction fails: the pieces go again.
+    vi.spyOn(target.db.calls, 'bulkAdd').mockImplementation(quota);
     await expect(importBackup(target, await sample())).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
     expect(await dumpCalls(target)).toEqual(before);
   });
