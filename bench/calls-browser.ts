@@ -4,12 +4,15 @@
  * the wall time from the import's start to its done state (the call saved and listed) against issue 11's
  * 45 s, the progress texts seen on the way, the CPU time of the tab's threads (tab-cpu.ts) and the tab's
  * peak memory against 600 MB (tab-memory.ts). BENCH_BEFORE_DIST=<a build's folder> runs that build's import
- * first, then this one's (A/B back to back on the same machine load).
+ * first, then this one's (A/B back to back on the same machine load). With `backup`, the call is imported again
+ * keeping its audio, then backed up with it and restored through Settings (timeBackup).
  */
-import { cpus, loadavg } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { completeFirstRun, E2E_PROFILES } from '../tests/e2e/app-driver.ts';
+import { clearAllData } from '../tests/e2e/store-driver.ts';
 import { withSeededApp } from './browser-bench.ts';
 import type { LongCall } from './long-call.ts';
 import { formatCpu, sampleTabCpu } from './tab-cpu.ts';
@@ -80,8 +83,53 @@ async function timeImport(page: Page, call: LongCall, keepAudio: boolean, build 
   console.log(`browser (${label}): tab peak memory = the largest renderer process's peak VmRSS ${mb(peaks.rendererRssMb)} at ${((peaks.rendererRssPeakAtMs - t0) / 1000).toFixed(1)} s (/proc, sampled every 200 ms, ${peaks.samples} samples; the call worker runs inside it; target ≤ ${TARGET_TAB_MB} MB) ${peaks.rendererRssMb <= TARGET_TAB_MB ? 'ok' : 'MISSED'}; its VmHWM ${mb(peaks.rendererHwmMb)}; all ${peaks.renderers} renderers together ${mb(peaks.renderersSumMb)}; JS heap used (CDP): page ${mb(peaks.pageHeapMb)}, call worker ${mb(peaks.workerHeapMb)}`);
 }
 
+/**
+ * The backup of that call with its kept audio, through Settings' real controls: the export (the box for the
+ * calls' audio ticked, from the click to the download saved) and, after all data is deleted, the import of that
+ * file (from choosing it to the message), each with the tab's peak memory.
+ */
+async function timeBackup(page: Page, build: string): Promise<void> {
+  const mb = (v: number): string => (Number.isNaN(v) ? 'not measured' : `${v.toFixed(0)} MB`);
+  const measured = async (label: string, work: () => Promise<string>): Promise<void> => {
+    const cdp = await page.context().newCDPSession(page);
+    const memory = await sampleTabMemory(cdp);
+    const t0 = Date.now();
+    let peaks: MemoryPeaks;
+    let said: string;
+    try {
+      said = await work();
+    } finally {
+      peaks = await memory.stop();
+    }
+    console.log(`browser (${build}backup ${label}): ${((Date.now() - t0) / 1000).toFixed(1)} s; tab peak memory ${mb(peaks.rendererRssMb)} (VmHWM ${mb(peaks.rendererHwmMb)}; JS heap used: page ${mb(peaks.pageHeapMb)}); ${said}`);
+  };
+  await page.locator('[data-nav="settings"]').click();
+  const panel = page.getByTestId('backup-panel');
+  await panel.locator('[data-action="backup-call-audio"]').check();
+  const path = join(tmpdir(), `voicedrill-bench-backup-${process.pid}.voicedrill`);
+  try {
+    await measured('export', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: IMPORT_TIMEOUT_MS }), panel.locator('[data-action="export-backup"]').click()]);
+      await download.saveAs(path);
+      return `file ${(statSync(path).size / 1024 / 1024).toFixed(0)} MB: ${await panel.locator('[data-backup-message]').textContent()}`;
+    });
+    await clearAllData(page);
+    await page.getByTestId('profile-form').waitFor();
+    await completeFirstRun(page, { ...E2E_PROFILES.en, scriptLang: 'en' });
+    await page.locator('[data-nav="settings"]').click();
+    await measured('import', async () => {
+      await panel.locator('input[data-action="import-backup"]').setInputFiles(path);
+      const message = panel.locator('[data-backup-message]');
+      await message.waitFor({ timeout: IMPORT_TIMEOUT_MS });
+      return `${await message.getAttribute('data-backup-message')}: ${await message.textContent()}`;
+    });
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
 /** The section: build, serve, open the Calls screen, import (analysis only; with `alsoKeepAudio`, again keeping the audio). */
-export async function browserSection(call: LongCall, alsoKeepAudio: boolean): Promise<void> {
+export async function browserSection(call: LongCall, alsoKeepAudio: boolean, backup = false): Promise<void> {
   await withSeededApp(OUT_DIR, '() => undefined', [], async ({ url, beforeUrl, context }) => {
     // BENCH_BEFORE_DIST (another build): A/B, the before build's import then this one's, back to back.
     const builds: [string, string][] = beforeUrl ? [['before: ', beforeUrl], ['after: ', url]] : [['', url]];
@@ -95,7 +143,8 @@ export async function browserSection(call: LongCall, alsoKeepAudio: boolean): Pr
         await page.locator('[data-nav="calls"]').click();
         await page.locator('#calls-title').waitFor();
         await timeImport(page, call, false, build);
-        if (alsoKeepAudio) await timeImport(page, call, true, build);
+        if (alsoKeepAudio || backup) await timeImport(page, call, true, build);
+        if (backup) await timeBackup(page, build);
       } finally {
         await page.close();
       }

@@ -4,9 +4,10 @@
  * left --json` as a child process and prints its wall time, × real time and peak RSS against the targets
  * of issue 11 (≥ 100× real time, ≤ 500 MB); `browser` imports it through the production app's Calls screen in
  * headless Chromium, analysis only (bench/calls-browser.ts: ≤ 45 s, tab ≤ 600 MB; `--keep-audio` also times
- * an import that keeps the audio). `--mono`: the same call on one channel (diarised; issue 11's targets are
+ * an import that keeps the audio; `--backup` keeps it, then times a backup with the call's audio and its
+ * restore, with the tab's peak memory). `--mono`: the same call on one channel (diarised; issue 11's targets are
  * the stereo call's, printed for reference). Usage: npm run bench:calls [-- cli|browser] [-- --minutes N]
- * [-- --keep-audio] [-- --mono]
+ * [-- --keep-audio] [-- --backup] [-- --mono]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ const call = await ensureLongCall(minutes, 1, mono);
 console.log(`call: ${call.path} (${minutes} min, 44.1 kHz 16-bit ${mono ? 'mono' : 'stereo'}; ${call.planted.turns} turns, ${call.planted.overtalk} overtalk, ${call.planted.deadAir} dead air planted; ready in ${((performance.now() - generated) / 1000).toFixed(1)} s)`);
 
 if (wanted('cli')) await cliSection(call);
-if (wanted('browser')) await browserSection(call, args.includes('--keep-audio'));
+if (wanted('browser')) await browserSection(call, args.includes('--keep-audio'), args.includes('--backup'));
 
 /** The CLI as a child: wall time and peak RSS (GNU time -v, else the child's own maxRSS report). */
 async function cliSection(c: LongCall): Promise<void> {
