@@ -33,6 +33,9 @@ const WATCH_PROGRESS = `(() => {
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 })()`;
 
+// The backup panel's progress texts with the page's clock, as WATCH_PROGRESS collects the import's.
+const WATCH_BACKUP_PROGRESS = WATCH_PROGRESS.replace('[data-testid="call-progress"] p', '[data-testid="backup-progress"] span');
+
 /** One import of `call` with the keep-audio choice; prints its figures, labelled with `build` when given. */
 async function timeImport(page: Page, call: LongCall, keepAudio: boolean, build = ''): Promise<void> {
   const label = `${build}${keepAudio ? 'keep audio' : 'analysis only'}`;
@@ -91,6 +94,7 @@ async function timeImport(page: Page, call: LongCall, keepAudio: boolean, build 
 async function timeBackup(page: Page, build: string): Promise<void> {
   const mb = (v: number): string => (Number.isNaN(v) ? 'not measured' : `${v.toFixed(0)} MB`);
   const measured = async (label: string, work: () => Promise<string>): Promise<void> => {
+    await page.evaluate(WATCH_BACKUP_PROGRESS);
     const cdp = await page.context().newCDPSession(page);
     const memory = await sampleTabMemory(cdp);
     const t0 = Date.now();
@@ -102,6 +106,10 @@ async function timeBackup(page: Page, build: string): Promise<void> {
       peaks = await memory.stop();
     }
     console.log(`browser (${build}backup ${label}): ${((Date.now() - t0) / 1000).toFixed(1)} s; tab peak memory ${mb(peaks.rendererRssMb)} (VmHWM ${mb(peaks.rendererHwmMb)}; JS heap used: page ${mb(peaks.pageHeapMb)}); ${said}`);
+    const seen = (await page.evaluate('window.__progress')) as [number, string][];
+    const step = Math.max(1, Math.floor(seen.length / 5));
+    const shown = seen.filter((_, i) => i % step === 0 || i === seen.length - 1).map(([at, text]) => `${((at - t0) / 1000).toFixed(1)} s "${text}"`);
+    console.log(`browser (${build}backup ${label}): ${seen.length} progress texts shown${shown.length ? `, e.g. ${shown.join('; ')}` : ''}`);
   };
   await page.locator('[data-nav="settings"]').click();
   const panel = page.getByTestId('backup-panel');

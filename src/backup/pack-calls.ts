@@ -14,6 +14,7 @@ import { crc32 } from './crc32.ts';
 import { fromLeBytes, leBytes, restoreOrFail, type DataReader, type DataWriter } from './data-section.ts';
 import { BackupError } from './errors.ts';
 import type { ManifestCall } from './format.ts';
+import { AudioProgress, type AudioWork } from './progress.ts';
 
 /** One piece of a call's kept file: its place in the file (index from 0), length, CRC-32, and its bytes as a Blob. */
 export interface CallAudioPart {
@@ -42,9 +43,16 @@ export async function readCallAudioPart(callId: string, part: CallAudioPart): Pr
   return bytes;
 }
 
-/** Read every call's audio parts once, checking each (one piece in memory at a time); throws BackupError. */
-export async function checkCallAudio(calls: readonly BackupCall[]): Promise<void> {
-  for (const call of calls) for (const part of call.audio) await readCallAudioPart(call.record.id, part);
+/** Read every call's audio parts once, checking each (one piece in memory at a time); throws BackupError, or an AbortError when `work.signal` stops it. */
+export async function checkCallAudio(calls: readonly BackupCall[], work: AudioWork = {}): Promise<void> {
+  const progress = new AudioProgress(work, calls.reduce((a, c) => a + c.audio.reduce((b, part) => b + part.byteLength, 0), 0));
+  for (const call of calls) {
+    for (const part of call.audio) {
+      progress.check();
+      await readCallAudioPart(call.record.id, part);
+      progress.add(part.byteLength);
+    }
+  }
 }
 
 /** The manifest entries of `calls`, their bytes placed in `writer` (peaks, then audio, call by call). */

@@ -9,6 +9,7 @@ import type { SectionBytes } from './data-section.ts';
 import { BackupError } from './errors.ts';
 import { parseManifest, unpackData, type BackupContents } from './pack.ts';
 import { checkCallAudio } from './pack-calls.ts';
+import type { AudioWork } from './progress.ts';
 
 /** Where the manifest's length is in the header (container.ts). */
 const MANIFEST_LENGTH_AT = 12;
@@ -50,7 +51,7 @@ class HeldBytes implements SectionBytes {
 }
 
 /** Read and validate a backup file completely, reading it by parts (nothing is written); throws BackupError. */
-export async function readBackupBlob(file: Blob): Promise<BackupContents> {
+export async function readBackupBlob(file: Blob, work: AudioWork = {}): Promise<BackupContents> {
   const head = await bytesOf(file, 0, CONTAINER_HEADER_BYTES);
   const manifestBytes = head.length === CONTAINER_HEADER_BYTES ? new DataView(head.buffer).getUint32(MANIFEST_LENGTH_AT, true) : 0;
   const start = CONTAINER_HEADER_BYTES + manifestBytes;
@@ -62,6 +63,6 @@ export async function readBackupBlob(file: Blob): Promise<BackupContents> {
     spans.push({ start: a, bytes: await bytesOf(file, start + a, start + b) });
   }
   const contents = unpackData(m, new HeldBytes(length, spans), file.slice(start));
-  await checkCallAudio(contents.calls);
+  await checkCallAudio(contents.calls, work);
   return contents;
 }

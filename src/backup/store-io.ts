@@ -31,6 +31,7 @@ import {
 import { isBackupError } from './errors.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
 import { callAudioPart, readCallAudioPart, type BackupCall, type CallAudioPart } from './pack-calls.ts';
+import { abortIn, AudioProgress, type AudioWork } from './progress.ts';
 import { readBackupBlob } from './read-file.ts';
 import { hasTrainerContents, type TrainerContents } from './pack-trainer.ts';
 import { defaultProfileChoice, profileFromBackup, profilesDiffer, type ProfileChoice, type ProfileOutcome } from './profile-choice.ts';
@@ -74,7 +75,7 @@ export interface PacksImportCounts {
 }
 
 /** What an export holds of the calls beyond their analysis, bookmarks and drills. */
-export interface ExportOptions {
+export interface ExportOptions extends AudioWork {
   /** The kept audio of calls (default false: analysis only). */
   callAudio?: boolean;
   /** The agent's private reflections on calls (default false). */
@@ -82,7 +83,7 @@ export interface ExportOptions {
 }
 
 /** How to import. */
-export interface ImportOptions {
+export interface ImportOptions extends AudioWork {
   /** Whose profile and calibration to keep when they differ; default defaultProfileChoice(). */
   profile?: ProfileChoice;
 }
@@ -103,7 +104,7 @@ export function compareAnalysisVersions(a: string | null, b: string | null): num
 
 // The call as exported: without the reflection unless asked, and as analysis only without its audio (or when its
 // audio is incomplete). Its audio is read one stored piece at a time, each handed on as a Blob (pack-calls.ts).
-async function exportedCall(store: VoiceDrillStore, call: CallRecord, options: ExportOptions): Promise<BackupCall> {
+async function exportedCall(store: VoiceDrillStore, call: CallRecord, options: ExportOptions, progress: AudioProgress): Promise<BackupCall> {
   const record: CallRecord = options.reflections ? call : { ...call, reflection: null };
   const analysisOnly: BackupCall = { record: { ...record, keepAudio: false, audioBytes: 0 }, audio: [] };
   if (!options.callAudio || !call.keepAudio) return analysisOnly;
@@ -111,10 +112,12 @@ async function exportedCall(store: VoiceDrillStore, call: CallRecord, options: E
   const audio: CallAudioPart[] = [];
   let bytes = 0;
   while (bytes < call.audioBytes) {
+    progress.check();
     const row = await db.callAudio.get([call.id, audio.length]);
     if (row === undefined) break;
     audio.push(callAudioPart(row.index, new Uint8Array(row.bytes)));
     bytes += row.bytes.byteLength;
+    progress.add(row.bytes.byteLength);
   }
   return bytes === call.audioBytes ? { record, audio } : analysisOnly;
 }
@@ -167,20 +170,14 @@ export async function readAll(store: VoiceDrillStore, exportedAt: Date, options:
         takes.push({ record, chunks });
       }
       const drills = [...new Map(takes.filter((tk) => tk.record.drill).map((tk) => [JSON.stringify(tk.record.drill), tk.record.drill])).values()];
+      const readableCalls = readable(await db.calls.orderBy('createdAt').toArray(), restoreCall); // as for takes: an unreadable one is not exported
+      const progress = new AudioProgress(options, options.callAudio ? readableCalls.reduce((a, c) => a + (c.keepAudio ? c.audioBytes : 0), 0) : 0);
       const calls: BackupCall[] = [];
-      for (const raw of await db.calls.orderBy('createdAt').toArray()) {
-        let call: CallRecord;
-        try {
-          call = restoreCall(raw);
-        } catch {
-          continue; // as for takes: left in the database untouched, not exported
-        }
-        calls.push(await exportedCall(store, call, options));
-      }
+      for (const call of readableCalls) calls.push(await exportedCall(store, call, options, progress));
       return { exportedAt: exportedAt.toISOString(), profile, takes, drills: drills.filter((d) => d !== null), calls, ...await readTrainer(store) };
     });
   } catch (e) {
-    throw toStorageError(e, 'read your data for the backup');
+    throw abortIn(e) ?? toStorageError(e, 'read your data for the backup');
   }
 }
 
@@ -197,13 +194,19 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
  * first (also for a call new here without audio). Until its record is added the audio is not a call's; the ids
  * whose audio is being written are pushed to `written` as it starts, for removeUnrecorded.
  */
-async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupCall[], written: string[]): Promise<void> {
+async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupCall[], written: string[], options: ImportOptions): Promise<void> {
   const here = await store.db.calls.bulkGet(calls.map((c) => c.record.id));
+  const adding = calls.filter((_, i) => here[i] === undefined);
+  const progress = new AudioProgress(options, adding.reduce((a, c) => a + c.audio.reduce((b, part) => b + part.byteLength, 0), 0));
   for (const [i, call] of calls.entries()) {
     if (here[i] !== undefined) continue;
     await store.db.callAudio.where('[callId+index]').between([call.record.id, Dexie.minKey], [call.record.id, Dexie.maxKey]).delete();
     if (call.audio.length > 0) written.push(call.record.id);
-    for (const part of call.audio) await store.db.callAudio.put({ callId: call.record.id, index: part.index, bytes: await readCallAudioPart(call.record.id, part) });
+    for (const part of call.audio) {
+      progress.check();
+      await store.db.callAudio.put({ callId: call.record.id, index: part.index, bytes: await readCallAudioPart(call.record.id, part) });
+      progress.add(part.byteLength);
+    }
   }
 }
 
@@ -326,7 +329,7 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
   const db = store.db;
   const audioWritten: string[] = [];
   try {
-    await writeNewCallAudio(store, contents.calls, audioWritten);
+    await writeNewCallAudio(store, contents.calls, audioWritten, options);
     const tables = [
       db.takes, db.audioChunks, db.profile, db.takeSummaries, db.calls, db.callAudio, db.callSummaries,
       db.userDrills, db.assignedPacks, db.authoredPacks, db.packModels, db.rosterTakes, db.rosterPacks,
@@ -391,7 +394,7 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
   } catch (e) {
     await removeUnrecorded(store, audioWritten).catch(() => undefined); // what is left is an orphan, removed at the next start
     if (isBackupError(e)) throw e;
-    throw toStorageError(e, 'import the backup');
+    throw abortIn(e) ?? toStorageError(e, 'import the backup');
   } finally {
     store.invalidateSummaries();
   }
@@ -413,9 +416,12 @@ export async function deleteAllData(store: VoiceDrillStore): Promise<{ takes: nu
   }
 }
 
-/** Read and validate a backup file completely (nothing is written), a Blob by parts (read-file.ts); throws BackupError. */
-export async function readBackupFile(file: Blob | Uint8Array): Promise<BackupContents> {
-  return file instanceof Uint8Array ? unpackBackup(file) : readBackupBlob(file);
+/**
+ * Read and validate a backup file completely (nothing is written), a Blob by parts (read-file.ts: its calls'
+ * audio checked piece by piece, reported to `work.onProgress`, stopped by `work.signal`); throws BackupError.
+ */
+export async function readBackupFile(file: Blob | Uint8Array, work: AudioWork = {}): Promise<BackupContents> {
+  return file instanceof Uint8Array ? unpackBackup(file) : readBackupBlob(file, work);
 }
 
 /** Validate a backup file completely, then merge it; throws BackupError (bad file) or StorageError, changing nothing. */

@@ -5,7 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackupError, CONTAINER_HEADER_BYTES, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, type ExportOptions } from '../../src/backup/index.ts';
+import {
+  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, mergeBackup, readBackupFile, type ExportOptions,
+} from '../../src/backup/index.ts';
 import { CALL_AUDIO_CHUNK_BYTES, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { callPeaks, callRecord, callReport } from '../helpers/call-record.ts';
 
@@ -123,6 +125,37 @@ describe('calls in the backup', () => {
     expect(file.bytesRead).toBe(bytes.length + CONTAINER_HEADER_BYTES + AUDIO_BYTES);
     expect(file.largestRead).toBe(CALL_AUDIO_CHUNK_BYTES);
     expect(bytes.length).toBeGreaterThan(2 * CALL_AUDIO_CHUNK_BYTES);
+  });
+
+  it('says how far the audio has gone (export, check, restore), and stops between pieces when asked, changing nothing', async () => {
+    const { store: source, audio } = await withCalls();
+    const seen: Record<string, [number, number][]> = { export: [], check: [], write: [] };
+    const work = (step: string) => ({ onProgress: (done: number, total: number) => seen[step].push([done, total]) });
+    const { blob } = await exportBackup(source, new Date('2026-12-01T12:00:00Z'), { callAudio: true, ...work('export') });
+    const target = await freshStore();
+    const contents = await readBackupFile(blob, work('check'));
+    await mergeBackup(target, contents, work('write'));
+    const pieces = [CALL_AUDIO_CHUNK_BYTES, 2 * CALL_AUDIO_CHUNK_BYTES, AUDIO_BYTES].map((done) => [done, AUDIO_BYTES]);
+    expect(seen).toEqual({ export: pieces, check: pieces, write: pieces });
+    expect((await audioOf(target, 'kept'))?.equals(Buffer.from(audio))).toBe(true);
+
+    // Stopped after the first piece: the export, the check, and the restore (the piece it wrote goes again).
+    const stopAfterFirst = () => {
+      const controller = new AbortController();
+      return { signal: controller.signal, onProgress: () => controller.abort() };
+    };
+    const aborted = { name: 'AbortError' };
+    await expect(exportBackup(source, new Date(), { callAudio: true, ...stopAfterFirst() })).rejects.toMatchObject(aborted);
+    await expect(readBackupFile(blob, stopAfterFirst())).rejects.toMatchObject(aborted);
+    const other = await freshStore();
+    await other.putCall(callRecord('here', 1));
+    const before = await dumpCalls(other);
+    let written = 0;
+    const put = other.db.callAudio.put.bind(other.db.callAudio);
+    vi.spyOn(other.db.callAudio, 'put').mockImplementation((...args) => (written++, put(...args)));
+    await expect(mergeBackup(other, contents, stopAfterFirst())).rejects.toMatchObject(aborted);
+    expect(written).toBe(1);
+    expect(await dumpCalls(other)).toEqual(before);
   });
 
   it('by default holds the analysis, bookmarks and drills only: no audio, no reflection', async () => {

@@ -2,11 +2,12 @@
  * "Your data is yours": export everything to one .voicedrill file, import such a file back (merged,
  * never overwriting audio; a bad file changes nothing; when the backup's profile differs from this
  * computer's, the agent chooses which to keep), and export the results as CSV. Calls go in as analysis;
- * their kept audio (its size shown) and the private reflections only when ticked.
+ * their kept audio (its size shown) and the private reflections only when ticked. Moving calls' audio (export,
+ * the import's check, its restore) shows its progress and can be stopped; a stopped import changes nothing.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  defaultProfileChoice, downloadName, isBackupError, mergeBackup, profilesDiffer, readBackupFile, takesToCsv,
+  defaultProfileChoice, downloadName, isAbort, isBackupError, mergeBackup, profilesDiffer, readBackupFile, takesToCsv, type AudioWork,
   type BackupContents, type BackupErrorKind, type ImportResult, type ProfileChoice,
 } from '../../backup/index.ts';
 import { t, type MessageKey, type UiLang } from '../../i18n/index.ts';
@@ -38,6 +39,14 @@ export function backupErrorMessage(e: unknown, lang: UiLang): string {
   return t(lang, 'backup.error.unknown');
 }
 
+/** The step of a backup moving calls' audio, and how far it is. */
+interface AudioStep {
+  phase: 'export' | 'check' | 'write';
+  fraction: number;
+}
+
+const STEP_KEYS: Record<AudioStep['phase'], MessageKey> = { export: 'backup.progress.export', check: 'backup.progress.check', write: 'backup.progress.write' };
+
 /** A validated backup waiting for the agent to choose whose profile to keep. */
 interface PendingImport {
   contents: BackupContents;
@@ -54,6 +63,8 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
   const [calls, setCalls] = useState<CallStorageUse | null>(null);
   const [callAudio, setCallAudio] = useState(false);
   const [reflections, setReflections] = useState(false);
+  const [step, setStep] = useState<AudioStep | null>(null);
+  const stopper = useRef<AbortController | null>(null);
 
   // How many calls there are and how big their kept audio is (read from the calls' summaries).
   const refreshCalls = useCallback((): void => {
@@ -61,21 +72,32 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
   }, [store]);
   useEffect(refreshCalls, [refreshCalls]);
 
-  // `work` returns the sentence saying what it did, or null when it is waiting for the agent.
-  const run = async (work: () => Promise<string | null>): Promise<void> => {
+  // `work` returns the sentence saying what it did, or null when it is waiting for the agent; `stopped` is said when the Stop button stopped it.
+  const run = async (work: (audio: (phase: AudioStep['phase']) => AudioWork) => Promise<string | null>, stopped: MessageKey = 'backup.cancelled'): Promise<void> => {
+    const controller = new AbortController();
+    stopper.current = controller;
     setBusy(true);
     setMessage(null);
+    const audio = (phase: AudioStep['phase']): AudioWork => ({
+      signal: controller.signal,
+      onProgress: (done, total) => setStep({ phase, fraction: total > 0 ? done / total : 1 }),
+    });
     try {
-      const text = await work();
+      const text = await work(audio);
       setMessage(text === null ? null : { text, error: false });
     } catch (e) {
-      setMessage({ text: backupErrorMessage(e, uiLang), error: true });
+      setMessage(isAbort(e) ? { text: t(uiLang, stopped), error: false } : { text: backupErrorMessage(e, uiLang), error: true });
     } finally {
+      stopper.current = null;
+      setStep(null);
       setBusy(false);
     }
   };
 
-  const exportAll = (): Promise<void> => run(() => exportBackupNow(store, download, uiLang, { callAudio: callAudio && (calls?.audioBytes ?? 0) > 0, reflections }));
+  const exportAll = (): Promise<void> => run(
+    (audio) => exportBackupNow(store, download, uiLang, { callAudio: callAudio && (calls?.audioBytes ?? 0) > 0, reflections, ...audio('export') }),
+    'backup.stoppedExport',
+  );
 
   const exportCsv = (): Promise<void> => run(async () => {
     const now = new Date();
@@ -84,29 +106,29 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
     return t(uiLang, 'backup.csvExported', { count: takes.length });
   });
 
-  const merge = async (contents: BackupContents, choice: ProfileChoice): Promise<string> => {
-    const result = await mergeBackup(store, contents, { profile: choice });
+  const merge = async (contents: BackupContents, choice: ProfileChoice, work: AudioWork): Promise<string> => {
+    const result = await mergeBackup(store, contents, { profile: choice, ...work });
     onImported?.(result);
     refreshCalls();
     return importMessage(result, contents.profile, uiLang);
   };
 
   // The whole file is validated first; a differing profile is asked about before anything is written.
-  const importFile = (file: File): Promise<void> => run(async () => {
-    const contents = await readBackupFile(file);
+  const importFile = (file: File): Promise<void> => run(async (audio) => {
+    const contents = await readBackupFile(file, audio('check'));
     const device = await store.getProfile();
     const choice = defaultProfileChoice(device, contents.profile);
     if (device !== null && profilesDiffer(device, contents.profile)) {
       setPending({ contents, device, choice });
       return null;
     }
-    return merge(contents, choice);
+    return merge(contents, choice, audio('write'));
   });
 
   const confirmImport = (): Promise<void> => {
     if (!pending) return Promise.resolve();
     setPending(null);
-    return run(() => merge(pending.contents, pending.choice));
+    return run((audio) => merge(pending.contents, pending.choice, audio('write')));
   };
 
   return (
@@ -163,6 +185,13 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
             </button>
           </div>
         </form>
+      )}
+      {step && (
+        <div role="status" className="backup-progress" data-testid="backup-progress" data-phase={step.phase}>
+          <progress max={1} value={step.fraction} aria-label={t(uiLang, STEP_KEYS[step.phase], { percent: Math.floor(step.fraction * 100) })} />{' '}
+          <span>{t(uiLang, STEP_KEYS[step.phase], { percent: Math.floor(step.fraction * 100) })}</span>{' '}
+          <button type="button" onClick={() => stopper.current?.abort()} data-action="backup-stop">{t(uiLang, 'backup.stop')}</button>
+        </div>
       )}
       {message && (message.error
         ? <p role="alert" className="notice notice-error" data-backup-message="error">{message.text}</p>
