@@ -198,13 +198,12 @@ async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupC
   const here = await store.db.calls.bulkGet(calls.map((c) => c.record.id));
   const adding = calls.filter((_, i) => here[i] === undefined);
   const progress = new AudioProgress(options, adding.reduce((a, c) => a + c.audio.reduce((b, part) => b + part.byteLength, 0), 0));
-  for (const [i, call] of calls.entries()) {
-    if (here[i] !== undefined) continue;
-    await store.db.callAudio.where('[callId+index]').between([call.record.id, Dexie.minKey], [call.record.id, Dexie.maxKey]).delete();
-    if (call.audio.length > 0) written.push(call.record.id);
-    for (const part of call.audio) {
+  for (const { record, audio } of adding) {
+    await store.deleteCallAudio(record.id);
+    if (audio.length > 0) written.push(record.id);
+    for (const part of audio) {
       progress.check();
-      await store.db.callAudio.put({ callId: call.record.id, index: part.index, bytes: await readCallAudioPart(call.record.id, part) });
+      await store.putCallAudioChunk(record.id, part.index, await readCallAudioPart(record.id, part));
       progress.add(part.byteLength);
     }
   }
