@@ -181,10 +181,13 @@ export async function readAll(store: VoiceDrillStore, exportedAt: Date, options:
   }
 }
 
-/** The whole store as one backup file (see container.ts), with how many takes and calls it holds. */
-export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(), options: ExportOptions = {}): Promise<{ blob: Blob; takeCount: number; callCount: number }> {
+/** The whole store as one backup file (see container.ts), with how many takes and calls it holds, and how many of the calls with their audio. */
+export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(), options: ExportOptions = {}): Promise<{ blob: Blob; takeCount: number; callCount: number; callsWithAudio: number }> {
   const contents = await readAll(store, now, options);
-  return { blob: new Blob(packBackup(contents), { type: 'application/octet-stream' }), takeCount: contents.takes.length, callCount: contents.calls.length };
+  return {
+    blob: new Blob(packBackup(contents), { type: 'application/octet-stream' }), takeCount: contents.takes.length, callCount: contents.calls.length,
+    callsWithAudio: contents.calls.filter((c) => c.audio.length > 0).length,
+  };
 }
 
 /**

@@ -536,6 +536,7 @@ export const EN = {
   'backup.calls.reflectionsHint': 'Reflections are private: they go in the backup only when you tick this; otherwise the calls are restored without them.',
   'backup.exportedCallsAudio': 'It holds {count, plural, one {# call with its kept audio} other {# calls with their kept audio}}.',
   'backup.exportedCallsAnalysis': 'It holds {count, plural, one {# call} other {# calls}} as analysis only.',
+  'backup.exportedCallsSome': 'It holds {count, plural, one {# call} other {# calls}}: {audio, plural, one {# with its kept audio} other {# with their kept audio}}, the rest as analysis only.',
   'backup.reflectionsLeftOut': 'Your private reflections were left out.',
   'backup.importedCalls': 'Calls: {added} new; {skipped} already here, kept as they were.',
   'backup.importedPacks': 'Drills made from calls: {drills} new. Packs: {packs} new; {updated} replaced by a newer version. Roster: {roster, plural, one {# new take} other {# new takes}}. {skipped} already here, kept as they were.',

@@ -537,6 +537,7 @@ export const ZH_CN: Readonly<Record<MessageKey, string>> = {
   'backup.calls.reflectionsHint': '反思是私人的：只有勾选这一项才会放进备份；否则恢复的通话不含反思。',
   'backup.exportedCallsAudio': '其中有 {count} 个通话及其保留的音频。',
   'backup.exportedCallsAnalysis': '其中有 {count} 个通话（只有分析）。',
+  'backup.exportedCallsSome': '其中有 {count} 个通话：{audio} 个带有保留的音频，其余只有分析。',
   'backup.reflectionsLeftOut': '您的私人反思没有放进去。',
   'backup.importedCalls': '通话：{added} 个新的；{skipped} 个本来就在，保持原样。',
   'backup.importedPacks': '从通话做的练习：{drills} 个新的。练习包：{packs} 个新的；{updated} 个换成了较新的版本。学员名单：{roster} 次新录音。{skipped} 项本来就在，保持原样。',

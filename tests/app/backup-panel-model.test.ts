@@ -35,10 +35,14 @@ describe('backup panel texts', () => {
   });
 
   it('says what an export put in: calls with audio or as analysis only, reflections left out unless asked', () => {
-    expect(exportMessage(2, 0, {}, 'en')).toBe('Exported 2 takes. Keep the file somewhere safe.');
-    expect(exportMessage(1, 3, {}, 'en')).toBe('Exported 1 take. Keep the file somewhere safe. It holds 3 calls as analysis only. Your private reflections were left out.');
-    expect(exportMessage(0, 1, { callAudio: true, reflections: true }, 'en')).toBe('Exported 0 takes. Keep the file somewhere safe. It holds 1 call with its kept audio.');
-    expect(exportMessage(0, 2, { callAudio: true }, 'zh-CN')).toMatch(/2 个通话及其保留的音频。.*私人反思没有放进去/);
+    expect(exportMessage(2, 0, 0, {}, 'en')).toBe('Exported 2 takes. Keep the file somewhere safe.');
+    expect(exportMessage(1, 3, 0, {}, 'en')).toBe('Exported 1 take. Keep the file somewhere safe. It holds 3 calls as analysis only. Your private reflections were left out.');
+    expect(exportMessage(0, 1, 1, { callAudio: true, reflections: true }, 'en')).toBe('Exported 0 takes. Keep the file somewhere safe. It holds 1 call with its kept audio.');
+    expect(exportMessage(0, 2, 2, { callAudio: true }, 'zh-CN')).toMatch(/2 个通话及其保留的音频。.*私人反思没有放进去/);
+    // Audio asked for, but one of the calls was kept as analysis only: said so, not "2 calls with their kept audio".
+    expect(exportMessage(0, 2, 1, { callAudio: true, reflections: true }, 'en')).toBe('Exported 0 takes. Keep the file somewhere safe. It holds 2 calls: 1 with its kept audio, the rest as analysis only.');
+    expect(exportMessage(0, 3, 2, { callAudio: true, reflections: true }, 'zh-CN')).toMatch(/3 个通话：2 个带有保留的音频，其余只有分析。$/);
+    expect(exportMessage(0, 2, 0, { callAudio: true, reflections: true }, 'en')).toBe('Exported 0 takes. Keep the file somewhere safe. It holds 2 calls as analysis only.');
   });
 
   it('sums a profile up by name, company and calibration', () => {

@@ -35,11 +35,16 @@ export function profileSummary(profile: Profile | null, lang: UiLang): string {
   return t(lang, 'backup.profile.summary', { who, calibration });
 }
 
-/** What an export put in, as sentences: the takes, then the calls (with their audio or as analysis only) and whether reflections were left out. */
-export function exportMessage(takeCount: number, callCount: number, options: ExportOptions, lang: UiLang): string {
+/**
+ * What an export put in, as sentences: the takes, then the calls (all with their audio, some, or all as analysis
+ * only: a call kept without audio, or whose audio is incomplete, goes in as analysis) and whether reflections were left out.
+ */
+export function exportMessage(takeCount: number, callCount: number, callsWithAudio: number, options: ExportOptions, lang: UiLang): string {
   const parts = [t(lang, 'backup.exported', { count: takeCount })];
   if (callCount > 0) {
-    parts.push(t(lang, options.callAudio ? 'backup.exportedCallsAudio' : 'backup.exportedCallsAnalysis', { count: callCount }));
+    parts.push(callsWithAudio === 0 ? t(lang, 'backup.exportedCallsAnalysis', { count: callCount })
+      : callsWithAudio === callCount ? t(lang, 'backup.exportedCallsAudio', { count: callCount })
+        : t(lang, 'backup.exportedCallsSome', { count: callCount, audio: callsWithAudio }));
     if (!options.reflections) parts.push(t(lang, 'backup.reflectionsLeftOut'));
   }
   return parts.join(' ');
@@ -48,7 +53,7 @@ export function exportMessage(takeCount: number, callCount: number, options: Exp
 /** Export every take (and the calls as `options` say) to one backup file, hand it to `download`, and say so (Backup and "delete all"'s "backup first"). */
 export async function exportBackupNow(store: VoiceDrillStore, download: (blob: Blob, name: string) => void, lang: UiLang, options: ExportOptions = {}): Promise<string> {
   const now = new Date();
-  const { blob, takeCount, callCount } = await exportBackup(store, now, options);
+  const { blob, takeCount, callCount, callsWithAudio } = await exportBackup(store, now, options);
   download(blob, downloadName('backup', now));
-  return exportMessage(takeCount, callCount, options, lang);
+  return exportMessage(takeCount, callCount, callsWithAudio, options, lang);
 }
