@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
 import { mixdown } from '../../src/analysis/dsp/mixdown.ts';
+import { createMfcc } from '../../src/analysis/dsp/mfcc.ts';
 import {
   dbfsToPraatDb,
   intensityContour,
@@ -155,5 +156,26 @@ describe('intensityContour', () => {
   });
   it('is empty for a signal shorter than one window', () => {
     expect(intensityContour(new Float32Array(500), 16000, 100).timesSec.length).toBe(0);
+  });
+});
+
+describe('createMfcc', () => {
+  // With as many coefficients as bands the DCT-II inverts: the log energy of each band, to find the band a tone excites.
+  function loudestBand(scale: 'mel' | 'linear', hz: number): number {
+    const bands = 24;
+    const mfcc = createMfcc({ sampleRateHz: 16000, frameSamples: 400, bands, coefficients: bands, lowHz: 100, highHz: 3800, scale });
+    const out = new Float64Array(bands);
+    mfcc.frame(sine(hz, 16000, 0.05), 0, out);
+    const logBand = Array.from({ length: bands }, (_, b) => out.reduce((s, c, k) => s + (k === 0 ? 1 : 2) * c * Math.cos((Math.PI * k * (b + 0.5)) / bands), 0) / bands);
+    return logBand.indexOf(Math.max(...logBand));
+  }
+
+  it('places its filters on the mel scale by default, equally in Hz with scale linear (LFCC)', () => {
+    // Linear: centres 100 + 148·(b + 1) Hz, so 2912 Hz is band 18's centre; mel: band 21's centre is 2958 Hz.
+    expect(loudestBand('linear', 2912)).toBe(18);
+    expect(loudestBand('mel', 2912)).toBe(21);
+    // Low down the mel filters are the narrower: 400 Hz is band 4 (centre 430 Hz) on mel, band 1 (396 Hz) linear.
+    expect(loudestBand('mel', 400)).toBe(4);
+    expect(loudestBand('linear', 400)).toBe(1);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Mel-frequency cepstral coefficients of short frames (for telling two voices apart).
+ * Mel-frequency cepstral coefficients of short frames (for telling two voices apart), or with
+ * `scale: 'linear'` linear-frequency cepstral coefficients (LFCC: the same filters equally spaced in Hz).
  *
  * The classic recipe (Davis & Mermelstein 1980; HTK book §5.4): Hamming window, power spectrum,
  * triangular filters equally spaced on the mel scale (mel = 2595·log10(1 + f/700)), log of each band's
- * energy, DCT-II. Meyda has an MFCC extractor too, but it reads its global bufferSize/sampleRate and
+ * energy, DCT-II. Linear spacing gives the upper half of a telephone band (2–3.8 kHz, the third and
+ * fourth formants, which differ most between two voices of one gender) as many filters as the lower half. Meyda has an MFCC extractor too, but it reads its global bufferSize/sampleRate and
  * runs its own FFT per call; this one reuses the project's FFT plan and a precomputed filterbank.
  */
 import { powerSpectrum, realFft } from './fft.ts';
@@ -20,6 +22,8 @@ export interface MfccOptions {
   /** Lowest and highest filter edge, Hz. */
   lowHz: number;
   highHz: number;
+  /** Filters equally spaced on the mel scale (default) or in Hz. */
+  scale?: 'mel' | 'linear';
 }
 
 /** A reusable MFCC analyser: one frame in, coefficients out. */
@@ -39,8 +43,9 @@ export function createMfcc(options: MfccOptions): Mfcc {
   const fft = realFft(size);
   const bins = size / 2 + 1;
   const window = Float64Array.from({ length: frameSamples }, (_, i) => 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (frameSamples - 1)));
-  // Triangular filters on the mel scale, as (first bin, weights) per band.
-  const edgesHz = Array.from({ length: bands + 2 }, (_, k) => hzOf(melOf(lowHz) + ((melOf(highHz) - melOf(lowHz)) * k) / (bands + 1)));
+  // Triangular filters on the mel scale (or in Hz), as (first bin, weights) per band.
+  const [toScale, fromScale] = options.scale === 'linear' ? [(hz: number) => hz, (x: number) => x] : [melOf, hzOf];
+  const edgesHz = Array.from({ length: bands + 2 }, (_, k) => fromScale(toScale(lowHz) + ((toScale(highHz) - toScale(lowHz)) * k) / (bands + 1)));
   const filters = Array.from({ length: bands }, (_, b) => {
     const [lo, mid, hi] = [edgesHz[b], edgesHz[b + 1], edgesHz[b + 2]];
     const first = Math.max(0, Math.ceil((lo * size) / sampleRateHz));
