@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, mergeBackup, readBackupFile, type ExportOptions,
+  BackupError, CONTAINER_HEADER_BYTES, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, mergeBackup, readBackupFile, unpackBackup, type ExportOptions,
 } from '../../src/backup/index.ts';
 import { CALL_AUDIO_CHUNK_BYTES, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { callPeaks, callRecord, callReport } from '../helpers/call-record.ts';
@@ -134,10 +134,16 @@ describe('calls in the backup', () => {
     const { blob } = await exportBackup(source, new Date('2026-12-01T12:00:00Z'), { callAudio: true, ...work('export') });
     const target = await freshStore();
     const contents = await readBackupFile(blob, work('check'));
-    await mergeBackup(target, contents, work('write'));
+    // One write transaction per piece here (by default up to 32 MiB of pieces: all three at once).
+    await mergeBackup(target, contents, { ...work('write'), restoreBatchBytes: CALL_AUDIO_CHUNK_BYTES });
     const pieces = [CALL_AUDIO_CHUNK_BYTES, 2 * CALL_AUDIO_CHUNK_BYTES, AUDIO_BYTES].map((done) => [done, AUDIO_BYTES]);
     expect(seen).toEqual({ export: pieces, check: pieces, write: pieces });
     expect((await audioOf(target, 'kept'))?.equals(Buffer.from(audio))).toBe(true);
+    seen.write = [];
+    const batched = await freshStore();
+    await mergeBackup(batched, contents, work('write'));
+    expect(seen.write).toEqual([[AUDIO_BYTES, AUDIO_BYTES]]);
+    expect((await audioOf(batched, 'kept'))?.equals(Buffer.from(audio))).toBe(true);
 
     // Stopped after the first piece: the export, the check, and the restore (the piece it wrote goes again).
     const stopAfterFirst = () => {
@@ -151,9 +157,9 @@ describe('calls in the backup', () => {
     await other.putCall(callRecord('here', 1));
     const before = await dumpCalls(other);
     let written = 0;
-    const put = other.db.callAudio.put.bind(other.db.callAudio);
-    vi.spyOn(other.db.callAudio, 'put').mockImplementation((...args) => (written++, put(...args)));
-    await expect(mergeBackup(other, contents, stopAfterFirst())).rejects.toMatchObject(aborted);
+    const bulkPut = other.db.callAudio.bulkPut.bind(other.db.callAudio);
+    vi.spyOn(other.db.callAudio, 'bulkPut').mockImplementation((...args: Parameters<typeof bulkPut>) => (written++, bulkPut(...args)));
+    await expect(mergeBackup(other, contents, { ...stopAfterFirst(), restoreBatchBytes: CALL_AUDIO_CHUNK_BYTES })).rejects.toMatchObject(aborted);
     expect(written).toBe(1);
     expect(await dumpCalls(other)).toEqual(before);
   });
@@ -271,11 +277,11 @@ describe('a bad call entry refuses the whole backup, changing nothing', () => {
     const target = await freshStore();
     await target.putCall(callRecord('here', 1));
     const before = await dumpCalls(target);
-    // The third piece of the kept audio does not fit: two are written by then.
-    const put = target.db.callAudio.put.bind(target.db.callAudio);
+    // The third piece of the kept audio does not fit (one piece per write here): two are written by then.
+    const bulkPut = target.db.callAudio.bulkPut.bind(target.db.callAudio);
     let pieces = 0;
-    const puts = vi.spyOn(target.db.callAudio, 'put').mockImplementation((...args) => (++pieces === 3 ? quota() : put(...args)));
-    await expect(importBackup(target, await sample())).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
+    const puts = vi.spyOn(target.db.callAudio, 'bulkPut').mockImplementation((...args: Parameters<typeof bulkPut>) => (++pieces === 3 ? quota() : bulkPut(...args)));
+    await expect(mergeBackup(target, unpackBackup(await sample()), { restoreBatchBytes: CALL_AUDIO_CHUNK_BYTES })).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
     expect(pieces).toBe(3);
     expect(await dumpCalls(target)).toEqual(before);
     puts.mockRestore();
