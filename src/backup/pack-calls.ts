@@ -43,9 +43,14 @@ export async function readCallAudioPart(callId: string, part: CallAudioPart): Pr
   return bytes;
 }
 
+/** Bytes of kept audio the calls carry. */
+export function audioBytesOf(calls: readonly BackupCall[]): number {
+  return calls.reduce((a, c) => a + c.audio.reduce((b, part) => b + part.byteLength, 0), 0);
+}
+
 /** Read every call's audio parts once, checking each (one piece in memory at a time); throws BackupError, or an AbortError when `work.signal` stops it. */
 export async function checkCallAudio(calls: readonly BackupCall[], work: AudioWork = {}): Promise<void> {
-  const progress = new AudioProgress(work, calls.reduce((a, c) => a + c.audio.reduce((b, part) => b + part.byteLength, 0), 0));
+  const progress = new AudioProgress(work, audioBytesOf(calls));
   for (const call of calls) {
     for (const part of call.audio) {
       progress.check();

@@ -30,7 +30,7 @@ import {
 } from '../storage/index.ts';
 import { isBackupError } from './errors.ts';
 import { packBackup, unpackBackup, type BackupContents } from './pack.ts';
-import { callAudioPart, readCallAudioPart, type BackupCall, type CallAudioPart } from './pack-calls.ts';
+import { audioBytesOf, callAudioPart, readCallAudioPart, type BackupCall, type CallAudioPart } from './pack-calls.ts';
 import { abortIn, AudioProgress, type AudioWork } from './progress.ts';
 import { readBackupBlob } from './read-file.ts';
 import { hasTrainerContents, type TrainerContents } from './pack-trainer.ts';
@@ -202,7 +202,7 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
 async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupCall[], written: string[], options: ImportOptions): Promise<void> {
   const here = await store.db.calls.bulkGet(calls.map((c) => c.record.id));
   const adding = calls.filter((_, i) => here[i] === undefined);
-  const progress = new AudioProgress(options, adding.reduce((a, c) => a + c.audio.reduce((b, part) => b + part.byteLength, 0), 0));
+  const progress = new AudioProgress(options, audioBytesOf(adding));
   for (const { record, audio } of adding) {
     await store.deleteCallAudio(record.id);
     if (audio.length > 0) written.push(record.id);

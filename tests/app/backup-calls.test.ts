@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BackupError, CONTAINER_HEADER_BYTES, decodeContainer, deleteAllData, encodeContainer, exportBackup, importBackup, mergeBackup, readBackupFile, unpackBackup, type ExportOptions,
 } from '../../src/backup/index.ts';
+import { heldSpans } from '../../src/backup/read-file.ts';
 import { CALL_AUDIO_CHUNK_BYTES, openStore, type VoiceDrillStore } from '../../src/storage/index.ts';
 import { callPeaks, callRecord, callReport } from '../helpers/call-record.ts';
 
@@ -222,6 +223,15 @@ describe('delete all data', () => {
     expect(await store.db.callAudio.count()).toBeGreaterThan(0);
     expect(await deleteAllData(store)).toEqual({ takes: 0, calls });
     for (const table of [store.db.calls, store.db.callSummaries, store.db.callAudio]) expect(await table.count()).toBe(0);
+  });
+});
+
+describe('reading a backup file by parts', () => {
+  it('reads the data section around the calls\' audio, whatever places a damaged table of contents gives it', () => {
+    expect(heldSpans(100, [])).toEqual([[0, 100]]);
+    expect(heldSpans(100, [{ offset: 20, bytes: 30 }, { offset: 60, bytes: 40 }])).toEqual([[0, 20], [50, 60]]);
+    // Out of order, overlapping, past either end, empty: the spans stay inside [0, 100), in order, without overlap.
+    expect(heldSpans(100, [{ offset: 90, bytes: 50 }, { offset: 10, bytes: 10 }, { offset: 15, bytes: 10 }, { offset: -5, bytes: 3 }, { offset: 40, bytes: 0 }])).toEqual([[0, 10], [25, 90]]);
   });
 });
 
