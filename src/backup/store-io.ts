@@ -197,7 +197,7 @@ export async function exportBackup(store: VoiceDrillStore, now: Date = new Date(
  * storage/calls.ts), up to RESTORE_BATCH_BYTES of pieces per transaction, each piece read from the backup's Blob
  * and checked again (a file can change on disk between validation and import); chunks an interrupted write left
  * under the same id go first (also for a call new here without audio). Until its record is added the audio is
- * not a call's; the ids whose audio is being written are pushed to `written` as it starts, for removeUnrecorded.
+ * not a call's; the ids whose audio is being written are pushed to `written` as it starts, for removeOrphanCallAudio.
  */
 async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupCall[], written: string[], options: ImportOptions): Promise<void> {
   const here = await store.db.calls.bulkGet(calls.map((c) => c.record.id));
@@ -225,17 +225,6 @@ async function writeNewCallAudio(store: VoiceDrillStore, calls: readonly BackupC
  * for all (bench:calls --backup); this many are held in memory at once.
  */
 const RESTORE_BATCH_BYTES = 32 * 1024 * 1024;
-
-// The audio of `ids` whose call record is not here (an import that failed after writing it) is deleted.
-async function removeUnrecorded(store: VoiceDrillStore, ids: readonly string[]): Promise<void> {
-  const db = store.db;
-  await db.transaction('rw', db.calls, db.callAudio, async () => {
-    const here = await db.calls.bulkGet([...ids]);
-    for (const [i, id] of ids.entries()) {
-      if (here[i] === undefined) await db.callAudio.where('[callId+index]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
-    }
-  });
-}
 
 // Calls new here are added with their summary (their audio is already written: writeNewCallAudio); calls here stay as they are.
 async function mergeCalls(store: VoiceDrillStore, calls: readonly BackupCall[]): Promise<{ added: number; skipped: number }> {
@@ -408,7 +397,8 @@ export async function mergeBackup(store: VoiceDrillStore, contents: BackupConten
       return result;
     });
   } catch (e) {
-    await removeUnrecorded(store, audioWritten).catch(() => undefined); // what is left is an orphan, removed at the next start
+    // The audio written for calls that did not get their record; what a failure here leaves is removed at the next start.
+    await store.removeOrphanCallAudio(audioWritten).catch(() => undefined);
     if (isBackupError(e)) throw e;
     throw abortIn(e) ?? toStorageError(e, 'import the backup');
   } finally {

@@ -112,11 +112,15 @@ export async function deleteCall(db: VoiceDrillDb, callId: string): Promise<void
   });
 }
 
-/** Audio chunks whose call record does not exist (an import stopped between chunks and record) are deleted; returns how many. */
-export async function removeOrphanCallAudio(db: VoiceDrillDb): Promise<number> {
+/**
+ * Audio chunks whose call record does not exist (an import stopped between chunks and record) are deleted, those
+ * of the calls `only` when given (a restore undoing its own writes, not another tab's import under way); returns how many.
+ */
+export async function removeOrphanCallAudio(db: VoiceDrillDb, only?: readonly string[]): Promise<number> {
   return db.transaction('rw', db.calls, db.callAudio, async () => {
     const ids = new Set((await db.calls.toCollection().primaryKeys()).map(String));
-    const orphans = (await db.callAudio.toCollection().primaryKeys()).filter(([callId]) => !ids.has(callId));
+    const among = only ? new Set(only) : null;
+    const orphans = (await db.callAudio.toCollection().primaryKeys()).filter(([callId]) => !ids.has(callId) && (!among || among.has(callId)));
     await db.callAudio.bulkDelete(orphans);
     return orphans.length;
   });

@@ -217,9 +217,9 @@ export class VoiceDrillStore {
     return this.run('delete the call', () => calls.deleteCall(this.db, callId));
   }
 
-  /** Delete audio chunks left without a call by an interrupted import. */
-  removeOrphanCallAudio(): Promise<number> {
-    return this.run('tidy the calls’ audio', () => calls.removeOrphanCallAudio(this.db));
+  /** Delete audio chunks left without a call by an interrupted import (of the calls `only`, when given). */
+  removeOrphanCallAudio(only?: readonly string[]): Promise<number> {
+    return this.run('tidy the calls’ audio', () => calls.removeOrphanCallAudio(this.db, only));
   }
 
   /** Calls stored and bytes of their kept audio. */
