@@ -3,6 +3,7 @@
  * at a time. The caller is told the bytes done against the bytes to do after each piece, and can stop between
  * pieces with an AbortSignal (the work then throws an AbortError DOMException; store-io.ts undoes what it wrote).
  */
+import { errorChain } from '../storage/index.ts';
 
 /** What the caller of a long backup step may pass. */
 export interface AudioWork {
@@ -19,12 +20,7 @@ export function isAbort(e: unknown): e is DOMException {
 
 /** The stopped step's AbortError in `e` or what it wraps (Dexie wraps an error thrown in a transaction as `inner`), else null. */
 export function abortIn(e: unknown): DOMException | null {
-  for (let x: unknown = e, depth = 0; typeof x === 'object' && x !== null && depth < 8; depth++) {
-    if (isAbort(x)) return x;
-    const like = x as { inner?: unknown; cause?: unknown };
-    x = like.inner ?? like.cause;
-  }
-  return null;
+  return errorChain(e).find(isAbort) ?? null;
 }
 
 /** Counts one step's bytes and checks its signal. */

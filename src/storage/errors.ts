@@ -28,10 +28,10 @@ export class StorageError extends Error {
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED', 'NS_ERROR_FILE_NO_DEVICE_SPACE']);
 const UNAVAILABLE_NAMES = new Set(['MissingAPIError', 'InvalidStateError', 'SecurityError', 'NotSupportedError']);
 
-interface ErrorLike { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown }
+export interface ErrorLike { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown }
 
-// The error and the errors it wraps (Dexie puts the IDB error in `inner`; AbortError wraps the cause).
-function chain(error: unknown): ErrorLike[] {
+/** The error and the errors it wraps (Dexie puts the IDB error in `inner`; AbortError wraps the cause). */
+export function errorChain(error: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
   let e: unknown = error;
   while (typeof e === 'object' && e !== null && out.length < 8) {
@@ -65,9 +65,9 @@ const SENTENCES: Record<StorageErrorKind, string> = {
 /** Wrap any error thrown by Dexie/IndexedDB into a StorageError; `action` says what was being done. */
 export function toStorageError(error: unknown, action: string): StorageError {
   // A StorageError thrown inside a Dexie transaction may come back wrapped: keep its kind.
-  const own = chain(error).find((e): e is StorageError => e instanceof StorageError);
+  const own = errorChain(error).find((e): e is StorageError => e instanceof StorageError);
   if (own) return own;
-  const kind = classify(chain(error));
+  const kind = classify(errorChain(error));
   const detail = error instanceof Error ? ` (${error.name}: ${error.message})` : '';
   return new StorageError(kind, `Could not ${action}: ${SENTENCES[kind]}.${detail}`, error);
 }

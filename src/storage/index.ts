@@ -5,7 +5,7 @@ export { TAKE_NAME_MAX_CHARS } from './takes.ts';
 export { takeOrder, type TakeKey } from './order.ts';
 export { DB_NAME, SCHEMA_VERSION, SUMMARY_SCHEMA_VERSION, TAKE_STATUSES } from './records.ts';
 export type { AudioChunkRecord, Profile, ProfileRecord, ScriptFill, StoredBaseline, SummaryVerdict, TakeRecord, TakeStatus, TakeSummaryRecord } from './records.ts';
-export { StorageError, isStorageError, toStorageError, type StorageErrorKind } from './errors.ts';
+export { errorChain, StorageError, isStorageError, toStorageError, type StorageErrorKind } from './errors.ts';
 export { baselineIsStale, looksLikeReport, needsReanalysis, restoreProfile, restoreSummary, restoreTake } from './restore.ts';
 export { putSummaries, summarise } from './summaries.ts';
 export { concatChunks, floatToInt16, int16ToFloat } from './pcm.ts';
