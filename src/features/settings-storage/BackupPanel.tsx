@@ -188,8 +188,8 @@ export function BackupPanel({ store, uiLang, onImported }: BackupPanelProps): Re
       )}
       {step && (
         <div role="status" className="backup-progress" data-testid="backup-progress" data-phase={step.phase}>
-          <progress max={1} value={step.fraction} aria-label={t(uiLang, STEP_KEYS[step.phase], { percent: Math.floor(step.fraction * 100) })} />{' '}
-          <span>{t(uiLang, STEP_KEYS[step.phase], { percent: Math.floor(step.fraction * 100) })}</span>{' '}
+          <progress max={1} value={step.fraction} aria-labelledby="backup-progress-text" />{' '}
+          <span id="backup-progress-text">{t(uiLang, STEP_KEYS[step.phase], { percent: Math.floor(step.fraction * 100) })}</span>{' '}
           <button type="button" onClick={() => stopper.current?.abort()} data-action="backup-stop">{t(uiLang, 'backup.stop')}</button>
         </div>
       )}
