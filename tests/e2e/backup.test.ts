@@ -6,7 +6,8 @@
  * nothing changes. A take deleted and then restored from the backup is listed without a reload.
  * "Delete all my data" deletes nothing when cancelled, and everything after its second step.
  * The CSV export carries the agent and the raw figures. A recorded call whose audio is kept goes in the
- * backup with that audio when the box is ticked (by keyboard), and comes back byte for byte.
+ * backup with that audio when the box is ticked (by keyboard), and comes back byte for byte. Moving a long call's
+ * audio shows its progress; Stop ends an export without a file and an import without any change.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { completeFirstRun, E2E_PROFILES, E2E_WAVS, openApp, pickDrill, unexpecte
 import { haveChromium, launch, type Session } from './harness.ts';
 import { clearAllData, readStoredData, readStoredProfile, recordTake, writeStoredProfile, type StoredData } from './store-driver.ts';
 import { parseCsv } from '../helpers/csv.ts';
-import { callWav, plannedCall, readStoredCalls } from './call-driver.ts';
+import { callWav, longCallWav, plannedCall, readStoredCalls } from './call-driver.ts';
 import type { Page } from 'playwright-core';
 
 /** FNV-1a of each call's kept audio, its chunks in order, read straight from IndexedDB in the page. */
@@ -309,6 +310,74 @@ describe.skipIf(!haveChromium)('backup: export, clear, import', () => {
     expect(await callAudioDigests(page)).toEqual({ [callId]: digest(wav) });
     await page.locator('[data-nav="calls"]').click();
     await page.locator(`li[data-call-id="${callId}"][data-keep-audio="true"]`).waitFor();
+    expect(unexpectedErrors(app)).toEqual([]);
+  });
+
+  it('shows the progress of a backup moving calls\' audio, and Stop stops it: no file, or an import that changed nothing', { timeout: 240_000 }, async () => {
+    const { page } = app;
+    // A 20-minute 8 kHz stereo call kept with its audio: 38 MB, ten stored pieces.
+    await page.locator('[data-nav="calls"]').click();
+    await page.locator('input[name="keepAudio"][value="audio"]').check();
+    await page.getByTestId('call-file').setInputFiles({ name: 'long-kept.wav', mimeType: 'audio/wav', buffer: longCallWav(plannedCall(8000), 20) });
+    await page.locator('[data-import="done"][data-call-id]').last().waitFor({ timeout: 120_000 });
+    const stored = await readStoredCalls(page);
+    const digests = await callAudioDigests(page);
+    await page.locator('[data-nav="settings"]').click();
+    const panel = page.getByTestId('backup-panel');
+    await panel.locator('[data-action="backup-call-audio"]').check();
+    const progress = panel.getByTestId('backup-progress');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    // The page's thread slowed down 20 times, so the pieces take long enough to stop between them.
+    const cdp = await page.context().newCDPSession(page);
+    const slowly = async <T>(work: () => Promise<T>): Promise<T> => {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+      try {
+        return await work();
+      } finally {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      }
+    };
+
+    const stoppedExport = await slowly(async () => {
+      await panel.locator('[data-action="export-backup"]').click();
+      await progress.waitFor();
+      const shown = { phase: await progress.getAttribute('data-phase'), text: await progress.locator('span').textContent(), role: await progress.getAttribute('role') };
+      await progress.locator('[data-action="backup-stop"]').click();
+      await panel.locator('[data-backup-message]').waitFor();
+      return shown;
+    });
+    expect(stoppedExport).toMatchObject({ phase: 'export', role: 'status' });
+    expect(stoppedExport.text).toMatch(/^Writing the calls’ audio into the backup: \d+ %$/);
+    expect(await panel.locator('[data-backup-message="ok"]').textContent()).toBe('Export stopped. No file was made.');
+    expect(await progress.count()).toBe(0);
+    expect(downloads).toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-action="export-backup"]').click()]);
+    const file = join(dir, 'long-call.voicedrill');
+    await download.saveAs(file);
+    await clearAllData(page);
+    await page.getByTestId('profile-form').waitFor();
+    await firstRun();
+    await page.locator('[data-nav="settings"]').click();
+    const stoppedImport = await slowly(async () => {
+      await panel.locator('input[data-action="import-backup"]').setInputFiles(file);
+      await progress.waitFor();
+      const phase = await progress.getAttribute('data-phase');
+      await progress.locator('[data-action="backup-stop"]').click();
+      await panel.locator('[data-backup-message]').waitFor();
+      return phase;
+    });
+    expect(['check', 'write']).toContain(stoppedImport);
+    expect(await panel.locator('[data-backup-message="ok"]').textContent()).toBe('Import cancelled. Nothing was changed.');
+    expect(await readStoredCalls(page)).toEqual({ calls: [], chunks: [] });
+    expect(await callAudioDigests(page)).toEqual({});
+
+    // Not stopped, the same file restores every call and its audio.
+    await panel.locator('input[data-action="import-backup"]').setInputFiles(file);
+    await panel.locator('[data-backup-message="ok"]').waitFor();
+    expect(await readStoredCalls(page)).toEqual(stored);
+    expect(await callAudioDigests(page)).toEqual(digests);
     expect(unexpectedErrors(app)).toEqual([]);
   });
 });
