@@ -12,7 +12,7 @@ export type { AnalysisWarning, AnalysisWarningCode } from './warnings.ts';
 export { analyzeCall, createCallStream, PEAKS_PER_SEC, type CallFinishOptions, type CallOptions, type CallPeaks, type CallResult, type CallStream, type CallStreamOptions } from './calls/index.ts';
 export { analyzeCallGreeting, type CallGreeting, type GreetingOptions, type ScoredCallGreeting } from './calls/index.ts';
 export { callChannelsRefusal } from './calls/index.ts';
-export { createCallSide, createSplitCallStream, type CallSide, type RawTurn, type RemoteCallSide, type SideSpeech, type SideSummary, type SplitCallStream } from './calls/index.ts';
+export { createCallSide, createSplitCallStream, type CallSide, type RawTurn, type RemoteCallSide, type ScratchFile, type SideSpeech, type SideSummary, type SplitCallStream } from './calls/index.ts';
 export type { CallFinding, CallReport, CallSound, CallTurn, PaceExchange, PaceStatus, ResponseGap, Speaker, TalkShare } from './calls/index.ts';
 export type { SpeakerSegment } from './calls/index.ts';
 export { CALL_FINDING_IDS, type CallFindingId } from '../guidelines/call-rules.ts';

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChannelFront, HP_BLOCK_SAMPLES } from '../../src/analysis/calls/channel-front.ts';
 import { createSignalStore, STORE_BLOCK_SAMPLES } from '../../src/analysis/calls/signal-store.ts';
+import { memoryScratch } from '../helpers/memory-scratch.ts';
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
 import { createResampler, resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { intensityContour, SEGMENTATION_MIN_PITCH_HZ } from '../../src/analysis/intensity.ts';
@@ -170,5 +171,61 @@ describe('createSignalStore', () => {
     expect(() => store.reader.read(n - 1, n)).toThrow(/let go/);
     expect(store.reader.read(n, n).length).toBe(0);
     expect(store.bytes).toBe(bytes); // what the store held, as the stream reports it
+  });
+});
+
+describe('createSignalStore with a scratch file', () => {
+  const page = 1 << 20;
+  const n = 3 * page + 7000; // three full pages and a partial one
+  const x = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.0013) * (1 + (i % 5)) * 0.1);
+  const ranges = [[0, n], [page - 10, page + 10], [2 * page + 3, 3 * page + 5], [5, 6], [n - 100, n]];
+
+  it('keeps its full pages in the file and reads back exactly the samples kept in memory, in any order', () => {
+    const plain = createSignalStore(16000);
+    const { file, seen } = memoryScratch();
+    const spilled = createSignalStore(16000, file);
+    feed(x, [4096, 333, 70000], (piece) => {
+      plain.append(piece);
+      spilled.append(piece);
+    });
+    plain.seal();
+    spilled.seal();
+    // The last (partial) page stays in memory; each full page was written once.
+    expect(spilled.spilledPages).toBe(3);
+    expect(seen.writes).toBe(3);
+    expect(spilled.bytes).toBe(plain.bytes);
+    for (const [from, to] of [...ranges, ...ranges.slice().reverse()]) {
+      const want = plain.reader.read(from, to).slice();
+      expect(sameSamples(spilled.reader.read(from, to), want), `samples ${from}–${to}`).toBe(true);
+    }
+    // Reads within one spilled page load it once.
+    const before = seen.reads;
+    spilled.reader.read(10, 20);
+    spilled.reader.read(30, 40);
+    spilled.reader.read(page - 5, page - 1);
+    expect(seen.reads - before).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the pages in memory from a failed write on, with the same samples', () => {
+    const plain = createSignalStore(16000);
+    const { file, seen } = memoryScratch(2); // the second page's write fails (storage full)
+    const spilled = createSignalStore(16000, file);
+    plain.append(x);
+    spilled.append(x);
+    plain.seal();
+    spilled.seal();
+    expect(spilled.spilledPages).toBe(1);
+    expect(seen.writes).toBe(2); // no write tried after the failure
+    for (const [from, to] of ranges) expect(sameSamples(spilled.reader.read(from, to), plain.reader.read(from, to).slice()), `samples ${from}–${to}`).toBe(true);
+  });
+
+  it('a failed read-back is an error, not wrong samples', () => {
+    const { file } = memoryScratch();
+    const store = createSignalStore(16000, { write: file.write, read: () => { throw new Error('the file is gone'); } });
+    store.append(x);
+    store.seal();
+    expect(() => store.reader.read(0, 10)).toThrow(/the file is gone/);
+    expect(() => store.reader.read(0, 10)).toThrow(/the file is gone/); // not taken from a half-filled cache
+    expect(store.reader.read(3 * page, 3 * page + 10).length).toBe(10); // the page in memory still reads
   });
 });

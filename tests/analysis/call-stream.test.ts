@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCall, createCallStream, OPENING_SEC, PEAKS_PER_SEC } from '../../src/analysis/calls/index.ts';
+import { memoryScratch } from '../helpers/memory-scratch.ts';
+import { mixToMono } from '../helpers/mono-call.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
 
 const call = buildCall({
@@ -113,5 +115,40 @@ describe('createCallStream', () => {
     stream.push([new Float32Array(16000), new Float32Array(16000)]);
     stream.finish({ agentChannel: 'left', lang: 'zh' });
     expect(() => stream.finish({ agentChannel: 'left', lang: 'zh' })).toThrow(/finished/);
+  });
+});
+
+describe('createCallStream with scratch files', () => {
+  // 150 s: two full 16 kHz pages (65.5 s each) per channel go to the scratch file, the rest stays in memory.
+  const long = buildCall({
+    sampleRateHz: 8000,
+    durationSec: 150,
+    agentChannel: 'left',
+    utterances: inSequence(1, [
+      { speaker: 'agent', syllables: 14, syllablesPerSec: 4, gapSec: 0 },
+      { speaker: 'customer', syllables: 40, syllablesPerSec: 5, gapSec: 0.5 },
+      { speaker: 'agent', syllables: 120, syllablesPerSec: 4.2, gapSec: 30 },
+      { speaker: 'customer', syllables: 30, syllablesPerSec: 4.5, gapSec: 4 },
+      { speaker: 'agent', syllables: 60, syllablesPerSec: 3.8, gapSec: 25 },
+    ]),
+  });
+
+  it('gives the same report as a stream that keeps its signal in memory, stereo and mono', () => {
+    const { input } = long;
+    const mono = mixToMono(long).input;
+    for (const [channels, agentChannel] of [[input.channels, 'left'], [mono.channels, 'mono']] as const) {
+      const run = (scratch: boolean) => {
+        const files = channels.map(() => memoryScratch());
+        const stream = createCallStream(input.sampleRateHz, channels.length, scratch ? { scratchFiles: files.map((f) => f.file) } : {});
+        for (let at = 0, n = channels[0].length; at < n; at += 30000) stream.push(channels.map((c) => c.subarray(at, Math.min(n, at + 30000))));
+        return { result: stream.finish({ agentChannel, lang: 'en' }), writes: files.map((f) => f.seen.writes), reads: files.map((f) => f.seen.reads) };
+      };
+      const plain = run(false);
+      const spilled = run(true);
+      expect(plain.result.report.turns.length, agentChannel).toBeGreaterThanOrEqual(4);
+      expect(spilled.result.report).toEqual(plain.result.report);
+      expect(spilled.writes).toEqual(channels.map(() => 2));
+      expect(spilled.reads.every((r) => r >= 2)).toBe(true);
+    }
   });
 });

@@ -13,6 +13,7 @@ import { createChannelFront } from './channel-front.ts';
 import { splitSounds, type NonSpeechSound } from './non-speech.ts';
 import { measureTurns } from './pace.ts';
 import type { CallTurn } from './report.ts';
+import type { ScratchFile } from './signal-store.ts';
 import type { RawTurn } from './turns.ts';
 import type { IntervalSec } from '../types.ts';
 
@@ -45,9 +46,9 @@ export interface CallSide {
   readonly storedBytes: number;
 }
 
-/** A call side fed at `sampleRateHz`. */
-export function createCallSide(sampleRateHz: number): CallSide {
-  const front = createChannelFront(sampleRateHz);
+/** A call side fed at `sampleRateHz`; `scratch`: where its stored signal may be kept instead of memory (signal-store.ts). */
+export function createCallSide(sampleRateHz: number, scratch?: ScratchFile): CallSide {
+  const front = createChannelFront(sampleRateHz, scratch);
   let ch: CallChannel | null = null;
   let released = false;
   const ready = (): CallChannel => {

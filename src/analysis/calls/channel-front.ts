@@ -24,7 +24,7 @@ import { cascade, highpassSections, HIGHPASS_HZ, newCascadeState } from '../dsp/
 import { createResampler } from '../dsp/resample.ts';
 import { createIntensityStream, SEGMENTATION_MIN_PITCH_HZ } from '../intensity.ts';
 import { ANALYSIS_RATE_HZ, type IntensityContour, type SampleReader } from '../types.ts';
-import { createSignalStore } from './signal-store.ts';
+import { createSignalStore, type ScratchFile } from './signal-store.ts';
 
 /** Block of the backward high-pass pass, samples at 16 kHz (8 s). */
 export const HP_BLOCK_SAMPLES = 8 * ANALYSIS_RATE_HZ;
@@ -43,12 +43,13 @@ export interface ChannelFront {
   readonly storedBytes: number;
 }
 
-export function createChannelFront(sampleRateHz: number): ChannelFront {
+/** A channel fed at `sampleRateHz`; with `scratch`, its stored signal's full pages are kept in that file (signal-store.ts). */
+export function createChannelFront(sampleRateHz: number, scratch?: ScratchFile): ChannelFront {
   const resampler = createResampler(sampleRateHz, ANALYSIS_RATE_HZ);
   const [a, b] = highpassSections(HIGHPASS_HZ, ANALYSIS_RATE_HZ);
   const forwardState = newCascadeState();
   const contour = createIntensityStream(ANALYSIS_RATE_HZ, SEGMENTATION_MIN_PITCH_HZ);
-  const store = createSignalStore(ANALYSIS_RATE_HZ);
+  const store = createSignalStore(ANALYSIS_RATE_HZ, scratch);
   // Forward-filtered samples from global index fwdStart (the start of the next block).
   let fwd = new Float32Array(2 * (HP_BLOCK_SAMPLES + HP_MARGIN_SAMPLES));
   let fwdHeld = 0;

@@ -8,6 +8,7 @@ export type { CallFinding, CallReport, CallSound, CallTurn, PaceExchange, PaceSt
 export { createCallSide, type CallSide, type SideSpeech, type SideSummary } from './call-side.ts';
 export { createSplitCallStream, type RemoteCallSide, type SplitCallStream } from './split-finish.ts';
 export type { RawTurn } from './turns.ts';
+export type { ScratchFile } from './signal-store.ts';
 export { createCallStream, OPENING_SEC, PEAKS_PER_SEC, type CallFinishOptions, type CallPeaks, type CallResult, type CallStream, type CallStreamOptions } from './stream.ts';
 export { analyzeCallGreeting, firstPhraseGroup, GREETING_PAD_SEC, type CallGreeting, type GreetingOptions, type ScoredCallGreeting } from './greeting.ts';
 export { diarise, MIN_MINOR_SHARE, MIN_SEPARATION, type Diarisation, type SpeakerSegment } from './diarise.ts';

@@ -3,6 +3,11 @@
  * floating point: each block's largest sample maps to ±32767), in 1 Mi-sample pages. 60 minutes take
  * 115 MB instead of 230 MB of float32; the rounding error is ≤ 1/65534 of the block's peak (about
  * −96 dB re the block's loudest sample, far below any level the call analysis decides on).
+ *
+ * With a ScratchFile (the browser's call workers give one in the origin's private file system), each page
+ * is written there once full and read back a page at a time when read: an hour of stereo then holds about
+ * 4 MB per channel in memory instead of 115 MB, the same samples. A write that fails (storage full, no
+ * private file system) keeps that page and every later one in memory, as without a file.
  */
 import type { SampleReader } from '../types.ts';
 
@@ -14,6 +19,19 @@ const BLOCKS_PER_PAGE = PAGE_SAMPLES / STORE_BLOCK_SAMPLES;
 const FULL_SCALE = 32767;
 const EMPTY_PAGE = new Int16Array(0);
 const EMPTY_SCALES = new Float32Array(0);
+/** Bytes of one page in a ScratchFile. */
+const PAGE_BYTES = PAGE_SAMPLES * Int16Array.BYTES_PER_ELEMENT;
+
+/**
+ * A file the store may keep its full pages in (synchronous, as the store is): bytes written at an offset and
+ * read back whole. Its owner (the host) opens it, and closes and deletes it after the analysis.
+ */
+export interface ScratchFile {
+  /** Write all of `bytes` at byte `atByte`; throws when it cannot (e.g. storage full). */
+  write(atByte: number, bytes: Uint8Array): void;
+  /** Fill `into` from byte `atByte`; throws when it cannot. */
+  read(atByte: number, into: Uint8Array): void;
+}
 
 /** An append-only compact signal. */
 export interface SignalStore {
@@ -29,24 +47,65 @@ export interface SignalStore {
    * read, so the 16-bit signal (115 MB per hour) is freed as the turns pass instead of after all of them.
    */
   discardBefore(sample: number): void;
-  /** Bytes held when sealed (pages let go by discardBefore still count). */
+  /** Bytes of the compact signal when sealed (pages let go by discardBefore or kept in the scratch file still count). */
   readonly bytes: number;
+  /** Pages kept in the scratch file (not in memory). */
+  readonly spilledPages: number;
 }
 
-export function createSignalStore(sampleRateHz: number): SignalStore {
-  const pages: Int16Array[] = [];
+/** A store of a `sampleRateHz` signal; with `scratch`, full pages are kept in that file instead of in memory. */
+export function createSignalStore(sampleRateHz: number, scratch?: ScratchFile): SignalStore {
+  // A page in memory, or null: in the scratch file.
+  const pages: (Int16Array | null)[] = [];
   const scales: Float32Array[] = [];
   const pending = new Float32Array(STORE_BLOCK_SAMPLES);
   let pendingCount = 0;
   let stored = 0; // samples in pages
   let sealed = false;
-  let scratch = new Float32Array(0);
+  let out = new Float32Array(0);
   let discarded = 0; // pages let go
+  let writeTo = scratch ?? null; // null: every later page stays in memory (none given, or a write failed)
+  let spilled = 0;
+  let loaded = -1; // the spilled page in `cache`
+  let cache: Int16Array = EMPTY_PAGE;
+
+  /** A full page goes to the scratch file, its array kept for the next page; a failed write keeps it here. */
+  const spill = (page: number): void => {
+    const full = pages[page];
+    if (writeTo === null || full === null) return;
+    try {
+      writeTo.write(page * PAGE_BYTES, new Uint8Array(full.buffer, full.byteOffset, full.byteLength));
+    } catch {
+      writeTo = null;
+      return;
+    }
+    pages[page] = null;
+    spilled++;
+    cache = full;
+    loaded = -1;
+  };
+  /** The samples of page `page`, read back from the scratch file into the one cached page when spilled. */
+  const pageOf = (page: number): Int16Array => {
+    const kept = pages[page];
+    if (kept !== null) return kept;
+    if (loaded !== page) {
+      if (cache.length !== PAGE_SAMPLES) cache = new Int16Array(PAGE_SAMPLES);
+      loaded = -1;
+      // A page is spilled only after a write to the scratch file succeeded.
+      (scratch as ScratchFile).read(page * PAGE_BYTES, new Uint8Array(cache.buffer, cache.byteOffset, cache.byteLength));
+      loaded = page;
+    }
+    return cache;
+  };
 
   const storeBlock = (block: Float32Array, count: number): void => {
     const page = Math.floor(stored / PAGE_SAMPLES);
     if (page === pages.length) {
-      pages.push(new Int16Array(PAGE_SAMPLES));
+      if (page > 0) spill(page - 1);
+      // The array of the page just written to the file is filled again (the cache is not read while filling).
+      const reused = cache.length === PAGE_SAMPLES ? cache : null;
+      cache = EMPTY_PAGE;
+      pages.push(reused ?? new Int16Array(PAGE_SAMPLES));
       scales.push(new Float32Array(BLOCKS_PER_PAGE));
     }
     const at = stored - page * PAGE_SAMPLES;
@@ -55,7 +114,7 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
     const scale = peak > 0 ? peak / FULL_SCALE : 0;
     scales[page][at / STORE_BLOCK_SAMPLES] = scale;
     const inv = scale > 0 ? 1 / scale : 0;
-    const dest = pages[page];
+    const dest = pages[page] as Int16Array;
     // Int16Array stores truncate toward zero: ±0.5 first rounds half away from zero.
     for (let i = 0; i < count; i++) {
       const v = block[i] * inv;
@@ -73,19 +132,19 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
       if (!sealed) throw new Error('the signal store is still being filled');
       if (!(from >= 0 && to <= stored && from <= to)) throw new RangeError(`cannot read samples ${from}–${to} of ${stored}`);
       if (to > from && from < discarded * PAGE_SAMPLES) throw new RangeError(`samples ${from}–${to} were let go (before ${discarded * PAGE_SAMPLES})`);
-      if (scratch.length < to - from) scratch = new Float32Array(Math.max(to - from, 2 * scratch.length));
-      const out = scratch.subarray(0, to - from);
+      if (out.length < to - from) out = new Float32Array(Math.max(to - from, 2 * out.length));
+      const x = out.subarray(0, to - from);
       for (let i = from; i < to; ) {
         const page = Math.floor(i / PAGE_SAMPLES);
         const at = i - page * PAGE_SAMPLES;
         const block = Math.floor(at / STORE_BLOCK_SAMPLES);
         const end = Math.min(to, page * PAGE_SAMPLES + (block + 1) * STORE_BLOCK_SAMPLES);
         const scale = scales[page][block];
-        const src = pages[page];
-        for (let j = i; j < end; j++) out[j - from] = src[j - page * PAGE_SAMPLES] * scale;
+        const src = pageOf(page);
+        for (let j = i; j < end; j++) x[j - from] = src[j - page * PAGE_SAMPLES] * scale;
         i = end;
       }
-      return out;
+      return x;
     },
   };
 
@@ -122,10 +181,17 @@ export function createSignalStore(sampleRateHz: number): SignalStore {
         pages[discarded] = EMPTY_PAGE;
         scales[discarded] = EMPTY_SCALES;
       }
-      if (discarded === pages.length) scratch = new Float32Array(0);
+      if (discarded === pages.length) {
+        out = new Float32Array(0);
+        cache = EMPTY_PAGE;
+        loaded = -1;
+      }
     },
     get bytes() {
       return pages.length * (PAGE_SAMPLES * 2 + BLOCKS_PER_PAGE * 4);
+    },
+    get spilledPages() {
+      return spilled;
     },
   };
 }

@@ -33,9 +33,9 @@ export interface SplitCallStream {
   finish(options: CallOptions): Promise<CallResult>;
 }
 
-/** Start a two-thread stereo call stream at `sampleRateHz`. */
+/** Start a two-thread stereo call stream at `sampleRateHz` (options.scratchFiles: the left channel's only; the remote side has its own). */
 export function createSplitCallStream(sampleRateHz: number, remote: RemoteCallSide, options: CallStreamOptions = {}): SplitCallStream {
-  const local = createCallSide(sampleRateHz);
+  const local = createCallSide(sampleRateHz, options.scratchFiles?.[0]);
   let handed: Promise<void> = Promise.resolve();
   const feed = createCallFeed(sampleRateHz, 2, options, (channels) => {
     // Handed over first, so the remote side works on it while this side does its own.

@@ -15,6 +15,7 @@ import { validateAudioInput, type AudioInput } from '../options.ts';
 import { createCallSide } from './call-side.ts';
 import { analyzeSides, type CallOptions } from './engine.ts';
 import type { CallReport } from './report.ts';
+import type { ScratchFile } from './signal-store.ts';
 
 /** Waveform peaks per second kept for the call timeline. */
 export const PEAKS_PER_SEC = 50;
@@ -55,6 +56,11 @@ export interface CallStreamOptions {
    * not at all without a greeting template; each channel kept is 10 MB of a 44.1 kHz call.
    */
   openingChannels?: readonly number[];
+  /**
+   * Per channel, a file its stored 16 kHz signal may be kept in instead of memory (signal-store.ts: 115 MB per
+   * channel-hour in memory without one). The caller owns the files: it closes and deletes them after finish.
+   */
+  scratchFiles?: readonly (ScratchFile | undefined)[];
 }
 
 /** Options of finish: the call's options and an optional progress callback. */
@@ -75,7 +81,7 @@ export interface CallStream {
 
 /** Start a call stream of `channelCount` channels at `sampleRateHz` (the analysis needs 2, or 1 for a mono call, at finish). */
 export function createCallStream(sampleRateHz: number, channelCount: number, options: CallStreamOptions = {}): CallStream {
-  const sides = Array.from({ length: channelCount }, () => createCallSide(sampleRateHz));
+  const sides = Array.from({ length: channelCount }, (_, c) => createCallSide(sampleRateHz, options.scratchFiles?.[c]));
   const feed = createCallFeed(sampleRateHz, channelCount, options, (channels) => {
     const n = channels[0].length;
     for (let at = 0; at < n; at += PIECE_SAMPLES) {
