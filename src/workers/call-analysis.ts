@@ -8,6 +8,7 @@ import { CallFileError } from './call-file-error.ts';
 import { scoreCallGreeting, type CallGreetingChoice, type CallGreetingResult } from './call-greeting.ts';
 import { connectCallSide, type SideWorkerLike } from './call-side-client.ts';
 import { openCallSource, type CallFileLike } from './call-source.ts';
+import type { OwnedScratchFile, ScratchHost } from './scratch-files.ts';
 
 /** How to analyse the call. */
 export interface CallAnalysisOptions {
@@ -52,15 +53,20 @@ const PROGRESS_EVERY_MS = 200;
 /**
  * Analyse a call file; throws CallFileError (with the file's name and why) when it cannot. With
  * `spawnSide`, a stereo call's right channel is analysed in that second worker at the same time
- * (src/analysis split-finish.ts: the same report), which is released at the end.
+ * (src/analysis split-finish.ts: the same report), which is released at the end. With `scratch`, the
+ * channels analysed here keep their stored signal in scratch files (released at the end; those an earlier,
+ * stopped analysis left are swept first).
  */
 export async function analyseCallFile(
   file: CallFileLike, options: CallAnalysisOptions, onProgress: (p: CallProgress) => void, now = (): number => Date.now(), spawnSide?: () => SideWorkerLike,
+  scratch?: ScratchHost,
 ): Promise<CallAnalysis> {
   // The side worker hands each right-channel array back once taken: the reader fills it again.
   let spare = (_frames: number): Float32Array | undefined => undefined;
+  await scratch?.sweep();
   const source = await openCallSource(file, { spare: (frames) => spare(frames) });
   let releaseSide = (): void => undefined;
+  const scratchFiles: (OwnedScratchFile | null)[] = [];
   try {
     let stream: CallStream | SplitCallStream | null = null;
     let rate = 0;
@@ -77,7 +83,9 @@ export async function analyseCallFile(
         }
         // The greeting is scored on the agent's channel only (a mono call's one channel), and not at all without a template.
         const openingChannels = !options.greeting ? [] : [block.channels.length === 2 && options.agentChannel === 'right' ? 1 : 0];
-        stream = startStream(rate, block.channels.length, file.name, side, { openingChannels });
+        // One per channel analysed in this thread (the side worker opens its own).
+        if (scratch) for (let c = 0; c < (side ? 1 : block.channels.length); c++) scratchFiles.push(await scratch.open());
+        stream = startStream(rate, block.channels.length, file.name, side, { openingChannels, scratchFiles: scratchFiles.map((f) => f ?? undefined) });
       }
       await stream.push(block.channels);
       if (now() - last >= PROGRESS_EVERY_MS) {
@@ -94,15 +102,21 @@ export async function analyseCallFile(
       agentChannel, lang: options.lang, calibrationLevelDbfs: options.calibrationLevelDbfs,
       agentSpeaker: options.agentSpeaker, speakerCorrections: options.speakerCorrections,
     });
-    // The side worker (its isolate) and this stream's sides are let go before the greeting's take analysis runs.
+    // The side worker (its isolate), this stream's sides and their scratch files are let go before the greeting's take analysis runs.
     releaseSide();
     stream = null;
+    await releaseAll(scratchFiles);
     const greeting = options.greeting ? scoreCallGreeting(opening, report, options.greeting) : null;
     return { report, peaks, durationSec, sampleRateHz: rate, channelCount: source.channelCount, agentChannel, greeting };
   } finally {
     releaseSide();
     source.release();
+    await releaseAll(scratchFiles);
   }
+}
+
+async function releaseAll(files: (OwnedScratchFile | null)[]): Promise<void> {
+  await Promise.all(files.splice(0).map((f) => f?.release()));
 }
 
 function startStream(rate: number, channelCount: number, name: string, side: ReturnType<typeof connectCallSide> | null, options: CallStreamOptions): CallStream | SplitCallStream {

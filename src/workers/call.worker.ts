@@ -5,6 +5,7 @@
 import { analyseCallFile } from './call-analysis.ts';
 import { CallFileError } from './call-file-error.ts';
 import { transferablesOf, type CallRequest, type CallResponse } from './call-protocol.ts';
+import { privateScratch } from './scratch-files.ts';
 import { spawnCallSideWorker } from './spawn-call-side-worker.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -12,7 +13,7 @@ const post = (message: CallResponse, transfer: Transferable[] = []): void => sco
 
 scope.onmessage = (event: MessageEvent<CallRequest>): void => {
   const { file, options } = event.data;
-  analyseCallFile(file, options, (p) => post({ type: 'progress', ...p }), undefined, spawnCallSideWorker).then(
+  analyseCallFile(file, options, (p) => post({ type: 'progress', ...p }), undefined, spawnCallSideWorker, privateScratch).then(
     (analysis) => post({ type: 'done', analysis }, transferablesOf(analysis)),
     (error: unknown) => {
       if (error instanceof CallFileError) post({ type: 'error', kind: error.kind, message: error.message, channelCount: error.channelCount });

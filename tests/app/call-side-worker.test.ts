@@ -12,6 +12,8 @@ import { analyseCallFile } from '../../src/workers/call-analysis.ts';
 import { connectCallSide, PUSHES_IN_FLIGHT, type SideWorkerLike } from '../../src/workers/call-side-client.ts';
 import { createSideHost } from '../../src/workers/call-side-host.ts';
 import type { SideRequest, SideResponse } from '../../src/workers/call-side-protocol.ts';
+import type { OwnedScratchFile, ScratchHost } from '../../src/workers/scratch-files.ts';
+import { memoryScratch } from '../helpers/memory-scratch.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
@@ -32,9 +34,9 @@ type FakeSideWorker = SideWorkerLike & { terminated: boolean; requests: SideRequ
 const open: FakeSideWorker[] = [];
 
 /** A side worker: its host on the far end of a MessageChannel; `tamper` may replace an answer. */
-function sideWorker(tamper: (answer: SideResponse) => SideResponse = (a) => a): FakeSideWorker {
+function sideWorker(tamper: (answer: SideResponse) => SideResponse = (a) => a, scratch?: ScratchHost): FakeSideWorker {
   const { port1, port2 } = new MessageChannel();
-  const host = createSideHost((answer, transfer = []) => port2.postMessage(tamper(answer), transfer));
+  const host = createSideHost((answer, transfer = []) => port2.postMessage(tamper(answer), transfer), scratch);
   port2.onmessage = (e: MessageEvent<SideRequest>) => host(e.data);
   const worker: FakeSideWorker = {
     onmessage: null,
@@ -181,5 +183,70 @@ describe('analyseCallFile with a side worker (the browser call worker’s job)',
     const done = await analyseCallFile(mono, options, () => undefined, undefined, () => (spawns++, sideWorker()));
     expect(done.agentChannel).toBe('mono');
     expect(spawns).toBe(0);
+  });
+});
+
+/** A ScratchHost in memory that records what it handed out, what was written and what was released. */
+function scratchHost(failOpen = false, failReadsOfFile = -1) {
+  const files: { writes: () => number; released: boolean }[] = [];
+  let sweeps = 0;
+  const host: ScratchHost = {
+    async open() {
+      if (failOpen) return null;
+      const { file, seen } = memoryScratch();
+      const entry = { writes: () => seen.writes, released: false };
+      const failing = files.push(entry) - 1 === failReadsOfFile;
+      const read = failing ? () => { throw new Error('the scratch file is gone'); } : file.read;
+      const owned: OwnedScratchFile = { ...file, read, release: async () => void (entry.released = true) };
+      return owned;
+    },
+    async sweep() {
+      sweeps++;
+    },
+  };
+  return { host, files, sweeps: () => sweeps };
+}
+
+describe('analyseCallFile with scratch files (the stored signal out of the workers’ memory)', { timeout: 120_000 }, () => {
+  // 140 s: two full 16 kHz pages (65.5 s each) per channel go to the scratch files.
+  const long = buildCall({
+    sampleRateHz: 8000,
+    durationSec: 140,
+    agentChannel: 'left',
+    utterances: inSequence(1, [
+      { speaker: 'agent', syllables: 14, syllablesPerSec: 4, gapSec: 0 },
+      { speaker: 'customer', syllables: 40, syllablesPerSec: 5, gapSec: 0.5 },
+      { speaker: 'agent', syllables: 120, syllablesPerSec: 4.2, gapSec: 30 },
+      { speaker: 'customer', syllables: 30, syllablesPerSec: 4.5, gapSec: 4 },
+      { speaker: 'agent', syllables: 50, syllablesPerSec: 3.8, gapSec: 20 },
+    ]),
+  });
+  const options = { agentChannel: 'left' as const, lang: 'en' as const, calibrationLevelDbfs: null };
+  const wav = (): File => new File([encodeWav(long.input.channels, 8000, 16) as Uint8Array<ArrayBuffer>], 'long.wav', { type: 'audio/wav' });
+
+  it('gives the report of memory, one file per thread, each written and released before the answer; stale files swept first', async () => {
+    const plain = await analyseCallFile(wav(), options, () => undefined);
+    const scratch = scratchHost();
+    const done = await analyseCallFile(wav(), options, () => undefined, undefined, () => sideWorker(undefined, scratch.host), scratch.host);
+    expect(plain.report.turns.length).toBeGreaterThanOrEqual(4);
+    expect(done.report).toEqual(plain.report);
+    expect(scratch.sweeps()).toBe(1);
+    expect(scratch.files).toHaveLength(2); // the call worker's left channel, the side worker's right
+    expect(scratch.files.map((f) => f.writes())).toEqual([2, 2]);
+    expect(scratch.files.every((f) => f.released)).toBe(true);
+    // One thread (no side worker): a file per channel.
+    const oneThread = scratchHost();
+    expect((await analyseCallFile(wav(), options, () => undefined, undefined, undefined, oneThread.host)).report).toEqual(plain.report);
+    expect(oneThread.files.map((f) => [f.writes(), f.released])).toEqual([[2, true], [2, true]]);
+  });
+
+  it('releases the files when the side fails on its file, and keeps the signal in memory when no file can be had', async () => {
+    const scratch = scratchHost(false, 1); // the side worker's file cannot be read back
+    await expect(analyseCallFile(wav(), options, () => undefined, undefined, () => sideWorker(undefined, scratch.host), scratch.host)).rejects.toThrow('the scratch file is gone');
+    expect(scratch.files).toHaveLength(2);
+    expect(scratch.files.every((f) => f.released)).toBe(true);
+    const none = scratchHost(true);
+    const plain = await analyseCallFile(wav(), options, () => undefined);
+    expect((await analyseCallFile(wav(), options, () => undefined, undefined, () => sideWorker(undefined, none.host), none.host)).report).toEqual(plain.report);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Recorded calls in the browser tests: test call files (a planned stereo call as WAV, long ones by
  * tiling it, broken ones, an MP3/M4A made by ffmpeg), and what the app stored for calls, read straight
- * from IndexedDB in the page (not through the app).
+ * from IndexedDB (and the analysis's scratch files from the private file system) in the page, not through the app.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { completeFirstRun, E2E_PROFILES, openApp, type AppPage } from './app-driver.ts';
 import type { Session } from './harness.ts';
+import { SCRATCH_DIR } from '../../src/workers/scratch-files.ts';
 import { buildCall, inSequence, type BuiltCall } from '../helpers/planned-call.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
@@ -173,4 +174,25 @@ export async function watchProgress(page: Page): Promise<void> {
 /** The progress texts seen since watchProgress. */
 export async function progressTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as unknown as { __progressTexts: string[] }).__progressTexts);
+}
+
+/**
+ * The call analysis's scratch files in the origin's private file system (src/workers/scratch-files.ts), each
+ * with its size in bytes; the folder's name is given here as the app names it.
+ */
+export async function scratchFiles(page: Page): Promise<{ name: string; bytes: number }[]> {
+  return page.evaluate(async (folder) => {
+    const root = await navigator.storage.getDirectory();
+    let dir: FileSystemDirectoryHandle;
+    try {
+      dir = await root.getDirectoryHandle(folder);
+    } catch {
+      return [];
+    }
+    const out: { name: string; bytes: number }[] = [];
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      out.push({ name, bytes: (await (await dir.getFileHandle(name)).getFile()).size });
+    }
+    return out;
+  }, SCRATCH_DIR);
 }

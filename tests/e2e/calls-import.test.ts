@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { unexpectedErrors, type AppPage } from './app-driver.ts';
-import { brokenFiles, callWav, dropFile, openCallsScreen, encodeWithFfmpeg, FFMPEG, longCallWav, plannedCall, progressTexts, readStoredCalls, readTables, watchProgress } from './call-driver.ts';
+import { brokenFiles, callWav, dropFile, openCallsScreen, encodeWithFfmpeg, FFMPEG, longCallWav, plannedCall, progressTexts, readStoredCalls, readTables, scratchFiles, watchProgress } from './call-driver.ts';
 import { haveChromium, launch, type Session } from './harness.ts';
 
 const IMPORT_TIMEOUT_MS = 60_000;
@@ -117,7 +117,7 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     expect(await callUse()).toEqual(['1', '0']);
   });
 
-  it('cancels a long import: the worker stops and nothing is saved', { timeout: 180_000 }, async () => {
+  it('cancels a long import: the worker stops and nothing is saved; its scratch files go at the next import', { timeout: 180_000 }, async () => {
     const { page } = app;
     await page.locator('input[name="keepAudio"][value="audio"]').check();
     const path = join(dir, 'long-call.wav');
@@ -132,12 +132,20 @@ describe.skipIf(!haveChromium)('recorded calls: import, list, reload, delete, ca
     console.log(`long import progress: ${JSON.stringify(texts.slice(0, 8))} … ${texts.length} texts`);
     expect(texts.some((x) => /long-call\.wav: \d+ %/.test(x))).toBe(true);
     expect(await page.locator('[data-testid="call-progress"] progress').count()).toBe(1);
+    // Both channels' stored signal goes to scratch files as it is read (a 2 MiB page per 65.5 s of a channel).
+    const PAGE_BYTES = 2 * 1024 * 1024;
+    await expect.poll(async () => (await scratchFiles(page)).filter((f) => f.bytes >= PAGE_BYTES).length, { timeout: 30_000 }).toBe(2);
     await page.locator('[data-action="cancel-import"]').click();
     const cancelled = page.locator('[data-import="cancelled"]');
     await cancelled.waitFor();
     expect(await cancelled.textContent()).toBe(t('en', 'calls.cancelled', { file: 'long-call.wav' }));
     expect(await page.locator('[data-testid="call-progress"]').count()).toBe(0);
     expect(await readStoredCalls(page)).toEqual(before);
+    // The stopped workers could not delete their files; the next import sweeps them and deletes its own.
+    await page.locator('input[name="keepAudio"][value="analysis"]').check();
+    await page.getByTestId('call-file').setInputFiles({ name: 'after-cancel.wav', mimeType: 'audio/wav', buffer: wav8k });
+    await done(page).waitFor({ timeout: IMPORT_TIMEOUT_MS });
+    expect(await scratchFiles(page)).toEqual([]);
   });
 
   it('gives corrupt, truncated, empty, non-audio and 3-channel files one message each and changes nothing', { timeout: 120_000 }, async () => {
