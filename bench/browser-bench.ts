@@ -2,8 +2,10 @@
  * What the browser benches share: the production build served on localhost, headless Chromium, and one first
  * load that creates the app's database (and installs the service worker) before the bench seeds it.
  */
-import { rmSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { buildProduction } from '../tests/e2e/global-setup.ts';
 import { CHROMIUM_PATH } from '../tests/e2e/harness.ts';
 import { serveStatic } from '../tests/e2e/static-server.ts';
@@ -38,7 +40,10 @@ export interface BenchApp {
   url: string;
   /** The app's context: its service worker installed, as a user's browser has it after the first visit. */
   context: BrowserContext;
-  /** A context without service workers, seeded the same, for the floor pages (bench/floor.ts) and the app beside them. */
+  /**
+   * A context without service workers, seeded the same, for the floor pages (bench/floor.ts) and the app beside
+   * them; with a persistent profile (BenchOptions), the app's context itself.
+   */
   refContext: BrowserContext;
   /**
    * BENCH_BEFORE_DIST=<dir>: another build (e.g. of an earlier commit) served on a second origin and seeded
@@ -50,21 +55,36 @@ export interface BenchApp {
 /** How many counted runs (BENCH_RUNS, default 5). */
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
+/** How the browser is set up. */
+export interface BenchOptions {
+  /**
+   * The app's context on a profile on disk, as a user's browser is, instead of an off-the-record one (whose
+   * IndexedDB and private file system live in the browser's memory): for benches that store large data.
+   */
+  persistentProfile?: boolean;
+}
+
 /**
  * Build into `outDir`, serve it, open it once, run `seedSource` (in-page code as source text: tsx's keepNames
  * would wrap a function in a helper the page lacks) with `seedArgs`, then run `bench`; everything is released after.
  */
-export async function withSeededApp(outDir: string, seedSource: string, seedArgs: unknown[], bench: (app: BenchApp) => Promise<void>): Promise<void> {
+export async function withSeededApp(outDir: string, seedSource: string, seedArgs: unknown[], bench: (app: BenchApp) => Promise<void>, options: BenchOptions = {}): Promise<void> {
   console.log(`building the app (production) into ${outDir} …`);
   await buildProduction(outDir);
   await buildFloor(outDir);
   const server = await serveStatic(outDir);
   const before = process.env.BENCH_BEFORE_DIST ? await serveStatic(process.env.BENCH_BEFORE_DIST) : null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  const profile = options.persistentProfile ? mkdtempSync(join(tmpdir(), 'voicedrill-bench-profile-')) : null;
+  let browser: Browser | null = null;
+  let persistent: BrowserContext | null = null;
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const refContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-    for (const [c, url] of [[context, server.url], [refContext, server.url], ...(before ? [[context, before.url] as const] : [])] as const) {
+    const viewport = { width: 1280, height: 900 };
+    if (profile) persistent = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport });
+    else browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+    const context = persistent ?? await (browser as Browser).newContext({ viewport });
+    const refContext = persistent ?? await (browser as Browser).newContext({ viewport, serviceWorkers: 'block' });
+    const seeded = persistent ? [[context, server.url] as const] : [[context, server.url] as const, [refContext, server.url] as const];
+    for (const [c, url] of [...seeded, ...(before ? [[context, before.url] as const] : [])] as const) {
       const setup = await c.newPage();
       await setup.goto(`${url}/`);
       await setup.locator('h1').waitFor();
@@ -73,7 +93,9 @@ export async function withSeededApp(outDir: string, seedSource: string, seedArgs
     }
     await bench({ url: server.url, context, refContext, beforeUrl: before?.url ?? null });
   } finally {
-    await browser.close();
+    await persistent?.close();
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
     await server.close();
     await before?.close();
     rmSync(outDir, { recursive: true, force: true });

@@ -4,7 +4,8 @@
  * the wall time from the import's start to its done state (the call saved and listed) against issue 11's
  * 45 s, the progress texts seen on the way, the CPU time of the tab's threads (tab-cpu.ts) and the tab's
  * peak memory against 600 MB (tab-memory.ts). BENCH_BEFORE_DIST=<a build's folder> runs that build's import
- * first, then this one's (A/B back to back on the same machine load). With `backup`, the call is imported again
+ * first, then this one's (A/B back to back on the same machine load). The browser runs on a profile on disk, as a
+ * user's does: the kept audio and the call's scratch files then go to disk, not to the browser's memory. With `backup`, the call is imported again
  * keeping its audio, then backed up with it and restored through Settings (timeBackup).
  */
 import { rmSync, statSync } from 'node:fs';
@@ -157,5 +158,5 @@ export async function browserSection(call: LongCall, alsoKeepAudio: boolean, bac
         await page.close();
       }
     }
-  });
+  }, { persistentProfile: true });
 }
