@@ -10,30 +10,44 @@ import { WavError, readWavLayout, wavBlocks, type WavLayout } from '../src/media
 import { createCallStream, type CallStream } from './analysis.ts';
 import { checkAudioFile, DECODE_LIMITS, DecodeError, decodeFileChunks, isWavFile, tooLongMessage, type DecodeLimits } from './decode-file.ts';
 import { openFileBytes, type FileBytes } from './file-bytes.ts';
+import { callScratch, type CallScratch } from './scratch-files.ts';
 
 /** A file that is audio but not something the call analysis takes (the reason, for people). */
 export class NotACallError extends Error {
   override name = 'NotACallError';
 }
 
-/** A call stream fed with the whole file, ready to finish. */
+/** A call stream fed with the whole file, ready to finish; release() after it (its scratch files). */
 export interface FedCall {
   stream: CallStream;
+  release(): void;
 }
 
 /**
- * Read the call file at `path` into a new call stream. `whyNot(channelCount)` refuses a file by its
- * channel count before any sample is read. Throws DecodeError (cannot read) or NotACallError.
+ * Read the call file at `path` into a new call stream, its stored signal in scratch files (scratch-files.ts).
+ * `whyNot(channelCount)` refuses a file by its channel count before any sample is read. Throws DecodeError
+ * (cannot read) or NotACallError, with every scratch file released.
  */
 export async function feedCallFile(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits = DECODE_LIMITS): Promise<FedCall> {
+  const scratch = callScratch();
+  try {
+    return { stream: await feedCallStream(path, whyNot, limits, scratch), release: scratch.release };
+  } catch (err) {
+    scratch.release();
+    throw err;
+  }
+}
+
+async function feedCallStream(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits, scratch: CallScratch): Promise<CallStream> {
   const sizeBytes = await checkAudioFile(path, limits);
   let wavCodec: WavError | null = null;
   if (await isWavFile(path, sizeBytes)) {
     try {
-      return await feedWav(path, whyNot, limits);
+      return await feedWav(path, whyNot, limits, scratch);
     } catch (err) {
       if (!(err instanceof WavError && err.kind === 'codec')) throw err;
       wavCodec = err;
+      scratch.release(); // before the full decoder starts a stream of its own
     }
   }
   const fed: { stream: CallStream | null } = { stream: null };
@@ -41,7 +55,7 @@ export async function feedCallFile(path: string, whyNot: (channelCount: number) 
     await decodeFileChunks(
       path,
       (channels, sampleRateHz) => {
-        fed.stream ??= startStream(sampleRateHz, channels.length, whyNot);
+        fed.stream ??= startStream(sampleRateHz, channels.length, whyNot, scratch);
         fed.stream.push(channels);
       },
       limits,
@@ -52,22 +66,22 @@ export async function feedCallFile(path: string, whyNot: (channelCount: number) 
     throw err;
   }
   if (fed.stream === null) throw new DecodeError('the file contains no audio samples');
-  return { stream: fed.stream };
+  return fed.stream;
 }
 
-/** A call stream for the file's format, or NotACallError with the reason. */
-function startStream(sampleRateHz: number, channelCount: number, whyNot: (channelCount: number) => string | null): CallStream {
+/** A call stream for the file's format (each channel's signal in a scratch file), or NotACallError with the reason. */
+function startStream(sampleRateHz: number, channelCount: number, whyNot: (channelCount: number) => string | null, scratch: CallScratch): CallStream {
   const why = whyNot(channelCount);
   if (why !== null) throw new NotACallError(why);
   try {
-    return createCallStream(sampleRateHz, channelCount);
+    return createCallStream(sampleRateHz, channelCount, { scratchFiles: Array.from({ length: channelCount }, () => scratch.open()) });
   } catch (err) {
     throw new NotACallError(err instanceof Error ? err.message : String(err));
   }
 }
 
 /** Feeds a WAV file; throws WavError of kind codec (for the full decoder), DecodeError or NotACallError. */
-async function feedWav(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits): Promise<FedCall> {
+async function feedWav(path: string, whyNot: (channelCount: number) => string | null, limits: DecodeLimits, scratch: CallScratch): Promise<CallStream> {
   let file: FileBytes;
   try {
     file = await openFileBytes(path);
@@ -76,7 +90,7 @@ async function feedWav(path: string, whyNot: (channelCount: number) => string | 
   }
   try {
     const layout = await asDecodeError(() => readWavLayout(file.read, file.sizeBytes, path));
-    const stream = startStream(layout.sampleRateHz, layout.channelCount, whyNot);
+    const stream = startStream(layout.sampleRateHz, layout.channelCount, whyNot, scratch);
     // The stream keeps nothing it is pushed: one buffer and one set of arrays serve every piece.
     const blocks = wavBlocks(file.read, layout, path, { reuse: true });
     for (;;) {
@@ -86,7 +100,7 @@ async function feedWav(path: string, whyNot: (channelCount: number) => string | 
       stream.push(next.value);
       if (stream.fedSec > limits.maxDurationSec) throw new DecodeError(tooLongMessage(limits));
     }
-    return { stream };
+    return stream;
   } finally {
     await file.close();
   }

@@ -160,6 +160,8 @@ async function analyzeCallFile(file: string, command: Extract<Command, { kind: '
   } catch (err) {
     out.stderr(`voicedrill: ${file}: cannot analyse: ${oneLine(err)}\n`);
     return null;
+  } finally {
+    fed.release();
   }
 }
 

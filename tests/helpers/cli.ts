@@ -16,10 +16,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node bin/voicedrill.mjs ...args` in `cwd` and collects its output. */
-export function runCli(args: string[], cwd: string = REPO_ROOT): Promise<CliRun> {
+/** Runs `node bin/voicedrill.mjs ...args` in `cwd` (with `env`, default this process's) and collects its output. */
+export function runCli(args: string[], cwd: string = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN_PATH, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN_PATH, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
