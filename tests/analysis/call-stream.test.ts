@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCall, createCallStream, OPENING_SEC, PEAKS_PER_SEC } from '../../src/analysis/calls/index.ts';
-import { memoryScratch } from '../helpers/memory-scratch.ts';
+import { memoryScratch, twoPageCall } from '../helpers/memory-scratch.ts';
 import { mixToMono } from '../helpers/mono-call.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
 
@@ -119,19 +119,7 @@ describe('createCallStream', () => {
 });
 
 describe('createCallStream with scratch files', () => {
-  // 150 s: two full 16 kHz pages (65.5 s each) per channel go to the scratch file, the rest stays in memory.
-  const long = buildCall({
-    sampleRateHz: 8000,
-    durationSec: 150,
-    agentChannel: 'left',
-    utterances: inSequence(1, [
-      { speaker: 'agent', syllables: 14, syllablesPerSec: 4, gapSec: 0 },
-      { speaker: 'customer', syllables: 40, syllablesPerSec: 5, gapSec: 0.5 },
-      { speaker: 'agent', syllables: 120, syllablesPerSec: 4.2, gapSec: 30 },
-      { speaker: 'customer', syllables: 30, syllablesPerSec: 4.5, gapSec: 4 },
-      { speaker: 'agent', syllables: 60, syllablesPerSec: 3.8, gapSec: 25 },
-    ]),
-  });
+  const long = twoPageCall();
 
   it('gives the same report as a stream that keeps its signal in memory, stereo and mono', () => {
     const { input } = long;

@@ -13,7 +13,7 @@ import { connectCallSide, PUSHES_IN_FLIGHT, type SideWorkerLike } from '../../sr
 import { createSideHost } from '../../src/workers/call-side-host.ts';
 import type { SideRequest, SideResponse } from '../../src/workers/call-side-protocol.ts';
 import type { OwnedScratchFile, ScratchHost } from '../../src/workers/scratch-files.ts';
-import { memoryScratch } from '../helpers/memory-scratch.ts';
+import { memoryScratch, twoPageCall } from '../helpers/memory-scratch.ts';
 import { buildCall, inSequence } from '../helpers/planned-call.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
@@ -208,19 +208,7 @@ function scratchHost(failOpen = false, failReadsOfFile = -1) {
 }
 
 describe('analyseCallFile with scratch files (the stored signal out of the workers’ memory)', { timeout: 120_000 }, () => {
-  // 140 s: two full 16 kHz pages (65.5 s each) per channel go to the scratch files.
-  const long = buildCall({
-    sampleRateHz: 8000,
-    durationSec: 140,
-    agentChannel: 'left',
-    utterances: inSequence(1, [
-      { speaker: 'agent', syllables: 14, syllablesPerSec: 4, gapSec: 0 },
-      { speaker: 'customer', syllables: 40, syllablesPerSec: 5, gapSec: 0.5 },
-      { speaker: 'agent', syllables: 120, syllablesPerSec: 4.2, gapSec: 30 },
-      { speaker: 'customer', syllables: 30, syllablesPerSec: 4.5, gapSec: 4 },
-      { speaker: 'agent', syllables: 50, syllablesPerSec: 3.8, gapSec: 20 },
-    ]),
-  });
+  const long = twoPageCall();
   const options = { agentChannel: 'left' as const, lang: 'en' as const, calibrationLevelDbfs: null };
   const wav = (): File => new File([encodeWav(long.input.channels, 8000, 16) as Uint8Array<ArrayBuffer>], 'long.wav', { type: 'audio/wav' });
 

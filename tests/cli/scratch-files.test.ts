@@ -1,6 +1,6 @@
 /**
  * The CLI's scratch files for a call's stored signal (cli/scratch-files.ts): unlinked as soon as they are open,
- * bytes read back as written, closed by release; a 140 s call (two 16 kHz pages per channel in the files) gives
+ * bytes read back as written, closed by release; a 140 s call (twoPageCall: two 16 kHz pages per channel in the files) gives
  * `voicedrill call` the report analyzeCall gives in memory, and the same when no scratch file can be made.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callScratch } from '../../cli/scratch-files.ts';
 import { analyzeCall } from '../../src/analysis/index.ts';
 import { runCli } from '../helpers/cli.ts';
-import { buildCall, inSequence } from '../helpers/planned-call.ts';
+import { twoPageCall } from '../helpers/memory-scratch.ts';
 import { encodeWav } from '../helpers/wav.ts';
 
 let dir = '';
@@ -52,16 +52,7 @@ describe('callScratch', () => {
 
 describe('voicedrill call with its signal in scratch files', { timeout: 120_000 }, () => {
   it('gives the in-memory report for a call longer than two pages, with or without a usable temporary folder', async () => {
-    const built = buildCall({
-      sampleRateHz: 8000, durationSec: 140, agentChannel: 'left',
-      utterances: inSequence(1, [
-        { speaker: 'agent', syllables: 14, syllablesPerSec: 4, gapSec: 0 },
-        { speaker: 'customer', syllables: 40, syllablesPerSec: 5, gapSec: 0.5 },
-        { speaker: 'agent', syllables: 120, syllablesPerSec: 4.2, gapSec: 30 },
-        { speaker: 'customer', syllables: 30, syllablesPerSec: 4.5, gapSec: 4 },
-        { speaker: 'agent', syllables: 50, syllablesPerSec: 3.8, gapSec: 20 },
-      ]),
-    });
+    const built = twoPageCall();
     writeFileSync(join(dir, 'long.wav'), encodeWav(built.input.channels, 8000, 16));
     const { channelData, sampleRate } = await decode(new Uint8Array(readFileSync(join(dir, 'long.wav'))));
     const expected = JSON.stringify({ file: 'long.wav', ...analyzeCall({ channels: channelData, sampleRateHz: sampleRate }, { agentChannel: 'left', lang: 'en' }) }, null, 2);
