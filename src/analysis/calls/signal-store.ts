@@ -65,24 +65,21 @@ export function createSignalStore(sampleRateHz: number, scratch?: ScratchFile): 
   let out = new Float32Array(0);
   let discarded = 0; // pages let go
   let writeTo = scratch ?? null; // null: every later page stays in memory (none given, or a write failed)
-  let spilled = 0;
   let loaded = -1; // the spilled page in `cache`
   let cache: Int16Array = EMPTY_PAGE;
 
-  /** A full page goes to the scratch file, its array kept for the next page; a failed write keeps it here. */
-  const spill = (page: number): void => {
+  /** A full page goes to the scratch file and its array is handed back for the next page; a failed write keeps it here (null). */
+  const spill = (page: number): Int16Array | null => {
     const full = pages[page];
-    if (writeTo === null || full === null) return;
+    if (writeTo === null || full === null) return null;
     try {
       writeTo.write(page * PAGE_BYTES, new Uint8Array(full.buffer, full.byteOffset, full.byteLength));
     } catch {
       writeTo = null;
-      return;
+      return null;
     }
     pages[page] = null;
-    spilled++;
-    cache = full;
-    loaded = -1;
+    return full;
   };
   /** The samples of page `page`, read back from the scratch file into the one cached page when spilled. */
   const pageOf = (page: number): Int16Array => {
@@ -101,11 +98,8 @@ export function createSignalStore(sampleRateHz: number, scratch?: ScratchFile): 
   const storeBlock = (block: Float32Array, count: number): void => {
     const page = Math.floor(stored / PAGE_SAMPLES);
     if (page === pages.length) {
-      if (page > 0) spill(page - 1);
-      // The array of the page just written to the file is filled again (the cache is not read while filling).
-      const reused = cache.length === PAGE_SAMPLES ? cache : null;
-      cache = EMPTY_PAGE;
-      pages.push(reused ?? new Int16Array(PAGE_SAMPLES));
+      // The array of the page just written to the file is filled again.
+      pages.push((page > 0 ? spill(page - 1) : null) ?? new Int16Array(PAGE_SAMPLES));
       scales.push(new Float32Array(BLOCKS_PER_PAGE));
     }
     const at = stored - page * PAGE_SAMPLES;
@@ -191,7 +185,7 @@ export function createSignalStore(sampleRateHz: number, scratch?: ScratchFile): 
       return pages.length * (PAGE_SAMPLES * 2 + BLOCKS_PER_PAGE * 4);
     },
     get spilledPages() {
-      return spilled;
+      return pages.reduce((n, p) => n + (p === null ? 1 : 0), 0);
     },
   };
 }
