@@ -29,14 +29,18 @@
  * since the spectral starts), ≥ 94.1 %; male 30/30 ≥ 94.6 %;
  * cross-gender 78/78 ≥ 92.3 %; long reads 3/3 ≥ 99.4 %; one voice alone 0/36 split (≤ 2.13 against
  * 3.0, apart from f4's livelier first sentence, 3.5–5.8 on 4.9 s, below MIN_MINOR_SEC). 8 kHz
- * (telephone band, linear-frequency cepstra) — female 28/30 told apart and ≥ 85 % (with mel cepstra 21
- * and 19, before the MAP rank 19 and 17; every mix told apart ≥ 87.2 %; the two missed, f1-f3 seed 3 and
- * f2-f5 seed 1, have true labels scoring 4.2 and 5.0 that no start reaches; the Keele women all read one
- * passage, and a split by what is said can score as high), male 30/30 ≥ 92.3 %, cross-gender 78/78
- * ≥ 88.7 %, one voice alone 0/36 (≤ 1.55; 2.28 with mel cepstra). The 8 kHz versions of f4-m4, m4-m5,
- * f1-f4, wendy-polar: 90.7–97 %. Two women reading different texts (bench:diarise --pairs difftext, 10
- * pairs): 16 kHz 30/30 ≥ 96.4 %, 8 kHz 30/30 told apart, 29/30 ≥ 85 % (wendy-f3 seed 3 84.0 %; with mel
- * cepstra 29/30 told apart, md-f3 seed 3 not, at 2.39).
+ * (telephone band, linear-frequency cepstra, supervector starts) — female 30/30 told apart and ≥ 85 %,
+ * ≥ 87.2 % (with mel cepstra 21 and 19, before the MAP rank 19 and 17; before the supervector starts 28/30:
+ * f1-f3 seed 3 and f2-f5 seed 1, whose true labels score 4.2 and 5.0, were reached by no start; the Keele
+ * women all read one passage, and a split by what is said can score as high), male 30/30 ≥ 92.4 %,
+ * cross-gender 78/78 ≥ 88.7 %, one voice alone 0/36 (≤ 1.55; 2.28 with mel cepstra). The 8 kHz versions
+ * of f4-m4, m4-m5, f1-f4, wendy-polar: 90.7–97 %. Two women reading different texts (bench:diarise --pairs
+ * difftext, 10 pairs): 16 kHz 30/30 ≥ 96.4 %, 8 kHz 30/30 ≥ 88.2 % (before the supervector starts 29/30:
+ * wendy-f3 seed 3 84.0 %; with mel cepstra 29/30 told apart, md-f3 seed 3 not, at 2.39).
+ * The supervector starts of the telephone band and MIN_SUPERVECTOR_PIECES were chosen with all of these in
+ * view (seeds 1–3), the different texts included; measured after the choice on seeds 4–6 (8 kHz): female
+ * pairs 27 → 29/30 told apart and ≥ 85 % (f1-f2 seed 5 stays not told apart, at 1.19), male, cross-gender
+ * and long reads unchanged at 30/30, 78/78, 3/3, different texts 30/30 (≥ 88.9 → 89.9 %).
  * Every mix the engine calls told apart at 16 kHz is ≥ 94 % right.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -163,21 +167,32 @@ describe.runIf(haveTruth)('mono calls of two real voices: speaker attribution', 
     // Before the telephone band's rank (diarise.ts Scored) f2-f3 seed 1 was not told apart (63 %) and
     // f2-f4 seed 2 was told apart on a split by text (30 %); with it but before the telephone band's
     // linear-frequency cepstra (diarise-features.ts), f1-f3 seed 2, f2-f4 seed 3 and f2-f5 seed 2 were not
-    // told apart (46, 62 and 57 %). All are in bench:diarise's female pairs.
+    // told apart (46, 62 and 57 %); before the telephone band's supervector starts (diarise.ts
+    // fromSupervectorStart), f1-f3 seed 3 and f2-f5 seed 1 were not (46 and 62 %). All are in
+    // bench:diarise's female pairs.
     const lines: string[] = [];
-    for (const [a, b, seed] of [['f2', 'f3', 1], ['f2', 'f4', 2], ['f1', 'f3', 2], ['f2', 'f4', 3], ['f2', 'f5', 2]] as const) {
+    for (const [a, b, seed] of [['f2', 'f3', 1], ['f2', 'f4', 2], ['f1', 'f3', 2], ['f2', 'f4', 3], ['f2', 'f5', 2], ['f1', 'f3', 3], ['f2', 'f5', 1]] as const) {
       const built = planMonoCall(phrases.get(a) as Float32Array[], phrases.get(b) as Float32Array[], { seed });
       lines.push(expectToldApartAt8k(built, `${a}-${b} seed ${seed}`));
     }
     console.log(`8 kHz, same passage: ${lines.join('; ')}`);
-  }, 60_000);
+  }, 90_000);
 
-  it('two women reading different texts, telephone band (held out from every choice): told apart, ≥ 85 % right', async () => {
+  it('8 kHz, one voice alone in a short call (fewer pieces than MIN_SUPERVECTOR_PIECES): not taken for two', () => {
+    // m2 seed 1 has 12 pieces; the supervector starts would split it at 3.39 (bench:diarise).
+    const p = phrases.get('m2') as Float32Array[];
+    const built = planMonoCall(p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1), { seed: 1 });
+    const sides = monoSidesOf(resampleTo(built.input.channels[0], MONO_FS, 8000), 8000);
+    expect(sides.diarisation.confident, `separation ${sides.diarisation.separation}`).toBe(false);
+    expect(sides.diarisation.separation).toBeLessThan(MIN_SEPARATION);
+  });
+
+  it('two women reading different texts, telephone band: told apart, ≥ 85 % right', async () => {
     const md = await loadMagicDataPhrases();
     const voice = (v: string): Float32Array[] => (v === 'md' ? md : (phrases.get(v) as Float32Array[]));
     const lines: string[] = [];
-    for (const [a, b] of [['md', 'f1'], ['md', 'f3'], ['wendy', 'f2'], ['wendy', 'f4'], ['wendy', 'f5']]) {
-      lines.push(expectToldApartAt8k(planMonoCall(voice(a), voice(b), { seed: 1 }), `${a}-${b}`));
+    for (const [a, b, seed] of [['md', 'f1', 1], ['md', 'f3', 1], ['wendy', 'f2', 1], ['wendy', 'f4', 1], ['wendy', 'f5', 1], ['wendy', 'f3', 3]] as const) {
+      lines.push(expectToldApartAt8k(planMonoCall(voice(a), voice(b), { seed }), `${a}-${b} seed ${seed}`));
     }
     console.log(`8 kHz, different texts: ${lines.join('; ')}`);
   }, 120_000);

@@ -10,7 +10,8 @@
  * from the true labels it stays there on every Keele pair), but k-means on piece means can as well
  * land on a split by what is said (the Keele voices all read the same text), which resegmentation
  * then keeps too. When the k-means split is not told apart, each of these starts is resegmented and the
- * one ranked best on held-out pieces is kept (from MIN_ALT_SEPARATION; diarise.ts Scored).
+ * one ranked best on held-out pieces is kept (from MIN_ALT_SEPARATION; diarise.ts Scored). In the telephone
+ * band the supervector starts skip the smoothing on piece features (diarise.ts fromSupervectorStart).
  */
 import type { VoicePiece } from './diarise-features.ts';
 import { adaptedMean, componentStats, type Gmm } from './diarise-gmm.ts';

@@ -13,10 +13,12 @@
  * a Viterbi pass over the pieces in time order (distance to each centroid of the piece features as
  * the cost, a switch cost higher inside a speech run than across a pause); then resegmentation: a GMM
  * per voice trained on its pieces' MFCC frames, pieces relabelled by their log-likelihood ratio
- * (Viterbi again), a few rounds. When that split is not told apart (in the telephone band: not ranked
+ * (Viterbi again), a few rounds. In a telephone-band call of at least MIN_SUPERVECTOR_PIECES pieces,
+ * k-means on the supervectors is a second start, resegmented without the smoothing on piece features
+ * (fromSupervectorStart). When the split is not told apart (in the telephone band: not ranked
  * from MIN_ALT_SEPARATION, Scored), the same from the other starts of
  * diarise-starts.ts (first principal axes of the piece features and of the supervectors, median F0,
- * spectral clustering of the supervectors; the supervector starts in a wide-band call only), the best kept from MIN_ALT_SEPARATION:
+ * spectral clustering of the supervectors; in the telephone band the supervector ones as the second start), the best kept from MIN_ALT_SEPARATION:
  * resegmentation keeps whatever split it is given, even a true one (bench/diarise.ts --oracle: started from the true labels it stays there on every Keele pair).
  *
  * A wide-band call (content above 4 kHz, diarise-features.ts isWideBand) has MFCCs up to 7.6 kHz and
@@ -47,10 +49,18 @@ const SUPERVECTOR_AXES = 2;
 /**
  * Spectral-clustering splits of the supervectors tried as starts (diarise-starts.ts), one per share of
  * nearest pieces each piece keeps in the affinity. They reached the true split of the one female Keele
- * pair at 16 kHz no other start reached (f2-f5 seed 1: 67 % → 98 %); in the telephone band, on the
- * supervectors or on the piece features, they told no more pairs apart (bench/diarise.ts).
+ * pair at 16 kHz no other start reached (f2-f5 seed 1: 67 % → 98 %); in the telephone band, smoothed on
+ * the piece features (fromStart), they told no more pairs apart; resegmented as they are
+ * (fromSupervectorStart), they and the supervectors' principal axes reach f2-f5 seed 1 at 8 kHz (62 → 91 %, bench/diarise.ts).
  */
 const SPECTRAL_NEIGHBOURS = [0.1, 0.2, 0.3, 1];
+/**
+ * A telephone-band call's supervector starts (fromSupervectorStart) are tried only from this many pieces
+ * (about a minute of speech): the best of more starts runs higher on one voice's noise, and most on few
+ * pieces (one Keele voice alone at 8 kHz, 12 pieces: 3.39; in the 130 single voices of 12–129 pieces, 10
+ * seeds, no other over 2.22; the two-women mixes they mend have 25 and 34).
+ */
+export const MIN_SUPERVECTOR_PIECES = 20;
 /** The other starts are compared on at most this many pieces (about 15 min of speech); the best then runs on all. */
 const MAX_SEARCH_PIECES = 300;
 /** Deterministic k-means starts. */
@@ -381,41 +391,74 @@ function fromStart(pieces: readonly VoicePiece[], rows: readonly Float64Array[],
 }
 
 /**
+ * A supervector start of a telephone-band call resegmented as it is (fromStart's smoothing on the piece
+ * features would move it: two women with the same F0 are not apart in the piece means, and the smoothing
+ * took the true split of f1-f3 seed 3 at 8 kHz from 100 % to 65 % of its pieces right), and ranked by the
+ * smaller of its two d′ (Scored): told apart by the voices' own models and by the background's adaptations.
+ */
+function fromSupervectorStart(pieces: readonly VoicePiece[], start: readonly number[], background: Gmm): Scored {
+  const labels = resegment(pieces, start).labels;
+  const separation = crossValidatedLlrSeparation(pieces, labels);
+  return { labels, separation, rank: Math.min(separation, crossValidatedLlrSeparation(pieces, labels, CV_FOLDS, background)) };
+}
+
+/** A start to try when the first split is not told apart, and how its labels are reached. */
+interface Candidate {
+  kind: 'smoothed' | 'supervector';
+  start: number[];
+  run: (pieces: readonly VoicePiece[], kept: (_: unknown, i: number) => boolean) => Scored;
+}
+
+/**
  * The two-way labels of the pieces (0/1, whatever their confidence) and their separation: from the
- * k-means start (on the supervectors in a wide-band call); when its rank (Scored) is below
- * MIN_SEPARATION (wide band) or MIN_ALT_SEPARATION (telephone band), from the other starts too
- * (diarise-starts.ts), the best by rank kept when its rank reaches MIN_ALT_SEPARATION and beats the first.
+ * k-means start (on the supervectors in a wide-band call); in a telephone-band call of at least
+ * MIN_SUPERVECTOR_PIECES pieces, also from k-means on the supervectors (fromSupervectorStart), kept when its
+ * rank reaches MIN_ALT_SEPARATION and beats the first; when the rank (Scored) is below MIN_SEPARATION (wide
+ * band) or MIN_ALT_SEPARATION (telephone band), from the other starts too (diarise-starts.ts), the best by
+ * rank kept when it reaches MIN_ALT_SEPARATION and beats the first.
  */
 export function twoVoiceLabels(pieces: readonly VoicePiece[], pitchWeight: number = PITCH_WEIGHT, wide = false): { labels: number[]; separation: number } {
   if (pieces.length < 2) return { labels: pieces.map(() => 0), separation: 0 };
   const rows = featureRows(pieces, pitchWeight);
   const w = pieces.map((p) => p.endSec - p.startSec);
-  // Supervector starts in a wide-band call only: in the telephone band they split one voice (m2 at
-  // 8 kHz, seed 1: 5.26) and told no more female pairs apart (bench/diarise.ts).
   const background = backgroundGmm(pieces.map((p) => p.frames), MFCC_COUNT);
-  const sv = wide ? supervectorRows(pieces, background, MFCC_COUNT) : null;
+  // Supervector starts: in a wide-band call through fromStart; in the telephone band resegmented as they
+  // are, and only in a call long enough that the best of more starts is not one voice's noise.
+  const narrowSupervectors = !wide && pieces.length >= MIN_SUPERVECTOR_PIECES;
+  const sv = wide || narrowSupervectors ? supervectorRows(pieces, background, MFCC_COUNT) : null;
   const narrowBackground = wide ? null : background;
-  const first = kmeans2(sv ?? rows, w);
-  const chosen = fromStart(pieces, rows, w, first, narrowBackground);
+  const first = kmeans2(wide && sv ? sv : rows, w);
+  let chosen = fromStart(pieces, rows, w, first, narrowBackground);
+  const svFirst = narrowSupervectors && sv ? kmeans2(sv, w) : null;
+  if (svFirst) {
+    const direct = fromSupervectorStart(pieces, svFirst, background);
+    if (direct.rank >= MIN_ALT_SEPARATION && direct.rank > chosen.rank) chosen = direct;
+  }
   if (chosen.rank < (wide ? MIN_SEPARATION : MIN_ALT_SEPARATION)) {
-    // A split the same as one already tried (or its mirror) would end the same.
-    const keyOf = (l: readonly number[]): string => l.map((x) => (x === l[0] ? 0 : 1)).join('');
-    const seen = new Set([keyOf(first)]);
     // A long call compares the starts on evenly spread pieces (no longer joined to their neighbours), then runs the best on all.
     const stride = Math.ceil(pieces.length / MAX_SEARCH_PIECES);
     const kept = (_: unknown, i: number): boolean => i % stride === 0;
     const sub = stride === 1 ? pieces : pieces.filter(kept).map((p) => ({ ...p, joinsNext: false }));
-    let best: (Scored & { start: number[] }) | null = null;
+    const smoothed = (start: number[]): Candidate => ({ kind: 'smoothed', start, run: (p, keep) => fromStart(p, rows.filter(keep), w.filter(keep), start.filter(keep), narrowBackground) });
+    const direct = (start: number[]): Candidate => ({ kind: 'supervector', start, run: (p, keep) => fromSupervectorStart(p, start.filter(keep), background) });
     // The other starts are made only here: most calls are told apart from the first.
-    const svAxes = sv ? principalSplits(sv, SUPERVECTOR_AXES) : [];
-    const svSpectral = sv ? spectralSplits(sv, SPECTRAL_NEIGHBOURS) : [];
-    for (const start of [...svAxes, ...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces), ...svSpectral]) {
-      if (seen.has(keyOf(start))) continue;
-      seen.add(keyOf(start));
-      const r = fromStart(sub, rows.filter(kept), w.filter(kept), start.filter(kept), narrowBackground);
-      if (!best || r.rank > best.rank) best = { start, ...r };
+    const svStarts = sv ? [...principalSplits(sv, SUPERVECTOR_AXES), ...spectralSplits(sv, SPECTRAL_NEIGHBOURS)] : [];
+    const candidates = [
+      ...(wide ? svStarts.slice(0, SUPERVECTOR_AXES).map(smoothed) : []),
+      ...[...principalSplits(rows, PRINCIPAL_STARTS), pitchSplit(pieces)].map(smoothed),
+      ...(wide ? svStarts.slice(SUPERVECTOR_AXES).map(smoothed) : svStarts.map(direct)),
+    ];
+    // A split the same as one already tried the same way (or its mirror) would end the same.
+    const keyOf = (c: Candidate): string => `${c.kind}:${c.start.map((x) => (x === c.start[0] ? 0 : 1)).join('')}`;
+    const seen = new Set([keyOf(smoothed(first)), ...(svFirst ? [keyOf(direct(svFirst))] : [])]);
+    let best: (Scored & { candidate: Candidate }) | null = null;
+    for (const candidate of candidates) {
+      if (seen.has(keyOf(candidate))) continue;
+      seen.add(keyOf(candidate));
+      const r = candidate.run(sub, kept);
+      if (!best || r.rank > best.rank) best = { candidate, ...r };
     }
-    const alt = best && stride > 1 ? fromStart(pieces, rows, w, best.start, narrowBackground) : best;
+    const alt = best && stride > 1 ? best.candidate.run(pieces, () => true) : best;
     if (alt && alt.rank >= MIN_ALT_SEPARATION && alt.rank > chosen.rank) return { labels: alt.labels, separation: Math.max(0, alt.separation) };
   }
   return { labels: chosen.labels, separation: Math.max(0, chosen.separation) };
