@@ -2,7 +2,7 @@
  * bench:diarise — mono-call speaker attribution on every pair of the Keele voices (../shared/fixtures/truth:
  * 5 female, 5 male; both orders are the same voices, so each unordered pair once) and the two English
  * long reads, mixed as tests/helpers/mono-call.ts plans them, several seeds, 16 kHz and 8 kHz; then each
- * voice alone (must stay one voice); then the diarisation time on a long mix.
+ * voice alone (must stay one voice); then the diarisation time on a long mix at each rate.
  *
  * Per mix: attribution with the suggested agent as the report shows it (the whole mix is the agent's
  * when not told apart), the forced two-way attribution (what the labels would give if trusted) and the
@@ -158,33 +158,37 @@ for (const rate of rates) {
 console.log(`one voice alone (separation): ${singles.join('; ')}`);
 console.log(`one voice alone: max separation telephone band ${maxSingle.narrow.toFixed(2)} (threshold ${MIN_SEPARATION}), wide band ${maxSingle.wide.toFixed(2)} (threshold ${MIN_SEPARATION_WIDE}; w: wide band; a minor voice under MIN_MINOR_SEC is never told apart), split ${singles.filter((s) => s.endsWith('SPLIT')).length}/${singles.length}`);
 
-// Long mixes at 16 kHz, `longMinutes` each: Keele pair mixes (pairs in turn, a new seed each) back to back;
-// then one voice alone (m1's phrases answering each other): the worst case, every start is tried.
+// Long mixes at each rate, `longMinutes` each: Keele pair mixes (pairs in turn, a new seed each) back to back;
+// then one voice alone (m1's phrases answering each other): the worst case, every start is tried. The
+// one-voice mix repeats m1's recordings, which the held-out folds then hold copies of (see the closing notes).
 if (longMinutes > 0) {
-  for (const kind of ['two voices', 'one voice'] as const) {
-    const parts: Float32Array[] = [];
-    let total = 0;
-    for (let k = 0; total < longMinutes * 60 * MONO_FS; k++) {
-      const [a, b] = kind === 'two voices' ? pairs[k % pairs.length] : ['m1', 'm1'];
-      const pa = phrases.get(a) as Float32Array[];
-      const pb = phrases.get(b) as Float32Array[];
-      const built = kind === 'two voices' ? planMonoCall(pa, pb, { seed: 1 + k }) : planMonoCall(pa.filter((_, i) => i % 2 === 0), pb.filter((_, i) => i % 2 === 1), { seed: 1 + k });
-      parts.push(built.input.channels[0]);
-      total += built.input.channels[0].length;
+  for (const rate of rates) {
+    for (const kind of ['two voices', 'one voice'] as const) {
+      const parts: Float32Array[] = [];
+      let total = 0;
+      for (let k = 0; total < longMinutes * 60 * MONO_FS; k++) {
+        const [a, b] = kind === 'two voices' ? pairs[k % pairs.length] : ['m1', 'm1'];
+        const pa = phrases.get(a) as Float32Array[];
+        const pb = phrases.get(b) as Float32Array[];
+        const built = kind === 'two voices' ? planMonoCall(pa, pb, { seed: 1 + k }) : planMonoCall(pa.filter((_, i) => i % 2 === 0), pb.filter((_, i) => i % 2 === 1), { seed: 1 + k });
+        parts.push(built.input.channels[0]);
+        total += built.input.channels[0].length;
+      }
+      const long16 = new Float32Array(total);
+      parts.reduce((at, x) => (long16.set(x, at), at + x.length), 0);
+      const long = rate === MONO_FS ? long16 : resampleTo(long16, MONO_FS, rate);
+      const front = createChannelFront(rate);
+      front.push(long);
+      const { contour, signal } = front.finish();
+      const ch = segmentChannel(signal, contour);
+      const speech = monoSpeech(ch, long.length / rate);
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const sides = monoSides(ch, speech);
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const d: CallDiarisation = sides.diarisation;
+      console.log(`long mix ${rate / 1000} kHz, ${kind}: ${(long.length / rate / 60).toFixed(1)} min (${cutPieces(speech).length} pieces): diarisation (features, pitch, labels) ${(ms / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); separation ${d.separation.toFixed(2)}${d.confident ? '' : ' (not told apart)'}`);
     }
-    const long = new Float32Array(total);
-    parts.reduce((at, x) => (long.set(x, at), at + x.length), 0);
-    const front = createChannelFront(MONO_FS);
-    front.push(long);
-    const { contour, signal } = front.finish();
-    const ch = segmentChannel(signal, contour);
-    const speech = monoSpeech(ch, long.length / MONO_FS);
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const sides = monoSides(ch, speech);
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    const d: CallDiarisation = sides.diarisation;
-    console.log(`long mix, ${kind}: ${(long.length / MONO_FS / 60).toFixed(1)} min (${cutPieces(speech).length} pieces): diarisation (features, pitch, labels) ${(ms / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s); separation ${d.separation.toFixed(2)}${d.confident ? '' : ' (not told apart)'}`);
   }
 }
