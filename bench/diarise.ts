@@ -79,7 +79,7 @@ function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
     return by.agent >= by.customer ? 0 : 1;
   });
   const truthSeparation = oracle && new Set(truth).size === 2 ? crossValidatedLlrSeparation(pieces, truth) : NaN;
-  const first = pieces.length ? openingVoice(pieces, labels) : 0;
+  const first = openingVoice(labels);
   const segments = pieces.map((p, i) => ({ startSec: p.startSec, endSec: p.endSec, speaker: (labels[i] === first ? 0 : 1) as 0 | 1 }));
   const lanes = (segs: typeof segments): { agent: IntervalSec[]; customer: IntervalSec[] } => ({ agent: speakerIntervals(segs, 0), customer: speakerIntervals(segs, 1) });
   const forced = attribution(built, lanes(segments));
