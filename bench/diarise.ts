@@ -19,12 +19,9 @@
  */
 import { cutPieces, isWideBand, voicePieces } from '../src/analysis/calls/diarise-features.ts';
 import { crossValidatedLlrSeparation, MIN_SEPARATION, MIN_SEPARATION_WIDE, openingVoice, toldApart, twoVoiceLabels } from '../src/analysis/calls/diarise.ts';
-import { segmentChannel } from '../src/analysis/calls/activity.ts';
-import { createChannelFront } from '../src/analysis/calls/channel-front.ts';
-import { monoSides, monoSpeech, speakerIntervals, type CallDiarisation } from '../src/analysis/calls/mono.ts';
-import { resampleTo } from '../src/analysis/dsp/resample.ts';
+import { monoSides, speakerIntervals, type CallDiarisation } from '../src/analysis/calls/mono.ts';
 import type { IntervalSec } from '../src/analysis/types.ts';
-import { attribution, loadMagicDataPhrases, loadPhrases, MONO_FS, planMonoCall } from '../tests/helpers/mono-call.ts';
+import { attribution, loadMagicDataPhrases, loadPhrases, mixAtRate, MONO_FS, monoFrontOf, planMonoCall } from '../tests/helpers/mono-call.ts';
 import type { BuiltCall } from '../tests/helpers/planned-call.ts';
 import { haveTruth } from '../tests/helpers/truth.ts';
 
@@ -59,11 +56,7 @@ interface Outcome { right: number; forced: number; separation: number; confident
 
 /** The engine's speech and signal of a mono mix (front end as monoSidesOf), then features and labels timed apart. */
 function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
-  const front = createChannelFront(rateHz);
-  front.push(samples);
-  const { contour, signal } = front.finish();
-  const ch = segmentChannel(signal, contour);
-  const speech = monoSpeech(ch, samples.length / rateHz);
+  const { signal, speech } = monoFrontOf(samples, rateHz);
   const t0 = performance.now();
   const wide = isWideBand(signal, speech);
   const pieces = voicePieces(signal, speech, wide);
@@ -87,10 +80,6 @@ function run(samples: Float32Array, rateHz: number, built: BuiltCall): Outcome {
   return { right, forced, separation, confident, wide, truthSeparation, featureMs: t1 - t0, labelMs: t2 - t1, speechSec };
 }
 
-function mixAt(built: BuiltCall, rateHz: number): Float32Array {
-  const x = built.input.channels[0];
-  return rateHz === MONO_FS ? x : resampleTo(x, MONO_FS, rateHz);
-}
 
 /** Unordered pairs of the Keele voices as the options ask, and the long reads unless same-gender or chosen voices only. */
 function keelePairs(): [string, string][] {
@@ -119,7 +108,7 @@ for (const rate of rates) {
     const group = `${rate / 1000} kHz ${pairsWanted === 'difftext' ? 'female, other texts' : same && genderOf(a) === 'real' ? 'real long reads' : same ? `same-gender (${genderOf(a)})` : 'cross-gender'}`;
     for (const seed of seeds) {
       const built = planMonoCall(phrases.get(a) as Float32Array[], phrases.get(b) as Float32Array[], { seed });
-      const o = run(mixAt(built, rate), rate, built);
+      const o = run(mixAtRate(built.input.channels[0], rate), rate, built);
       featureMs += o.featureMs;
       labelMs += o.labelMs;
       speechSec += o.speechSec;
@@ -148,7 +137,7 @@ for (const rate of rates) {
     for (const seed of seeds) {
       const p = phrases.get(v) as Float32Array[];
       const built = planMonoCall(p.filter((_, i) => i % 2 === 0), p.filter((_, i) => i % 2 === 1), { seed });
-      const o = run(mixAt(built, rate), rate, built);
+      const o = run(mixAtRate(built.input.channels[0], rate), rate, built);
       const band = o.wide ? 'wide' : 'narrow';
       maxSingle[band] = Math.max(maxSingle[band], o.separation);
       singles.push(`${v}@${rate / 1000}k/${seed} ${o.separation.toFixed(2)}${o.wide ? 'w' : ''}${o.confident ? ' SPLIT' : ''}`);
@@ -176,12 +165,8 @@ if (longMinutes > 0) {
       }
       const long16 = new Float32Array(total);
       parts.reduce((at, x) => (long16.set(x, at), at + x.length), 0);
-      const long = rate === MONO_FS ? long16 : resampleTo(long16, MONO_FS, rate);
-      const front = createChannelFront(rate);
-      front.push(long);
-      const { contour, signal } = front.finish();
-      const ch = segmentChannel(signal, contour);
-      const speech = monoSpeech(ch, long.length / rate);
+      const long = mixAtRate(long16, rate);
+      const { ch, speech } = monoFrontOf(long, rate);
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const sides = monoSides(ch, speech);

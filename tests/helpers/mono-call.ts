@@ -6,9 +6,9 @@
 import { highpass } from '../../src/analysis/dsp/highpass.ts';
 import { resampleTo } from '../../src/analysis/dsp/resample.ts';
 import { segmentSpeech } from '../../src/analysis/segmentation.ts';
-import type { IntervalSec } from '../../src/analysis/types.ts';
+import type { IntervalSec, SampleReader } from '../../src/analysis/types.ts';
 import type { Speaker } from '../../src/analysis/calls/index.ts';
-import { segmentChannel } from '../../src/analysis/calls/activity.ts';
+import { segmentChannel, type CallChannel } from '../../src/analysis/calls/activity.ts';
 import { createChannelFront } from '../../src/analysis/calls/channel-front.ts';
 import { monoSides, monoSpeech } from '../../src/analysis/calls/mono.ts';
 import { decodeFixture } from './fixtures.ts';
@@ -104,9 +104,20 @@ export function attribution(built: BuiltCall, lanes: { agent: readonly IntervalS
 
 /** A mono call's sides as the engine makes them (front end, segmentation, speech, diarisation), hold sounds not split off. */
 export function monoSidesOf(samples: Float32Array, sampleRateHz: number, agentSpeaker: 0 | 1 = 0): ReturnType<typeof monoSides> {
+  const { ch, speech } = monoFrontOf(samples, sampleRateHz);
+  return monoSides(ch, speech, agentSpeaker);
+}
+
+/** A mono call's front end as the engine runs it: its 16 kHz high-passed signal, segmented channel and speech. */
+export function monoFrontOf(samples: Float32Array, sampleRateHz: number): { signal: SampleReader; ch: CallChannel; speech: IntervalSec[] } {
   const front = createChannelFront(sampleRateHz);
   front.push(samples);
   const { contour, signal } = front.finish();
   const ch = segmentChannel(signal, contour);
-  return monoSides(ch, monoSpeech(ch, samples.length / sampleRateHz), agentSpeaker);
+  return { signal, ch, speech: monoSpeech(ch, samples.length / sampleRateHz) };
+}
+
+/** A planned mix (MONO_FS) as recorded at `rateHz` (8000: the telephone band). */
+export function mixAtRate(samples: Float32Array, rateHz: number): Float32Array {
+  return rateHz === MONO_FS ? samples : resampleTo(samples, MONO_FS, rateHz);
 }
